@@ -1,0 +1,90 @@
+"""The canonical plain-data form of a scenario, and its content hash.
+
+``scenario_to_dict`` gives the native document (the same shape as the YAML and JSON files, see
+``docs/reference/scenario-format.md``).  Optional fields at their defaults are left out, so a file
+that omits them and one that spells them out hash alike.  ``scenario_sha256`` hashes that
+document's canonical JSON, so a scenario converted between formats keeps its hash as long as its
+content survives the conversion.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import fields, is_dataclass
+from typing import Any
+
+from detente.scenario import Actor, Issue, Scenario
+
+__all__ = ["scenario_sha256", "scenario_to_dict"]
+
+
+def _plain(obj: Any) -> dict[str, Any]:
+    """A dataclass as a dict without fields that equal their defaults (or are empty)."""
+    out: dict[str, Any] = {}
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if value is None or value == "" or value == () or value == {}:
+            continue
+        if is_dataclass(value):
+            value = _plain(value)
+        elif isinstance(value, tuple) and value and is_dataclass(value[0]):
+            value = [_plain(v) for v in value]
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[f.name] = value
+    return out
+
+
+def _issue(issue: Issue) -> dict[str, Any]:
+    d = _plain(issue)
+    d.pop("low", None)
+    d.pop("high", None)
+    d["scale"] = {"min": issue.low, "max": issue.high}
+    return d
+
+
+def _actor(actor: Actor) -> dict[str, Any]:
+    d = _plain(actor)
+    d.pop("stances", None)
+    d["positions"] = {}
+    for s in actor.stances:
+        stance = _plain(s)
+        stance.pop("issue")
+        d["positions"][s.issue] = stance
+    return d
+
+
+def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
+    """The scenario as the native document (dates stay ``datetime.date``)."""
+    d: dict[str, Any] = {"id": scenario.id, "title": scenario.title}
+    for key in ("as_of", "description", "notes"):
+        value = getattr(scenario, key)
+        if value:
+            d[key] = value
+    if scenario.sources:
+        d["sources"] = [_plain(s) for s in scenario.sources]
+    d["issues"] = [_issue(i) for i in scenario.issues]
+    d["actors"] = [_actor(a) for a in scenario.actors]
+    for key in ("deadlines", "red_lines", "events"):
+        items = getattr(scenario, key)
+        if items:
+            d[key] = [_plain(x) for x in items]
+    if scenario.games:
+        d["games"] = {
+            g.game: {p.name: _plain(p) for p in g.parameters} for g in scenario.games
+        }
+        for params in d["games"].values():
+            for p in params.values():
+                p.pop("name")
+    if scenario.extra:
+        d["extra"] = dict(scenario.extra)
+    return d
+
+
+def scenario_sha256(scenario: Scenario) -> str:
+    """SHA-256 of the canonical JSON of :func:`scenario_to_dict`."""
+    text = json.dumps(
+        scenario_to_dict(scenario), sort_keys=True, separators=(",", ":"), default=str
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

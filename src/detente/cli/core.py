@@ -1,0 +1,129 @@
+"""Core commands: run, report, validate, convert, models, scenarios."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from detente import api
+from detente.cli.common import fail, write_new_file
+from detente.errors import DetenteError
+from detente.io import dump_json, dump_yaml, load
+from detente.models import MODELS
+from detente.params import parse_assignments
+from detente.result import Result
+
+__all__ = ["register"]
+
+_out = Console(highlight=False)
+
+ParamOpt = Annotated[
+    list[str] | None,
+    typer.Option("--param", "-p", help="Model parameter key=value (repeatable); e.g. preset=canonical."),
+]
+SeedOpt = Annotated[int | None, typer.Option(help="Seed for stochastic models (recorded in the result).")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace OUT if it already exists.")]
+ScenarioArg = Annotated[str, typer.Argument(help="A scenario file, or a bundled scenario name (see `detente scenarios`).")]
+
+
+def _print_result(result: Result) -> None:
+    table = Table(title=f"{result.model}: forecast per issue", title_justify="left")
+    table.add_column("issue")
+    for label in ("round 0 median", "round 0 mean", "forecast"):
+        table.add_column(label, justify="right")
+    first = result.rounds[0]
+    for k, issue in enumerate(result.issues):
+        table.add_row(issue, f"{first.median[k]:.2f}", f"{first.mean[k]:.2f}", f"{result.forecast[k]:.2f}")
+    _out.print(table)
+    p = result.provenance
+    _out.print(f"rounds: {len(result.rounds) - 1}  seed: {p.seed}  scenario sha256: {p.scenario_sha256[:12]}…  detente {p.version}")
+
+
+def run(
+    scenario: ScenarioArg,
+    model: Annotated[str, typer.Option("--model", "-m", help="Model name (see `detente models`).")] = "median",
+    param: ParamOpt = None,
+    seed: SeedOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as one JSON document.")] = False,
+    out: Annotated[Path | None, typer.Option(help="Write the JSON result to this file.")] = None,
+    force: ForceOpt = False,
+) -> None:
+    """Forecast a scenario with one model."""
+    result = api.run(scenario, model, parse_assignments(param or []), seed=seed)
+    if out is not None:
+        write_new_file(out, result.to_json() + "\n", overwrite=force)
+        _out.print(f"wrote {out}")
+    elif as_json:
+        print(result.to_json())
+    else:
+        _print_result(result)
+
+
+def report(
+    scenario: ScenarioArg,
+    model: Annotated[list[str] | None, typer.Option("--model", "-m", help="Models to include (repeatable; default: all).")] = None,
+    seed: SeedOpt = None,
+    out: Annotated[Path | None, typer.Option(help="Report file (default: reports/<scenario>-<time>.html).")] = None,
+    force: ForceOpt = False,
+) -> None:
+    """Run models on a scenario and write a self-contained HTML report."""
+    from detente.reports.html import default_report_path, render_report
+
+    loaded = api.load_scenario(scenario)
+    path = out or default_report_path(loaded)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_new_file(path, render_report(loaded, model or list(MODELS), seed=seed), overwrite=force)
+    print(path)
+
+
+def validate(file: Annotated[Path, typer.Argument(help="Scenario file to check.")]) -> None:
+    """Check a scenario file and report every problem with its line and field."""
+    s = load(file)
+    _out.print(f"{file}: ok — {len(s.actors)} actors, {len(s.issues)} issues ({s.title})")
+
+
+def convert(
+    src: Annotated[Path, typer.Argument(metavar="IN", help="Scenario file in any supported format.")],
+    dst: Annotated[Path, typer.Argument(metavar="OUT", help="Output file: .yaml, .yml or .json.")],
+    force: ForceOpt = False,
+) -> None:
+    """Convert a scenario between formats (writes native YAML or JSON)."""
+    writers = {".yaml": dump_yaml, ".yml": dump_yaml, ".json": dump_json}
+    if dst.suffix.lower() not in writers:
+        fail(f"{dst}: unsupported output format {dst.suffix or '(none)'}; use .yaml, .yml or .json")
+    if dst.exists() and dst.resolve() == src.resolve():
+        fail(f"{dst}: OUT is the same file as IN")
+    scenario = load(src)
+    write_new_file(dst, writers[dst.suffix.lower()](scenario), overwrite=force)
+    _out.print(f"wrote {dst}")
+
+
+def models() -> None:
+    """List the registered forecast models."""
+    table = Table("name", "stochastic", "description", "citations")
+    for name, spec in MODELS.items():
+        table.add_row(name, "yes" if spec.stochastic else "no", spec.summary, ", ".join(spec.citations))
+    _out.print(table)
+
+
+def scenarios() -> None:
+    """List the bundled scenarios with their sources."""
+    table = Table("name", "title", "source")
+    for name, path in api.bundled_scenarios().items():
+        try:
+            s = load(path)
+        except DetenteError as exc:
+            table.add_row(name, f"(unreadable: {exc})", "")
+            continue
+        table.add_row(name, s.title, s.sources[0].citation if s.sources else "")
+    _out.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the core commands to ``app``."""
+    for command in (run, report, validate, convert, models, scenarios):
+        app.command()(command)

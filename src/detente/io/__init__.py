@@ -1,0 +1,18 @@
+"""Scenario files: read any supported format into a :class:`~detente.scenario.Scenario`, write
+native YAML or JSON.
+
+Readers turn each format into the native document shape plus a *locator* (field path → line),
+then :func:`detente.io.native.build` validates everything at once with pydantic and reports every
+problem as ``FILE: line N (field.path): what is wrong``.  Nothing here ever writes to the file it
+reads.
+
+Formats: native YAML (``.yaml``, ``.yml``) and JSON (``.json``); the classic one-issue table
+(``.csv`` with header ``Actor,Capability,Position,Salience``); KTAB's SMP CSV and XML [Efird2016].
+"""
+
+from __future__ import annotations
+
+from detente.io.load import MAX_BYTES, load, read_text
+from detente.io.native import dump_json, dump_yaml
+
+__all__ = ["MAX_BYTES", "dump_json", "dump_yaml", "load", "read_text"]

@@ -1,0 +1,180 @@
+"""The native scenario document: YAML/JSON text → validated Scenario, and back.
+
+Parsing keeps the line of every field (``yaml.compose``), so each problem reported by the pydantic
+schema (:mod:`detente.io.schema`) or the cross-field checks (:mod:`detente.io.checks`) names its
+line and field path.  All problems are reported at once.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from detente.canonical import scenario_to_dict
+from detente.errors import InputError, Problem
+from detente.io.checks import cross_checks
+from detente.io.located import Located, Path
+from detente.io.schema import ActorDoc, IssueDoc, ScenarioDoc
+from detente.scenario import (
+    Actor,
+    Deadline,
+    Event,
+    GameParameter,
+    GameSetup,
+    Issue,
+    RedLine,
+    Scenario,
+    Source,
+    Stance,
+)
+
+__all__ = ["build", "dump_json", "dump_yaml", "parse_json", "parse_yaml"]
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _walk(node: yaml.Node, path: Path, lines: dict[Path, int], dups: list[tuple[Path, str]]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                dups.append((path + (key,), key))
+            seen.add(key)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            _walk(value_node, path + (key,), lines, dups)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            lines[path + (i,)] = item.start_mark.line + 1
+            _walk(item, path + (i,), lines, dups)
+
+
+def parse_yaml(text: str, file: str) -> Located:
+    """Parse YAML (or JSON, a subset) keeping field lines; a syntax error raises InputError."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError([Problem(file, where, f"not valid YAML: {problem}")]) from None
+    lines: dict[Path, int] = {}
+    dups: list[tuple[Path, str]] = []
+    if root is not None:
+        _walk(root, (), lines, dups)
+    located = Located(data, file, lines)
+    if dups:
+        raise InputError([located.problem(p, f"duplicate key {k!r}") for p, k in dups])
+    return located
+
+
+def parse_json(text: str, file: str) -> Located:
+    """Parse JSON; lines come from the YAML composer where it can read the text."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError([Problem(file, f"line {exc.lineno}", f"not valid JSON: {exc.msg}")]) from None
+    try:
+        located = parse_yaml(text, file)
+    except InputError:
+        return Located(data, file)
+    located.data = data
+    return located
+
+
+def _message(err: Any) -> str:
+    kind, value = err["type"], err.get("input")
+    shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind in ("float_parsing", "float_type"):
+        return f"must be a number, got {shown}"
+    if kind == "finite_number":
+        return f"must be a finite number, got {shown}"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        op = {"greater_than": ">", "greater_than_equal": "≥", "less_than": "<", "less_than_equal": "≤"}[kind]
+        bound = next(iter(err["ctx"].values()))
+        return f"must be {op} {bound:g}, got {shown}"
+    if kind == "too_short":
+        return "must not be empty"
+    if kind.startswith("date"):
+        return f"must be a date YYYY-MM-DD, got {shown}"
+    if kind in ("string_type", "string_too_short"):
+        return f"must be non-empty text, got {shown}"
+    return f"{err['msg']}, got {shown}"
+
+
+def _issue(d: IssueDoc) -> Issue:
+    return Issue(
+        d.id, d.label or d.id, d.scale.min, d.scale.max, d.low_label, d.high_label,
+        d.status_quo, d.status_quo_rationale,
+    )  # fmt: skip
+
+
+def _actor(d: ActorDoc, issue_ids: list[str]) -> Actor:
+    stances = tuple(
+        Stance(k, s.position, s.salience, s.position_rationale, s.salience_rationale)
+        for k in issue_ids
+        for s in [d.positions[k]]
+    )
+    return Actor(d.id, d.name or d.id, d.capability, stances, tuple(d.aliases), d.description,
+                 d.capability_rationale)  # fmt: skip
+
+
+def _scenario(doc: ScenarioDoc) -> Scenario:
+    issues = tuple(_issue(i) for i in doc.issues)
+    ids = [i.id for i in issues]
+    return Scenario(
+        id=doc.id,
+        title=doc.title,
+        actors=tuple(_actor(a, ids) for a in doc.actors),
+        issues=issues,
+        as_of=doc.as_of,
+        description=doc.description,
+        notes=doc.notes,
+        sources=tuple(Source(s.key, s.citation, s.url) for s in doc.sources),
+        deadlines=tuple(Deadline(**d.model_dump()) for d in doc.deadlines),
+        red_lines=tuple(RedLine(**r.model_dump()) for r in doc.red_lines),
+        events=tuple(Event(**e.model_dump()) for e in doc.events),
+        games=tuple(
+            GameSetup(g, tuple(GameParameter(n, p.value, p.rationale) for n, p in ps.items()))
+            for g, ps in doc.games.items()
+        ),
+        extra=doc.extra,
+    )
+
+
+def build(doc: Located) -> Scenario:
+    """Validate a native-shaped document and build the Scenario; raise InputError with all problems."""
+    if not isinstance(doc.data, dict):
+        got = "nothing" if doc.data is None else f"a {type(doc.data).__name__}"
+        raise InputError([Problem(doc.file, "", f"expected a scenario mapping (id, title, issues, actors), got {got}")])
+    problems: list[Problem] = []
+    parsed: ScenarioDoc | None = None
+    try:
+        parsed = ScenarioDoc.model_validate(doc.data)
+    except ValidationError as exc:
+        problems += [doc.problem(tuple(e["loc"]), _message(e)) for e in exc.errors(include_url=False)]
+    problems += cross_checks(doc)
+    if problems or parsed is None:
+        raise InputError(problems)
+    try:
+        return _scenario(parsed)
+    except ValueError as exc:  # an invariant the checks above did not foresee
+        raise InputError([Problem(doc.file, "", str(exc))]) from None
+
+
+def dump_yaml(scenario: Scenario) -> str:
+    """The scenario as native YAML text."""
+    return yaml.safe_dump(scenario_to_dict(scenario), sort_keys=False, allow_unicode=True, width=100)
+
+
+def dump_json(scenario: Scenario) -> str:
+    """The scenario as native JSON text (dates as ISO strings)."""
+    return json.dumps(scenario_to_dict(scenario), indent=2, ensure_ascii=False, default=str) + "\n"

@@ -1,0 +1,108 @@
+"""Pydantic models of the native scenario document (the file boundary only; see STYLE.md A.2).
+
+The field-by-field reference is ``docs/reference/scenario-format.md``.  Unknown fields are
+rejected, numbers must be finite, salience lies in 0–100 and capability is > 0.  Cross-field rules
+(unique ids, one position per issue, positions inside the scale) are in :mod:`detente.io.checks`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+__all__ = ["ScenarioDoc"]
+
+Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Finite = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class _Doc(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
+
+
+class SourceDoc(_Doc):
+    key: Id
+    citation: str
+    url: str = ""
+
+
+class ScaleDoc(_Doc):
+    min: Finite = 0.0
+    max: Finite = 100.0
+
+
+class IssueDoc(_Doc):
+    id: Id
+    label: str = ""
+    scale: ScaleDoc = ScaleDoc()
+    low_label: str = ""
+    high_label: str = ""
+    status_quo: Finite | None = None
+    status_quo_rationale: str = ""
+
+
+class StanceDoc(_Doc):
+    position: Finite
+    salience: Annotated[float, Field(ge=0.0, le=100.0, allow_inf_nan=False)]
+    position_rationale: str = ""
+    salience_rationale: str = ""
+
+
+class ActorDoc(_Doc):
+    id: Id
+    name: str = ""
+    capability: Annotated[float, Field(gt=0.0, allow_inf_nan=False)]
+    capability_rationale: str = ""
+    aliases: list[str] = []
+    description: str = ""
+    positions: dict[str, StanceDoc]
+
+
+class DeadlineDoc(_Doc):
+    id: Id
+    date: dt.date
+    set_by: str = ""
+    description: str = ""
+    source: str = ""
+
+
+class RedLineDoc(_Doc):
+    id: Id
+    holder: str
+    description: str
+    source: str = ""
+
+
+class EventDoc(_Doc):
+    date: dt.date
+    actor: str
+    description: str
+    target: str = ""
+    type: str = ""
+    mode: str = ""
+    source: str = ""
+    evidence: str = ""
+    confidence: Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)] | None = None
+
+
+class GameParameterDoc(_Doc):
+    value: Finite
+    rationale: str = ""
+
+
+class ScenarioDoc(_Doc):
+    id: Id
+    title: str
+    as_of: dt.date | None = None
+    description: str = ""
+    notes: str = ""
+    sources: list[SourceDoc] = []
+    issues: Annotated[list[IssueDoc], Field(min_length=1)]
+    actors: Annotated[list[ActorDoc], Field(min_length=1)]
+    deadlines: list[DeadlineDoc] = []
+    red_lines: list[RedLineDoc] = []
+    events: list[EventDoc] = []
+    games: dict[str, dict[str, GameParameterDoc]] = {}
+    extra: dict[str, Any] = {}

@@ -1,0 +1,73 @@
+"""The scenario report: one self-contained HTML file (inline CSS and SVG, nothing fetched).
+
+Sections: the forecast of every model per issue, a chart per issue of the actors' positions
+against the forecasts, the scenario table with the analyst's rationales, the crisis context
+(deadlines, red lines, events), model-specific sections, and a provenance block per run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from detente import __version__, api
+from detente.canonical import scenario_sha256
+from detente.errors import DetenteError
+from detente.models import MODELS
+from detente.reports.charts import issue_chart, rounds_chart
+from detente.result import Result
+from detente.scenario import Scenario
+
+__all__ = ["MODEL_SECTIONS", "default_report_path", "render_report"]
+
+MODEL_SECTIONS: dict[str, Callable[[Result, Scenario], str]] = {}
+"""Model-specific report sections by model name (hand-written)."""
+
+
+def default_report_path(scenario: Scenario, folder: Path = Path("reports")) -> Path:
+    """``reports/<scenario id>-<UTC time>.html``: a new name each time, so nothing is overwritten."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", scenario.id).strip("-.") or "scenario"
+    return folder / f"{slug}-{stamp}.html"
+
+
+def _run_all(scenario: Scenario, models: Sequence[str], seed: int | None) -> tuple[list[Result], list[str]]:
+    results, skipped = [], []
+    for name in models:
+        try:
+            results.append(api.run(scenario, name, seed=seed))
+        except DetenteError as exc:
+            skipped.append(f"{name}: {exc}")
+    return results, skipped
+
+
+def _env():  # type: ignore[no-untyped-def]
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    return Environment(loader=PackageLoader("detente.reports"), autoescape=select_autoescape(["html", "j2"]))
+
+
+def render_report(scenario: Scenario, models: Sequence[str], *, seed: int | None = None) -> str:
+    """The report's HTML for ``scenario`` with each of ``models`` (unknown names are an error)."""
+    unknown = [m for m in models if m not in MODELS]
+    if unknown:
+        raise api.UnknownNameError(f"no model {', '.join(unknown)} (known: {', '.join(MODELS)})")
+    results, skipped = _run_all(scenario, models, seed)
+    sections = [(r.model, MODEL_SECTIONS[r.model](r, scenario)) for r in results if r.model in MODEL_SECTIONS]
+    rounds = [(r.model, rounds_chart(scenario, r)) for r in results if len(r.rounds) > 1 and r.model not in MODEL_SECTIONS]
+    template = _env().get_template("report.html.j2")
+    return template.render(
+        s=scenario,
+        sha=scenario_sha256(scenario),
+        results=results,
+        skipped=skipped,
+        charts=[issue_chart(scenario, k, results) for k in range(len(scenario.issues))],
+        rounds=rounds,
+        sections=sections,
+        version=__version__,
+        generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        esc=html.escape,
+    )

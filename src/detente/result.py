@@ -1,0 +1,198 @@
+"""Results of a model run: rounds, forecast and provenance, with a JSON form.
+
+The JSON form is the command-line contract (``detente run --json``)::
+
+    {"model", "params", "seed", "version",
+     "scenario": {"id", "title", "sha256"},
+     "issues": [...], "actors": [...],
+     "rounds": [{"round": 0, "positions": {actor: [per issue]}, "median": [...], "mean": [...],
+                 ...model-specific keys...}, ...],
+     "forecast": [per issue],
+     ...model-specific top-level keys...}
+
+Round 0 is the input state.  Positions are on the scenario's own scale.  Model-specific data (the
+offers of BDM, the win probabilities of SMP, the stop rule that fired) live in ``Round.extra`` and
+``Result.extra`` and are merged into the JSON object at their level.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from detente import __version__
+from detente.canonical import scenario_sha256
+from detente.scenario import Scenario
+from detente.spatial import weighted_mean, weighted_median
+
+__all__ = ["Provenance", "Result", "Round", "make_round", "provenance"]
+
+_ROUND_KEYS = ("round", "positions", "median", "mean")
+_RESULT_KEYS = (
+    "model", "params", "seed", "version", "scenario", "issues", "actors", "rounds", "forecast",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a result came from: model, parameters, scenario identity, seed and version."""
+
+    model: str
+    params: Mapping[str, Any]
+    scenario_id: str
+    scenario_title: str
+    scenario_sha256: str
+    seed: int | None = None
+    version: str = __version__
+
+
+def provenance(
+    model: str, params: Mapping[str, Any], scenario: Scenario, seed: int | None = None
+) -> Provenance:
+    """Provenance of a run of ``model`` with ``params`` on ``scenario``."""
+    return Provenance(model, dict(params), scenario.id, scenario.title, scenario_sha256(scenario), seed)
+
+
+@dataclass(frozen=True, slots=True)
+class Round:
+    """The state after one round: positions (actors × issues), median and mean per issue."""
+
+    index: int
+    positions: tuple[tuple[float, ...], ...]
+    median: tuple[float, ...]
+    mean: tuple[float, ...]
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def position_array(self) -> NDArray[np.float64]:
+        """Positions as an array of shape ``(n_actors, n_issues)``."""
+        return np.array(self.positions, dtype=float)
+
+
+def _floats(a: Any) -> tuple[float, ...]:
+    return tuple(float(v) for v in np.asarray(a, dtype=float).ravel())
+
+
+def make_round(
+    index: int,
+    scenario: Scenario,
+    positions: NDArray[np.float64],
+    saliences: NDArray[np.float64] | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> Round:
+    """A round whose median and mean are weighted by capability × salience.
+
+    ``saliences`` defaults to the scenario's own (pass the current ones when a model changes them).
+    """
+    x = np.asarray(positions, dtype=float).reshape(len(scenario.actors), len(scenario.issues))
+    s = scenario.saliences() if saliences is None else saliences
+    w = scenario.capabilities()[:, None] * s
+    return Round(
+        index=index,
+        positions=tuple(_floats(row) for row in x),
+        median=_floats(weighted_median(x, w)),
+        mean=_floats(weighted_mean(x, w)),
+        extra=dict(extra or {}),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """A model run: provenance, the ids in order, the rounds and the forecast per issue."""
+
+    provenance: Provenance
+    issues: tuple[str, ...]
+    actors: tuple[str, ...]
+    rounds: tuple[Round, ...]
+    forecast: tuple[float, ...]
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def model(self) -> str:
+        """The registered name of the model that produced this result."""
+        return self.provenance.model
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract as plain data (see the module docstring)."""
+        p = self.provenance
+        rounds = []
+        for r in self.rounds:
+            d: dict[str, Any] = {
+                "round": r.index,
+                "positions": {a: list(x) for a, x in zip(self.actors, r.positions, strict=True)},
+                "median": list(r.median),
+                "mean": list(r.mean),
+            }
+            d.update(r.extra)
+            rounds.append(d)
+        out: dict[str, Any] = {
+            "model": p.model,
+            "params": dict(p.params),
+            "seed": p.seed,
+            "version": p.version,
+            "scenario": {"id": p.scenario_id, "title": p.scenario_title, "sha256": p.scenario_sha256},
+            "issues": list(self.issues),
+            "actors": list(self.actors),
+            "rounds": rounds,
+            "forecast": list(self.forecast),
+        }
+        out.update(self.extra)
+        return out
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The JSON contract as text (NaN is written as null)."""
+        return json.dumps(_jsonable(self.to_dict()), indent=indent, allow_nan=False)
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Result:
+        """Inverse of :meth:`to_dict`."""
+        actors = tuple(d["actors"])
+        rounds = tuple(
+            Round(
+                index=int(r["round"]),
+                positions=tuple(tuple(float(v) for v in r["positions"][a]) for a in actors),
+                median=tuple(float(v) for v in r["median"]),
+                mean=tuple(float(v) for v in r["mean"]),
+                extra={k: v for k, v in r.items() if k not in _ROUND_KEYS},
+            )
+            for r in d["rounds"]
+        )
+        sc = d["scenario"]
+        prov = Provenance(
+            d["model"], dict(d["params"]), sc["id"], sc["title"], sc["sha256"], d["seed"], d["version"]
+        )
+        extra = {k: v for k, v in d.items() if k not in _RESULT_KEYS}
+        return cls(prov, tuple(d["issues"]), actors, rounds, tuple(d["forecast"]), extra)
+
+    @classmethod
+    def from_json(cls, text: str) -> Result:
+        """Inverse of :meth:`to_json`."""
+        return cls.from_dict(json.loads(text))
+
+
+def _jsonable(obj: Any) -> Any:
+    """Plain JSON data: numpy scalars and arrays converted, non-finite floats as None."""
+    if isinstance(obj, Mapping):
+        return {str(k): _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)) or isinstance(obj, np.ndarray):
+        return [_jsonable(v) for v in obj]
+    if isinstance(obj, (np.floating, float)):
+        f = float(obj)
+        return f if np.isfinite(f) else None
+    if isinstance(obj, np.integer):
+        return int(obj)
+    if isinstance(obj, np.bool_):
+        return bool(obj)
+    return obj
+
+
+def jsonable(obj: Any) -> Any:
+    """Public alias of the JSON conversion, for other result types (games, negotiation)."""
+    return _jsonable(obj)
+
+
+

@@ -1,0 +1,126 @@
+"""The command line: its JSON contract, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from detente.cli import main
+from helpers import DATA, EC_TABLE
+
+SOE = str(DATA / "ktab" / "SOE-Policy.csv")
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_run_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "run", SOE, "--model", "median", "--json")
+    assert code == 0
+    d = json.loads(out)
+    assert d["model"] == "median" and d["forecast"] == [30.0] and d["seed"] is None
+    assert d["actors"][0] == "XJ" and d["issues"] == ["Policy Position"]
+    assert len(d["scenario"]["sha256"]) == 64 and d["rounds"][0]["positions"]["XJ"] == [30.0]
+
+
+def test_run_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "run", SOE, "--model", "mean")
+    assert code == 0 and "forecast" in out and "35.01" in out
+
+
+def test_run_bundled_by_name(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "run", "ec-emissions-1994", "--model", "median", "--json")
+    assert code == 0 and json.loads(out)["forecast"] == [7.0]
+
+
+def test_run_out_refuses_to_overwrite(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    assert cli(capsys, "run", SOE, "--out", str(out))[0] == 0
+    first = out.read_text()
+    assert json.loads(first)["model"] == "median"
+    code, _, err = cli(capsys, "run", SOE, "--model", "mean", "--out", str(out))
+    assert code == 2 and "already exists" in err and out.read_text() == first
+    assert cli(capsys, "run", SOE, "--model", "mean", "--out", str(out), "--force")[0] == 0
+    assert json.loads(out.read_text())["model"] == "mean"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["run", SOE, "--model", "nope"], "no model 'nope'"),
+        (["run", "no-such-scenario"], "no such file"),
+        (["run", SOE, "--model", "nash", "--param", "power=huge"], "is not one of capability, equal"),
+        (["run", SOE, "--model", "nash", "--param", "bogus=1"], "unknown parameter 'bogus'"),
+        (["run", SOE, "--param", "novalue"], "expected key=value"),
+        (["run", SOE, "--model", "nash"], "needs a status quo"),
+        (["validate", str(DATA / "ktab" / "smpExample.xml")], "line 32 (actor Alice <dCoord> #1)"),
+    ],
+)
+def test_errors_are_one_line_exit_2(capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+    code, _, err = cli(capsys, *args)
+    assert code == 2 and message in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_validate_ok_and_all_problems(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = cli(capsys, "validate", SOE)
+    assert code == 0 and "ok" in out and "26 actors" in out
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Actor,Capability,Position,Salience\nA,-1,50,50\nB,1,50,500\nA,1,nan,5\n")
+    code, _, err = cli(capsys, "validate", str(bad))
+    lines = err.strip().splitlines()
+    assert code == 2 and len(lines) == 4
+    assert all(line.startswith(f"error: {bad}: line ") for line in lines)
+
+
+def test_convert_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    table = tmp_path / "ec.csv"
+    table.write_text("Actor,Capability,Position,Salience\n" + "\n".join(",".join(map(str, r)) for r in EC_TABLE))
+    yaml_out, json_out = tmp_path / "ec.yaml", tmp_path / "ec.json"
+    assert cli(capsys, "convert", str(table), str(yaml_out))[0] == 0
+    assert cli(capsys, "convert", str(yaml_out), str(json_out))[0] == 0
+    a = json.loads(cli(capsys, "run", str(table), "--model", "mean", "--json")[1])
+    b = json.loads(cli(capsys, "run", str(json_out), "--model", "mean", "--json")[1])
+    assert a["scenario"]["sha256"] == b["scenario"]["sha256"] and a["forecast"] == b["forecast"]
+    code, _, err = cli(capsys, "convert", str(table), str(yaml_out))
+    assert code == 2 and "already exists" in err
+    code, _, err = cli(capsys, "convert", str(table), str(tmp_path / "x.txt"))
+    assert code == 2 and "unsupported output format" in err
+
+
+def test_models_and_scenarios_lists(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "models")
+    assert code == 0 and "median" in out and "Nash1950" in out
+    code, out, _ = cli(capsys, "scenarios")
+    assert code == 0 and "korea-2019-12" in out and "ec-emissions-1994" in out
+
+
+def test_report_writes_self_contained_html(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    code, stdout, _ = cli(capsys, "report", "korea-2019-12", "--seed", "1", "--out", str(out))
+    assert code == 0 and stdout.strip() == str(out)
+    text = out.read_text()
+    assert text.count("<svg") >= 3 and "Provenance" in text
+    assert "http://" not in text.replace("http://www.w3.org", "") or "src=\"http" not in text
+    assert "<script src" not in text and "<link " not in text
+
+
+def test_console_script_has_no_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "x.yaml"
+    bad.write_bytes(b"\xff\xfe\x00garbage")
+    proc = subprocess.run(
+        [sys.executable, "-c", "from detente.cli import main; main()", "validate", str(bad)],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 2 and "not UTF-8" in proc.stderr and "Traceback" not in proc.stderr

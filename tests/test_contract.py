@@ -1,0 +1,90 @@
+"""Contract tests that every registered model gets for free (STYLE.md rule 13)."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import numpy as np
+import pytest
+
+from detente.api import run
+from detente.models import MODELS
+from detente.result import Result
+from detente.scenario import Scenario
+from helpers import make_scenario
+
+POSITIONS = [[12, 80], [35, 64], [47, 20], [58, 93], [71, 41], [88, 7]]
+SALIENCES = [[80, 30], [45, 70], [60, 55], [25, 90], [95, 40], [50, 65]]
+CAPABILITIES = [30, 55, 20, 80, 45, 25]
+
+
+def scenario(order: list[int] | None = None) -> Scenario:
+    order = order or list(range(len(POSITIONS)))
+    return make_scenario(
+        [POSITIONS[i] for i in order],
+        [SALIENCES[i] for i in order],
+        [CAPABILITIES[i] for i in order],
+        status_quo=[60.0, 50.0],
+        ids=[f"actor{i}" for i in order],
+    )
+
+
+@pytest.fixture(params=sorted(MODELS))
+def model(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def test_same_seed_same_result(model: str) -> None:
+    assert run(scenario(), model, seed=7) == run(scenario(), model, seed=7)
+
+
+def test_json_round_trip(model: str) -> None:
+    text = run(scenario(), model, seed=3).to_json()
+    back = Result.from_json(text)
+    assert json.loads(back.to_json()) == json.loads(text)
+
+
+def test_json_contract_keys(model: str) -> None:
+    d = json.loads(run(scenario(), model, seed=3).to_json())
+    assert {"model", "params", "seed", "version", "scenario", "issues", "actors", "rounds", "forecast"} <= set(d)
+    assert d["model"] == model and set(d["scenario"]) >= {"title", "sha256"}
+    assert d["rounds"][0]["round"] == 0
+    assert d["rounds"][0]["positions"] == {f"actor{i}": POSITIONS[i] for i in range(6)}
+    for r in d["rounds"]:
+        assert set(r["positions"]) == set(d["actors"])
+        assert all(len(v) == 2 for v in r["positions"].values())
+        assert len(r["median"]) == len(r["mean"]) == 2
+    assert len(d["forecast"]) == 2
+
+
+def test_actor_order_does_not_matter(model: str) -> None:
+    base = run(scenario(), model, seed=11)
+    order = [3, 0, 5, 1, 4, 2]
+    permuted = run(scenario(order), model, seed=11)
+    assert permuted.forecast == pytest.approx(base.forecast, abs=1e-6)
+    last_base, last_perm = base.rounds[-1].position_array(), permuted.rounds[-1].position_array()
+    assert last_perm == pytest.approx(last_base[order], abs=1e-6)
+
+
+def test_positions_stay_inside_bounds(model: str) -> None:
+    result = run(scenario(), model, seed=5)
+    for r in result.rounds:
+        x = r.position_array()
+        assert np.all((x >= 0) & (x <= 100))
+    assert all(0 <= v <= 100 for v in result.forecast)
+
+
+def test_global_rng_untouched(model: str) -> None:
+    np_state, py_state = np.random.get_state(), random.getstate()
+    run(scenario(), model, seed=1)
+    assert random.getstate() == py_state
+    after = np.random.get_state()
+    assert after[0] == np_state[0] and np.array_equal(after[1], np_state[1]) and after[2:] == np_state[2:]
+
+
+def test_provenance(model: str) -> None:
+    result = run(scenario(), model, seed=9)
+    assert result.provenance.scenario_sha256 and result.provenance.version
+    if MODELS[model].stochastic:
+        assert result.provenance.seed == 9
