@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from detente.scenario import Scenario
-
 from helpers import EC_TABLE, SHARED, make_scenario
 
 

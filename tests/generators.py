@@ -7,7 +7,11 @@ from hypothesis import strategies as st
 from detente.scenario import Actor, Issue, Scenario, Stance
 
 _text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20)
-_ids = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-", min_size=1, max_size=8)
+_ids = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-",
+    min_size=1,
+    max_size=8,
+)
 
 
 @st.composite
@@ -20,16 +24,39 @@ def scenarios(draw: st.DrawFn, max_actors: int = 8, max_issues: int = 3) -> Scen
         width = draw(st.floats(0.5, 1000, allow_nan=False))
         sq = draw(st.none() | st.floats(0, 1))
         issues.append(
-            Issue(f"issue{k}", draw(_text) or f"issue{k}", lo, lo + width, draw(_text), draw(_text),
-                  None if sq is None else min(lo + width, lo + sq * width), draw(_text))  # fmt: skip
+            Issue(
+                f"issue{k}",
+                draw(_text) or f"issue{k}",
+                lo,
+                lo + width,
+                draw(_text),
+                draw(_text),
+                None if sq is None else min(lo + width, lo + sq * width),
+                draw(_text),
+            )
         )
     ids = draw(st.lists(_ids, min_size=1, max_size=max_actors, unique=True))
     actors = []
     for ident in ids:
         stances = tuple(
-            Stance(i.id, min(i.high, i.low + draw(st.floats(0, 1)) * i.range), draw(st.floats(0, 100)), draw(_text), draw(_text))
+            Stance(
+                i.id,
+                min(i.high, i.low + draw(st.floats(0, 1)) * i.range),
+                draw(st.floats(0, 100)),
+                draw(_text),
+                draw(_text),
+            )
             for i in issues
         )
         cap = draw(st.floats(1e-3, 1e6, allow_nan=False))
-        actors.append(Actor(ident, draw(_text) or ident, cap, stances, tuple(draw(st.lists(_text, max_size=2))), draw(_text)))
+        actors.append(
+            Actor(
+                ident,
+                draw(_text) or ident,
+                cap,
+                stances,
+                tuple(draw(st.lists(_text, max_size=2))),
+                draw(_text),
+            )
+        )
     return Scenario(draw(_ids), draw(_text) or "t", tuple(actors), tuple(issues), notes=draw(_text))

@@ -47,7 +47,10 @@ def make_scenario(
             ids[i],
             ids[i],
             float(capabilities[i]),
-            tuple(Stance(f"i{k}", float(p), float(s)) for k, (p, s) in enumerate(zip(pos, sal, strict=True))),
+            tuple(
+                Stance(f"i{k}", float(p), float(s))
+                for k, (p, s) in enumerate(zip(pos, sal, strict=True))
+            ),
         )
         for i, (pos, sal) in enumerate(zip(positions, saliences, strict=True))
     )

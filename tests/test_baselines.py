@@ -60,7 +60,12 @@ def test_nash_is_status_quo_when_someone_cannot_gain() -> None:
 
 
 def test_nash_multi_issue_is_pareto_optimal_and_improves_on_the_status_quo() -> None:
-    s = make_scenario([[10, 90], [90, 80], [50, 10]], [[80, 20], [50, 50], [30, 90]], [3, 2, 1], status_quo=[100.0, 0.0])
+    s = make_scenario(
+        [[10, 90], [90, 80], [50, 10]],
+        [[80, 20], [50, 50], [30, 90]],
+        [3, 2, 1],
+        status_quo=[100.0, 0.0],
+    )
     result = run(s, "nash")
     z = np.array(result.forecast) / 100
     q, a = s.positions() / 100, s.saliences() / 100

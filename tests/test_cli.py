@@ -60,14 +60,19 @@ def test_run_out_refuses_to_overwrite(capsys: pytest.CaptureFixture[str], tmp_pa
     [
         (["run", SOE, "--model", "nope"], "no model 'nope'"),
         (["run", "no-such-scenario"], "no such file"),
-        (["run", SOE, "--model", "nash", "--param", "power=huge"], "is not one of capability, equal"),
+        (
+            ["run", SOE, "--model", "nash", "--param", "power=huge"],
+            "is not one of capability, equal",
+        ),
         (["run", SOE, "--model", "nash", "--param", "bogus=1"], "unknown parameter 'bogus'"),
         (["run", SOE, "--param", "novalue"], "expected key=value"),
         (["run", SOE, "--model", "nash"], "needs a status quo"),
         (["validate", str(DATA / "ktab" / "smpExample.xml")], "line 32 (actor Alice <dCoord> #1)"),
     ],
 )
-def test_errors_are_one_line_exit_2(capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+def test_errors_are_one_line_exit_2(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
     code, _, err = cli(capsys, *args)
     assert code == 2 and message in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
@@ -86,7 +91,9 @@ def test_validate_ok_and_all_problems(capsys: pytest.CaptureFixture[str], tmp_pa
 
 def test_convert_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     table = tmp_path / "ec.csv"
-    table.write_text("Actor,Capability,Position,Salience\n" + "\n".join(",".join(map(str, r)) for r in EC_TABLE))
+    table.write_text(
+        "Actor,Capability,Position,Salience\n" + "\n".join(",".join(map(str, r)) for r in EC_TABLE)
+    )
     yaml_out, json_out = tmp_path / "ec.yaml", tmp_path / "ec.json"
     assert cli(capsys, "convert", str(table), str(yaml_out))[0] == 0
     assert cli(capsys, "convert", str(yaml_out), str(json_out))[0] == 0
@@ -106,13 +113,15 @@ def test_models_and_scenarios_lists(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "korea-2019-12" in out and "ec-emissions-1994" in out
 
 
-def test_report_writes_self_contained_html(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_report_writes_self_contained_html(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     out = tmp_path / "r.html"
     code, stdout, _ = cli(capsys, "report", "korea-2019-12", "--seed", "1", "--out", str(out))
     assert code == 0 and stdout.strip() == str(out)
     text = out.read_text()
     assert text.count("<svg") >= 3 and "Provenance" in text
-    assert "http://" not in text.replace("http://www.w3.org", "") or "src=\"http" not in text
+    assert "http://" not in text.replace("http://www.w3.org", "") or 'src="http' not in text
     assert "<script src" not in text and "<link " not in text
 
 
@@ -121,6 +130,8 @@ def test_console_script_has_no_traceback(tmp_path: Path) -> None:
     bad.write_bytes(b"\xff\xfe\x00garbage")
     proc = subprocess.run(
         [sys.executable, "-c", "from detente.cli import main; main()", "validate", str(bad)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 2 and "not UTF-8" in proc.stderr and "Traceback" not in proc.stderr

@@ -47,7 +47,17 @@ def test_json_round_trip(model: str) -> None:
 
 def test_json_contract_keys(model: str) -> None:
     d = json.loads(run(scenario(), model, seed=3).to_json())
-    assert {"model", "params", "seed", "version", "scenario", "issues", "actors", "rounds", "forecast"} <= set(d)
+    assert {
+        "model",
+        "params",
+        "seed",
+        "version",
+        "scenario",
+        "issues",
+        "actors",
+        "rounds",
+        "forecast",
+    } <= set(d)
     assert d["model"] == model and set(d["scenario"]) >= {"title", "sha256"}
     assert d["rounds"][0]["round"] == 0
     assert d["rounds"][0]["positions"] == {f"actor{i}": POSITIONS[i] for i in range(6)}
@@ -80,7 +90,11 @@ def test_global_rng_untouched(model: str) -> None:
     run(scenario(), model, seed=1)
     assert random.getstate() == py_state
     after = np.random.get_state()
-    assert after[0] == np_state[0] and np.array_equal(after[1], np_state[1]) and after[2:] == np_state[2:]
+    assert (
+        after[0] == np_state[0]
+        and np.array_equal(after[1], np_state[1])
+        and after[2:] == np_state[2:]
+    )
 
 
 def test_provenance(model: str) -> None:

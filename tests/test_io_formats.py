@@ -23,7 +23,9 @@ def _roundtrip(s: Scenario, tmp: Path, suffix: str) -> Scenario:
     return load(path)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(scenarios())
 def test_yaml_and_json_round_trip_unchanged(tmp_path: Path, s: Scenario) -> None:
     for suffix in (".yaml", ".json"):
@@ -39,7 +41,7 @@ def test_classic_table(tmp_path: Path) -> None:
     path.write_text("Actor,Capability,Position,Salience\n" + rows + "\n")
     s = load(path)
     assert s.actor_ids[0] == "Netherlands" and len(s.actors) == 10
-    assert (s.issues[0].low, s.issues[0].high) == (0.0, 100.0)  # 4–10 lie inside 0–100 
+    assert (s.issues[0].low, s.issues[0].high) == (0.0, 100.0)  # 4–10 lie inside 0–100
     assert s.positions()[1, 0] == 7 and s.saliences()[8, 0] == 100 and s.capabilities()[0] == 0.08
 
 
@@ -71,7 +73,11 @@ def test_ktab_csv() -> None:
     assert s.positions()[0].tolist() == [75.79, 6.37, 70.45]
     assert s.saliences()[0].tolist() == [49.53, 5.91, 28.15]
     soe = load(KTAB / "SOE-Policy.csv")
-    assert len(soe.actors) == 26 and soe.actors[0].name == "XJ" and soe.actors[0].description == "Xi Jinping"
+    assert (
+        len(soe.actors) == 26
+        and soe.actors[0].name == "XJ"
+        and soe.actors[0].description == "Xi Jinping"
+    )
 
 
 def test_ktab_xml_matches_csv_and_keeps_model_parameters() -> None:
@@ -88,7 +94,10 @@ def test_ktab_xml_empty_coordinate_is_named() -> None:
     with pytest.raises(InputError) as info:
         load(KTAB / "smpExample.xml")
     (problem,) = info.value.problems
-    assert problem.where == "line 32 (actor Alice <dCoord> #1)" and "must be a number, got ''" in problem.message
+    assert (
+        problem.where == "line 32 (actor Alice <dCoord> #1)"
+        and "must be a number, got ''" in problem.message
+    )
 
 
 def test_ktab_csv_counts_checked(tmp_path: Path) -> None:

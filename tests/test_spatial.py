@@ -4,7 +4,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from detente.spatial import from_unit, to_unit, weighted_mean, weighted_median
-
 from helpers import EC_TABLE
 
 positions = st.lists(st.floats(-1e6, 1e6, allow_nan=False), min_size=1, max_size=30)
@@ -31,7 +30,9 @@ def test_zero_weights_fall_back_to_unweighted() -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.data(), positions)
-def test_weighted_median_lies_within_positions_and_ignores_order(data: st.DataObject, xs: list[float]) -> None:
+def test_weighted_median_lies_within_positions_and_ignores_order(
+    data: st.DataObject, xs: list[float]
+) -> None:
     w = data.draw(st.lists(st.floats(0, 1e3), min_size=len(xs), max_size=len(xs)))
     x, ww = np.array(xs)[:, None], np.array(w)[:, None]
     m = weighted_median(x, ww)[0]

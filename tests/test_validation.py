@@ -61,13 +61,19 @@ def test_missing_field(tmp_path: Path) -> None:
 
 
 def test_unknown_field(tmp_path: Path) -> None:
-    (line,) = problems(tmp_path, GOOD.replace("    capability: 5\n", "    capability: 5\n    power: 3\n"))
+    (line,) = problems(
+        tmp_path, GOOD.replace("    capability: 5\n", "    capability: 5\n    power: 3\n")
+    )
     assert "actors[1].power" in line and "unknown field" in line
 
 
 @pytest.mark.parametrize(
     ("value", "reason"),
-    [("abc", "must be a number, got 'abc'"), (".nan", "must be a finite number"), (".inf", "must be a finite number")],
+    [
+        ("abc", "must be a number, got 'abc'"),
+        (".nan", "must be a finite number"),
+        (".inf", "must be a finite number"),
+    ],
 )
 def test_non_numeric_nan_inf(tmp_path: Path, value: str, reason: str) -> None:
     (line,) = problems(tmp_path, GOOD.replace("capability: 10", f"capability: {value}"))
@@ -82,7 +88,10 @@ def test_capability_must_be_positive(tmp_path: Path, value: str) -> None:
 
 def test_position_outside_scale(tmp_path: Path) -> None:
     (line,) = problems(tmp_path, GOOD.replace("position: 90", "position: 190"))
-    assert "line 18 (actors[1].positions.x.position)" in line and "outside the issue's scale [0, 100]" in line
+    assert (
+        "line 18 (actors[1].positions.x.position)" in line
+        and "outside the issue's scale [0, 100]" in line
+    )
 
 
 @pytest.mark.parametrize("value", ["101", "-1"])
@@ -98,7 +107,12 @@ def test_duplicate_actor_and_issue_ids(tmp_path: Path) -> None:
 
 
 def test_missing_and_unknown_issue_in_positions(tmp_path: Path) -> None:
-    lines = problems(tmp_path, GOOD.replace("      y: {position: 80, salience: 30}", "      z: {position: 80, salience: 30}"))
+    lines = problems(
+        tmp_path,
+        GOOD.replace(
+            "      y: {position: 80, salience: 30}", "      z: {position: 80, salience: 30}"
+        ),
+    )
     text = "\n".join(lines)
     assert "actor B has no position on issue 'y'" in text
     assert "unknown issue 'z' (issues: x, y)" in text
@@ -139,12 +153,22 @@ def test_file_over_10_mb(tmp_path: Path) -> None:
 
 
 def test_duplicate_yaml_key(tmp_path: Path) -> None:
-    (line,) = problems(tmp_path, GOOD.replace("      y: {position: 20, salience: 60}", "      x: {position: 20, salience: 60}"))
+    (line,) = problems(
+        tmp_path,
+        GOOD.replace(
+            "      y: {position: 20, salience: 60}", "      x: {position: 20, salience: 60}"
+        ),
+    )
     assert "duplicate key 'x'" in line
 
 
 def test_status_quo_and_scale(tmp_path: Path) -> None:
-    lines = problems(tmp_path, GOOD.replace("status_quo: 50", "status_quo: 150").replace("{min: 0, max: 100}", "{min: 0, max: 100}"))
+    lines = problems(
+        tmp_path,
+        GOOD.replace("status_quo: 50", "status_quo: 150").replace(
+            "{min: 0, max: 100}", "{min: 0, max: 100}"
+        ),
+    )
     assert "status quo 150 is outside the scale" in lines[0]
     lines = problems(tmp_path, GOOD.replace("{min: 0, max: 100}", "{min: 100, max: 0}"))
     assert any("scale max (0) must exceed min (100)" in line for line in lines)

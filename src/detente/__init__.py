@@ -7,10 +7,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from detente.api import load_scenario, run  # noqa: E402
-from detente.models import MODELS, ModelSpec  # noqa: E402
-from detente.result import Result, Round  # noqa: E402
-from detente.scenario import Actor, Issue, Scenario, Stance  # noqa: E402
+from detente.api import load_scenario, run
+from detente.models import MODELS, ModelSpec
+from detente.result import Result, Round
+from detente.scenario import Actor, Issue, Scenario, Stance
 
 __all__ = [
     "MODELS",

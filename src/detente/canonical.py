@@ -71,9 +71,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         if items:
             d[key] = [_plain(x) for x in items]
     if scenario.games:
-        d["games"] = {
-            g.game: {p.name: _plain(p) for p in g.parameters} for g in scenario.games
-        }
+        d["games"] = {g.game: {p.name: _plain(p) for p in g.parameters} for g in scenario.games}
         for params in d["games"].values():
             for p in params.values():
                 p.pop("name")

@@ -55,7 +55,9 @@ def provenance(
     model: str, params: Mapping[str, Any], scenario: Scenario, seed: int | None = None
 ) -> Provenance:
     """Provenance of a run of ``model`` with ``params`` on ``scenario``."""
-    return Provenance(model, dict(params), scenario.id, scenario.title, scenario_sha256(scenario), seed)
+    return Provenance(
+        model, dict(params), scenario.id, scenario.title, scenario_sha256(scenario), seed
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +136,11 @@ class Result:
             "params": dict(p.params),
             "seed": p.seed,
             "version": p.version,
-            "scenario": {"id": p.scenario_id, "title": p.scenario_title, "sha256": p.scenario_sha256},
+            "scenario": {
+                "id": p.scenario_id,
+                "title": p.scenario_title,
+                "sha256": p.scenario_sha256,
+            },
             "issues": list(self.issues),
             "actors": list(self.actors),
             "rounds": rounds,
@@ -163,7 +169,13 @@ class Result:
         )
         sc = d["scenario"]
         prov = Provenance(
-            d["model"], dict(d["params"]), sc["id"], sc["title"], sc["sha256"], d["seed"], d["version"]
+            d["model"],
+            dict(d["params"]),
+            sc["id"],
+            sc["title"],
+            sc["sha256"],
+            d["seed"],
+            d["version"],
         )
         extra = {k: v for k, v in d.items() if k not in _RESULT_KEYS}
         return cls(prov, tuple(d["issues"]), actors, rounds, tuple(d["forecast"]), extra)
@@ -178,7 +190,7 @@ def _jsonable(obj: Any) -> Any:
     """Plain JSON data: numpy scalars and arrays converted, non-finite floats as None."""
     if isinstance(obj, Mapping):
         return {str(k): _jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)) or isinstance(obj, np.ndarray):
+    if isinstance(obj, (list, tuple, np.ndarray)):
         return [_jsonable(v) for v in obj]
     if isinstance(obj, (np.floating, float)):
         f = float(obj)
@@ -193,6 +205,3 @@ def _jsonable(obj: Any) -> Any:
 def jsonable(obj: Any) -> Any:
     """Public alias of the JSON conversion, for other result types (games, negotiation)."""
     return _jsonable(obj)
-
-
-

@@ -32,4 +32,6 @@ def spawn_seeds(seed: int, n: int) -> list[int]:
 
 def fresh_seed() -> int:
     """A new 63-bit seed from OS entropy, to record when the caller gave none."""
-    return int(np.random.SeedSequence().entropy) % (2**63)
+    entropy = np.random.SeedSequence().entropy
+    assert isinstance(entropy, int)
+    return entropy % (2**63)

@@ -15,11 +15,7 @@ __all__ = ["fail", "write_new_file"]
 
 def fail(exc: DetenteError | str) -> NoReturn:
     """Print a user error as one line per problem on stderr and exit with code 2."""
-    lines = (
-        [str(p) for p in exc.problems]
-        if isinstance(exc, InputError)
-        else [str(exc)]
-    )
+    lines = [str(p) for p in exc.problems] if isinstance(exc, InputError) else [str(exc)]
     for line in lines:
         sys.stderr.write(f"error: {line}\n")
     raise SystemExit(2)

@@ -23,11 +23,18 @@ _out = Console(highlight=False)
 
 ParamOpt = Annotated[
     list[str] | None,
-    typer.Option("--param", "-p", help="Model parameter key=value (repeatable); e.g. preset=canonical."),
+    typer.Option(
+        "--param", "-p", help="Model parameter key=value (repeatable); e.g. preset=canonical."
+    ),
 ]
-SeedOpt = Annotated[int | None, typer.Option(help="Seed for stochastic models (recorded in the result).")]
+SeedOpt = Annotated[
+    int | None, typer.Option(help="Seed for stochastic models (recorded in the result).")
+]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace OUT if it already exists.")]
-ScenarioArg = Annotated[str, typer.Argument(help="A scenario file, or a bundled scenario name (see `detente scenarios`).")]
+ScenarioArg = Annotated[
+    str,
+    typer.Argument(help="A scenario file, or a bundled scenario name (see `detente scenarios`)."),
+]
 
 
 def _print_result(result: Result) -> None:
@@ -37,18 +44,27 @@ def _print_result(result: Result) -> None:
         table.add_column(label, justify="right")
     first = result.rounds[0]
     for k, issue in enumerate(result.issues):
-        table.add_row(issue, f"{first.median[k]:.2f}", f"{first.mean[k]:.2f}", f"{result.forecast[k]:.2f}")
+        table.add_row(
+            issue, f"{first.median[k]:.2f}", f"{first.mean[k]:.2f}", f"{result.forecast[k]:.2f}"
+        )
     _out.print(table)
     p = result.provenance
-    _out.print(f"rounds: {len(result.rounds) - 1}  seed: {p.seed}  scenario sha256: {p.scenario_sha256[:12]}…  detente {p.version}")
+    _out.print(
+        f"rounds: {len(result.rounds) - 1}  seed: {p.seed}  "
+        f"scenario sha256: {p.scenario_sha256[:12]}…  detente {p.version}"
+    )
 
 
 def run(
     scenario: ScenarioArg,
-    model: Annotated[str, typer.Option("--model", "-m", help="Model name (see `detente models`).")] = "median",
+    model: Annotated[
+        str, typer.Option("--model", "-m", help="Model name (see `detente models`).")
+    ] = "median",
     param: ParamOpt = None,
     seed: SeedOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as one JSON document.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the result as one JSON document.")
+    ] = False,
     out: Annotated[Path | None, typer.Option(help="Write the JSON result to this file.")] = None,
     force: ForceOpt = False,
 ) -> None:
@@ -65,9 +81,14 @@ def run(
 
 def report(
     scenario: ScenarioArg,
-    model: Annotated[list[str] | None, typer.Option("--model", "-m", help="Models to include (repeatable; default: all).")] = None,
+    model: Annotated[
+        list[str] | None,
+        typer.Option("--model", "-m", help="Models to include (repeatable; default: all)."),
+    ] = None,
     seed: SeedOpt = None,
-    out: Annotated[Path | None, typer.Option(help="Report file (default: reports/<scenario>-<time>.html).")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Report file (default: reports/<scenario>-<time>.html).")
+    ] = None,
     force: ForceOpt = False,
 ) -> None:
     """Run models on a scenario and write a self-contained HTML report."""
@@ -87,7 +108,9 @@ def validate(file: Annotated[Path, typer.Argument(help="Scenario file to check."
 
 
 def convert(
-    src: Annotated[Path, typer.Argument(metavar="IN", help="Scenario file in any supported format.")],
+    src: Annotated[
+        Path, typer.Argument(metavar="IN", help="Scenario file in any supported format.")
+    ],
     dst: Annotated[Path, typer.Argument(metavar="OUT", help="Output file: .yaml, .yml or .json.")],
     force: ForceOpt = False,
 ) -> None:
@@ -106,7 +129,9 @@ def models() -> None:
     """List the registered forecast models."""
     table = Table("name", "stochastic", "description", "citations")
     for name, spec in MODELS.items():
-        table.add_row(name, "yes" if spec.stochastic else "no", spec.summary, ", ".join(spec.citations))
+        table.add_row(
+            name, "yes" if spec.stochastic else "no", spec.summary, ", ".join(spec.citations)
+        )
     _out.print(table)
 
 

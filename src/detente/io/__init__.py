@@ -1,5 +1,4 @@
-"""Scenario files: read any supported format into a :class:`~detente.scenario.Scenario`, write
-native YAML or JSON.
+"""Scenario files: read any supported format into a Scenario; write native YAML or JSON.
 
 Readers turn each format into the native document shape plus a *locator* (field path → line),
 then :func:`detente.io.native.build` validates everything at once with pydantic and reports every

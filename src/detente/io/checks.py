@@ -1,5 +1,8 @@
-"""Cross-field checks of a native document, run on the raw data so that they report alongside the
-field errors: duplicate ids, missing or unknown issues in positions, values off an issue's scale."""
+"""Cross-field checks of a native document, run on the raw data.
+
+They report alongside the field errors: duplicate ids, missing or unknown issues in positions,
+values off an issue's scale.
+"""
 
 from __future__ import annotations
 
@@ -38,7 +41,11 @@ def _duplicates(doc: Located, key: str, what: str) -> list[Problem]:
             continue
         ident = ident.strip()
         if ident in seen:
-            out.append(doc.problem((key, i, "id"), f"duplicate {what} id {ident!r} (also {key}[{seen[ident]}])"))
+            out.append(
+                doc.problem(
+                    (key, i, "id"), f"duplicate {what} id {ident!r} (also {key}[{seen[ident]}])"
+                )
+            )
         else:
             seen[ident] = i
     return out
@@ -63,10 +70,17 @@ def _issue_problems(doc: Located) -> list[Problem]:
             continue
         lo, hi = lo_hi
         if not hi > lo:
-            out.append(doc.problem(("issues", k, "scale"), f"scale max ({hi:g}) must exceed min ({lo:g})"))
+            out.append(
+                doc.problem(("issues", k, "scale"), f"scale max ({hi:g}) must exceed min ({lo:g})")
+            )
         sq = _num(issue.get("status_quo"))
         if sq is not None and not lo <= sq <= hi:
-            out.append(doc.problem(("issues", k, "status_quo"), f"status quo {sq:g} is outside the scale [{lo:g}, {hi:g}]"))
+            out.append(
+                doc.problem(
+                    ("issues", k, "status_quo"),
+                    f"status quo {sq:g} is outside the scale [{lo:g}, {hi:g}]",
+                )
+            )
     return out
 
 
@@ -79,16 +93,30 @@ def _actor_problems(doc: Located) -> list[Problem]:
             continue
         for issue_id in scales:
             if issue_id not in positions:
-                out.append(doc.problem(("actors", i, "positions"), f"actor {actor.get('id')!s} has no position on issue {issue_id!r}"))
+                out.append(
+                    doc.problem(
+                        ("actors", i, "positions"),
+                        f"actor {actor.get('id')!s} has no position on issue {issue_id!r}",
+                    )
+                )
         for key, stance in positions.items():
             if key not in scales:
                 known = ", ".join(scales) or "none"
-                out.append(doc.problem(("actors", i, "positions", key), f"unknown issue {key!r} (issues: {known})"))
+                out.append(
+                    doc.problem(
+                        ("actors", i, "positions", key), f"unknown issue {key!r} (issues: {known})"
+                    )
+                )
                 continue
             lo, hi = scales[key]
             pos = _num(stance.get("position")) if isinstance(stance, dict) else None
             if pos is not None and not lo <= pos <= hi:
-                out.append(doc.problem(("actors", i, "positions", key, "position"), f"position {pos:g} is outside the issue's scale [{lo:g}, {hi:g}]"))
+                out.append(
+                    doc.problem(
+                        ("actors", i, "positions", key, "position"),
+                        f"position {pos:g} is outside the issue's scale [{lo:g}, {hi:g}]",
+                    )
+                )
     return out
 
 

@@ -31,7 +31,8 @@ from detente.io.xmltree import Element, parse_xml
 __all__ = ["parse_ktab_csv", "parse_ktab_xml"]
 
 _MISSING_IA = (
-    "no <IdealAdjustment> element: identity accommodation assumed (KTAB's reader would reject the file)"
+    "no <IdealAdjustment> element: identity accommodation assumed "
+    "(KTAB's reader would reject the file)"
 )
 
 
@@ -42,7 +43,9 @@ def _row(line: list[str]) -> list[str]:
     return cells
 
 
-def _scenario(name: str, file: str, dims: list[str], actors: list[dict[str, Any]], ktab: dict[str, Any]) -> dict[str, Any]:
+def _scenario(
+    name: str, file: str, dims: list[str], actors: list[dict[str, Any]], ktab: dict[str, Any]
+) -> dict[str, Any]:
     ident = name or FsPath(file).stem
     return {
         "id": ident,
@@ -58,33 +61,62 @@ def parse_ktab_csv(text: str, file: str) -> Located:
     """Read a KTAB SMP CSV file."""
     rows = [_row(r) for r in csv.reader(io.StringIO(text))]
     if len(rows) < 2 or len(rows[0]) < 4:
-        raise InputError([Problem(file, "line 1", "expected KTAB's title line name,description,nActors,nDims")])
+        raise InputError(
+            [Problem(file, "line 1", "expected KTAB's title line name,description,nActors,nDims")]
+        )
     name, desc, n_act, n_dim = rows[0][:4]
     header = rows[1]
     dims = header[3::2]
     problems = []
     if not n_dim.isdigit() or int(n_dim) != len(dims):
-        problems.append(Problem(file, "line 1", f"declares {n_dim!r} dimensions but the header names {len(dims)}"))
+        problems.append(
+            Problem(
+                file, "line 1", f"declares {n_dim!r} dimensions but the header names {len(dims)}"
+            )
+        )
     lines: dict[Path, int] = {}
     labels: dict[Path, str] = {}
-    actors = []
+    actors: list[dict[str, Any]] = []
     for n, cells in enumerate(rows[2:], start=3):
         if not cells:
             continue
         if len(cells) != 3 + 2 * len(dims):
-            problems.append(Problem(file, f"line {n}", f"expected {3 + 2 * len(dims)} cells, got {len(cells)}"))
+            problems.append(
+                Problem(file, f"line {n}", f"expected {3 + 2 * len(dims)} cells, got {len(cells)}")
+            )
             continue
         i = len(actors)
-        positions = {d: {"position": cells[3 + 2 * k], "salience": cells[4 + 2 * k]} for k, d in enumerate(dims)}
-        actors.append({"id": cells[0], "name": cells[0], "description": cells[1], "capability": cells[2], "positions": positions})
+        positions = {
+            d: {"position": cells[3 + 2 * k], "salience": cells[4 + 2 * k]}
+            for k, d in enumerate(dims)
+        }
+        actors.append(
+            {
+                "id": cells[0],
+                "name": cells[0],
+                "description": cells[1],
+                "capability": cells[2],
+                "positions": positions,
+            }
+        )
         lines[("actors", i)] = n
-        for path in [("actors", i, "id"), ("actors", i, "capability")] + [("actors", i, "positions", d) for d in dims]:
+        for path in [("actors", i, "id"), ("actors", i, "capability")] + [
+            ("actors", i, "positions", d) for d in dims
+        ]:
             lines[path] = n
     if n_act.isdigit() and int(n_act) != len(actors) and not problems:
-        problems.append(Problem(file, "line 1", f"declares {n_act} actors but {len(actors)} rows follow"))
+        problems.append(
+            Problem(file, "line 1", f"declares {n_act} actors but {len(actors)} rows follow")
+        )
     if problems:
         raise InputError(problems)
-    data = _scenario(name, file, dims, actors, {"description": desc, "model_parameters": {}, "ideal_adjustment": [], "fixups": []})
+    data = _scenario(
+        name,
+        file,
+        dims,
+        actors,
+        {"description": desc, "model_parameters": {}, "ideal_adjustment": [], "fixups": []},
+    )
     return Located(data, file, lines, labels)
 
 
@@ -92,7 +124,9 @@ def _text(el: Element | None) -> str:
     return el.text if el is not None else ""
 
 
-def _xml_actor(el: Element, i: int, dims: list[str], lines: dict[Path, int], labels: dict[Path, str]) -> dict[str, Any]:
+def _xml_actor(
+    el: Element, i: int, dims: list[str], lines: dict[Path, int], labels: dict[Path, str]
+) -> dict[str, Any]:
     name = _text(el.find("name"))
     coords = (el.find("Position") or Element("Position", el.line)).findall("dCoord")
     sals = (el.find("Salience") or Element("Salience", el.line)).findall("dSal")
@@ -109,8 +143,13 @@ def _xml_actor(el: Element, i: int, dims: list[str], lines: dict[Path, int], lab
     lines[("actors", i)] = el.line
     cap = el.find("capability")
     lines[("actors", i, "capability")] = cap.line if cap is not None else el.line
-    return {"id": name, "name": name, "description": _text(el.find("description")),
-            "capability": _text(cap) if cap is not None else None, "positions": positions}  # fmt: skip
+    return {
+        "id": name,
+        "name": name,
+        "description": _text(el.find("description")),
+        "capability": _text(cap) if cap is not None else None,
+        "positions": positions,
+    }
 
 
 def _ia_pair(el: Element, file: str) -> dict[str, Any]:
@@ -120,32 +159,63 @@ def _ia_pair(el: Element, file: str) -> dict[str, Any]:
     except ValueError:
         adjust = float("nan")
     if not math.isfinite(adjust):
-        raise InputError([Problem(file, f"line {el.line}", f"<iaPair> <adjust> must be a finite number, got {text!r}")])
-    return {"adjusting": _text(el.find("adjustingIdeal")), "reference": _text(el.find("referencePos")), "adjust": adjust}
+        raise InputError(
+            [
+                Problem(
+                    file,
+                    f"line {el.line}",
+                    f"<iaPair> <adjust> must be a finite number, got {text!r}",
+                )
+            ]
+        )
+    return {
+        "adjusting": _text(el.find("adjustingIdeal")),
+        "reference": _text(el.find("referencePos")),
+        "adjust": adjust,
+    }
 
 
 def parse_ktab_xml(text: str, file: str) -> Located:
     """Read a KTAB SMP XML file."""
     root = parse_xml(text, file)
     if root.tag != "Scenario":
-        raise InputError([Problem(file, f"line {root.line}", f"expected a <Scenario> root element, got <{root.tag}>")])
+        raise InputError(
+            [
+                Problem(
+                    file,
+                    f"line {root.line}",
+                    f"expected a <Scenario> root element, got <{root.tag}>",
+                )
+            ]
+        )
     dims_el = root.find("Dimensions")
     actors_el = root.find("Actors")
     missing = [t for t, e in (("Dimensions", dims_el), ("Actors", actors_el)) if e is None]
     if missing:
-        raise InputError([Problem(file, f"line {root.line}", f"<Scenario> has no <{m}> element") for m in missing])
+        raise InputError(
+            [
+                Problem(file, f"line {root.line}", f"<Scenario> has no <{m}> element")
+                for m in missing
+            ]
+        )
     assert dims_el is not None and actors_el is not None
     dims = [d.text for d in dims_el.findall("dName")]
     lines: dict[Path, int] = {}
     labels: dict[Path, str] = {}
-    actors = [_xml_actor(a, i, dims, lines, labels) for i, a in enumerate(actors_el.findall("Actor"))]
+    actors = [
+        _xml_actor(a, i, dims, lines, labels) for i, a in enumerate(actors_el.findall("Actor"))
+    ]
     params = root.find("ModelParameters")
     ia = root.find("IdealAdjustment")
     ktab: dict[str, Any] = {
         "description": _text(root.find("desc")),
         "prng_seed": _text(root.find("prngSeed")),
         "model_parameters": {c.tag: c.text for c in params.children} if params is not None else {},
-        "ideal_adjustment": [_ia_pair(p, file) for p in (ia.findall("iaPair") if ia is not None else [])],
+        "ideal_adjustment": [
+            _ia_pair(p, file) for p in (ia.findall("iaPair") if ia is not None else [])
+        ],
         "fixups": [] if ia is not None else [_MISSING_IA],
     }
-    return Located(_scenario(_text(root.find("name")), file, dims, actors, ktab), file, lines, labels)
+    return Located(
+        _scenario(_text(root.find("name")), file, dims, actors, ktab), file, lines, labels
+    )

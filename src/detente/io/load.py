@@ -32,12 +32,20 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
         raise InputError([Problem(file, "", "not a regular file")])
     size = path.stat().st_size
     if size > max_bytes:
-        raise InputError([Problem(file, "", f"file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB")])
+        raise InputError(
+            [
+                Problem(
+                    file, "", f"file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB"
+                )
+            ]
+        )
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError([Problem(file, f"byte {exc.start}", "not UTF-8 text (is this a binary file?)")]) from None
+        raise InputError(
+            [Problem(file, f"byte {exc.start}", "not UTF-8 text (is this a binary file?)")]
+        ) from None
     if not text.strip():
         raise InputError([Problem(file, "", "file is empty")])
     if "\x00" in text:

@@ -36,27 +36,29 @@ __all__ = ["build", "dump_json", "dump_yaml", "parse_json", "parse_yaml"]
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _walk(node: yaml.Node, path: Path, lines: dict[Path, int], dups: list[tuple[Path, str]]) -> None:
+def _walk(
+    node: yaml.Node, path: Path, lines: dict[Path, int], dups: list[tuple[Path, str]]
+) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value)
             if key in seen:
-                dups.append((path + (key,), key))
+                dups.append(((*path, key), key))
             seen.add(key)
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            _walk(value_node, path + (key,), lines, dups)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+            _walk(value_node, (*path, key), lines, dups)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            lines[path + (i,)] = item.start_mark.line + 1
-            _walk(item, path + (i,), lines, dups)
+            lines[(*path, i)] = item.start_mark.line + 1
+            _walk(item, (*path, i), lines, dups)
 
 
 def parse_yaml(text: str, file: str) -> Located:
     """Parse YAML (or JSON, a subset) keeping field lines; a syntax error raises InputError."""
     try:
         root = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
@@ -77,7 +79,9 @@ def parse_json(text: str, file: str) -> Located:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError([Problem(file, f"line {exc.lineno}", f"not valid JSON: {exc.msg}")]) from None
+        raise InputError(
+            [Problem(file, f"line {exc.lineno}", f"not valid JSON: {exc.msg}")]
+        ) from None
     try:
         located = parse_yaml(text, file)
     except InputError:
@@ -98,7 +102,12 @@ def _message(err: Any) -> str:
     if kind == "finite_number":
         return f"must be a finite number, got {shown}"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        op = {"greater_than": ">", "greater_than_equal": "≥", "less_than": "<", "less_than_equal": "≤"}[kind]
+        op = {
+            "greater_than": ">",
+            "greater_than_equal": "≥",
+            "less_than": "<",
+            "less_than_equal": "≤",
+        }[kind]
         bound = next(iter(err["ctx"].values()))
         return f"must be {op} {bound:g}, got {shown}"
     if kind == "too_short":
@@ -151,16 +160,29 @@ def _scenario(doc: ScenarioDoc) -> Scenario:
 
 
 def build(doc: Located) -> Scenario:
-    """Validate a native-shaped document and build the Scenario; raise InputError with all problems."""
+    """Validate a native-shaped document and build the Scenario.
+
+    Raises InputError listing every problem found.
+    """
     if not isinstance(doc.data, dict):
         got = "nothing" if doc.data is None else f"a {type(doc.data).__name__}"
-        raise InputError([Problem(doc.file, "", f"expected a scenario mapping (id, title, issues, actors), got {got}")])
+        raise InputError(
+            [
+                Problem(
+                    doc.file,
+                    "",
+                    f"expected a scenario mapping (id, title, issues, actors), got {got}",
+                )
+            ]
+        )
     problems: list[Problem] = []
     parsed: ScenarioDoc | None = None
     try:
         parsed = ScenarioDoc.model_validate(doc.data)
     except ValidationError as exc:
-        problems += [doc.problem(tuple(e["loc"]), _message(e)) for e in exc.errors(include_url=False)]
+        problems += [
+            doc.problem(tuple(e["loc"]), _message(e)) for e in exc.errors(include_url=False)
+        ]
     problems += cross_checks(doc)
     if problems or parsed is None:
         raise InputError(problems)
@@ -172,7 +194,9 @@ def build(doc: Located) -> Scenario:
 
 def dump_yaml(scenario: Scenario) -> str:
     """The scenario as native YAML text."""
-    return yaml.safe_dump(scenario_to_dict(scenario), sort_keys=False, allow_unicode=True, width=100)
+    return yaml.safe_dump(
+        scenario_to_dict(scenario), sort_keys=False, allow_unicode=True, width=100
+    )
 
 
 def dump_json(scenario: Scenario) -> str:

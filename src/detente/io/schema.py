@@ -93,6 +93,8 @@ class GameParameterDoc(_Doc):
 
 
 class ScenarioDoc(_Doc):
+    """The whole scenario document."""
+
     id: Id
     title: str
     as_of: dt.date | None = None

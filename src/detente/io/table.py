@@ -61,7 +61,13 @@ def parse_table(text: str, file: str) -> Located:
         if not cells:
             continue
         if len(cells) != 4:
-            problems.append(Problem(file, f"line {n}", f"expected 4 cells (Actor,Capability,Position,Salience), got {len(cells)}"))
+            problems.append(
+                Problem(
+                    file,
+                    f"line {n}",
+                    f"expected 4 cells (Actor,Capability,Position,Salience), got {len(cells)}",
+                )
+            )
             continue
         i = len(actors)
         name, cap, pos, sal = cells

@@ -67,7 +67,8 @@ class NashParams:
 
 
 def _gains(z: _Array, q: _Array, a: _Array, d: _Array) -> _Array:
-    return -(a * (z[None, :] - q) ** 2).sum(axis=1) - d
+    out: _Array = -(a * (z[None, :] - q) ** 2).sum(axis=1) - d
+    return out
 
 
 def _gain_grads(z: _Array, q: _Array, a: _Array) -> _Array:
@@ -140,6 +141,9 @@ def run(scenario: Scenario, params: NashParams | None = None) -> Result:
         scenario.actor_ids,
         (make_round(0, scenario, scenario.positions()),),
         tuple(float(v) for v in forecast),
-        {"agreement": agreement, "status_quo": [float(v) for v in sq],
-         "nash_product_log": float(w @ np.log(gains)) if agreement else None},
+        {
+            "agreement": agreement,
+            "status_quo": [float(v) for v in sq],
+            "nash_product_log": float(w @ np.log(gains)) if agreement else None,
+        },
     )

@@ -16,7 +16,7 @@ _COLORS = ("#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e
 
 
 def issue_chart(scenario: Scenario, k: int, results: Sequence[Result]) -> str:
-    """Actors' positions on issue ``k`` (dot area ∝ capability × salience) and each model's forecast."""
+    """Actors' positions on issue ``k`` (dot area ∝ capability × salience) and the forecasts."""
     issue = scenario.issues[k]
     x = scenario.positions()[:, k]
     w = scenario.capabilities() * scenario.saliences()[:, k]
@@ -30,7 +30,8 @@ def issue_chart(scenario: Scenario, k: int, results: Sequence[Result]) -> str:
     for j, res in enumerate(results):
         ax.axvline(res.forecast[k], color=_COLORS[j % len(_COLORS)], lw=2, label=res.model)
     ax.set_xlim(issue.low - 0.03 * issue.range, issue.high + 0.03 * issue.range)
-    ax.set_xlabel(f"{issue.low:g} = {issue.low_label or 'low'}   →   {issue.high:g} = {issue.high_label or 'high'}", fontsize=8)
+    low = f"{issue.low:g} = {issue.low_label or 'low'}"
+    ax.set_xlabel(f"{low}   →   {issue.high:g} = {issue.high_label or 'high'}", fontsize=8)
     ax.grid(axis="x", alpha=0.3)
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     return figure_svg(fig)
@@ -42,8 +43,22 @@ def rounds_chart(scenario: Scenario, result: Result) -> str:
     rounds = [r.index for r in result.rounds]
     for k, issue in enumerate(scenario.issues):
         color = _COLORS[k % len(_COLORS)]
-        ax.plot(rounds, [r.median[k] for r in result.rounds], "-o", color=color, ms=3, label=f"{issue.id} median")
-        ax.plot(rounds, [r.mean[k] for r in result.rounds], "--", color=color, lw=1, label=f"{issue.id} mean")
+        ax.plot(
+            rounds,
+            [r.median[k] for r in result.rounds],
+            "-o",
+            color=color,
+            ms=3,
+            label=f"{issue.id} median",
+        )
+        ax.plot(
+            rounds,
+            [r.mean[k] for r in result.rounds],
+            "--",
+            color=color,
+            lw=1,
+            label=f"{issue.id} mean",
+        )
     ax.set_xlabel("round")
     ax.set_ylabel("position (issue scale)")
     ax.grid(alpha=0.3)

@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from detente import __version__, api
 from detente.canonical import scenario_sha256
@@ -28,13 +29,15 @@ MODEL_SECTIONS: dict[str, Callable[[Result, Scenario], str]] = {}
 
 
 def default_report_path(scenario: Scenario, folder: Path = Path("reports")) -> Path:
-    """``reports/<scenario id>-<UTC time>.html``: a new name each time, so nothing is overwritten."""
+    """``reports/<scenario id>-<UTC time>.html``: a new name each time, never overwriting."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", scenario.id).strip("-.") or "scenario"
     return folder / f"{slug}-{stamp}.html"
 
 
-def _run_all(scenario: Scenario, models: Sequence[str], seed: int | None) -> tuple[list[Result], list[str]]:
+def _run_all(
+    scenario: Scenario, models: Sequence[str], seed: int | None
+) -> tuple[list[Result], list[str]]:
     results, skipped = [], []
     for name in models:
         try:
@@ -44,10 +47,12 @@ def _run_all(scenario: Scenario, models: Sequence[str], seed: int | None) -> tup
     return results, skipped
 
 
-def _env():  # type: ignore[no-untyped-def]
+def _env() -> Any:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    return Environment(loader=PackageLoader("detente.reports"), autoescape=select_autoescape(["html", "j2"]))
+    return Environment(
+        loader=PackageLoader("detente.reports"), autoescape=select_autoescape(["html", "j2"])
+    )
 
 
 def render_report(scenario: Scenario, models: Sequence[str], *, seed: int | None = None) -> str:
@@ -56,10 +61,18 @@ def render_report(scenario: Scenario, models: Sequence[str], *, seed: int | None
     if unknown:
         raise api.UnknownNameError(f"no model {', '.join(unknown)} (known: {', '.join(MODELS)})")
     results, skipped = _run_all(scenario, models, seed)
-    sections = [(r.model, MODEL_SECTIONS[r.model](r, scenario)) for r in results if r.model in MODEL_SECTIONS]
-    rounds = [(r.model, rounds_chart(scenario, r)) for r in results if len(r.rounds) > 1 and r.model not in MODEL_SECTIONS]
+    sections = [
+        (r.model, MODEL_SECTIONS[r.model](r, scenario))
+        for r in results
+        if r.model in MODEL_SECTIONS
+    ]
+    rounds = [
+        (r.model, rounds_chart(scenario, r))
+        for r in results
+        if len(r.rounds) > 1 and r.model not in MODEL_SECTIONS
+    ]
     template = _env().get_template("report.html.j2")
-    return template.render(
+    text: str = template.render(
         s=scenario,
         sha=scenario_sha256(scenario),
         results=results,
@@ -71,3 +84,4 @@ def render_report(scenario: Scenario, models: Sequence[str], *, seed: int | None
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         esc=html.escape,
     )
+    return text
