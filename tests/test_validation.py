@@ -152,6 +152,11 @@ def test_file_over_10_mb(tmp_path: Path) -> None:
     assert "the limit is 10 MB" in line
 
 
+def test_duplicate_json_key(tmp_path: Path) -> None:
+    lines = problems(tmp_path, '{"id": "a", "title": "t", "id": "b"}', "s.json")
+    assert "duplicate key 'id'" in lines[0]
+
+
 def test_duplicate_yaml_key(tmp_path: Path) -> None:
     (line,) = problems(
         tmp_path,

@@ -101,9 +101,9 @@ def report(
     print(path)
 
 
-def validate(file: Annotated[Path, typer.Argument(help="Scenario file to check.")]) -> None:
+def validate(file: ScenarioArg) -> None:
     """Check a scenario file and report every problem with its line and field."""
-    s = load(file)
+    s = api.load_scenario(file)
     _out.print(f"{file}: ok — {len(s.actors)} actors, {len(s.issues)} issues ({s.title})")
 
 

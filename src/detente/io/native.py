@@ -36,55 +36,81 @@ __all__ = ["build", "dump_json", "dump_yaml", "parse_json", "parse_yaml"]
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _walk(
-    node: yaml.Node, path: Path, lines: dict[Path, int], dups: list[tuple[Path, str]]
-) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key in seen:
-                dups.append(((*path, key), key))
-            seen.add(key)
-            lines[(*path, key)] = key_node.start_mark.line + 1
-            _walk(value_node, (*path, key), lines, dups)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            lines[(*path, i)] = item.start_mark.line + 1
-            _walk(item, (*path, i), lines, dups)
+class _Builder:
+    """Turn a composed YAML node tree into plain data, recording each field's line on the way.
+
+    One pass over the nodes replaces PyYAML's constructor (the slow part of a large file); scalars
+    are built by the safe constructor's own per-tag functions, so values come out the same.
+    """
+
+    def __init__(self) -> None:
+        self.lines: dict[Path, int] = {}
+        self.dups: list[tuple[Path, str]] = []
+        self._ctor = yaml.SafeLoader("")
+
+    def value(self, node: yaml.Node, path: Path) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.value(key_node, path)
+                kpath = (*path, str(key))
+                if key in out:
+                    self.dups.append((kpath, str(key)))
+                self.lines[kpath] = key_node.start_mark.line + 1
+                out[key] = self.value(value_node, kpath)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for i, item in enumerate(node.value):
+                self.lines[(*path, i)] = item.start_mark.line + 1
+                items.append(self.value(item, (*path, i)))
+            return items
+        if node.tag == "tag:yaml.org,2002:str":
+            return node.value
+        return self._ctor.construct_object(node, deep=True)
 
 
 def parse_yaml(text: str, file: str) -> Located:
     """Parse YAML (or JSON, a subset) keeping field lines; a syntax error raises InputError."""
+    builder = _Builder()
     try:
         root = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        data = None if root is None else builder.value(root, ())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError([Problem(file, where, f"not valid YAML: {problem}")]) from None
-    lines: dict[Path, int] = {}
-    dups: list[tuple[Path, str]] = []
-    if root is not None:
-        _walk(root, (), lines, dups)
-    located = Located(data, file, lines)
-    if dups:
-        raise InputError([located.problem(p, f"duplicate key {k!r}") for p, k in dups])
+    located = Located(data, file, builder.lines)
+    if builder.dups:
+        raise InputError([located.problem(p, f"duplicate key {k!r}") for p, k in builder.dups])
     return located
 
 
 def parse_json(text: str, file: str) -> Located:
     """Parse JSON; lines come from the YAML composer where it can read the text."""
+    dups: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in items:
+            if key in out:
+                dups.append(key)
+            out[key] = value
+        return out
+
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
-        raise InputError(
-            [Problem(file, f"line {exc.lineno}", f"not valid JSON: {exc.msg}")]
-        ) from None
+        msg = f"not valid JSON: {exc.msg}"
+        raise InputError([Problem(file, f"line {exc.lineno}", msg)]) from None
     try:
         located = parse_yaml(text, file)
-    except InputError:
+    except InputError as exc:
+        if dups and any("duplicate key" in p.message for p in exc.problems):
+            raise
+        if dups:
+            raise InputError([Problem(file, "", f"duplicate key {k!r}") for k in dups]) from None
         return Located(data, file)
     located.data = data
     return located
