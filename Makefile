@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: install
-	$(BIN)/detente report korea-2019-12 --seed 2019
+	$(BIN)/detente report korea-2019-12 --seed 2019 --negotiate USA=boulware,PRK=stall-and-water-down
 
 test: install
 	$(BIN)/python -m pytest -q -m "not slow"

@@ -45,13 +45,14 @@ def weighted_median(x: _Array, w: _Array) -> _Array:
     x = np.atleast_2d(np.asarray(x, dtype=float))
     w = np.broadcast_to(np.asarray(w, dtype=float), x.shape).copy()
     w[:, w.sum(axis=0) <= 0] = 1.0
+    w /= w.max(axis=0)  # scale to a maximum of 1: no subnormal sums
     order = np.argsort(x, axis=0, kind="stable")
     xs = np.take_along_axis(x, order, axis=0)
     cum = np.cumsum(np.take_along_axis(w, order, axis=0), axis=0)
-    half = cum[-1] / 2.0
+    total = cum[-1]
     # Pool equal positions: the cumulative weight at a position is that after its last copy.
     last_of_run = np.vstack([xs[1:] != xs[:-1], np.ones((1, xs.shape[1]), dtype=bool)])
-    reached = (cum >= half * (1 - 1e-12)) & last_of_run
+    reached = (2.0 * cum >= total * (1 - 1e-12)) & last_of_run
     idx = np.argmax(reached, axis=0)
     out: _Array = xs[idx, np.arange(xs.shape[1])]
     return out

@@ -86,6 +86,13 @@ def report(
         typer.Option("--model", "-m", help="Models to include (repeatable; default: all)."),
     ] = None,
     seed: SeedOpt = None,
+    negotiate: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Add a simulated negotiation, e.g. USA=boulware,PRK=stall-and-water-down "
+            "(repeatable; strategies: see `detente negotiate --help`)."
+        ),
+    ] = None,
     out: Annotated[
         Path | None, typer.Option(help="Report file (default: reports/<scenario>-<time>.html).")
     ] = None,
@@ -97,7 +104,9 @@ def report(
     loaded = api.load_scenario(scenario)
     path = out or default_report_path(loaded)
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_new_file(path, render_report(loaded, model or list(MODELS), seed=seed), overwrite=force)
+    talks = [parse_assignments(t.split(",")) for t in negotiate or []]
+    html = render_report(loaded, model or list(MODELS), seed=seed, negotiations=talks)
+    write_new_file(path, html, overwrite=force)
     print(path)
 
 

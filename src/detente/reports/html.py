@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +18,16 @@ from detente import __version__, api
 from detente.canonical import scenario_sha256
 from detente.errors import DetenteError
 from detente.models import MODELS
+from detente.negotiation import run as negotiate
+from detente.reports import bdm
+from detente.reports.negotiation import section as negotiation_section
 from detente.reports.charts import issue_chart, rounds_chart
 from detente.result import Result
 from detente.scenario import Scenario
 
 __all__ = ["MODEL_SECTIONS", "default_report_path", "render_report"]
 
-MODEL_SECTIONS: dict[str, Callable[[Result, Scenario], str]] = {}
+MODEL_SECTIONS: dict[str, Callable[[Result, Scenario], str]] = {"bdm": bdm.section}
 """Model-specific report sections by model name (hand-written)."""
 
 
@@ -55,8 +58,27 @@ def _env() -> Any:
     )
 
 
-def render_report(scenario: Scenario, models: Sequence[str], *, seed: int | None = None) -> str:
-    """The report's HTML for ``scenario`` with each of ``models`` (unknown names are an error)."""
+def _negotiations(
+    scenario: Scenario, talks: Sequence[Mapping[str, str]], seed: int | None
+) -> list[str]:
+    """One report section per negotiation, each a mapping of party → strategy name."""
+    return [
+        negotiation_section(negotiate(scenario, list(t), list(t.values()), rng=seed), scenario)
+        for t in talks
+    ]
+
+
+def render_report(
+    scenario: Scenario,
+    models: Sequence[str],
+    *,
+    seed: int | None = None,
+    negotiations: Sequence[Mapping[str, str]] = (),
+) -> str:
+    """The report's HTML for ``scenario`` with each of ``models`` (unknown names are an error).
+
+    ``negotiations`` adds a simulated negotiation per entry ({party: strategy name}).
+    """
     unknown = [m for m in models if m not in MODELS]
     if unknown:
         raise api.UnknownNameError(f"no model {', '.join(unknown)} (known: {', '.join(MODELS)})")
@@ -71,6 +93,7 @@ def render_report(scenario: Scenario, models: Sequence[str], *, seed: int | None
         for r in results
         if len(r.rounds) > 1 and r.model not in MODEL_SECTIONS
     ]
+    talks = _negotiations(scenario, negotiations, seed)
     template = _env().get_template("report.html.j2")
     text: str = template.render(
         s=scenario,
@@ -80,6 +103,7 @@ def render_report(scenario: Scenario, models: Sequence[str], *, seed: int | None
         charts=[issue_chart(scenario, k, results) for k in range(len(scenario.issues))],
         rounds=rounds,
         sections=sections,
+        talks=talks,
         version=__version__,
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         esc=html.escape,

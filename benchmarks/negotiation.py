@@ -1,0 +1,130 @@
+"""Benchmark: 1,000 three-issue negotiations of 100 rounds, against the negmas anchor.
+
+Anchor (../shared/specs/dependencies.md §3): negmas 0.16 took 33.9 ms per negotiation, about 34 s
+for 1,000, on this kind of machine.  Our figures:
+
+* the protocol alone on the whole batch in one vectorised call (how the tournament runs);
+* ``run_many``: 1,000 scenarios to 1,000 complete results (trace, Nash/KS points, frontier
+  distance, provenance), still one vectorised protocol run;
+* ``run`` called once per negotiation (timed on 100 runs, scaled to 1,000): per-call numpy
+  overhead dominates here, so this path is no faster than negmas.
+
+Random linear-additive profiles over 3 issues; Boulware pairs agree near the deadline and
+hardliners never agree, so nearly every negotiation runs its 100 rounds.
+
+Run: ``.venv/bin/python benchmarks/negotiation.py``
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from detente.negotiation import NegotiationParams, run
+from detente.negotiation.outcomes import AdditiveUtility, OutcomeSpace
+from detente.negotiation.protocol import STATUS
+from detente.negotiation.simulate import run_batch, run_many
+from detente.negotiation.strategies import make_strategy
+from detente.rng import spawn_seeds
+from detente.scenario import Actor, Issue, Scenario, Stance
+
+N, ISSUES, ROUNDS = 1000, 3, 100
+NEGMAS_SECONDS = 33.9  # 1,000 x 33.9 ms, dependencies.md §3
+
+
+def profiles(rng: np.random.Generator) -> list[AdditiveUtility]:
+    out = []
+    for _ in range(2):
+        w = rng.random((N, ISSUES))
+        out.append(
+            AdditiveUtility(
+                w / w.sum(1, keepdims=True), rng.random((N, ISSUES)), np.full(N, 0.5), np.ones(N)
+            )
+        )
+    return out
+
+
+def batched(pair: tuple[str, str]) -> tuple[float, float, str]:
+    space = OutcomeSpace(("a", "b", "c"), (0.0,) * 3, (1.0,) * 3, (0.5,) * 3)
+    us = profiles(np.random.default_rng(0))
+    seeds = spawn_seeds(1, N)
+    params = NegotiationParams(deadline=ROUNDS)
+    best, trace = np.inf, None
+    for _ in range(3):
+        t0 = time.perf_counter()
+        trace = run_batch(space, us, [make_strategy(s) for s in pair], params, seeds)
+        best = min(best, time.perf_counter() - t0)
+    assert trace is not None
+    played = np.where(trace.when >= 0, trace.when + 1, ROUNDS).mean()
+    counts = np.bincount(trace.status, minlength=len(STATUS))
+    return best, float(played), ", ".join(f"{STATUS[i]} {c}" for i, c in enumerate(counts) if c)
+
+
+def scenarios(n: int) -> list[Scenario]:
+    """``n`` random two-actor scenarios with 3 issues (status quo mid-scale)."""
+    rng = np.random.default_rng(0)
+    issues = tuple(Issue(f"i{k}", f"i{k}", status_quo=50.0) for k in range(ISSUES))
+    out = []
+    for _ in range(n):
+        actors = tuple(
+            Actor(
+                a,
+                a,
+                1.0,
+                tuple(
+                    Stance(i.id, float(p), float(s))
+                    for i, p, s in zip(
+                        issues,
+                        rng.uniform(0, 100, ISSUES),
+                        rng.uniform(1, 100, ISSUES),
+                        strict=True,
+                    )
+                ),
+            )
+            for a in ("A", "B")
+        )
+        out.append(Scenario("bench", "bench", actors, issues))
+    return out
+
+
+def end_to_end(pair: tuple[str, str]) -> float:
+    """1,000 full results (trace, Nash/KS, provenance) from 1,000 scenarios via ``run_many``."""
+    scs = scenarios(N)
+    t0 = time.perf_counter()
+    run_many(scs, ["A", "B"], list(pair), NegotiationParams(deadline=ROUNDS), seeds=range(N))
+    return time.perf_counter() - t0
+
+
+def one_at_a_time(pair: tuple[str, str], n: int = 100) -> float:
+    """``run`` called once per negotiation, timed on ``n`` and scaled to 1,000."""
+    scs = scenarios(n)
+    t0 = time.perf_counter()
+    for k, sc in enumerate(scs):
+        run(sc, ["A", "B"], list(pair), NegotiationParams(deadline=ROUNDS), rng=k)
+    return (time.perf_counter() - t0) * N / n
+
+
+def main() -> None:
+    print(f"{N} negotiations, {ISSUES} issues, deadline {ROUNDS} rounds")
+    print(f"{'case':<42}{'detente':>12}{'negmas':>10}{'speed-up':>10}")
+    for pair in (("boulware", "boulware"), ("hardliner", "hardliner")):
+        seconds, played, outcome = batched(pair)
+        label = f"batched {pair[0]}/{pair[1]}"
+        print(
+            f"{label:<42}{seconds:>10.3f} s{NEGMAS_SECONDS:>8.1f} s"
+            f"{NEGMAS_SECONDS / seconds:>9.0f}x   (mean rounds {played:.1f}; {outcome})"
+        )
+    pair = ("boulware", "boulware")
+    for label, seconds in (
+        ("run_many, full results, boulware/boulware", end_to_end(pair)),
+        ("run one at a time (100 runs x 10)", one_at_a_time(pair)),
+    ):
+        print(
+            f"{label:<42}{seconds:>10.3f} s{NEGMAS_SECONDS:>8.1f} s"
+            f"{NEGMAS_SECONDS / seconds:>9.1f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""Regenerate the golden round-by-round traces under tests/golden/<model>/ (STYLE.md rule 16).
+
+Usage::
+
+    .venv/bin/python scripts/regen_golden.py           # rewrite every trace
+    .venv/bin/python scripts/regen_golden.py --check   # exit 1 if any trace differs
+
+The diff of the rewritten files shows every behaviour change in review.  To add a trace, append a
+:class:`Case` to :data:`CASES`; to give a model its own readable format, add its text renderer
+to :data:`RENDERERS` (models without one get :func:`generic_trace`).  The golden tests
+(``tests/models/test_bdm_golden.py``) import this file and compare :func:`render` with the
+checked-in text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from detente.api import load_scenario, run
+from detente.models.bdm.trace import trace_text
+from detente.result import Result
+
+REPO = Path(__file__).resolve().parents[1]
+GOLDEN = REPO / "tests" / "golden"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One golden trace: a model run on a bundled scenario with fixed params and seed."""
+
+    model: str
+    scenario: str
+    name: str
+    params: dict[str, str] = field(default_factory=dict)
+    seed: int = 0
+
+    @property
+    def path(self) -> Path:
+        return GOLDEN / self.model / f"{self.scenario}_{self.name}.txt"
+
+
+CASES: list[Case] = [
+    Case("bdm", "ec-emissions-1994", "canonical", {"preset": "canonical"}),
+    Case("bdm", "ec-emissions-1994", "scholz-code", {"preset": "scholz-code"}),
+]
+
+
+def generic_trace(result: Result) -> str:
+    """Median, mean and positions per round, for models without a renderer of their own."""
+    lines = [f"# model {result.model} on scenario {result.provenance.scenario_id}"]
+    for rnd in result.rounds:
+        lines.append(f"round {rnd.index}: median {list(rnd.median)} mean {list(rnd.mean)}")
+        for actor, pos in zip(result.actors, rnd.positions, strict=True):
+            lines.append(f"  {actor}: " + " ".join(f"{v:.4f}" for v in pos))
+    return "\n".join(lines) + "\n"
+
+
+RENDERERS: dict[str, Callable[[Result], str]] = {"bdm": trace_text}
+
+
+def render(case: Case) -> str:
+    """The trace text of ``case``."""
+    result = run(load_scenario(case.scenario), case.model, case.params, seed=case.seed)
+    return RENDERERS.get(case.model, generic_trace)(result)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare only; exit 1 on a diff")
+    args = parser.parse_args(argv)
+    stale = []
+    for case in CASES:
+        text = render(case)
+        old = case.path.read_text(encoding="utf-8") if case.path.exists() else None
+        if text != old:
+            stale.append(case.path)
+            if not args.check:
+                case.path.parent.mkdir(parents=True, exist_ok=True)
+                case.path.write_text(text, encoding="utf-8")
+    for path in stale:
+        print(("differs: " if args.check else "wrote: ") + str(path.relative_to(REPO)))
+    return 1 if args.check and stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

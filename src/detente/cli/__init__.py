@@ -1,0 +1,44 @@
+"""The ``detente`` command line: a thin adapter over the public API.
+
+Typer and rich are imported only in this package.  Each command parses its options, calls the
+API and prints; errors a user can fix (:class:`detente.errors.DetenteError`) become one line per
+problem on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from detente.cli import core
+from detente.cli import games as games_cli
+from detente.cli import ingest as ingest_cli
+from detente.cli import negotiate as negotiate_cli
+from detente.cli.common import fail
+from detente.errors import DetenteError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="detente",
+    help="Model, simulate and forecast multi-actor negotiations and crises.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+core.register(app)
+games_cli.register(app)
+ingest_cli.register(app)
+negotiate_cli.register(app)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    try:
+        app(args=argv, prog_name="detente", standalone_mode=True)
+    except DetenteError as exc:
+        fail(exc)
+    except KeyboardInterrupt:
+        sys.stderr.write("detente: interrupted\n")
+        raise SystemExit(130) from None

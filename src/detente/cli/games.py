@@ -1,0 +1,148 @@
+"""``detente game``: list, show, solve and sweep the crisis games of :mod:`detente.games`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from detente.api import load_scenario
+from detente.games import CATALOG, GameSolution, Sweep, format_efg, load_game, parse_range, solve
+from detente.games import sweep as run_sweep
+from detente.games.solve import LoadedGame
+from detente.params import ParamError, parse_assignments
+
+__all__ = ["register"]
+
+_out = Console(highlight=False)
+game_app = typer.Typer(
+    help="Extensive-form crisis games: equilibria, QRE, comparative statics.", no_args_is_help=True
+)
+
+GameArg = Annotated[
+    str, typer.Argument(help="A catalog game name or a path to a Gambit .efg file.")
+]
+ParamOpt = Annotated[
+    list[str] | None, typer.Option("--param", "-p", help="key=value (repeatable).")
+]
+ScenarioOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Take parameter values from this scenario's games: section (file or bundled name)."
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+def _load(game: str, param: list[str] | None, scenario: str | None) -> LoadedGame:
+    sc = load_scenario(scenario) if scenario else None
+    return load_game(game, parse_assignments(param or []), sc)
+
+
+@game_app.command("list")
+def list_games() -> None:
+    """List the catalog games."""
+    for name, entry in CATALOG.items():
+        cites = ", ".join(entry.citations)
+        _out.print(f"[bold]{name}[/bold]  {entry.summary}" + (f"  [{cites}]" if cites else ""))
+
+
+@game_app.command()
+def show(game: GameArg, param: ParamOpt = None, scenario: ScenarioOpt = None) -> None:
+    """Print a game as Gambit .efg text (parameters first, as comments)."""
+    loaded = _load(game, param, scenario)
+    for key, value in loaded.params.items():
+        _out.print(f"# {key} = {value}", markup=False)
+    _out.print(format_efg(loaded.game), markup=False, end="")
+
+
+@game_app.command("solve")
+def solve_cmd(
+    game: GameArg,
+    method: Annotated[str, typer.Option(help="spe, nash, pbe, qre or auto.")] = "auto",
+    lam: Annotated[float, typer.Option("--lambda", help="QRE precision λ.")] = 1.0,
+    param: ParamOpt = None,
+    scenario: ScenarioOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Solve a game for its equilibria (or its logit QRE)."""
+    result = solve(_load(game, param, scenario), method, lam)
+    _out.print(result.to_json(), markup=False) if as_json else _print_solution(result)
+
+
+@game_app.command("sweep")
+def sweep_cmd(
+    game: GameArg,
+    param: Annotated[
+        list[str],
+        typer.Option(
+            "--param", "-p", help="name=lo:hi:n to vary, or key=value to fix (repeatable)."
+        ),
+    ],
+    lam: Annotated[float, typer.Option("--lambda", help="QRE precision λ.")] = 1.0,
+    scenario: ScenarioOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Tabulate equilibrium and QRE outcome probabilities across one parameter."""
+    ranged = [p for p in param if ":" in p]
+    if len(ranged) != 1:
+        raise ParamError("give exactly one --param name=lo:hi:n to vary")
+    name, values = parse_range(ranged[0])
+    base = parse_assignments([p for p in param if ":" not in p])
+    sc = load_scenario(scenario) if scenario else None
+    result = run_sweep(game, name, values, lam=lam, base=base, scenario=sc)
+    _out.print(result.to_json(), markup=False) if as_json else _print_sweep(result)
+
+
+def _print_solution(r: GameSolution) -> None:
+    _out.print(f"[bold]{r.game}[/bold]  method {r.method}  {len(r.equilibria)} equilibria")
+    for k, eq in enumerate(r.equilibria, start=1):
+        _out.print(
+            f"\n[bold]#{k}[/bold]  payoffs "
+            + ", ".join(f"{p} {v:.3f}" for p, v in eq.payoffs.items())
+        )
+        for player, sets in eq.profile.items():
+            for h, acts in sets.items():
+                shown = ", ".join(f"{a} {p:.3f}" for a, p in acts.items() if p > 5e-4)
+                _out.print(f"  {player} @ {h}: {shown}", markup=False)
+        for h, b in eq.beliefs.items():
+            _out.print(
+                f"  belief @ {h}: " + ", ".join(f"{x} {p:.3f}" for x, p in b.items()), markup=False
+            )
+        for h, bounds in eq.off_path_beliefs.items():
+            _out.print(
+                f"  off-path belief @ {h}: "
+                + ", ".join(f"{x} in [{lo:.3f}, {hi:.3f}]" for x, (lo, hi) in bounds.items()),
+                markup=False,
+            )
+        _out.print(
+            "  outcomes: "
+            + ", ".join(f"{o} {p:.3f}" for o, p in eq.outcome_probabilities.items() if p > 5e-4),
+            markup=False,
+        )
+
+
+def _print_sweep(s: Sweep) -> None:
+    outcomes = s.outcomes()
+    t = Table(
+        title=f"{s.game}: outcome probabilities by {s.param} (QRE λ={s.lam:g} | equilibrium)",
+        title_justify="left",
+    )
+    t.add_column(s.param, justify="right")
+    for o in outcomes:
+        t.add_column(f"{o} QRE", justify="right")
+        t.add_column("eq", justify="right")
+    for r in s.rows:
+        cells = [f"{r.value:g}"]
+        for o in outcomes:
+            eq = "–" if r.mean_equilibrium is None else f"{r.mean_equilibrium.get(o, 0.0):.3f}"
+            cells += [f"{r.qre.get(o, 0.0):.3f}", eq]
+        t.add_row(*cells)
+    _out.print(t)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``game`` command group to ``app``."""
+    app.add_typer(game_app, name="game")

@@ -1,0 +1,43 @@
+"""``detente ingest``: news text → dated events, claims, positions and a draft scenario."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from detente.cli.common import fail, write_new_file
+
+__all__ = ["register"]
+
+
+def ingest(
+    file: Annotated[Path, typer.Argument(help="The article as a plain-text file.")],
+    date: Annotated[str, typer.Option("--date", help="Publication date, YYYY-MM-DD.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print everything as JSON.")] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Write the draft scenario (.yaml/.yml) or the full JSON (.json)."),
+    ] = None,
+    aliases: Annotated[
+        Path | None, typer.Option(help="Your actor alias file (extends the bundled table).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+) -> None:
+    """Extract dated PLOVER events, claims, positions and a draft scenario from an article."""
+    from detente.extraction import draft_yaml
+    from detente.extraction.run import ingest_file, summary_text, to_json
+
+    if out is not None and out.suffix.lower() not in (".yaml", ".yml", ".json"):
+        fail(f"{out}: use .yaml/.yml for the draft scenario or .json for everything")
+    x = ingest_file(file, date, aliases)
+    if out is not None:
+        write_new_file(out, to_json(x) if out.suffix == ".json" else draft_yaml(x), overwrite=force)
+        typer.echo(f"wrote {out}")
+    typer.echo(to_json(x) if as_json else summary_text(x))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``ingest`` command to ``app``."""
+    app.command("ingest")(ingest)

@@ -1,0 +1,280 @@
+"""Sentence coder (stages 3–5): triggers, matrix verbs, arguments and modality.
+
+For each sentence (a spaCy ``Span``) and a token → actor-code map, :func:`code_sentence` returns
+one :class:`Coded` per independent trigger.  Rules (``specs/event-extraction.md`` §4):
+
+* **Matrix verbs decide.**  A trigger inside the complement of another trigger (``xcomp``,
+  ``ccomp``, ``dobj``, ``pcomp`` …) is absorbed: "threatened to cut" → THREATEN, "agreed to
+  withdraw" → AGREE.  Relative and adverbial clauses, coordination and parataxis start new events.
+* **Reporting verbs are transparent** ("said", "announced"): the reported clause is coded, with
+  the speaker as the frame.
+* **Negation** (a ``neg`` child) turns the type into REJECT with modality ``negated``.
+* **Intent** ("will", "would", "willing to", "ready to", "plans to") under a speaker turns a
+  cooperative type into AGREE and a conflictual one into THREATEN (CAMEO 03 and 13).
+* **Obligation** ("must", "should") under a speaker is a demand: REQUEST from the speaker to the
+  clause's subject (CAMEO 10).
+* **Hypothetical**: modals without a speaker (may, might, could, would, can, must), and clauses
+  introduced by "if", "unless", "whether"; these are claims, never events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from detente.extraction.lexicon import COOPERATIVE, Sense, match, words
+
+__all__ = ["Coded", "code_sentence", "main_event"]
+
+REPORT = words(
+    "say tell report announce state add note confirm claim declare reiterate explain "
+    "write believe think decide try attempt begin start continue want hope expect "
+    "indicate stress quote insist_no reveal disclose acknowledge admit"
+)
+INTENT_HEADS = words("willing ready prepared plan intend prepare set going determined")
+HYPOTHETICAL_AUX = words("may might could can would should must")
+HYPOTHETICAL_HEADS = words("capable able likely unlikely possible potential chance")
+NEGATING_HEADS = words("fail failure unable refusal")
+SPEECH_NOUN_TYPES = frozenset(("REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE"))
+FUTURE_AUX = frozenset(("will", "shall", "'ll", "wo"))
+CONDITIONAL_MARKS = frozenset(("if", "unless", "whether"))
+BREAK_DEPS = frozenset(("relcl", "advcl", "conj", "parataxis", "appos", "acl", "csubj", "nsubj"))
+TARGET_PREPS = words("to against with on toward towards for into in at over of")
+SOURCE_PREPS = frozenset(("by",))
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+LIGHT_VERBS = words(
+    "give make issue hold conduct stage launch mount undertake open impose carry begin "
+    "start resume renew continue take"
+)
+OBLIGATION = Sense("REQUEST", "", "100", "must")
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """One coded trigger in a sentence (token indices are doc-level)."""
+
+    trigger: Any
+    sense: Sense
+    plover: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    modality: str
+    reason: str
+    depth: int
+
+
+def _depth(tok: Any) -> int:
+    d = 0
+    while tok.head.i != tok.i:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _absorbed(tok: Any, triggers: Mapping[int, Sense]) -> bool:
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in BREAK_DEPS:
+            return False
+        node = node.head
+        sense = triggers.get(node.i)
+        if sense and (node.pos_ == "VERB" or sense.plover in SPEECH_NOUN_TYPES):
+            return True
+    return False
+
+
+def _codes(tokens: Any, actors: Mapping[int, str], skip: frozenset[str] = frozenset()) -> list[str]:
+    out: list[str] = []
+    for t in tokens:
+        code = actors.get(t.i)
+        if code and code not in out and code not in skip:
+            out.append(code)
+    return out
+
+
+def _subtree(tok: Any) -> list[Any]:
+    """Tokens of ``tok``'s phrase without its clauses (relative, adverbial, complement)."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in ("relcl", "advcl", "acl", "ccomp", "parataxis"):
+            out += _subtree(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _subject(verb: Any) -> tuple[Any | None, bool]:
+    """The subject token of ``verb`` (following control and coordination) and passivity."""
+    node = verb
+    for _ in range(6):
+        for c in node.children:
+            if c.dep_ in SUBJECT_DEPS:
+                return c, c.dep_ == "nsubjpass"
+        if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and node.head.i != node.i:
+            node = node.head
+            continue
+        if node.dep_ in ("relcl", "acl"):
+            return node.head, False
+        break
+    return None, False
+
+
+def _agent(verb: Any) -> Any | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return c
+    return None
+
+
+def _verb_args(v: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
+    subj, passive = _subject(v)
+    subj_codes = _codes(_subtree(subj), actors) if subj is not None else []
+    if passive:
+        agent = _agent(v)
+        return (_codes(_subtree(agent), actors) if agent is not None else []), subj_codes
+    skip = frozenset(subj_codes)
+    target: list[str] = []
+    for c in v.children:
+        if c.dep_ in ("dobj", "dative", "attr", "oprd", "xcomp", "ccomp") or (
+            c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+        ):
+            target += [x for x in _codes(c.subtree, actors, skip) if x not in target]
+    return subj_codes, target
+
+
+def _noun_args(n: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
+    source: list[str] = []
+    target: list[str] = []
+    for c in n.children:
+        if (c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ != "LOC") or (
+            c.dep_ == "prep" and c.lower_ in SOURCE_PREPS
+        ):
+            source += _codes(c.subtree, actors)
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            target += _codes(c.subtree, actors, frozenset(source))
+    if (
+        not source
+        and n.dep_ in ("dobj", "attr", "nsubjpass", "pobj")
+        and n.head.pos_
+        in (
+            "VERB",
+            "AUX",
+        )
+    ):
+        subj, _ = _subject(n.head)
+        if subj is not None:
+            source = _codes(_subtree(subj), actors)
+    return source, [t for t in target if t not in source]
+
+
+def _ancestor_agent(tok: Any, actors: Mapping[int, str]) -> list[str]:
+    """The nearest possessor or subject with an actor up the tree ("Trump's line of insisting")."""
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        for c in node.children:
+            if (
+                c.dep_ in ("poss", "nsubj")
+                and c.i < tok.i
+                and (codes := _codes(_subtree(c), actors))
+            ):
+                return codes
+    return []
+
+
+def _frame(tok: Any, actors: Mapping[int, str]) -> tuple[list[str], set[str], bool]:
+    """Walk up from ``tok``: speaker codes, the modal words met, whether under a condition."""
+    aux: set[str] = set()
+    conditional = False
+    node = tok
+    while True:
+        aux |= {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        conditional |= bool(marks & CONDITIONAL_MARKS)
+        if node.lemma_ in INTENT_HEADS:
+            aux.add("will")
+        if node.lemma_ in HYPOTHETICAL_HEADS or any(
+            c.dep_ == "acomp" and c.lemma_ in HYPOTHETICAL_HEADS for c in node.children
+        ):
+            aux.add("may")
+        if node.lemma_ in NEGATING_HEADS and node.i != tok.i:
+            aux.add("not")
+        head = node.head
+        if head.i == node.i or node.dep_ == "relcl":
+            return [], aux, conditional
+        if node.dep_ in ("ccomp", "xcomp", "advcl") and head.lemma_ in REPORT:
+            subj, _ = _subject(head)
+            speaker = _codes(_subtree(subj), actors) if subj is not None else []
+            if speaker:
+                return speaker, aux, conditional
+        node = head
+
+
+def _modality(tok: Any, sense: Sense, actors: Mapping[int, str]) -> tuple[str, str, str, list[str]]:
+    """(plover, modality, reason, speaker) for one trigger."""
+    speaker, aux, conditional = _frame(tok, actors)
+    negated = any(c.dep_ == "neg" for c in tok.children) or (
+        tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
+    )
+    negated = negated or "not" in aux
+    plover = sense.plover
+    if conditional:
+        return plover, "hypothetical", "conditional clause", speaker
+    if negated and plover != "REJECT":
+        return "REJECT", "negated", "negation", speaker
+    obligation = aux & {"must", "should"}
+    intent = aux & (FUTURE_AUX | {"would"})
+    if obligation:
+        if speaker:
+            return "REQUEST", "reported", "obligation stated by a speaker", speaker
+        return plover, "hypothetical", "prescription (must/should)", speaker
+    if intent:
+        kind = "AGREE" if plover in COOPERATIVE else "THREATEN"
+        if speaker:
+            return kind, "reported", "stated intent", speaker
+        return kind, "hypothetical", "future or conditional mood", speaker
+    if aux & HYPOTHETICAL_AUX:
+        return plover, "hypothetical", "modal verb", speaker
+    return plover, "reported" if speaker else "asserted", "", speaker
+
+
+def _trigger(tok: Any) -> Sense | None:
+    """A token's sense; light verbs take their object's ("gave a welcome", "held talks")."""
+    if tok.pos_ == "VERB" and tok.lemma_ in LIGHT_VERBS:
+        for c in tok.children:
+            if c.dep_ == "dobj" and (s := match(c)) is not None:
+                return s
+    sense = match(tok)
+    obliged = any(c.lower_ in ("must", "should") for c in tok.children)
+    if sense is None and tok.dep_ == "ccomp" and tok.head.lemma_ in REPORT and obliged:
+        return OBLIGATION
+    return sense
+
+
+def code_sentence(sent: Any, actors: Mapping[int, str]) -> list[Coded]:
+    """Code every independent trigger of ``sent`` (ordered by depth, then position)."""
+    triggers = {t.i: s for t in sent if (s := _trigger(t)) is not None}
+    out: list[Coded] = []
+    for i, sense in triggers.items():
+        tok = sent.doc[i]
+        if _absorbed(tok, triggers):
+            continue
+        plover, modality, reason, speaker = _modality(tok, sense, actors)
+        source, target = (_verb_args if tok.pos_ == "VERB" else _noun_args)(tok, actors)
+        if reason == "obligation stated by a speaker":
+            source, target = speaker, [c for c in source if c not in speaker]
+        elif not source and speaker:
+            source = speaker
+        if not source:
+            source = _ancestor_agent(tok, actors)
+        target = [t for t in target if t not in source]
+        out.append(
+            Coded(tok, sense, plover, tuple(source), tuple(target), modality, reason, _depth(tok))
+        )
+    return sorted(out, key=lambda c: (c.depth, c.trigger.i))
+
+
+def main_event(coded: list[Coded]) -> Coded | None:
+    """The sentence's main event: the independent trigger closest to the root."""
+    return coded[0] if coded else None

@@ -1,0 +1,209 @@
+"""Accumulating one document's records: ids, de-duplication, confidence, actor records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from detente.extraction.actors import AliasTable
+from detente.extraction.coder import Coded
+from detente.extraction.mentions import Mentions
+from detente.extraction.positions import deadline_at, demand_at, red_line_at
+from detente.extraction.types import (
+    ActorRecord,
+    Claim,
+    DateRef,
+    DeadlineRecord,
+    EventRecord,
+    Extraction,
+    Position,
+    RedLineRecord,
+)
+
+__all__ = ["Collector", "confidence"]
+
+
+def confidence(c: Coded, explicit_source: bool, date: DateRef) -> float:
+    """A heuristic 0–1 score: lexicon match, explicit arguments, a day-level date, assertion.
+
+    0.45 for a trigger, +0.15 if the source is in the trigger's own clause (not a fallback),
+    +0.1 with a target, +0.15 for a day-level date, +0.1 for a verbal trigger; at most 0.95.
+    """
+    score = 0.45 + 0.15 * explicit_source + 0.1 * bool(c.target)
+    score += 0.15 * (date.granularity == "day") + 0.1 * (c.trigger.pos_ == "VERB")
+    return round(min(float(score), 0.95), 2)
+
+
+@dataclass(slots=True)
+class Collector:
+    """Mutable builder of one :class:`Extraction` (real state: a document being read)."""
+
+    text: str
+    table: AliasTable
+    offset: int = 0
+    events: list[EventRecord] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    deadlines: list[DeadlineRecord] = field(default_factory=list)
+    red_lines: list[RedLineRecord] = field(default_factory=list)
+    seen: set[tuple[Any, ...]] = field(default_factory=set)
+    last_holder: str = ""
+    sentence: int = -1
+    last_sent: int = -1
+
+    def _span(self, sent: Any) -> tuple[int, int]:
+        start = self.offset + sent.start_char
+        return (start, start + len(sent.text.rstrip()))
+
+    def _sentence_index(self, sent: Any) -> int:
+        key = self.offset + sent.start_char
+        if key != self.last_sent:
+            self.last_sent, self.sentence = key, self.sentence + 1
+        return self.sentence
+
+    def add_coded(self, c: Coded, source: tuple[str, ...], date: DateRef, sent: Any) -> None:
+        """Record a coded trigger as an event, or as a claim when not asserted or reported."""
+        tok = c.trigger
+        span = self._span(sent)
+        idx = self._sentence_index(sent)
+        tspan = (self.offset + tok.idx, self.offset + tok.idx + len(tok.text))
+        if c.modality in ("hypothetical", "negated"):
+            if ("claim", c.plover, tok.text, sent.text) in self.seen:
+                return
+            self.seen.add(("claim", c.plover, tok.text, sent.text))
+            kind = "opinion" if c.reason.startswith("prescription") else c.modality
+            self.claims.append(
+                Claim(
+                    f"C{len(self.claims) + 1:02d}",
+                    kind,
+                    c.plover,
+                    source,
+                    c.target,
+                    tok.text,
+                    sent.text.strip(),
+                    span,
+                    idx,
+                    date,
+                    c.reason,
+                )
+            )
+            return
+        key = (c.plover, source, c.target, date.value or date.type, c.sense.key)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.last_holder = source[0]
+        alt = ("SANCTION",) if c.sense.cameo == "163" else ()
+        self.events.append(
+            EventRecord(
+                id=f"E{len(self.events) + 1:02d}",
+                plover=c.plover,
+                mode=c.sense.mode,
+                cameo=c.sense.cameo,
+                source=source,
+                target=c.target,
+                trigger=tok.text,
+                text=sent.text.strip(),
+                char_span=span,
+                trigger_span=tspan,
+                sentence=idx,
+                date=date,
+                modality=c.modality,
+                confidence=confidence(c, bool(c.source), date),
+                evidence=f"lexicon:{c.sense.key}({'V' if tok.pos_ == 'VERB' else 'N'})",
+                alt_plover=alt,
+            )
+        )
+
+    def add_positions(self, sent: Any, actors: dict[int, str], pub: dt.date) -> None:
+        """Demands, deadlines and red lines anchored in ``sent``."""
+        span = self._span(sent)
+        for tok in sent:
+            d = demand_at(tok, actors, self.last_holder)
+            if d and ("demand", d["holder"], d["object"]) not in self.seen:
+                self.seen.add(("demand", d["holder"], d["object"]))
+                self.last_holder = d["holder"]
+                self.positions.append(
+                    Position(
+                        f"P{len(self.positions) + 1:02d}",
+                        d["holder"],
+                        "demand",
+                        d["issue"],
+                        "",
+                        d["object"],
+                        span,
+                        d["condition"],
+                    )
+                )
+            if (dl := deadline_at(tok, actors, pub)) and (
+                (dl["date"].value, dl["set_by"]) not in self.seen
+            ):
+                self.seen.add((dl["date"].value, dl["set_by"]))
+                self.deadlines.append(
+                    DeadlineRecord(
+                        f"D{len(self.deadlines) + 1:02d}",
+                        dl["date"],
+                        dl["set_by"],
+                        dl["description"],
+                        span,
+                    )
+                )
+            rl = red_line_at(tok, actors)
+            if rl and ("red", rl["holder"], rl["description"]) not in self.seen:
+                self.seen.add(("red", rl["holder"], rl["description"]))
+                self.red_lines.append(
+                    RedLineRecord(
+                        f"R{len(self.red_lines) + 1:02d}", rl["holder"], rl["description"], span
+                    )
+                )
+
+    def _actors(self, state: Mentions) -> tuple[ActorRecord, ...]:
+        grouped: dict[str, list[tuple[str, int, int]]] = {}
+        for code, text, start, end in state.spans:
+            grouped.setdefault(code, []).append((text, start, end))
+        out = []
+        for code in sorted(grouped, key=lambda k: (-len(grouped[k]), k)):
+            e = self.table.entry(code)
+            texts = tuple(dict.fromkeys(t for t, _, _ in grouped[code]))
+            out.append(
+                ActorRecord(
+                    code,
+                    e.name if e else code,
+                    e.type if e else "state",
+                    texts,
+                    tuple((s, t) for _, s, t in grouped[code]),
+                )
+            )
+        return tuple(out)
+
+    def finish(self, pub: dt.date, state: Mentions, info: dict[str, Any]) -> Extraction:
+        """The finished extraction; demands get the main counterpart as their target."""
+        counts = Counter(code for code, *_ in state.spans)
+        main = [c for c, _ in counts.most_common()]
+        positions = tuple(
+            Position(
+                p.id,
+                p.holder,
+                p.kind,
+                p.issue,
+                next((c for c in main if c != p.holder), ""),
+                p.statement,
+                p.char_span,
+                p.condition,
+            )
+            for p in self.positions
+        )
+        return Extraction(
+            pub,
+            self.text,
+            self._actors(state),
+            tuple(self.events),
+            tuple(self.claims),
+            positions,
+            tuple(self.deadlines),
+            tuple(self.red_lines),
+            (),
+            info,
+        )

@@ -1,0 +1,95 @@
+"""Linking spaCy ``DATE`` spans to a trigger and choosing the tense (stage 6).
+
+A verb takes a DATE that is its own modifier ("on Thursday", "last month", "in 2017") but not one
+buried in its object ("threatening a return to 2017" is dated by the threat, not by 2017).  A noun
+takes a DATE among its modifiers ("the November 28 test-firing", "this Saturday's test"); a verb in
+a relative clause of a DATE takes that DATE ("2017, when Pyongyang conducted …").  Without a DATE,
+a past-tense verb is ``unresolved`` (before the publication date) and a present state is
+``ongoing`` (sanctions in force; ``specs/event-extraction.md`` §4 and §6.10).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from detente.extraction.dates import resolve, undated
+from detente.extraction.lexicon import words
+from detente.extraction.types import DateRef
+
+__all__ = ["date_of"]
+
+_DATE_PREPS = words("on in at since during by until before after from")
+_DETERMINERS = frozenset(("this", "last", "next", "past", "coming"))
+_PAST_TAGS = frozenset(("VBD", "VBN"))
+_FUTURE = frozenset(("will", "shall", "'ll", "wo"))
+
+
+def _date_ent(tok: Any) -> Any | None:
+    return next((e for e in tok.doc.ents if e.label_ == "DATE" and e.start <= tok.i < e.end), None)
+
+
+def _span_text(ent: Any) -> str:
+    doc = ent.doc
+    start = ent.start
+    if start > 0 and doc[start - 1].lower_ in _DETERMINERS:
+        start -= 1
+    return str(doc[start : ent.end].text)
+
+
+def _candidates(tok: Any) -> list[Any]:
+    out = []
+    for c in tok.children:
+        if c.ent_type_ == "DATE":
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in _DATE_PREPS:
+            out += [g for g in c.children if g.ent_type_ == "DATE"]
+    if tok.dep_ == "relcl" and tok.head.ent_type_ == "DATE":
+        out.append(tok.head)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        node = tok
+        while node.dep_ in ("dobj", "pobj", "prep") and node.head.i != node.i:
+            node = node.head
+            if node.pos_ == "VERB":
+                out += _candidates(node)
+                break
+    return out
+
+
+def _future(tok: Any) -> bool:
+    node = tok
+    for _ in range(3):
+        if any(c.lower_ in _FUTURE for c in node.children if c.dep_ == "aux"):
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
+def _no_date(tok: Any) -> DateRef:
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for _ in range(3):
+        if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp"):
+            break
+        if any(c.dep_ == "aux" for c in verb.children):
+            break
+        verb = verb.head
+    if verb.tag_ in _PAST_TAGS or any(
+        c.tag_ in _PAST_TAGS and c.dep_ == "aux" for c in verb.children
+    ):
+        return undated("unresolved")
+    if verb.tag_ in ("VBZ", "VBP", "VBG") and tok.pos_ == "VERB":
+        return undated("ongoing")
+    return undated("unresolved")
+
+
+def date_of(tok: Any, pub: dt.date) -> DateRef:
+    """The date of the event whose trigger is ``tok``, resolved against ``pub``."""
+    for cand in _candidates(tok):
+        ent = _date_ent(cand)
+        if ent is not None:
+            ref = resolve(_span_text(ent), pub, future=_future(tok))
+            if ref.type != "unresolved":
+                return ref
+    return _no_date(tok)

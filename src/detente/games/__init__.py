@@ -1,0 +1,50 @@
+"""Finite extensive-form crisis games: representation, solvers and canonical games.
+
+* :mod:`~detente.games.tree` — games with chance moves, information sets and labelled outcomes;
+  :mod:`~detente.games.efg` reads and writes Gambit ``.efg`` files.
+* Solvers, each returning a frozen :class:`~detente.games.solution.GameSolution`:
+  :func:`solve_spe` (backward induction), :func:`solve_nash` (pure Nash), :func:`solve_pbe`
+  (pure perfect Bayesian with belief sets) and :func:`solve_qre` (agent logit QRE).
+* :data:`~detente.games.catalog.CATALOG` — the canonical crisis games; :func:`load_game`,
+  :func:`solve` and :func:`sweep` work on them by name.
+
+pygambit (GPL, optional extra ``[gambit]``) is used only in :mod:`detente.adapters.gambit`.
+"""
+
+from __future__ import annotations
+
+from detente.games.catalog import CATALOG
+from detente.games.efg import format_efg, parse_efg, read_efg, write_efg
+from detente.games.nash import solve_nash, solve_pbe
+from detente.games.qre import solve_qre
+from detente.games.solution import Equilibrium, GameSolution
+from detente.games.solve import METHODS, LoadedGame, load_game, solve
+from detente.games.spe import solve_spe
+from detente.games.sweep import Sweep, parse_range, sweep
+from detente.games.tree import Game, build, chance, decide, leaf
+
+__all__ = [
+    "CATALOG",
+    "METHODS",
+    "Equilibrium",
+    "Game",
+    "GameSolution",
+    "LoadedGame",
+    "Sweep",
+    "build",
+    "chance",
+    "decide",
+    "format_efg",
+    "leaf",
+    "load_game",
+    "parse_efg",
+    "parse_range",
+    "read_efg",
+    "solve",
+    "solve_nash",
+    "solve_pbe",
+    "solve_qre",
+    "solve_spe",
+    "sweep",
+    "write_efg",
+]

@@ -1,0 +1,88 @@
+"""Entry points: load a game (catalog name or ``.efg`` path) and solve it by a named method.
+
+Parameter values of a catalog game come, in increasing priority, from the game's Params
+defaults, the scenario's ``games:`` section (:meth:`detente.scenario.Scenario.game`) and
+explicit ``key=value`` overrides.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from detente.errors import DetenteError, ModelInputError
+from detente.games.catalog import CATALOG
+from detente.games.efg import read_efg
+from detente.games.nash import solve_nash, solve_pbe
+from detente.games.qre import solve_qre
+from detente.games.solution import GameSolution
+from detente.games.spe import solve_spe
+from detente.games.tree import Game, is_perfect_information
+from detente.params import ParamError, params_from_strings
+from detente.scenario import Scenario
+
+__all__ = ["METHODS", "LoadedGame", "load_game", "solve"]
+
+METHODS = ("auto", "spe", "nash", "pbe", "qre")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedGame:
+    """A game with its name and the parameter values that built it."""
+
+    name: str
+    game: Game
+    params: Mapping[str, Any]
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def load_game(
+    source: str | Path,
+    overrides: Mapping[str, Any] | None = None,
+    scenario: Scenario | None = None,
+) -> LoadedGame:
+    """Build a catalog game (by name) or read an ``.efg`` file (by path)."""
+    overrides = dict(overrides or {})
+    name = str(source)
+    if name not in CATALOG:
+        path = Path(source)
+        if path.suffix.lower() != ".efg" or not path.exists():
+            known = ", ".join(CATALOG)
+            raise DetenteError(f"no game {name!r}: give a catalog name ({known}) or an .efg file")
+        if overrides:
+            raise ParamError(f"{path}: an .efg game takes no --param values")
+        return LoadedGame(path.stem, read_efg(path), {})
+    entry = CATALOG[name]
+    raw: dict[str, str] = {}
+    setup = scenario.game(name) if scenario is not None else None
+    if setup is not None:
+        raw.update({k: _text(v) for k, v in setup.as_dict().items()})
+    raw.update({k: _text(v) for k, v in overrides.items()})
+    params: Any = params_from_strings(entry.params, raw)
+    try:
+        game = entry.build(params)
+    except ValueError as exc:
+        raise ParamError(f"{name}: {exc}") from None
+    return LoadedGame(name, game, dataclasses.asdict(params))
+
+
+def solve(loaded: LoadedGame, method: str = "auto", lam: float = 1.0) -> GameSolution:
+    """Solve by ``method``: spe, nash, pbe, qre, or auto (spe if perfect information, else pbe)."""
+    if method not in METHODS:
+        raise ModelInputError(f"unknown method {method!r} (known: {', '.join(METHODS)})")
+    game, params = loaded.game, dict(loaded.params)
+    if method == "auto":
+        method = "spe" if is_perfect_information(game) else "pbe"
+    if method == "qre":
+        result = solve_qre(game, lam, params)
+    else:
+        result = {"spe": solve_spe, "nash": solve_nash, "pbe": solve_pbe}[method](game, params)
+    return dataclasses.replace(result, game=loaded.name)

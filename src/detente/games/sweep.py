@@ -1,0 +1,134 @@
+"""Comparative statics: equilibrium and QRE outcome probabilities across one parameter.
+
+For each value ``x_k = lo + k (hi − lo) / (n − 1)`` the game is rebuilt and solved twice: by the
+equilibrium method (``auto``: subgame-perfect if perfect information, else pure perfect
+Bayesian) and by agent logit QRE at ``lam``.  Each row records the outcome probabilities of every
+equilibrium found, their mean (None if none exists), and the QRE's outcome and action
+probabilities (the probability that each action is played, summed over information sets).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from detente.games.solve import load_game, solve
+from detente.params import ParamError
+from detente.scenario import Scenario
+
+__all__ = ["Sweep", "SweepRow", "parse_range", "sweep"]
+
+
+@dataclass(frozen=True, slots=True)
+class SweepRow:
+    """Results at one parameter value."""
+
+    value: float
+    equilibria: tuple[Mapping[str, float], ...]
+    mean_equilibrium: Mapping[str, float] | None
+    qre: Mapping[str, float]
+    qre_actions: Mapping[str, Mapping[str, float]]
+
+
+@dataclass(frozen=True, slots=True)
+class Sweep:
+    """A parameter sweep of one game, with the settings that produced it."""
+
+    game: str
+    param: str
+    method: str
+    lam: float
+    params: Mapping[str, Any]
+    rows: tuple[SweepRow, ...] = field(default_factory=tuple)
+
+    def outcomes(self) -> list[str]:
+        """Outcome labels in order of first appearance."""
+        seen: dict[str, None] = {}
+        for r in self.rows:
+            seen.update(dict.fromkeys(r.qre))
+        return list(seen)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able dict."""
+        return {
+            "game": self.game,
+            "param": self.param,
+            "method": self.method,
+            "lambda": self.lam,
+            "params": dict(self.params),
+            "rows": [
+                {
+                    "value": r.value,
+                    "equilibria": [dict(e) for e in r.equilibria],
+                    "mean_equilibrium": None
+                    if r.mean_equilibrium is None
+                    else dict(r.mean_equilibrium),
+                    "qre": dict(r.qre),
+                    "qre_actions": {k: dict(v) for k, v in r.qre_actions.items()},
+                }
+                for r in self.rows
+            ],
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """JSON text of :meth:`to_dict`."""
+        return json.dumps(self.to_dict(), indent=indent)
+
+
+def parse_range(spec: str) -> tuple[str, list[float]]:
+    """``"name=lo:hi:n"`` → ``(name, n evenly spaced values)``."""
+    name, sep, rng = spec.partition("=")
+    parts = rng.split(":")
+    try:
+        if not sep or len(parts) != 3:
+            raise ValueError
+        lo, hi, n = float(parts[0]), float(parts[1]), int(parts[2])
+        if n < 1:
+            raise ValueError
+    except ValueError:
+        raise ParamError(
+            f"--param {spec!r}: expected name=lo:hi:n (n a positive integer)"
+        ) from None
+    return name.strip(), [float(x) for x in np.linspace(lo, hi, n)]
+
+
+def _mean(eqs: Sequence[Mapping[str, float]]) -> dict[str, float] | None:
+    if not eqs:
+        return None
+    return {k: float(np.mean([e.get(k, 0.0) for e in eqs])) for k in eqs[0]}
+
+
+def sweep(
+    game: str,
+    param: str,
+    values: list[float],
+    *,
+    method: str = "auto",
+    lam: float = 1.0,
+    base: Mapping[str, Any] | None = None,
+    scenario: Scenario | None = None,
+) -> Sweep:
+    """Solve catalog game ``game`` at each value of ``param`` (other values from ``base``)."""
+    rows = []
+    fixed: dict[str, Any] = {}
+    for x in values:
+        loaded = load_game(game, {**(base or {}), param: x}, scenario)
+        fixed = dict(loaded.params)
+        eq = solve(loaded, method)
+        q = solve(loaded, "qre", lam).equilibria[0]
+        outs = [dict(e.outcome_probabilities) for e in eq.equilibria]
+        rows.append(
+            SweepRow(
+                x,
+                tuple(outs),
+                _mean(outs),
+                dict(q.outcome_probabilities),
+                {p: dict(a) for p, a in q.action_probabilities.items()},
+            )
+        )
+    fixed.pop(param, None)
+    return Sweep(game, param, method, lam, fixed, tuple(rows))

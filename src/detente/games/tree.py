@@ -1,0 +1,280 @@
+"""Finite extensive-form games: players, chance, information sets, actions and outcomes.
+
+A :class:`Game` is a rooted tree stored as a flat tuple of :class:`Node` in preorder (the root is
+node 0), the order in which Gambit's ``.efg`` format lists nodes.  Every non-terminal node belongs
+to an :class:`Infoset` of one player (player 0 is chance).  All nodes of an information set share
+its action labels; a chance information set carries the probabilities of its actions.  An
+:class:`Outcome` (a label and one payoff per player) may sit on any node; as in Gambit, the payoff
+of a play is the sum of the outcomes met along its path.
+
+Games are written in Python with the small builder :func:`decide`, :func:`chance`, :func:`leaf`
+and :func:`build`, or read from ``.efg`` files (:mod:`detente.games.efg`).
+
+Assumptions
+-----------
+* Perfect recall is assumed by the solvers (each play passes each information set at most once);
+  :func:`build` checks that every information set is passed at most once on each path.
+* Labels may be empty (files from Gambit often leave node labels empty); the JSON keys then fall
+  back to Gambit-style numbers or to the path of actions (:func:`node_key`, :func:`infoset_key`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "CHANCE",
+    "Branch",
+    "Game",
+    "Infoset",
+    "Leaf",
+    "Move",
+    "Node",
+    "Outcome",
+    "action_keys",
+    "build",
+    "chance",
+    "decide",
+    "infoset_key",
+    "is_perfect_information",
+    "leaf",
+    "node_key",
+    "path_key",
+]
+
+CHANCE = "chance"
+PROB_TOL = 1e-9
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A labelled payoff vector, one payoff per player."""
+
+    label: str
+    payoffs: tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Infoset:
+    """An information set: owner (0 = chance), action labels, member nodes, chance probabilities."""
+
+    label: str
+    player: int
+    actions: tuple[str, ...]
+    nodes: tuple[int, ...]
+    probs: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A node; ``player`` is -1 at a terminal node, 0 at chance, 1..n for the players."""
+
+    label: str
+    player: int
+    infoset: int
+    children: tuple[int, ...]
+    parent: int
+    action: int
+    outcome: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Game:
+    """A finite extensive-form game; nodes in preorder, root first."""
+
+    title: str
+    players: tuple[str, ...]
+    nodes: tuple[Node, ...]
+    infosets: tuple[Infoset, ...]
+    outcomes: tuple[Outcome, ...]
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.players:
+            raise ValueError("a game needs at least one player")
+        if not self.nodes:
+            raise ValueError("a game needs at least one node")
+        for o in self.outcomes:
+            if len(o.payoffs) != len(self.players):
+                raise ValueError(
+                    f"outcome {o.label!r}: {len(o.payoffs)} payoffs for {len(self.players)} players"
+                )
+        for h in self.infosets:
+            if h.player == 0 and abs(math.fsum(h.probs) - 1.0) > PROB_TOL:
+                raise ValueError(
+                    f"chance information set {h.label!r}: probabilities sum to "
+                    f"{math.fsum(h.probs):g}, not 1"
+                )
+
+    @property
+    def n_players(self) -> int:
+        """Number of players (chance not counted)."""
+        return len(self.players)
+
+    def terminals(self) -> tuple[int, ...]:
+        """Terminal node indices in preorder."""
+        return tuple(i for i, n in enumerate(self.nodes) if n.player < 0)
+
+    def path(self, node: int) -> list[tuple[int, int]]:
+        """``(node, action)`` pairs from the root down to ``node`` (exclusive)."""
+        out: list[tuple[int, int]] = []
+        while self.nodes[node].parent >= 0:
+            child = self.nodes[node]
+            out.append((child.parent, child.action))
+            node = child.parent
+        return out[::-1]
+
+    def payoff(self, node: int) -> tuple[float, ...]:
+        """Sum of the outcomes on the path to ``node`` and at it."""
+        total = [0.0] * self.n_players
+        for k in [n for n, _ in self.path(node)] + [node]:
+            o = self.nodes[k].outcome
+            if o >= 0:
+                total = [t + p for t, p in zip(total, self.outcomes[o].payoffs, strict=True)]
+        return tuple(total)
+
+
+# ---- builder -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Leaf:
+    """A terminal node of a game under construction."""
+
+    outcome: str
+    payoffs: tuple[float, ...]
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Branch:
+    """One action of a move and the subtree it leads to (``prob`` only at chance)."""
+
+    action: str
+    subtree: Move | Leaf
+    prob: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """A decision or chance node of a game under construction."""
+
+    player: str
+    infoset: str
+    branches: tuple[Branch, ...]
+    label: str = ""
+
+
+def leaf(outcome: str, *payoffs: float, label: str = "") -> Leaf:
+    """A terminal node with outcome label ``outcome`` and one payoff per player."""
+    return Leaf(outcome, tuple(float(p) for p in payoffs), label)
+
+
+def decide(player: str, infoset: str, moves: dict[str, Move | Leaf], label: str = "") -> Move:
+    """A decision node of ``player``; nodes with the same player and ``infoset`` share it."""
+    return Move(player, infoset, tuple(Branch(a, t) for a, t in moves.items()), label)
+
+
+def chance(infoset: str, moves: Sequence[tuple[str, float, Move | Leaf]], label: str = "") -> Move:
+    """A chance node: ``(action, probability, subtree)`` triples."""
+    return Move(CHANCE, infoset, tuple(Branch(a, t, p) for a, p, t in moves), label)
+
+
+@dataclass
+class _Acc:
+    players: tuple[str, ...]
+    nodes: list[Node]
+    infosets: list[Infoset]
+    outcomes: list[Outcome]
+    keys: dict[tuple[int, str], int]
+
+
+def build(title: str, players: Iterable[str], root: Move | Leaf, description: str = "") -> Game:
+    """Flatten a builder tree into a :class:`Game` (nodes in preorder)."""
+    acc = _Acc(tuple(players), [], [], [], {})
+    _add(acc, root, -1, -1)
+    game = Game(
+        title, acc.players, tuple(acc.nodes), tuple(acc.infosets), tuple(acc.outcomes), description
+    )
+    check_perfect_recall_paths(game)
+    return game
+
+
+def _add(acc: _Acc, t: Move | Leaf, parent: int, action: int) -> int:
+    idx = len(acc.nodes)
+    if isinstance(t, Leaf):
+        acc.outcomes.append(Outcome(t.outcome, t.payoffs))
+        acc.nodes.append(Node(t.label, -1, -1, (), parent, action, len(acc.outcomes) - 1))
+        return idx
+    player = 0 if t.player == CHANCE else acc.players.index(t.player) + 1
+    h = _infoset(acc, t, player, idx)
+    acc.nodes.append(Node(t.label, player, h, (), parent, action))
+    kids = tuple(_add(acc, b.subtree, idx, a) for a, b in enumerate(t.branches))
+    acc.nodes[idx] = Node(t.label, player, h, kids, parent, action)
+    return idx
+
+
+def _infoset(acc: _Acc, t: Move, player: int, idx: int) -> int:
+    actions = tuple(b.action for b in t.branches)
+    probs = tuple(float(b.prob or 0.0) for b in t.branches) if player == 0 else ()
+    key = (player, t.infoset)
+    if key not in acc.keys:
+        acc.keys[key] = len(acc.infosets)
+        acc.infosets.append(Infoset(t.infoset, player, actions, (idx,), probs))
+        return acc.keys[key]
+    h = acc.keys[key]
+    old = acc.infosets[h]
+    if old.actions != actions:
+        raise ValueError(
+            f"information set {t.infoset!r}: actions {actions} differ from {old.actions}"
+        )
+    acc.infosets[h] = Infoset(old.label, player, actions, (*old.nodes, idx), old.probs)
+    return h
+
+
+def check_perfect_recall_paths(game: Game) -> None:
+    """Raise ValueError if some play passes one information set twice."""
+    for t in game.terminals():
+        seen = [game.nodes[n].infoset for n, _ in game.path(t)]
+        if len(seen) != len(set(seen)):
+            raise ValueError(f"a play passes an information set twice (node {t})")
+
+
+# ---- labels used as JSON keys --------------------------------------------------------------
+
+
+def is_perfect_information(game: Game) -> bool:
+    """True when every information set of a player is a single node."""
+    return all(len(h.nodes) == 1 for h in game.infosets if h.player > 0)
+
+
+def infoset_key(game: Game, h: int) -> str:
+    """The information set's label, or ``"<player>:<number>"`` when empty or not unique."""
+    info = game.infosets[h]
+    same = [g for g in game.infosets if g.player == info.player and g.label == info.label]
+    if info.label and len(same) == 1:
+        return info.label
+    number = [g for g in game.infosets if g.player == info.player].index(info) + 1
+    return f"{info.label or 'set'}#{number}" if info.label else f"{info.player}:{number}"
+
+
+def action_keys(info: Infoset) -> list[str]:
+    """Action labels, numbered where empty or repeated."""
+    out: list[str] = []
+    for i, a in enumerate(info.actions):
+        key = a or str(i + 1)
+        out.append(key if key not in out else f"{key}#{i + 1}")
+    return out
+
+
+def node_key(game: Game, node: int) -> str:
+    """The node's label, or the path of action labels from the root (``"/"``-joined)."""
+    return game.nodes[node].label or path_key(game, node)
+
+
+def path_key(game: Game, node: int) -> str:
+    """The path of action labels from the root to ``node``, ``"/"``-joined."""
+    steps = [action_keys(game.infosets[game.nodes[n].infoset])[a] for n, a in game.path(node)]
+    return "/".join(steps) or "root"

@@ -1,0 +1,66 @@
+"""The model registry: a hand-written dict from command-line name to :class:`ModelSpec`.
+
+Each model is one module with one entry function ``run(scenario, params) -> Result`` (stochastic
+models also take a keyword-only ``rng``).  The CLI, the reports and the sweeps list models from
+:data:`MODELS`; adding a model means adding its module and one entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from detente.models import bdm, mean, median, nash, smp
+
+__all__ = ["MODELS", "ModelSpec"]
+
+
+@dataclass(frozen=True, slots=True)
+class ModelSpec:
+    """A registered model: its entry function, Params class, whether it is stochastic, and docs."""
+
+    run: Callable[..., Any]
+    params: type
+    stochastic: bool
+    summary: str
+    citations: tuple[str, ...]
+
+
+MODELS: dict[str, ModelSpec] = {
+    "bdm": ModelSpec(
+        bdm.run,
+        bdm.BDMParams,
+        True,
+        "Bueno de Mesquita expected-utility model: rounds of offers, per issue (Scholz 2011)",
+        ("BDM1985", "BDM1994", "BDM1997", "Scholz2011"),
+    ),
+    "mean": ModelSpec(
+        mean.run,
+        mean.MeanParams,
+        False,
+        "capability × salience weighted mean of positions per issue",
+        ("BDM1994", "Scholz2011"),
+    ),
+    "median": ModelSpec(
+        median.run,
+        median.MedianParams,
+        False,
+        "weighted median voter (Condorcet winner among positions) per issue",
+        ("Black1958", "BDM1994"),
+    ),
+    "nash": ModelSpec(
+        nash.run,
+        nash.NashParams,
+        False,
+        "Nash bargaining solution over spatial utilities, status quo as disagreement",
+        ("Nash1950", "Kalai1977"),
+    ),
+    "smp": ModelSpec(
+        smp.run,
+        smp.SMPParams,
+        True,
+        "KTAB's Spatial Model of Politics: challenges, bargains and PCE votes, multi-issue",
+        ("KTAB", "KTABDoc", "Wise2015", "Efird2016"),
+    ),
+}

@@ -1,0 +1,150 @@
+"""The SMP run loop: turns until movement dies down, and the :class:`~detente.result.Result`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from detente.models.smp.bargain import Bargains
+from detente.models.smp.params import SMPParams, accommodation
+from detente.models.smp.turn import (
+    Setting,
+    State,
+    assess,
+    position_distribution,
+    state_distance,
+    step,
+    win_probabilities,
+)
+from detente.params import params_as_dict
+from detente.result import Result, Round, make_round, provenance
+from detente.rng import RngLike, as_generator, fresh_seed
+from detente.scenario import Scenario
+from detente.spatial import from_unit, to_unit
+
+__all__ = ["run"]
+
+_Array = NDArray[np.float64]
+
+
+def _setting(scenario: Scenario, params: SMPParams) -> Setting:
+    """Capabilities, saliences on [0, 1] (rows summing above 1 scaled down to 1), accommodation."""
+    sal = scenario.saliences() / 100.0
+    total = sal.sum(axis=1, keepdims=True)
+    sal = np.where(total > 1.0, sal / np.where(total > 0, total, 1.0), sal)
+    acc = accommodation(scenario, params.use_ideal_adjustment)
+    return Setting(scenario.capabilities(), sal, acc, params)
+
+
+def _seed(scenario: Scenario, params: SMPParams, rng: RngLike) -> tuple[Any, int | None]:
+    """The generator for stochastic transitions (None when deterministic) and the seed to record."""
+    if params.state_transitions != "Stochastic":
+        return None, rng if isinstance(rng, int) else None
+    if rng is None:
+        file_seed = scenario.extra.get("ktab", {}).get("prng_seed")
+        rng = int(file_seed) % 2**63 if file_seed else fresh_seed()
+    return as_generator(rng), rng if isinstance(rng, int) else None
+
+
+def _bargains_json(b: Bargains, ids: tuple[str, ...], bounds: _Array) -> list[dict[str, Any]]:
+    pi, pr = from_unit(b.pos_init, bounds), from_unit(b.pos_rcvr, bounds)
+    return [
+        {
+            "initiator": ids[b.init[n]],
+            "receiver": ids[b.rcvr[n]],
+            "initiator_position": [float(v) for v in pi[n]],
+            "receiver_position": [float(v) for v in pr[n]],
+            "p_initiator": float(b.prob[n]),
+            "expected_gain": float(b.gain[n]),
+        }
+        for n in range(len(b.init))
+    ]
+
+
+def _on_scale(u: _Array, scenario: Scenario, x0: _Array) -> _Array:
+    """[0, 1] coordinates back on each issue's scale; unmoved ones exactly as input."""
+    out: _Array = np.where(u == x0, scenario.positions(), from_unit(u, scenario.bounds()))
+    return out
+
+
+def _round(t: int, scenario: Scenario, s: State, st: Setting, moves: dict[str, Any]) -> Round:
+    ids, x0 = scenario.actor_ids, to_unit(scenario.positions(), scenario.bounds())
+    win = win_probabilities(s, st)
+    ideals = _on_scale(s.y, scenario, x0)
+    extra = {
+        "ideals": {a: [float(v) for v in row] for a, row in zip(ids, ideals, strict=True)},
+        "win_probability": {a: float(p) for a, p in zip(ids, win, strict=True)},
+        "risk_attitude": {a: float(r) for a, r in zip(ids, s.r, strict=True)},
+        **moves,
+    }
+    return make_round(t, scenario, _on_scale(s.x, scenario, x0), extra=extra)
+
+
+def _moves(
+    b: Bargains, chosen: NDArray[np.intp], scenario: Scenario, ratio: float
+) -> dict[str, Any]:
+    ids = scenario.actor_ids
+    return {
+        "bargains": _bargains_json(b, ids, scenario.bounds()),
+        "chosen_bargain": {
+            a: (int(c) if c >= 0 else None) for a, c in zip(ids, chosen, strict=True)
+        },
+        "fractional_change": ratio,
+    }
+
+
+def _forecast(s: State, st: Setting, bounds: _Array) -> tuple[float, ...]:
+    """Win-probability weighted mean of the distinct final positions."""
+    uniq, p = position_distribution(s, st)
+    return tuple(float(v) for v in from_unit(p @ s.x[uniq], bounds))
+
+
+def run(scenario: Scenario, params: SMPParams | None = None, *, rng: RngLike = None) -> Result:
+    """Run KTAB's Spatial Model of Politics on ``scenario`` until movement dies down.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        Actors with capabilities, positions and saliences on one or more issues.
+    params : SMPParams, optional
+        Unset KTAB parameters come from the scenario's KTAB settings, else KTAB's defaults.
+    rng : Generator, int or None
+        Randomness of stochastic transitions; ignored when they are deterministic.
+
+    Returns
+    -------
+    Result
+        One round per state (round 0 = input); ``Round.extra`` holds ideals, win probabilities,
+        risk attitudes and, from round 1, the bargains proposed and the one each actor adopted.
+    """
+    p = (params or SMPParams()).resolve(scenario)
+    gen, seed = _seed(scenario, p, rng)
+    st = _setting(scenario, p)
+    x0 = to_unit(scenario.positions(), scenario.bounds())
+    states = [assess(x0, x0.copy(), st)]
+    rounds = [_round(0, scenario, states[0], st, {})]
+    t, d01, reason = 0, 0.0, "max_turns"
+    while True:
+        t += 1
+        s, b, chosen = step(states[-1], st, gen)
+        states.append(s)
+        d01 = state_distance(states[0].x, states[1].x) + p.min_sig_delta
+        ratio = state_distance(states[-2].x, s.x) / d01
+        rounds.append(_round(t, scenario, s, st, _moves(b, chosen, scenario, ratio)))
+        if t >= p.min_turns and ratio < p.min_delta_ratio:
+            reason = "quiet"
+            break
+        if t >= p.max_turns:
+            break
+    extra = {"turns": t, "stopped_by": reason}
+    prov = provenance("smp", params_as_dict(p), scenario, seed)
+    return Result(
+        prov,
+        scenario.issue_ids,
+        scenario.actor_ids,
+        tuple(rounds),
+        _forecast(s, st, scenario.bounds()),
+        extra,
+    )

@@ -1,0 +1,179 @@
+"""Outcome space and additive utilities of the negotiating parties, built from a scenario.
+
+An *outcome* is one point ``x`` in the issue box, written on the unit scale
+``z_k = (x_k - low_k) / (high_k - low_k)``.  Each party ``i`` values it with a linear-additive
+utility [Raiffa1982; Faratin1998]::
+
+    u_i(z) = sum_k w_ik v_ik(z_k),  v_ik(z_k) = 1 - |z_k - p_ik| / s_ik,  s_ik = max(p_ik, 1 - p_ik)
+
+with weights ``w_ik = salience_ik / sum_k salience_ik`` and ideal points ``p_ik`` = the actor's
+position (rescaled).  ``v_ik`` is 1 at the ideal and 0 at the far end of the scale, so ``u_i`` runs
+from 0 (the worst outcome) to 1 (the ideal).  The reservation value ``rv_i`` is the utility of
+the party's best alternative to a negotiated agreement: a declared alternative outcome (or a
+number) under ``scenario.extra["negotiation"]["reservation"][actor]``, else the status quo, else
+0 (breakdown is as bad as the worst outcome).  A per-actor discount factor may be declared under
+``scenario.extra["negotiation"]["discount"][actor]``; otherwise every party gets the common one.
+
+Arrays are *batched*: every field has a leading axis ``B`` over independent negotiations, so one
+pass of the protocol runs a whole tournament column; a single negotiation is ``B = 1``.
+
+Assumptions
+-----------
+* Per-issue value functions are linear in the distance to the ideal point (the standard
+  linear-additive profile of automated negotiation [Faratin1998]); the status quo enters only
+  through the reservation value and through partial deals.
+* An actor with zero salience on every issue is indifferent; it gets equal weights so that its
+  utility stays defined.
+* Discretised issues (``levels > 1``) snap offers to ``levels`` equally spaced values.
+
+References
+----------
+[Raiffa1982] Raiffa, H. (1982). The Art and Science of Negotiation. Harvard University Press.
+[Faratin1998] Faratin, P., Sierra, C., & Jennings, N. R. (1998). Negotiation decision functions
+    for autonomous agents. Robotics and Autonomous Systems 24(3–4), 159–182.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from detente.errors import ModelInputError
+from detente.scenario import Scenario
+
+__all__ = ["AdditiveUtility", "OutcomeSpace", "outcome_space", "stack", "utilities_from_scenario"]
+
+FloatArray = NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeSpace:
+    """The issue box: ids, scales, the status quo on the unit scale (NaN if none), grid levels."""
+
+    issues: tuple[str, ...]
+    low: tuple[float, ...]
+    high: tuple[float, ...]
+    status_quo: tuple[float, ...]
+    levels: int = 0
+
+    def __post_init__(self) -> None:
+        if not len(self.issues) == len(self.low) == len(self.high) == len(self.status_quo):
+            raise ValueError("outcome space: issues, scales and status quo differ in length")
+        if self.levels == 1 or self.levels < 0:
+            raise ValueError(f"levels must be 0 (continuous) or at least 2, got {self.levels}")
+
+    @property
+    def n_issues(self) -> int:
+        """Number of issues."""
+        return len(self.issues)
+
+    def sq_unit(self) -> FloatArray:
+        """Status quo on the unit scale, NaN where absent."""
+        return np.array(self.status_quo, dtype=float)
+
+    def snap(self, z: FloatArray) -> FloatArray:
+        """Offers clipped to the box and, for discretised issues, rounded to the grid."""
+        z = np.clip(z, 0.0, 1.0)
+        if self.levels:
+            z = np.round(z * (self.levels - 1)) / (self.levels - 1)
+        return z
+
+    def to_scale(self, z: FloatArray) -> FloatArray:
+        """Unit-scale outcomes back on each issue's own scale."""
+        lo, hi = np.array(self.low), np.array(self.high)
+        return np.asarray(lo + np.asarray(z) * (hi - lo), dtype=float)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class AdditiveUtility:
+    """One party's utility over a batch of negotiations: shapes ``(B, m)`` and ``(B,)``."""
+
+    weights: FloatArray
+    ideal: FloatArray
+    rv: FloatArray
+    discount: FloatArray
+    span: FloatArray = field(init=False, repr=False)
+    """Distance from the ideal to the far end of each scale (derived)."""
+    worst: FloatArray = field(init=False, repr=False)
+    """The outcome of utility 0: the far end of every scale (derived)."""
+    _slope: FloatArray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        span = np.maximum(np.maximum(self.ideal, 1.0 - self.ideal), 1e-12)
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "worst", np.where(self.ideal <= 0.5, 1.0, 0.0))
+        object.__setattr__(self, "_slope", self.weights / span)
+
+    def __call__(self, z: FloatArray) -> FloatArray:
+        """Utility of outcomes ``z`` of shape ``(B, m)`` (or ``(k, B, m)``)."""
+        return np.asarray(1.0 - (self._slope * np.abs(z - self.ideal)).sum(axis=-1), dtype=float)
+
+
+def outcome_space(scenario: Scenario, levels: int = 0) -> OutcomeSpace:
+    """The scenario's issue box with its status quo on the unit scale."""
+    lo, hi = scenario.bounds().T
+    sq = (scenario.status_quo() - lo) / (hi - lo)
+    return OutcomeSpace(
+        scenario.issue_ids, tuple(lo.tolist()), tuple(hi.tolist()), tuple(sq.tolist()), levels
+    )
+
+
+def _reservation(scenario: Scenario, actor: str, space: OutcomeSpace, u: AdditiveUtility) -> float:
+    """Utility of the declared alternative, else of the status quo, else 0."""
+    declared: Mapping[str, Any] = scenario.extra.get("negotiation", {}).get("reservation", {})
+    if actor in declared:
+        alt = declared[actor]
+        if isinstance(alt, (int, float)):
+            if not 0.0 <= float(alt) <= 1.0:
+                raise ModelInputError(f"reservation value of {actor} must be in [0, 1]")
+            return float(alt)
+        z = np.array([alt.get(i, math.nan) for i in space.issues], dtype=float)
+        z = (z - np.array(space.low)) / (np.array(space.high) - np.array(space.low))
+        z = np.where(np.isnan(z), space.sq_unit(), z)
+    else:
+        z = space.sq_unit()
+    if np.isnan(z).any():
+        return 0.0
+    return float(u(np.clip(z, 0.0, 1.0)[None, :])[0])
+
+
+def utilities_from_scenario(
+    scenario: Scenario, parties: Sequence[str], space: OutcomeSpace, discount: float = 1.0
+) -> list[AdditiveUtility]:
+    """One batch-of-one utility per party (weights from salience, ideals from positions)."""
+    ids = scenario.actor_ids
+    unknown = [p for p in parties if p not in ids]
+    if unknown:
+        raise ModelInputError(
+            f"no actor {', '.join(unknown)} in {scenario.id} (known: {', '.join(ids)})"
+        )
+    lo, hi = scenario.bounds().T
+    discounts: Mapping[str, float] = scenario.extra.get("negotiation", {}).get("discount", {})
+    out = []
+    for p in parties:
+        i = ids.index(p)
+        delta = float(discounts.get(p, discount))
+        if not 0.0 < delta <= 1.0:
+            raise ModelInputError(f"discount factor of {p} must be in (0, 1], got {delta}")
+        s = scenario.saliences()[i]
+        w = s / s.sum() if s.sum() > 0 else np.full_like(s, 1.0 / len(s))
+        ideal = (scenario.positions()[i] - lo) / (hi - lo)
+        u = AdditiveUtility(w[None, :], ideal[None, :], np.zeros(1), np.full(1, delta))
+        rv = _reservation(scenario, p, space, u)
+        out.append(AdditiveUtility(u.weights, u.ideal, np.full(1, rv), u.discount))
+    return out
+
+
+def stack(utilities: Sequence[AdditiveUtility]) -> AdditiveUtility:
+    """Concatenate batches of one party's utilities along the batch axis."""
+    return AdditiveUtility(
+        np.concatenate([u.weights for u in utilities]),
+        np.concatenate([u.ideal for u in utilities]),
+        np.concatenate([u.rv for u in utilities]),
+        np.concatenate([u.discount for u in utilities]),
+    )

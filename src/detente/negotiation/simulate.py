@@ -1,0 +1,298 @@
+"""Run a negotiation on a scenario, or a tournament of strategy pairs × scenarios × seeds.
+
+:func:`run` builds the outcome space and the parties' utilities from the scenario
+(:mod:`~detente.negotiation.outcomes`), draws the chance outcomes from ``rng``, runs the protocol
+(:mod:`~detente.negotiation.protocol`) and adds the benchmarks of
+:mod:`~detente.negotiation.analysis`.  :func:`tournament` plays every ordered pair of strategies
+on every scenario under ``n_seeds`` seeds spawned in the parent (STYLE rule 10); all seeds of one
+pairing run as one vectorised batch, and each row records its seed, so any row can be rerun alone
+with :func:`run` and gives the same outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from detente.errors import ModelInputError
+from detente.negotiation.analysis import Benchmarks, benchmarks, pareto_distance
+from detente.negotiation.outcomes import (
+    AdditiveUtility,
+    OutcomeSpace,
+    outcome_space,
+    stack,
+    utilities_from_scenario,
+)
+from detente.negotiation.protocol import STATUS, NegotiationParams, Trace, draw_chance, negotiate
+from detente.negotiation.result import NegotiationResult, OfferRecord, Point
+from detente.negotiation.strategies import STRATEGIES, Strategy, make_strategy
+from detente.params import params_as_dict
+from detente.result import provenance
+from detente.rng import RngLike, as_generator, fresh_seed, spawn_seeds
+from detente.scenario import Scenario
+
+__all__ = [
+    "TournamentRow",
+    "rows_as_dicts",
+    "run",
+    "run_batch",
+    "run_many",
+    "tournament",
+    "with_deadline",
+]
+
+_NOT_IN_TOURNAMENT = ("time-dependent", "subgame-perfect")
+"""Left out of the default tournament: the generic family (its presets are in) and the
+equilibrium strategy, which needs discounting and a belief about the other side."""
+
+
+def _strategies(specs: Sequence[Strategy | str]) -> list[Strategy]:
+    return [s if isinstance(s, Strategy) else make_strategy(s) for s in specs]
+
+
+def run_batch(
+    space: OutcomeSpace,
+    utilities: Sequence[AdditiveUtility],
+    strategies: Sequence[Strategy],
+    params: NegotiationParams,
+    seeds: Sequence[int],
+) -> Trace:
+    """Run ``len(seeds)`` negotiations at once; ``utilities[i]`` holds party i's batch."""
+    rngs = [as_generator(s) for s in seeds]
+    chance = draw_chance(rngs, params.deadline, space.n_issues, len(utilities))
+    return negotiate(space, utilities, strategies, params, chance)
+
+
+def _point(
+    space: OutcomeSpace, u: tuple[float, ...] | None, z: tuple[float, ...] | None
+) -> Point | None:
+    if u is None or z is None:
+        return None
+    return Point(u, tuple(space.to_scale(np.array(z)).tolist()))
+
+
+def _records(
+    trace: Trace, b: int, parties: Sequence[str], space: OutcomeSpace
+) -> tuple[OfferRecord, ...]:
+    who = [*parties, "mediator"]
+    played = int(trace.when[b]) + 1 if trace.when[b] >= 0 else trace.rounds
+    offers = space.to_scale(trace.offers[:played, b]).tolist()
+    utils = trace.utilities[:played, :, b].tolist()
+    accepted = trace.accepted[:played, :, b].tolist()
+    names = [who[p] for p in trace.proposers[:played, b].tolist()]
+    return tuple(
+        map(OfferRecord, range(played), names, map(tuple, offers), map(tuple, utils),
+            map(tuple, accepted))
+    )  # fmt: skip
+
+
+def _outcome(
+    trace: Trace, us: Sequence[AdditiveUtility], b: int
+) -> tuple[list[float], list[float]]:
+    """Utilities and discounted payoffs of negotiation ``b`` (rv without agreement)."""
+    return _outcome_one(trace, [_element(x, b) for x in us], b)
+
+
+def _element(u: AdditiveUtility, b: int) -> AdditiveUtility:
+    """Batch element ``b`` of a party's utility, as a batch of one."""
+    sl = slice(b, b + 1)
+    return AdditiveUtility(u.weights[sl], u.ideal[sl], u.rv[sl], u.discount[sl])
+
+
+def _outcome_one(
+    trace: Trace, us: Sequence[AdditiveUtility], b: int
+) -> tuple[list[float], list[float]]:
+    """Like :func:`_outcome`, with ``us`` the batch-of-one utilities of negotiation ``b``."""
+    if STATUS[trace.status[b]] in ("agreement", "partial"):
+        u = [float(x(trace.agreement[b : b + 1])[0]) for x in us]
+        t = int(trace.when[b])
+        return u, [float(x.discount[0]) ** t * v for x, v in zip(us, u, strict=True)]
+    rv = [float(x.rv[0]) for x in us]
+    return rv, rv
+
+
+@dataclass(frozen=True, slots=True)
+class _Setup:
+    """One negotiation's inputs: scenario, parties, strategies, params, space, utilities."""
+
+    scenario: Scenario
+    parties: tuple[str, ...]
+    strategies: tuple[Strategy, ...]
+    params: NegotiationParams
+    space: OutcomeSpace
+    utilities: tuple[AdditiveUtility, ...]
+
+
+def _setup(
+    scenario: Scenario,
+    parties: Sequence[str],
+    strategies: Sequence[Strategy | str],
+    params: NegotiationParams,
+) -> _Setup:
+    if len(parties) < 2 or len(set(parties)) != len(parties) or len(strategies) != len(parties):
+        raise ModelInputError(
+            f"a negotiation needs two or more distinct parties and one strategy each; got "
+            f"parties {', '.join(parties)} and {len(strategies)} strategies"
+        )
+    space = outcome_space(scenario, params.levels)
+    us = utilities_from_scenario(scenario, parties, space, params.discount)
+    return _Setup(
+        scenario, tuple(parties), tuple(_strategies(strategies)), params, space, tuple(us)
+    )
+
+
+def _result(s: _Setup, trace: Trace, b: int, seed: int | None) -> NegotiationResult:
+    """The result of negotiation ``b`` of a batch run on ``s``."""
+    bench = benchmarks(s.utilities)
+    u, pay = _outcome_one(trace, s.utilities, b)
+    ok = STATUS[trace.status[b]] in ("agreement", "partial")
+    names = tuple(x.describe() for x in s.strategies)
+    record = {**params_as_dict(s.params), "parties": list(s.parties), "strategies": list(names)}
+    return NegotiationResult(
+        provenance("negotiation", record, s.scenario, seed),
+        s.params.protocol,
+        s.parties,
+        names,
+        s.space.issues,
+        STATUS[trace.status[b]],
+        int(trace.when[b]) if trace.when[b] >= 0 else None,
+        tuple(s.space.to_scale(trace.agreement[b]).tolist()) if ok else None,
+        tuple(i for i, x in zip(s.space.issues, trace.settled[b], strict=True) if x),
+        tuple(u),
+        tuple(pay),
+        tuple(float(x.rv[0]) for x in s.utilities),
+        _point(s.space, bench.nash_utilities, bench.nash_outcome),
+        _point(s.space, bench.ks_utilities, bench.ks_outcome),
+        pareto_distance(s.utilities, np.array(u), bench),
+        bench.frontier,
+        _records(trace, b, s.parties, s.space),
+    )
+
+
+def run(
+    scenario: Scenario,
+    parties: Sequence[str],
+    strategies: Sequence[Strategy | str],
+    params: NegotiationParams | None = None,
+    *,
+    rng: RngLike = None,
+) -> NegotiationResult:
+    """Negotiate between ``parties`` of ``scenario``, each playing its strategy (see module doc)."""
+    s = _setup(scenario, parties, strategies, params or NegotiationParams())
+    seed = fresh_seed() if rng is None else rng if isinstance(rng, int) else None
+    gen = as_generator(rng if seed is None else seed)
+    chance = draw_chance([gen], s.params.deadline, s.space.n_issues, len(s.utilities))
+    trace = negotiate(s.space, s.utilities, s.strategies, s.params, chance)
+    return _result(s, trace, 0, seed)
+
+
+def run_many(
+    scenarios: Sequence[Scenario],
+    parties: Sequence[str],
+    strategies: Sequence[Strategy | str],
+    params: NegotiationParams | None = None,
+    *,
+    seeds: Sequence[int],
+) -> list[NegotiationResult]:
+    """``run(scenarios[b], ..., rng=seeds[b])`` for every b, as one vectorised batch.
+
+    The scenarios must share the number of issues; each result equals its :func:`run`.
+    """
+    params = params or NegotiationParams()
+    setups = [_setup(sc, parties, strategies, params) for sc in scenarios]
+    if len({s.space.n_issues for s in setups}) > 1 or len(seeds) != len(setups):
+        raise ValueError("run_many needs one seed per scenario and the same number of issues")
+    us = [stack([s.utilities[i] for s in setups]) for i in range(len(parties))]
+    sq = np.stack([s.space.sq_unit() for s in setups])
+    chance = draw_chance([as_generator(x) for x in seeds], params.deadline, sq.shape[1], len(us))
+    trace = negotiate(setups[0].space, us, setups[0].strategies, params, chance, sq)
+    return [
+        _result(s, trace, b, seed) for b, (s, seed) in enumerate(zip(setups, seeds, strict=True))
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class TournamentRow:
+    """One negotiation of a tournament (party A plays ``strategy_a``); utilities undiscounted."""
+
+    scenario: str
+    strategy_a: str
+    strategy_b: str
+    seed: int
+    status: str
+    round: int | None
+    utility_a: float
+    utility_b: float
+    pareto_distance: float
+    nash_distance: float | None
+
+
+def _rows(
+    name: tuple[str, str, str],
+    trace: Trace,
+    us: Sequence[AdditiveUtility],
+    bench: Benchmarks,
+    seeds: Sequence[int],
+) -> list[TournamentRow]:
+    rows = []
+    for b, seed in enumerate(seeds):
+        u, _ = _outcome(trace, us, b)
+        point = np.array(u)
+        nash = bench.nash_utilities
+        rows.append(
+            TournamentRow(
+                name[0],
+                name[1],
+                name[2],
+                seed,
+                STATUS[trace.status[b]],
+                int(trace.when[b]) if trace.when[b] >= 0 else None,
+                u[0],
+                u[1],
+                pareto_distance(us, point, bench),
+                None if nash is None else float(np.linalg.norm(point - np.array(nash))),
+            )
+        )
+    return rows
+
+
+def tournament(
+    scenarios: Sequence[Scenario],
+    strategies: Sequence[str] | None = None,
+    parties: Sequence[str] | None = None,
+    params: NegotiationParams | None = None,
+    *,
+    n_seeds: int = 5,
+    seed: int = 0,
+) -> list[TournamentRow]:
+    """Every ordered pair of ``strategies`` × ``scenarios`` × ``n_seeds`` seeds, as table rows."""
+    params = params or NegotiationParams()
+    names = list(strategies or [s for s in STRATEGIES if s not in _NOT_IN_TOURNAMENT])
+    seeds = spawn_seeds(seed, n_seeds)
+    rows: list[TournamentRow] = []
+    if parties is not None and len(parties) != 2:
+        raise ModelInputError(f"a tournament plays pairs: give two parties, not {len(parties)}")
+    for sc in scenarios:
+        pair = list(parties or sc.actor_ids[:2])
+        space = outcome_space(sc, params.levels)
+        one = utilities_from_scenario(sc, pair, space, params.discount)
+        us = [stack([u] * n_seeds) for u in one]
+        bench = benchmarks(one)
+        for a in names:
+            for b in names:
+                trace = run_batch(space, us, _strategies([a, b]), params, seeds)
+                rows += _rows((sc.id, a, b), trace, us, bench, seeds)
+    return rows
+
+
+def rows_as_dicts(rows: Sequence[TournamentRow]) -> list[dict[str, Any]]:
+    """Tournament rows as plain dicts (for JSON and tables)."""
+    return [{f: getattr(r, f) for f in TournamentRow.__dataclass_fields__} for r in rows]
+
+
+def with_deadline(params: NegotiationParams, deadline: int | None) -> NegotiationParams:
+    """``params`` with another deadline (unchanged when None)."""
+    return params if deadline is None else replace(params, deadline=deadline)

@@ -1,0 +1,126 @@
+"""Report section for a KTAB SMP result: trajectories per issue and win probabilities per turn.
+
+:func:`section` returns an HTML fragment (no ``<html>``): the run's parameters and stop, one
+inline-SVG chart per issue with every actor's position per turn, a chart of each actor's win
+probability per turn, and a table of the final state (position, win probability, risk attitude,
+bargains adopted).  Charts label actors in a legend up to :data:`MAX_LEGEND` actors.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from detente.reports.svg import figure_svg, new_figure
+from detente.result import Result
+from detente.scenario import Scenario
+
+__all__ = ["MAX_LEGEND", "section", "trajectory_chart", "win_chart"]
+
+MAX_LEGEND = 16
+
+
+def _colors(n: int) -> list[Any]:
+    from matplotlib import colormaps
+
+    cmap = colormaps["tab20" if n > 10 else "tab10"]
+    return [cmap(i % cmap.N) for i in range(n)]
+
+
+def _finish(ax: Any, n_actors: int, ylabel: str, turns: Sequence[int]) -> None:
+    ax.set_xlabel("turn", fontsize=8)
+    ax.set_ylabel(ylabel, fontsize=8)
+    if len(turns) <= 30:
+        ax.set_xticks(turns)
+    ax.tick_params(labelsize=7)
+    ax.grid(alpha=0.3)
+    if n_actors <= MAX_LEGEND:
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+
+
+def trajectory_chart(result: Result, scenario: Scenario, k: int) -> str:
+    """SVG chart of every actor's position on issue ``k`` per turn (ideals dotted where apart)."""
+    issue = scenario.issues[k]
+    fig, ax = new_figure(7.5, 3.2)
+    turns = [r.index for r in result.rounds]
+    for n, (actor, color) in enumerate(
+        zip(result.actors, _colors(len(result.actors)), strict=True)
+    ):
+        x = [r.positions[n][k] for r in result.rounds]
+        ax.plot(turns, x, "-o", ms=2.5, lw=1.2, color=color, label=actor)
+        ideal = [r.extra.get("ideals", {}).get(actor, r.positions[n])[k] for r in result.rounds]
+        if ideal != x:
+            ax.plot(turns, ideal, ":", lw=1, color=color)
+    ax.set_ylim(issue.low - 0.03 * issue.range, issue.high + 0.03 * issue.range)
+    ax.set_title(f"{issue.id}: {issue.label}", fontsize=9)
+    _finish(ax, len(result.actors), "position (issue scale)", turns)
+    return figure_svg(fig)
+
+
+def win_chart(result: Result) -> str:
+    """SVG chart of each actor's probability that its position wins, per turn."""
+    fig, ax = new_figure(7.5, 3.0)
+    turns = [r.index for r in result.rounds]
+    for actor, color in zip(result.actors, _colors(len(result.actors)), strict=True):
+        p = [r.extra.get("win_probability", {}).get(actor, float("nan")) for r in result.rounds]
+        ax.plot(turns, p, "-o", ms=2.5, lw=1.2, color=color, label=actor)
+    ax.set_ylim(-0.02, 1.02)
+    _finish(ax, len(result.actors), "win probability", turns)
+    return figure_svg(fig)
+
+
+def _final_table(result: Result, scenario: Scenario) -> str:
+    last = result.rounds[-1]
+    adopted = dict.fromkeys(result.actors, 0)
+    for r in result.rounds[1:]:
+        for a, c in r.extra.get("chosen_bargain", {}).items():
+            adopted[a] += c is not None
+    win = last.extra.get("win_probability", {})
+    risk = last.extra.get("risk_attitude", {})
+    order = sorted(range(len(result.actors)), key=lambda n: -win.get(result.actors[n], 0.0))
+    head = ["actor", *(i.id for i in scenario.issues), "win prob.", "risk R", "bargains adopted"]
+    rows = []
+    for n in order:
+        a = result.actors[n]
+        cells = [a, *(f"{v:.2f}" for v in last.positions[n])]
+        cells += [
+            f"{win.get(a, float('nan')):.4f}",
+            f"{risk.get(a, float('nan')):+.3f}",
+            str(adopted[a]),
+        ]
+        rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+    th = "".join(f"<th>{html.escape(h)}</th>" for h in head)
+    return f"<table class='smp'><thead><tr>{th}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def section(result: Result, scenario: Scenario) -> str:
+    """The SMP section of the scenario report, as an HTML fragment."""
+    p = result.provenance.params
+    keys = ("voting_rule", "victory_prob_model", "pce_model", "state_transitions", "big_r_range",
+            "big_r_adjust", "third_party_commit", "inter_vec_brgn", "bargn_model")  # fmt: skip
+    settings = ", ".join(f"{k} = {p.get(k)}" for k in keys)
+    forecast = ", ".join(
+        f"{i.id}: {v:.2f}" for i, v in zip(scenario.issues, result.forecast, strict=True)
+    )
+    run_text = (
+        f"KTAB's Spatial Model of Politics [KTAB] ran {result.extra.get('turns')} turns "
+        f"(stopped by: {result.extra.get('stopped_by')}). Each turn every actor challenges the "
+        "actor it expects most gain from and proposes a compromise; every actor adopts the "
+        f"bargain its queue's vote makes most likely. Settings: {settings}."
+    )
+    intro = (
+        f"<p>{html.escape(run_text)}</p><p>Forecast (win-probability weighted final positions): "
+        f"{html.escape(forecast)}</p>"
+    )
+    charts = "".join(
+        f"<figure>{trajectory_chart(result, scenario, k)}<figcaption>Positions on "
+        f"{html.escape(issue.id)} per turn (dotted: ideals, where they lag)</figcaption></figure>"
+        for k, issue in enumerate(scenario.issues)
+    )
+    return (
+        "<section class='model smp'><h3>Spatial Model of Politics (KTAB)</h3>"
+        f"{intro}{charts}<figure>{win_chart(result)}<figcaption>Probability that each "
+        "actor's position wins, per turn</figcaption></figure>"
+        f"<h4>Final state</h4>{_final_table(result, scenario)}</section>"
+    )

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from detente.cli import main
+from detente.games import format_efg, load_game
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        main(argv)
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_list_and_show(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["game", "list"], capsys)
+    assert code == 0 and "deadline_provocation" in out and "iig" in out
+    code, out, _ = run(["game", "show", "deterrence", "--param", "p_hard=0.25"], capsys)
+    assert code == 0 and "# p_hard = 0.25" in out and 'c "" 1 "type" { "Hard" 1/4' in out
+
+
+@pytest.mark.parametrize("method", ["spe", "nash", "pbe", "qre"])
+def test_solve_json(method: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        ["game", "solve", "iig", "--method", method, "--lambda", "2", "--json"], capsys
+    )
+    assert code == 0
+    d = json.loads(out)
+    assert d["game"] == "iig" and d["method"] == method
+    assert {"game", "method", "params", "equilibria"} <= set(d)
+    eq = d["equilibria"][0]
+    assert set(eq["profile"]) == {"A", "B"}
+    assert sum(eq["outcome_probabilities"].values()) == pytest.approx(1.0)
+    if method == "qre":
+        assert d["params"]["lambda"] == 2.0
+
+
+def test_solve_with_scenario_parameters(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        ["game", "solve", "deadline_provocation", "--scenario", "korea-2019-12", "--json"], capsys
+    )
+    assert code == 0, err
+    d = json.loads(out)
+    assert d["params"]["months_to_election"] == 10.0
+    assert "after red-line test" in d["equilibria"][0]["profile"]["US"]
+
+
+def test_solve_text_and_efg_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "fearon.efg"
+    path.write_text(format_efg(load_game("audience_costs", {"a": 1.0}).game))
+    code, out, _ = run(["game", "solve", str(path)], capsys)
+    assert code == 0 and "Defender concedes 1.000" in out
+
+
+def test_sweep(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        [
+            "game",
+            "sweep",
+            "deadline_provocation",
+            "--param",
+            "months_to_election=0:12:3",
+            "--param",
+            "p_resolute=0.4",
+            "--json",
+        ],
+        capsys,
+    )
+    assert code == 0
+    d = json.loads(out)
+    assert [r["value"] for r in d["rows"]] == [0.0, 6.0, 12.0]
+    assert d["params"]["p_resolute"] == 0.4
+    code, out, _ = run(["game", "sweep", "deterrence", "--param", "p_hard=0:1:3"], capsys)
+    assert code == 0 and "outcome probabilities by p_hard" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            'EFG 2 R "x" { "A" }\n""\nc "" 1 "" { "a" 1/2 "b" 1/3 } 0\nt "" 1 "o" { 1 }\n'
+            't "" 2 "p" { 2 }\n',
+            "line 3",
+        ),
+        ('EFG 2 R "x" { "A" "B" }\n""\np "" 1 1 "" { "a" } 0\nt "" 1 "o" { 1 }\n', "line 4"),
+        ('EFG 2 R "x" { "A" }\n""\np "" 1 1 "" { "a" } 0\n', "line 3"),
+    ],
+)
+def test_bad_efg_exit_2_with_line(
+    text: str, where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.efg"
+    path.write_text(text)
+    code, _, err = run(["game", "solve", str(path)], capsys)
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and f"bad.efg: {where}:" in lines[0]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["game", "solve", "nosuchgame"],
+        ["game", "solve", "iig", "--param", "nosuch=1"],
+        ["game", "solve", "deterrence", "--param", "p_hard=2"],
+        ["game", "solve", "deterrence", "--method", "spe"],
+        ["game", "sweep", "iig", "--param", "a_sq=0:1"],
+    ],
+)
+def test_user_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(argv, capsys)
+    assert code == 2 and err.startswith("error: ") and len(err.strip().splitlines()) == 1
