@@ -17,7 +17,9 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: install
-	$(BIN)/detente report korea-2019-12 --seed 2019 --negotiate USA=boulware,PRK=stall-and-water-down
+	$(BIN)/detente report korea-2019-12 --seed 2019 \
+		--negotiate USA=boulware,PRK=stall-and-water-down \
+		--sweep deadline_provocation:months_to_election=1:12:12
 
 test: install
 	$(BIN)/python -m pytest -q -m "not slow"

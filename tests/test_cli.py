@@ -125,6 +125,26 @@ def test_report_writes_self_contained_html(
     assert "<script src" not in text and "<link " not in text
 
 
+def test_report_with_negotiation_and_game_sweep(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "r.html"
+    code, _, err = cli(
+        capsys, "report", "korea-2019-12", "--model", "median", "--seed", "3", "--out", str(out),
+        "--negotiate", "USA=boulware,PRK=stall-and-water-down",
+        "--sweep", "deadline_provocation:months_to_election=1:12:4",
+    )  # fmt: skip
+    assert code == 0, err
+    text = out.read_text()
+    assert "Negotiation: USA, PRK" in text and "outcomes by months_to_election" in text
+    for bad in (["--negotiate", "USA=nope"], ["--sweep", "nogame:x=1:2:2"], ["--sweep", "x"]):
+        code, _, err = cli(
+            capsys, "report", "korea-2019-12", "--out", str(tmp_path / "x.html"), *bad
+        )
+        assert code == 2 and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "x.html").exists()
+
+
 def test_console_script_has_no_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "x.yaml"
     bad.write_bytes(b"\xff\xfe\x00garbage")

@@ -25,8 +25,8 @@ def test_pure_nash_matches_pygambit(name: str, params: dict[str, float]) -> None
     from detente.adapters.gambit import pure_nash_outcomes
 
     game = load_game(name, params).game
-    ours = sorted(_key(dict(e.outcome_probabilities)) for e in solve_nash(game).equilibria)
-    theirs = sorted(_key(d) for d in pure_nash_outcomes(game))
+    ours = {_key(dict(e.outcome_probabilities)) for e in solve_nash(game).equilibria}
+    theirs = {_key(d) for d in pure_nash_outcomes(game)}
     assert ours == theirs
 
 

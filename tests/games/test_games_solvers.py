@@ -192,3 +192,9 @@ def test_solution_json_has_the_required_keys() -> None:
     eq = d["equilibria"][0]
     assert {"profile", "beliefs", "outcome_probabilities"} <= set(eq)
     assert eq["off_path_beliefs"]["after resistance"]["Hard/Challenge/Resist"] == [0.5, 0.5]
+
+
+def test_enumeration_refuses_huge_games_before_building_them() -> None:
+    game = load_game("provoke_respond", {"stages": 5}).game
+    with pytest.raises(ModelInputError, match="pure strategy profiles"):
+        solve_pbe(game)

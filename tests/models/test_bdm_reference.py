@@ -15,7 +15,13 @@ import yaml
 from detente.api import load_scenario, run
 from detente.models.bdm import BDMParams
 from detente.models.bdm.engine import Actors, step
-from detente.models.bdm.kernels import median_position, win_probabilities
+from detente.models.bdm.kernels import (
+    Board,
+    expected_utility,
+    median_position,
+    risk_exponents,
+    win_probabilities,
+)
 from detente.params import params_from_strings
 from detente.result import Result
 from detente.scenario import Scenario
@@ -166,3 +172,29 @@ def test_canonical_soft_check_against_bdm1994(canonical_run: Result) -> None:
     """BDM1994 p. 98: the dominant outcome 'rises to 9.05 years' (soft check, within 1.0)."""
     final = next(d for d in REF["derived"] if "soft check" in d["what"])
     assert abs(canonical_run.forecast[0] - final["value"]) <= final["tolerance"]
+
+
+def _masad2014_probabilities(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Masad 2014's P: max(Σ_k w_k δ_k, 0) / Σ_k w_k |δ_k|, δ_k = |x_k − x_j| − |x_k − x_i|."""
+    delta = np.abs(x[:, None, None] - x[None, None, :]) - np.abs(
+        x[:, None, None] - x[None, :, None]
+    )
+    den = np.einsum("k,kij->ij", w, np.abs(delta))
+    num = np.maximum(np.einsum("k,kij->ij", w, delta), 0.0)
+    return np.divide(num, den, out=np.zeros_like(den), where=den > 0)
+
+
+def test_canonical_pass1_gives_masad2014_risk_with_his_probabilities(ec_file: Scenario) -> None:
+    """Only A1 separates canonical from Masad 2014: with his P, eq. 5-7, 34 and 33 give his r.
+
+    This pins the sign conventions of E^i(U_ij), the target's salience, Q = 1, the security sum
+    Σ_j E^j(U_ji) and the risk formula against an independent implementation.
+    """
+    x = ec_file.positions()[:, 0]
+    s = ec_file.saliences()[:, 0] / 100.0
+    w = ec_file.capabilities() * s
+    board = Board(x, s, _masad2014_probabilities(x, w), median_position(x, w), 6.0)
+    E1 = expected_utility(board, np.ones((len(x), 1)), CANONICAL)
+    r = risk_exponents(E1.sum(axis=0))
+    want = REF["secondary_checks"]["masad2014_risk_pass1"]
+    assert r == pytest.approx([want[a] for a in ec_file.actor_ids], abs=1e-9)

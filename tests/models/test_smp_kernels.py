@@ -205,3 +205,33 @@ def test_interpolation_rounds_and_weights() -> None:
     assert bi[0, 0] == 0.2 and 0.2 < bj[0, 0] < 0.8  # the stronger side does not move
     with pytest.raises(ValueError, match="InterVecBrgn"):
         interpolate("S3P3", ti, si, tj, sj, np.array([0.5]))
+
+
+@pytest.mark.parametrize("block", [3, 7, 40, 10_000])
+def test_blocking_does_not_change_results(monkeypatch: pytest.MonkeyPatch, block: int) -> None:
+    """Challenges are evaluated in tiles (rows x columns when a row is large); same numbers."""
+    import detente.models.smp.challenge as challenge
+    import detente.models.smp.voting as voting
+
+    rng = np.random.default_rng(4)
+    x, sal = rng.uniform(0, 1, (9, 2)), rng.uniform(0.05, 0.5, (9, 2))
+    cap = rng.uniform(1, 100, 9)
+    a = Assessment(
+        distances(x, x, sal),
+        rng.uniform(-0.5, 1, (9, 9)),
+        sal.sum(1) * cap,
+        sal.sum(1),
+        "Prop",
+        "SemiCommit",
+    )
+    u = rng.uniform(0, 1, (9, 6))
+    base, base_c = best_targets(a), coalitions("PropCbc", cap, u)
+    idx = np.arange(9)
+    base_est = challenge_estimates(a, idx, idx[::-1], idx, (idx + 1) % 9)
+    monkeypatch.setattr(challenge, "BLOCK_ELEMENTS", block)
+    monkeypatch.setattr(voting, "SMALL_VOTE", block)
+    for got, want in zip(best_targets(a), base, strict=True):
+        assert np.array_equal(got, want)
+    assert np.array_equal(coalitions("PropCbc", cap, u), base_c)
+    est = challenge_estimates(a, idx, idx[::-1], idx, (idx + 1) % 9)
+    assert np.array_equal(est[0], base_est[0]) and np.array_equal(est[1], base_est[1])

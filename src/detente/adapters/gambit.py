@@ -43,7 +43,11 @@ def _terminal_labels(game: Game) -> list[str]:
 
 
 def pure_nash_outcomes(game: Game) -> list[dict[str, float]]:
-    """Outcome probabilities of pygambit's pure-strategy Nash equilibria (``enumpure_solve``)."""
+    """Outcome probabilities of pygambit's pure-strategy Nash equilibria (``enumpure_solve``).
+
+    pygambit enumerates the reduced strategic form, so compare sets of outcome distributions,
+    not counts of equilibria.
+    """
     import pygambit as gbt
 
     g = to_gambit(game)
@@ -51,7 +55,7 @@ def pure_nash_outcomes(game: Game) -> list[dict[str, float]]:
     found = []
     for eq in gbt.nash.enumpure_solve(g).equilibria:
         beh = eq.as_behavior()
-        terms = [n for n in _preorder(g.root) if not n.children]
+        terms = [n for n in _preorder(g.root) if len(n.children) == 0]
         probs: dict[str, float] = {}
         for label, node in zip(labels, terms, strict=True):
             probs[label] = probs.get(label, 0.0) + float(beh.realiz_prob(node))

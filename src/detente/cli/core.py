@@ -93,6 +93,13 @@ def report(
             "(repeatable; strategies: see `detente negotiate --help`)."
         ),
     ] = None,
+    sweep: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Add a crisis-game sweep GAME:NAME=lo:hi:n, e.g. "
+            "deadline_provocation:months_to_election=1:12:12 (see `detente game list`)."
+        ),
+    ] = None,
     out: Annotated[
         Path | None, typer.Option(help="Report file (default: reports/<scenario>-<time>.html).")
     ] = None,
@@ -105,7 +112,9 @@ def report(
     path = out or default_report_path(loaded)
     path.parent.mkdir(parents=True, exist_ok=True)
     talks = [parse_assignments(t.split(",")) for t in negotiate or []]
-    html = render_report(loaded, model or list(MODELS), seed=seed, negotiations=talks)
+    html = render_report(
+        loaded, model or list(MODELS), seed=seed, negotiations=talks, sweeps=sweep or []
+    )
     write_new_file(path, html, overwrite=force)
     print(path)
 

@@ -40,8 +40,12 @@ _QUOTES = str.maketrans(
     }
 )
 _STOPWORDS = words(
-    "the of and to in a is that for on with as was by it at from his has have are be this "
+    "the of and to in is that for on with as was by it at from his has have are be this "
     "not but its an which were said will their been would or who they more had after than"
+)
+_FOREIGN = words(
+    "le la les des du que et est une dans pour pas sur aux el los las del y por con una es der "
+    "das und ist nicht mit den zu von ein eine il di che non per della sono"
 )
 
 
@@ -94,4 +98,7 @@ def looks_english(text: str, sample: int = 20_000) -> bool:
     if not tokens:
         return False
     hits = sum(w in _STOPWORDS for w in tokens)
-    return hits / len(tokens) >= 0.12 or (len(tokens) < 8 and hits > 0)
+    foreign = sum(w in _FOREIGN for w in tokens)
+    if foreign > hits:
+        return False
+    return hits / len(tokens) >= 0.12 or (len(tokens) < 40 and hits > 0)

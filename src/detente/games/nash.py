@@ -34,6 +34,7 @@ References
 from __future__ import annotations
 
 import itertools
+import math
 from typing import Any
 
 import numpy as np
@@ -77,9 +78,13 @@ def _consistent(arr: Arrays, player: int, sets: list[int], table: NDArray[np.int
 def pure_nash_profiles(arr: Arrays) -> list[dict[int, int]]:
     """Pure Nash equilibria as ``{information set: action index}``."""
     n = arr.game.n_players
+    count = math.prod(len(h.actions) for h in arr.game.infosets if h.player > 0)
+    if count > MAX_PROFILES:
+        raise ModelInputError(
+            f"{arr.game.title}: {count:.3g} pure strategy profiles, more than the "
+            f"{MAX_PROFILES:,} that pure-equilibrium enumeration handles; use --method qre"
+        )
     strat = [_strategies(arr, i + 1) for i in range(n)]
-    if np.prod([len(t) for _, t in strat], dtype=float) > MAX_PROFILES:
-        raise ModelInputError(f"{arr.game.title}: more than {MAX_PROFILES} pure profiles")
     masks = [_consistent(arr, i + 1, *strat[i]) for i in range(n)]
     chance = np.ones(len(arr.terminals))
     for k, t in zip(arr.pair_slot, arr.pair_term, strict=True):

@@ -77,7 +77,10 @@ def _offer_tables(rounds: Sequence[Any]) -> str:
         more = len(offers) - len(rows)
         note = f"<p>… and {more} more offers (see the JSON output).</p>" if more > 0 else ""
         head = ("issue", "from", "to", "sender's EU", "receiver's reading", "moves to", "accepted")
-        parts.append(f"<h4>Round {r.index}: {len(offers)} offers</h4>{_table(head, rows)}{note}")
+        parts.append(
+            f"<details><summary>Round {r.index}: all {len(offers)} offers</summary>"
+            f"{_table(head, rows)}{note}</details>"
+        )
     return "".join(parts)
 
 
@@ -105,6 +108,7 @@ def section(result: Result, scenario: Scenario) -> str:
         f"{intro}<p>Forecast (final median): {forecast}</p>"
         f"<figure>{median_chart(result, scenario)}<figcaption>Median (solid) and mean (dashed) "
         "per round</figcaption></figure>"
-        f"<h4>Accepted offers: who moved to whose position</h4>{moves}"
-        f"{_offer_tables(rounds)}</section>"
+        f"<details open><summary><b>Accepted offers: who moved to whose position</b></summary>"
+        f"{moves}</details>"
+        f"<h4>Every offer, round by round</h4>{_offer_tables(rounds)}</section>"
     )

@@ -17,11 +17,15 @@ from typing import Any
 from detente import __version__, api
 from detente.canonical import scenario_sha256
 from detente.errors import DetenteError
+from detente.games.sweep import parse_range
+from detente.games.sweep import sweep as game_sweep
 from detente.models import MODELS
 from detente.negotiation import run as negotiate
+from detente.params import ParamError
 from detente.reports import bdm
-from detente.reports.negotiation import section as negotiation_section
 from detente.reports.charts import issue_chart, rounds_chart
+from detente.reports.games import section as games_section
+from detente.reports.negotiation import section as negotiation_section
 from detente.result import Result
 from detente.scenario import Scenario
 
@@ -68,16 +72,32 @@ def _negotiations(
     ]
 
 
+def _sweeps(scenario: Scenario, sweeps: Sequence[str]) -> list[str]:
+    """One section per ``GAME:NAME=lo:hi:n`` game sweep, with the scenario's game parameters."""
+    out = []
+    for spec in sweeps:
+        game, sep, rest = spec.partition(":")
+        if not sep:
+            raise ParamError(f"--sweep {spec!r}: expected GAME:NAME=lo:hi:n")
+        name, values = parse_range(rest)
+        out.append(
+            games_section(game_sweep(game.strip(), name, values, lam=5.0, scenario=scenario))
+        )
+    return out
+
+
 def render_report(
     scenario: Scenario,
     models: Sequence[str],
     *,
     seed: int | None = None,
     negotiations: Sequence[Mapping[str, str]] = (),
+    sweeps: Sequence[str] = (),
 ) -> str:
     """The report's HTML for ``scenario`` with each of ``models`` (unknown names are an error).
 
-    ``negotiations`` adds a simulated negotiation per entry ({party: strategy name}).
+    ``negotiations`` adds a simulated negotiation per entry ({party: strategy name}), and
+    ``sweeps`` a crisis-game sweep per ``GAME:NAME=lo:hi:n`` (QRE at λ = 5 and pure equilibria).
     """
     unknown = [m for m in models if m not in MODELS]
     if unknown:
@@ -93,7 +113,7 @@ def render_report(
         for r in results
         if len(r.rounds) > 1 and r.model not in MODEL_SECTIONS
     ]
-    talks = _negotiations(scenario, negotiations, seed)
+    talks = _negotiations(scenario, negotiations, seed) + _sweeps(scenario, sweeps)
     template = _env().get_template("report.html.j2")
     text: str = template.render(
         s=scenario,

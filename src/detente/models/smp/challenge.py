@@ -25,7 +25,7 @@ MIN_SUPPORT = 1e-10
 """Seed of the two coalitions in a challenge (``minCltn``)."""
 MIN_GAIN = 1e-5
 """Smallest expected gain worth a challenge (``minSigEDU`` in ``bestChallenge``)."""
-BLOCK_ELEMENTS = 65_536
+BLOCK_ELEMENTS = 12_000
 """Quadruples × third parties per block: 96 kB temporaries stay in cache, and below the size at
 which the C allocator maps fresh pages for every array (128 kB), which would cost more than the
 arithmetic."""
@@ -106,7 +106,15 @@ def _support(
     for idx in skip:
         vn[idx] = 0.0
     pos = np.maximum(vn, 0.0)
-    return c0ij + pos.sum(axis=-1), c0ji - np.minimum(vn, 0.0, out=vn).sum(axis=-1)
+    neg = np.subtract(pos, vn, out=vn)  # max(−vn, 0), exactly
+    return _onto(c0ij, pos), _onto(c0ji, neg)
+
+
+def _onto(seed: _Array, v: _Array) -> _Array:
+    """``seed + v[..., 0] + v[..., 1] + …`` added one by one, in KTAB's order."""
+    v[..., 0] += seed
+    out: _Array = np.add.accumulate(v, axis=-1)[..., -1]
+    return out
 
 
 def _gain(
@@ -175,7 +183,9 @@ def _tiles(n: int) -> list[tuple[_Index, _Index]]:
         return [(np.arange(lo, min(n, lo + step)), np.arange(n)) for lo in range(0, n, step)]
     step = max(1, BLOCK_ELEMENTS // n)
     return [
-        (np.array([r]), np.arange(lo, min(n, lo + step))) for r in range(n) for lo in range(0, n, step)
+        (np.array([r]), np.arange(lo, min(n, lo + step)))
+        for r in range(n)
+        for lo in range(0, n, step)
     ]
 
 

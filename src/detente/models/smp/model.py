@@ -123,28 +123,20 @@ def run(scenario: Scenario, params: SMPParams | None = None, *, rng: RngLike = N
     gen, seed = _seed(scenario, p, rng)
     st = _setting(scenario, p)
     x0 = to_unit(scenario.positions(), scenario.bounds())
-    states = [assess(x0, x0.copy(), st)]
-    rounds = [_round(0, scenario, states[0], st, {})]
-    t, d01, reason = 0, 0.0, "max_turns"
-    while True:
-        t += 1
-        s, b, chosen = step(states[-1], st, gen)
-        states.append(s)
-        d01 = state_distance(states[0].x, states[1].x) + p.min_sig_delta
-        ratio = state_distance(states[-2].x, s.x) / d01
+    s = assess(x0, x0.copy(), st)
+    rounds = [_round(0, scenario, s, st, {})]
+    first, reason = 0.0, "max_turns"
+    for t in range(1, p.max_turns + 1):
+        prev = s
+        s, b, chosen = step(prev, st, gen)
+        if t == 1:
+            first = state_distance(x0, s.x) + p.min_sig_delta
+        ratio = state_distance(prev.x, s.x) / first
         rounds.append(_round(t, scenario, s, st, _moves(b, chosen, scenario, ratio)))
         if t >= p.min_turns and ratio < p.min_delta_ratio:
             reason = "quiet"
             break
-        if t >= p.max_turns:
-            break
-    extra = {"turns": t, "stopped_by": reason}
+    extra = {"turns": len(rounds) - 1, "stopped_by": reason}
     prov = provenance("smp", params_as_dict(p), scenario, seed)
-    return Result(
-        prov,
-        scenario.issue_ids,
-        scenario.actor_ids,
-        tuple(rounds),
-        _forecast(s, st, scenario.bounds()),
-        extra,
-    )
+    forecast = _forecast(s, st, scenario.bounds())
+    return Result(prov, scenario.issue_ids, scenario.actor_ids, tuple(rounds), forecast, extra)

@@ -91,10 +91,17 @@ def coalitions(rule: str, w: _Array, u: _Array) -> _Array:
 
 
 def _tally(v: _Array) -> tuple[_Array, _Array]:
-    """Coalition strengths for and against from votes ``v`` (voters on axis −2, in order)."""
+    """Coalition strengths for and against from votes ``v`` (voters on axis −2).
+
+    Summed voter by voter onto the seed, in KTAB's order, so that the result does not depend on
+    how the votes were blocked.
+    """
     pos = np.maximum(v, 0.0)
     neg = np.subtract(pos, v, out=v)  # max(−v, 0), exactly
-    return MIN_COALITION + pos.sum(axis=-2), MIN_COALITION + neg.sum(axis=-2)
+    pos[..., 0, :] += MIN_COALITION
+    neg[..., 0, :] += MIN_COALITION
+    total = np.add.accumulate
+    return total(pos, axis=-2)[..., -1, :], total(neg, axis=-2)[..., -1, :]
 
 
 def _powered(vpm: str, s1: _Array, s2: _Array) -> tuple[_Array, _Array]:
