@@ -30,7 +30,7 @@ from detente.canonical import scenario_sha256
 from detente.scenario import Scenario
 from detente.spatial import weighted_mean, weighted_median
 
-__all__ = ["Provenance", "Result", "Round", "make_round", "provenance"]
+__all__ = ["Provenance", "Result", "Round", "dumps_json", "jsonable", "make_round", "provenance"]
 
 _ROUND_KEYS = ("round", "positions", "median", "mean")
 _RESULT_KEYS = (
@@ -149,9 +149,13 @@ class Result:
         out.update(self.extra)
         return out
 
-    def to_json(self, indent: int | None = 2) -> str:
-        """The JSON contract as text (NaN is written as null)."""
-        return json.dumps(_jsonable(self.to_dict()), indent=indent, allow_nan=False)
+    def to_json(self, indent: int | None = None) -> str:
+        """The JSON contract as text (NaN is written as null).
+
+        Compact by default: only then does the standard library use its C encoder, which matters
+        for results with many actors and offers.
+        """
+        return dumps_json(self.to_dict(), indent)
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Result:
@@ -184,6 +188,25 @@ class Result:
     def from_json(cls, text: str) -> Result:
         """Inverse of :meth:`to_json`."""
         return cls.from_dict(json.loads(text))
+
+
+def _default(obj: Any) -> Any:
+    """JSON form of what the encoder does not know: numpy values, other mappings."""
+    if isinstance(obj, np.ndarray):
+        return obj.tolist()
+    if isinstance(obj, np.generic):
+        return obj.item()
+    if isinstance(obj, Mapping):
+        return dict(obj)
+    raise TypeError(f"{type(obj).__name__} is not JSON serialisable")
+
+
+def dumps_json(data: Any, indent: int | None = None) -> str:
+    """JSON text of ``data`` with non-finite floats as null (fast path first, then a full walk)."""
+    try:
+        return json.dumps(data, indent=indent, allow_nan=False, default=_default)
+    except ValueError:  # NaN or infinity somewhere: convert them to null
+        return json.dumps(_jsonable(data), indent=indent, allow_nan=False, default=_default)
 
 
 def _jsonable(obj: Any) -> Any:

@@ -17,7 +17,9 @@ def test_binary_is_refused():
 
 
 def test_cleaning_removes_web_furniture_and_normalises_quotes():
-    raw = "A leader spoke. Photo: AFP/Some One\n\nHe said \u201cno\u201d.\u00a0\n\nLeave a comment\n"
+    raw = (
+        "A leader spoke. Photo: AFP/Some One\n\nHe said \u201cno\u201d.\u00a0\n\nLeave a comment\n"
+    )
     assert clean(raw) == 'A leader spoke.\n\nHe said "no".'
 
 
@@ -39,9 +41,11 @@ def test_alias_table_has_demonyms_capitals_and_leaders():
 
 def test_user_alias_file_extends_and_overrides(tmp_path):
     f = tmp_path / "mine.yaml"
-    f.write_text("XKX: {name: Kosovo, type: state, aliases: [Pristina, Kosovar]}\n"
-                 "RUS: {name: Russia, type: state, aliases: [Kremlin]}\n"
-                 "USR: {name: Soviet Union, type: state, aliases: [Soviet Union, USSR]}\n")
+    f.write_text(
+        "XKX: {name: Kosovo, type: state, aliases: [Pristina, Kosovar]}\n"
+        "RUS: {name: Russia, type: state, aliases: [Kremlin]}\n"
+        "USR: {name: Soviet Union, type: state, aliases: [Soviet Union, USSR]}\n"
+    )
     table = load_aliases(f)
     assert "Pristina" in table.entry("XKX").aliases
     assert "USSR" in table.entry("USR").aliases
@@ -51,8 +55,12 @@ def test_user_alias_file_extends_and_overrides(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("- just a list\n", "must be a mapping"), ("X: {type: planet}\n", "must be one of"),
-     ("X: {aliases: oops}\n", "list of strings"), ("a: [unclosed\n", "not valid YAML")],
+    [
+        ("- just a list\n", "must be a mapping"),
+        ("X: {type: planet}\n", "must be one of"),
+        ("X: {aliases: oops}\n", "list of strings"),
+        ("a: [unclosed\n", "not valid YAML"),
+    ],
 )
 def test_bad_alias_files_name_the_problem(tmp_path, content, message):
     f = tmp_path / "bad.yaml"

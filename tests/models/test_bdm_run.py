@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from collections import Counter
 
 import numpy as np
@@ -144,6 +145,22 @@ def test_json_round_trip_keeps_offers(ec: Scenario) -> None:
     back = Result.from_json(result.to_json())
     assert json.loads(back.to_json()) == json.loads(result.to_json())
     assert back.rounds[1].extra["offers"] == result.rounds[1].extra["offers"]
+
+
+def test_offer_records_are_built_once_on_first_read(ec: Scenario) -> None:
+    """Round.extra defers the n²/2 offer dicts but reads, compares and pickles as plain data."""
+    result = run(two_issue(ec), BDMParams(salience_shock=0.2, rounds=3), rng=2)
+    extra = result.rounds[1].extra
+    assert list(extra) == ["risk", "accepted", "offers", "saliences"]  # the JSON key order
+    offers = extra["offers"]
+    assert offers is extra["offers"] and {o["issue"] for o in offers} == {"i0", "i1"}
+    assert list(offers[0]) == ["issue", "from", "to", "eu", "kind", "position", "accepted"]
+    assert all(type(o["eu"]) is float for o in offers)
+    assert all(o["position"] is None or type(o["position"]) is float for o in offers)
+    assert all((o["kind"] is None) == (o["position"] is None) for o in offers)
+    assert extra == dict(extra) and json.loads(json.dumps(dict(extra))) == dict(extra)
+    fresh = run(two_issue(ec), BDMParams(salience_shock=0.2, rounds=3), rng=2)
+    assert pickle.loads(pickle.dumps(fresh)) == result  # unread offers survive a pickle
 
 
 def test_presets_and_overrides_from_strings() -> None:

@@ -63,71 +63,70 @@ class Collector:
             self.last_sent, self.sentence = key, self.sentence + 1
         return self.sentence
 
+    def _claim(self, c: Coded, source: tuple[str, ...], date: DateRef, sent: Any) -> None:
+        key = ("claim", c.plover, c.trigger.text, sent.text)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        kind = "opinion" if c.reason.startswith("prescription") else c.modality
+        cid = f"C{len(self.claims) + 1:02d}"
+        span, idx = self._span(sent), self._sentence_index(sent)
+        self.claims.append(
+            Claim(
+                cid,
+                kind,
+                c.plover,
+                source,
+                c.target,
+                c.trigger.text,
+                sent.text.strip(),
+                span,
+                idx,
+                date,
+                c.reason,
+            )
+        )
+
     def add_coded(self, c: Coded, source: tuple[str, ...], date: DateRef, sent: Any) -> None:
         """Record a coded trigger as an event, or as a claim when not asserted or reported."""
-        tok = c.trigger
-        span = self._span(sent)
-        idx = self._sentence_index(sent)
-        tspan = (self.offset + tok.idx, self.offset + tok.idx + len(tok.text))
         if c.modality in ("hypothetical", "negated"):
-            if ("claim", c.plover, tok.text, sent.text) in self.seen:
-                return
-            self.seen.add(("claim", c.plover, tok.text, sent.text))
-            kind = "opinion" if c.reason.startswith("prescription") else c.modality
-            self.claims.append(
-                Claim(
-                    f"C{len(self.claims) + 1:02d}",
-                    kind,
-                    c.plover,
-                    source,
-                    c.target,
-                    tok.text,
-                    sent.text.strip(),
-                    span,
-                    idx,
-                    date,
-                    c.reason,
-                )
-            )
+            self._claim(c, source, date, sent)
             return
         key = (c.plover, source, c.target, date.value or date.type, c.sense.key)
         if key in self.seen:
             return
         self.seen.add(key)
         self.last_holder = source[0]
-        alt = ("SANCTION",) if c.sense.cameo == "163" else ()
-        self.events.append(
-            EventRecord(
-                id=f"E{len(self.events) + 1:02d}",
-                plover=c.plover,
-                mode=c.sense.mode,
-                cameo=c.sense.cameo,
-                source=source,
-                target=c.target,
-                trigger=tok.text,
-                text=sent.text.strip(),
-                char_span=span,
-                trigger_span=tspan,
-                sentence=idx,
-                date=date,
-                modality=c.modality,
-                confidence=confidence(c, bool(c.source), date),
-                evidence=f"lexicon:{c.sense.key}({'V' if tok.pos_ == 'VERB' else 'N'})",
-                alt_plover=alt,
-            )
-        )
+        tok = c.trigger
+        self.events.append(EventRecord(
+            id=f"E{len(self.events) + 1:02d}", plover=c.plover, mode=c.sense.mode,
+            cameo=c.sense.cameo, source=source, target=c.target, trigger=tok.text,
+            text=sent.text.strip(), char_span=self._span(sent),
+            trigger_span=(self.offset + tok.idx, self.offset + tok.idx + len(tok.text)),
+            sentence=self._sentence_index(sent), date=date, modality=c.modality,
+            confidence=confidence(c, bool(c.source), date),
+            evidence=f"lexicon:{c.sense.key}({'V' if tok.pos_ == 'VERB' else 'N'})",
+            alt_plover=("SANCTION",) if c.sense.cameo == "163" else (),
+        ))  # fmt: skip
+
+    def _fresh(self, key: tuple[Any, ...]) -> bool:
+        """Whether ``key`` is new (and remember it)."""
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True
 
     def add_positions(self, sent: Any, actors: dict[int, str], pub: dt.date) -> None:
         """Demands, deadlines and red lines anchored in ``sent``."""
         span = self._span(sent)
         for tok in sent:
             d = demand_at(tok, actors, self.last_holder)
-            if d and ("demand", d["holder"], d["object"]) not in self.seen:
-                self.seen.add(("demand", d["holder"], d["object"]))
+            if d and self._fresh(("demand", d["holder"], d["object"])):
                 self.last_holder = d["holder"]
+                pid = f"P{len(self.positions) + 1:02d}"
                 self.positions.append(
                     Position(
-                        f"P{len(self.positions) + 1:02d}",
+                        pid,
                         d["holder"],
                         "demand",
                         d["issue"],
@@ -137,27 +136,16 @@ class Collector:
                         d["condition"],
                     )
                 )
-            if (dl := deadline_at(tok, actors, pub)) and (
-                (dl["date"].value, dl["set_by"]) not in self.seen
-            ):
-                self.seen.add((dl["date"].value, dl["set_by"]))
+            dl = deadline_at(tok, actors, pub)
+            if dl and self._fresh((dl["date"].value, dl["set_by"])):
+                did = f"D{len(self.deadlines) + 1:02d}"
                 self.deadlines.append(
-                    DeadlineRecord(
-                        f"D{len(self.deadlines) + 1:02d}",
-                        dl["date"],
-                        dl["set_by"],
-                        dl["description"],
-                        span,
-                    )
+                    DeadlineRecord(did, dl["date"], dl["set_by"], dl["description"], span)
                 )
             rl = red_line_at(tok, actors)
-            if rl and ("red", rl["holder"], rl["description"]) not in self.seen:
-                self.seen.add(("red", rl["holder"], rl["description"]))
-                self.red_lines.append(
-                    RedLineRecord(
-                        f"R{len(self.red_lines) + 1:02d}", rl["holder"], rl["description"], span
-                    )
-                )
+            if rl and self._fresh(("red", rl["holder"], rl["description"])):
+                rid = f"R{len(self.red_lines) + 1:02d}"
+                self.red_lines.append(RedLineRecord(rid, rl["holder"], rl["description"], span))
 
     def _actors(self, state: Mentions) -> tuple[ActorRecord, ...]:
         grouped: dict[str, list[tuple[str, int, int]]] = {}

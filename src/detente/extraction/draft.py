@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from detente.extraction.types import Extraction
+from detente.extraction.types import DeadlineRecord, Extraction
 
 __all__ = ["draft_scenario", "draft_yaml", "parties"]
 
@@ -115,12 +115,33 @@ def _plain(obj: Any) -> Any:
     return json.loads(json.dumps(obj))
 
 
+def _deadline(d: DeadlineRecord) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "date": d.date.date,
+        "set_by": d.set_by,
+        "description": d.description,
+        "source": "article",
+    }
+
+
+def _extra(x: Extraction, codes: list[str]) -> dict[str, Any]:
+    data = x.to_dict()
+    return {
+        "schema": data["schema"],
+        "document": _plain(data["document"]),
+        "stakeholders": [a.id for a in x.actors if a.id not in codes],
+        "positions": _plain(data["positions"]),
+        "claims": _plain(data["claims"]),
+        "undated_events": _plain([e for e in data["events"] if not e["date"]["value"]]),
+    }
+
+
 def draft_scenario(x: Extraction, *, title: str = "", scenario_id: str = "") -> dict[str, Any]:
     """The draft as a native scenario mapping (``null`` where an analyst must judge)."""
     issues = _issues(x)
     codes = parties(x)
     ids, labels = [i["id"] for i in issues], [i["label"] for i in issues]
-    undated = [e for e in x.to_dict()["events"] if not e["date"]["value"]]
     return {
         "id": scenario_id or f"draft-{x.document.get('id', 'article')}",
         "title": title or f"Draft from an article of {x.pub_date.isoformat()}",
@@ -133,33 +154,13 @@ def draft_scenario(x: Extraction, *, title: str = "", scenario_id: str = "") -> 
         "sources": [{"key": "article", "citation": f"article published {x.pub_date}", "url": ""}],
         "issues": issues,
         "actors": [_actor(x, c, ids, labels) for c in codes],
-        "deadlines": [
-            {
-                "id": d.id,
-                "date": d.date.date,
-                "set_by": d.set_by,
-                "description": d.description,
-                "source": "article",
-            }
-            for d in x.deadlines
-        ],
+        "deadlines": [_deadline(d) for d in x.deadlines],
         "red_lines": [
             {"id": r.id, "holder": r.holder, "description": r.description, "source": "article"}
             for r in x.red_lines
         ],
         "events": _events(x),
-        "extra": {
-            "extraction": _plain(
-                {
-                    "schema": x.to_dict()["schema"],
-                    "document": x.to_dict()["document"],
-                    "stakeholders": [a.id for a in x.actors if a.id not in codes],
-                    "positions": x.to_dict()["positions"],
-                    "claims": x.to_dict()["claims"],
-                    "undated_events": undated,
-                }
-            )
-        },
+        "extra": {"extraction": _extra(x, codes)},
     }
 
 

@@ -1,4 +1,4 @@
-"""Scoring the coder on the PLOVER gold-standard records (GSR) [PLOVER2016].
+"""Scoring the coder on the PLOVER gold-standard records (GSR) [PLOVER].
 
 The split is fixed by ``specs/event-extraction.md`` §3: a record whose id ends in an even digit is
 in the development half, odd in the held-out half.  GSR labels (PLOVER 0.5b1) are mapped to the

@@ -1,7 +1,7 @@
 """Trigger lexicon (stage 3): verbs, phrasal verbs and deverbal nouns → PLOVER type, mode, CAMEO.
 
 The table is ``data/lexicon.yaml``.  Types use the 16-type grouping of
-``specs/event-extraction.md`` §2 (quad classes below); modes follow PLOVER [PLOVER2021].
+``specs/event-extraction.md`` §2 (quad classes below); modes follow PLOVER [PLOVER] [Schrodt2012].
 """
 
 from __future__ import annotations

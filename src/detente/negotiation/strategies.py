@@ -60,9 +60,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from detente.negotiation.analysis import proposer_shares
-from detente.params import ParamError
 from detente.negotiation.outcomes import FloatArray
 from detente.negotiation.view import TOL, View, concede_toward
+from detente.params import ParamError
 
 __all__ = [
     "STRATEGIES",

@@ -108,7 +108,7 @@ def section(result: Result, scenario: Scenario) -> str:
         f"{intro}<p>Forecast (final median): {forecast}</p>"
         f"<figure>{median_chart(result, scenario)}<figcaption>Median (solid) and mean (dashed) "
         "per round</figcaption></figure>"
-        f"<details open><summary><b>Accepted offers: who moved to whose position</b></summary>"
+        f"<details><summary><b>Accepted offers: who moved to whose position</b></summary>"
         f"{moves}</details>"
         f"<h4>Every offer, round by round</h4>{_offer_tables(rounds)}</section>"
     )

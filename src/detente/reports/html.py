@@ -22,7 +22,7 @@ from detente.games.sweep import sweep as game_sweep
 from detente.models import MODELS
 from detente.negotiation import run as negotiate
 from detente.params import ParamError
-from detente.reports import bdm
+from detente.reports import bdm, smp
 from detente.reports.charts import issue_chart, rounds_chart
 from detente.reports.games import section as games_section
 from detente.reports.negotiation import section as negotiation_section
@@ -31,7 +31,10 @@ from detente.scenario import Scenario
 
 __all__ = ["MODEL_SECTIONS", "default_report_path", "render_report"]
 
-MODEL_SECTIONS: dict[str, Callable[[Result, Scenario], str]] = {"bdm": bdm.section}
+MODEL_SECTIONS: dict[str, Callable[[Result, Scenario], str]] = {
+    "bdm": bdm.section,
+    "smp": smp.section,
+}
 """Model-specific report sections by model name (hand-written)."""
 
 

@@ -103,6 +103,10 @@ class RoundExtra(Mapping[str, Any]):
     def __repr__(self) -> str:
         return f"RoundExtra(keys={list(self._data)})"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle (and deep-copy) as the built plain data: the placeholder is process-local."""
+        return (RoundExtra, ({key: self[key] for key in self._data},))
+
 
 def accepted(state: RoundState, ids: Sequence[str], issue: str) -> list[dict[str, Any]]:
     """The accepted offers (one per mover) of one round on one issue."""
