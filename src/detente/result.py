@@ -50,6 +50,34 @@ class Provenance:
     seed: int | None = None
     version: str = __version__
 
+    def to_dict(self) -> dict[str, Any]:
+        """The provenance keys of every JSON result: model, params, seed, version, scenario."""
+        return {
+            "model": self.model,
+            "params": dict(self.params),
+            "seed": self.seed,
+            "version": self.version,
+            "scenario": {
+                "id": self.scenario_id,
+                "title": self.scenario_title,
+                "sha256": self.scenario_sha256,
+            },
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Provenance:
+        """Inverse of :meth:`to_dict` (other keys of ``d`` are ignored)."""
+        sc = d["scenario"]
+        return cls(
+            d["model"],
+            dict(d["params"]),
+            sc["id"],
+            sc["title"],
+            sc["sha256"],
+            d["seed"],
+            d["version"],
+        )
+
 
 def provenance(
     model: str, params: Mapping[str, Any], scenario: Scenario, seed: int | None = None
@@ -120,7 +148,6 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract as plain data (see the module docstring)."""
-        p = self.provenance
         rounds = []
         for r in self.rounds:
             d: dict[str, Any] = {
@@ -132,15 +159,7 @@ class Result:
             d.update(r.extra)
             rounds.append(d)
         out: dict[str, Any] = {
-            "model": p.model,
-            "params": dict(p.params),
-            "seed": p.seed,
-            "version": p.version,
-            "scenario": {
-                "id": p.scenario_id,
-                "title": p.scenario_title,
-                "sha256": p.scenario_sha256,
-            },
+            **self.provenance.to_dict(),
             "issues": list(self.issues),
             "actors": list(self.actors),
             "rounds": rounds,
@@ -171,16 +190,7 @@ class Result:
             )
             for r in d["rounds"]
         )
-        sc = d["scenario"]
-        prov = Provenance(
-            d["model"],
-            dict(d["params"]),
-            sc["id"],
-            sc["title"],
-            sc["sha256"],
-            d["seed"],
-            d["version"],
-        )
+        prov = Provenance.from_dict(d)
         extra = {k: v for k, v in d.items() if k not in _RESULT_KEYS}
         return cls(prov, tuple(d["issues"]), actors, rounds, tuple(d["forecast"]), extra)
 

@@ -148,3 +148,17 @@ def test_one_megabyte_of_distinct_text_is_cut_to_the_budget_with_a_warning(capsy
     f.write_text(" ".join(lines)[:1_000_000])
     out = _ok(capsys, "ingest", str(f), "--date", "2019-12-09")
     assert "were skipped" in out
+
+
+def test_user_aliases_make_new_actors_known(capsys, tmp_path):
+    f = tmp_path / "fiction.txt"
+    f.write_text("Ruritania accused Freedonia of shelling the border town on Monday.")
+    out = _ok(capsys, "ingest", str(f), "--date", "2019-12-09")
+    assert "no actor from the alias table" in out
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text(
+        "RUR: {name: Ruritania, aliases: [Ruritania]}\n"
+        "FRE: {name: Freedonia, aliases: [Freedonia]}\n"
+    )
+    out = _ok(capsys, "ingest", str(f), "--date", "2019-12-09", "--aliases", str(aliases))
+    assert "ACCUSE" in out and "RUR → FRE" in out and "2019-12-09" in out

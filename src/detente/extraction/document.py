@@ -86,6 +86,11 @@ def _plan(text: str, table: AliasTable, limit: int) -> tuple[list[tuple[int, str
         if skipped
         else []
     )
+    if not kept:
+        warnings.append(
+            "no actor from the alias table is named in the text; nothing was coded "
+            "(add names with --aliases FILE)"
+        )
     return kept, warnings
 
 
@@ -144,6 +149,16 @@ def _code_sentence(sent: Any, actors: dict[int, str], pub: dt.date, col: Collect
     col.add_positions(sent, actors, pub)
 
 
+def _document_info(cleaned: str) -> dict[str, Any]:
+    return {
+        "id": hashlib.sha256(cleaned.encode()).hexdigest()[:16],
+        "chars": len(cleaned),
+        "cleaning": "web furniture removed; quotes and spaces normalised; 'test-fired' joined; "
+        "offsets are into the cleaned text",
+        "model": MODEL,
+    }
+
+
 def extract(
     text: str,
     pub_date: dt.date,
@@ -187,12 +202,5 @@ def extract(
         col.offset = offset
         for sent in doc.sents:
             _code_sentence(sent, actors, pub_date, col)
-    info = {
-        "id": hashlib.sha256(cleaned.encode()).hexdigest()[:16],
-        "chars": len(cleaned),
-        "cleaning": "web furniture removed; quotes and spaces normalised; offsets are into the "
-        "cleaned text",
-        "model": MODEL,
-    }
-    x = col.finish(pub_date, state, info)
+    x = col.finish(pub_date, state, _document_info(cleaned))
     return dataclasses.replace(x, warnings=tuple(warnings)) if warnings else x

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from detente.result import Provenance, jsonable
+from detente.result import Provenance, dumps_json
 
 __all__ = ["NegotiationResult", "OfferRecord", "Point"]
 
@@ -94,15 +94,7 @@ class NegotiationResult:
         """The JSON contract as plain data (see the module docstring)."""
         pv, parties = self.provenance, self.parties
         return {
-            "model": pv.model,
-            "params": dict(pv.params),
-            "seed": pv.seed,
-            "version": pv.version,
-            "scenario": {
-                "id": pv.scenario_id,
-                "title": pv.scenario_title,
-                "sha256": pv.scenario_sha256,
-            },
+            **pv.to_dict(),
             "protocol": self.protocol,
             "parties": list(parties),
             "strategies": list(self.strategies),
@@ -123,22 +115,13 @@ class NegotiationResult:
 
     def to_json(self, indent: int | None = 2) -> str:
         """The JSON contract as text."""
-        return json.dumps(jsonable(self.to_dict()), indent=indent, allow_nan=False)
+        return dumps_json(self.to_dict(), indent)
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> NegotiationResult:
         """Inverse of :meth:`to_dict`."""
         parties, issues = tuple(d["parties"]), tuple(d["issues"])
-        sc = d["scenario"]
-        prov = Provenance(
-            d["model"],
-            dict(d["params"]),
-            sc["id"],
-            sc["title"],
-            sc["sha256"],
-            d["seed"],
-            d["version"],
-        )
+        prov = Provenance.from_dict(d)
         trace = tuple(
             OfferRecord(
                 int(r["round"]),
