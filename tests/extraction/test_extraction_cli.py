@@ -162,3 +162,15 @@ def test_user_aliases_make_new_actors_known(capsys, tmp_path):
     )
     out = _ok(capsys, "ingest", str(f), "--date", "2019-12-09", "--aliases", str(aliases))
     assert "ACCUSE" in out and "RUR → FRE" in out and "2019-12-09" in out
+
+
+def test_ingest_writes_a_timeline_page(capsys, article, tmp_path):
+    page = tmp_path / "events.html"
+    _ok(capsys, "ingest", str(article), "--date", "2019-12-09", "--out", str(page))
+    text = page.read_text()
+    assert text.startswith("<!DOCTYPE html>") and "<svg" in text and "Events (PLOVER)" in text
+    assert "<script src" not in text
+    code, _, err = _run(
+        capsys, "ingest", str(article), "--date", "2019-12-09", "--out", str(tmp_path / "x.txt")
+    )
+    assert code == 2 and ".html (timeline)" in err

@@ -85,3 +85,37 @@ def test_events_carry_spans_into_the_cleaned_text(oped):
         assert oped.text[e.char_span[0] : e.char_span[1]] == e.text
         assert oped.text[e.trigger_span[0] : e.trigger_span[1]] == e.trigger
         assert 0 < e.confidence <= 0.95
+
+
+def _fill(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if value is None and key in ("capability", "position", "salience"):
+                node[key] = 40.0
+            else:
+                _fill(value)
+    elif isinstance(node, list):
+        for item in node:
+            _fill(item)
+
+
+def test_draft_scenario_loads_once_the_analyst_slots_are_filled(oped, tmp_path):
+    import yaml
+
+    from detente.errors import InputError
+    from detente.extraction import draft_yaml
+    from detente.io import load
+
+    path = tmp_path / "draft.yaml"
+    path.write_text(draft_yaml(oped))
+    with pytest.raises(InputError, match="capability"):
+        load(path)
+    data = yaml.safe_load(path.read_text())
+    _fill(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    scenario = load(path)
+    assert scenario.actor_ids[:2] == ("PRK", "USA")
+    assert {"sanctions-relief", "denuclearization"} <= set(scenario.issue_ids)
+    assert [str(d.date) for d in scenario.deadlines] == ["2019-12-31"]
+    assert {str(e.date) for e in scenario.events} >= {"2019-11-28", "2019-12-07"}
+    assert scenario.red_lines[0].holder == "USA"

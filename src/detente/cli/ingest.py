@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from detente.cli.common import fail, write_new_file
+from detente.extraction.types import Extraction
 
 __all__ = ["register"]
 
@@ -18,7 +19,10 @@ def ingest(
     as_json: Annotated[bool, typer.Option("--json", help="Print everything as JSON.")] = False,
     out: Annotated[
         Path | None,
-        typer.Option(help="Write the draft scenario (.yaml/.yml) or the full JSON (.json)."),
+        typer.Option(
+            help="Write the draft scenario (.yaml/.yml), the full JSON (.json), "
+            "or a page with the timeline of events and claims (.html)."
+        ),
     ] = None,
     aliases: Annotated[
         Path | None, typer.Option(help="Your actor alias file (extends the bundled table).")
@@ -29,13 +33,23 @@ def ingest(
     from detente.extraction import draft_yaml
     from detente.extraction.run import ingest_file, summary_text, to_json
 
-    if out is not None and out.suffix.lower() not in (".yaml", ".yml", ".json"):
-        fail(f"{out}: use .yaml/.yml for the draft scenario or .json for everything")
+    writers = {".yaml": draft_yaml, ".yml": draft_yaml, ".json": to_json, ".html": _page}
+    if out is not None and out.suffix.lower() not in writers:
+        fail(f"{out}: use .yaml/.yml (draft scenario), .json (everything) or .html (timeline)")
     x = ingest_file(file, date, aliases)
     if out is not None:
-        write_new_file(out, to_json(x) if out.suffix == ".json" else draft_yaml(x), overwrite=force)
+        write_new_file(out, writers[out.suffix.lower()](x), overwrite=force)
         typer.echo(f"wrote {out}")
     typer.echo(to_json(x) if as_json else summary_text(x))
+
+
+def _page(x: Extraction) -> str:
+    from detente.reports.events import section
+    from detente.reports.html import render_page
+
+    return render_page(
+        "Events and claims", f"article published {x.pub_date.isoformat()}", section(x)
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -30,7 +30,7 @@ __all__ = ["Coded", "code_sentence", "main_event"]
 REPORT = words(
     "say tell report announce state add note confirm claim declare reiterate explain "
     "write believe think decide try attempt begin start continue want hope expect "
-    "indicate stress quote insist_no reveal disclose acknowledge admit"
+    "indicate stress quote reveal disclose acknowledge admit"
 )
 INTENT_HEADS = words("willing ready prepared plan intend prepare set going determined")
 HYPOTHETICAL_AUX = words("may might could can would should must")
@@ -151,15 +151,8 @@ def _noun_args(n: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]
     for c in n.children:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             target += _codes(c.subtree, actors, frozenset(source))
-    if (
-        not source
-        and n.dep_ in ("dobj", "attr", "nsubjpass", "pobj")
-        and n.head.pos_
-        in (
-            "VERB",
-            "AUX",
-        )
-    ):
+    governed = n.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and n.head.pos_ in ("VERB", "AUX")
+    if not source and governed:
         subj, _ = _subject(n.head)
         if subj is not None:
             source = _codes(_subtree(subj), actors)
@@ -167,7 +160,7 @@ def _noun_args(n: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]
 
 
 def _ancestor_agent(tok: Any, actors: Mapping[int, str]) -> list[str]:
-    """The nearest possessor or subject with an actor up the tree ("Trump's line of insisting")."""
+    """The nearest possessor or subject with an actor up the tree ("Iran's policy of insisting")."""
     node = tok
     for _ in range(4):
         if node.head.i == node.i:

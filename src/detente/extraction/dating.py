@@ -1,9 +1,9 @@
 """Linking spaCy ``DATE`` spans to a trigger and choosing the tense (stage 6).
 
 A verb takes a DATE that is its own modifier ("on Thursday", "last month", "in 2017") but not one
-buried in its object ("threatening a return to 2017" is dated by the threat, not by 2017).  A noun
-takes a DATE among its modifiers ("the November 28 test-firing", "this Saturday's test"); a verb in
-a relative clause of a DATE takes that DATE ("2017, when Pyongyang conducted …").  Without a DATE,
+buried in its object ("warning of a return to 2015" is dated by the warning, not by 2015).  A noun
+takes a DATE among its modifiers ("the March 3 missile test", "last Friday's launch"); a verb in
+a relative clause of a DATE takes that DATE ("2016, when the army staged drills").  Without a DATE,
 a past-tense verb is ``unresolved`` (before the publication date) and a present state is
 ``ongoing`` (sanctions in force; ``specs/event-extraction.md`` §4 and §6.10).
 """

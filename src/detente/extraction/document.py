@@ -6,7 +6,7 @@ give the same :class:`~detente.extraction.types.Extraction`.  Design, rules and 
 
 Assumptions beyond the spec:
 
-* An event needs a source actor.  A nominal trigger ("the November 28 test-firing") without an
+* An event needs a source actor.  A nominal trigger ("the March 3 missile test") without an
   actor in its own phrase takes the sentence's agentive actor (a subject or a "by" phrase).
 * Nominal REQUEST triggers ("demands") become positions, not events; nominal triggers without a
   date, an actor of their own or a governing verb are dropped as background.

@@ -50,6 +50,14 @@ class DateRef:
             raise ValueError(f"granularity {self.granularity!r} is not one of {GRANULARITIES}")
 
     @property
+    def label(self) -> str:
+        """Short display form: ``2019-12-07``, ``2019-11``, ``2017`` or the date type."""
+        if not self.value:
+            return self.type
+        cut = {"year": 4, "month": 7}.get(self.granularity, 10)
+        return self.value[:cut]
+
+    @property
     def date(self) -> dt.date | None:
         """The resolved date, or None when unresolved."""
         return dt.date.fromisoformat(self.value) if self.value else None

@@ -26,15 +26,7 @@ _COLOURS = {
 
 
 def _when(d: DateRef) -> str:
-    if not d.value:
-        return d.type
-    return (
-        d.value[:4]
-        if d.granularity == "year"
-        else d.value[:7]
-        if d.granularity == "month"
-        else d.value
-    )
+    return d.label
 
 
 def _points(x: Extraction) -> list[tuple[dt.date, str, str, bool]]:

@@ -29,7 +29,7 @@ from detente.reports.negotiation import section as negotiation_section
 from detente.result import Result
 from detente.scenario import Scenario
 
-__all__ = ["MODEL_SECTIONS", "default_report_path", "render_report"]
+__all__ = ["MODEL_SECTIONS", "default_report_path", "render_page", "render_report"]
 
 MODEL_SECTIONS: dict[str, Callable[[Result, Scenario], str]] = {
     "bdm": bdm.section,
@@ -130,5 +130,13 @@ def render_report(
         version=__version__,
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         esc=html.escape,
+    )
+    return text
+
+
+def render_page(title: str, subtitle: str, body: str) -> str:
+    """A self-contained page around an HTML fragment (e.g. an ingestion's events section)."""
+    text: str = (
+        _env().get_template("fragment.html.j2").render(title=title, subtitle=subtitle, body=body)
     )
     return text
