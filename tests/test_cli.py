@@ -106,6 +106,12 @@ def test_convert_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert code == 2 and "unsupported output format" in err
 
 
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from detente import __version__
+
+    assert cli(capsys, "--version") == (0, f"detente {__version__}\n", "")
+
+
 def test_models_and_scenarios_lists(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = cli(capsys, "models")
     assert code == 0 and "median" in out and "Nash1950" in out
@@ -120,7 +126,7 @@ def test_report_writes_self_contained_html(
     code, stdout, _ = cli(capsys, "report", "korea-2019-12", "--seed", "1", "--out", str(out))
     assert code == 0 and stdout.strip() == str(out)
     text = out.read_text()
-    assert text.count("<svg") >= 3 and "Provenance" in text
+    assert text.count("<svg") >= 3 and "Provenance" in text and 'data-testid="glance"' in text
     assert "http://" not in text.replace("http://www.w3.org", "") or 'src="http' not in text
     assert "<script src" not in text and "<link " not in text
 

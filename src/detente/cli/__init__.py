@@ -16,6 +16,7 @@ from detente.cli import games as games_cli
 from detente.cli import ingest as ingest_cli
 from detente.cli import negotiate as negotiate_cli
 from detente.cli.common import fail
+from detente import __version__
 from detente.errors import DetenteError
 
 __all__ = ["app", "main"]
@@ -27,6 +28,27 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"detente {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        help="Print the version and exit.",
+        callback=_print_version,
+        is_eager=True,
+    ),
+) -> None:
+    """Model, simulate and forecast multi-actor negotiations and crises."""
+
+
 core.register(app)
 games_cli.register(app)
 ingest_cli.register(app)

@@ -117,6 +117,14 @@ def render_report(
         if len(r.rounds) > 1 and r.model not in MODEL_SECTIONS
     ]
     talks = _negotiations(scenario, negotiations, seed) + _sweeps(scenario, sweeps)
+    spread = (
+        [
+            (min(r.forecast[k] for r in results), max(r.forecast[k] for r in results))
+            for k in range(len(scenario.issues))
+        ]
+        if results
+        else []
+    )
     template = _env().get_template("report.html.j2")
     text: str = template.render(
         s=scenario,
@@ -126,6 +134,7 @@ def render_report(
         charts=[issue_chart(scenario, k, results) for k in range(len(scenario.issues))],
         rounds=rounds,
         sections=sections,
+        spread=spread,
         talks=talks,
         version=__version__,
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
