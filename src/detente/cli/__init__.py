@@ -11,12 +11,12 @@ import sys
 
 import typer
 
+from detente import __version__
 from detente.cli import core
 from detente.cli import games as games_cli
 from detente.cli import ingest as ingest_cli
 from detente.cli import negotiate as negotiate_cli
 from detente.cli.common import fail
-from detente import __version__
 from detente.errors import DetenteError
 
 __all__ = ["app", "main"]
