@@ -11,7 +11,7 @@ with :func:`run` and gives the same outcome.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -21,16 +21,17 @@ from detente.errors import ModelInputError
 from detente.negotiation.analysis import Benchmarks, benchmarks, pareto_distance
 from detente.negotiation.outcomes import (
     AdditiveUtility,
+    FloatArray,
     OutcomeSpace,
     outcome_space,
     stack,
     utilities_from_scenario,
 )
 from detente.negotiation.protocol import STATUS, NegotiationParams, Trace, draw_chance, negotiate
-from detente.negotiation.result import NegotiationResult, OfferRecord, Point
+from detente.negotiation.result import NegotiationResult, OfferTrace, Point
 from detente.negotiation.strategies import STRATEGIES, Strategy, make_strategy
 from detente.params import params_as_dict
-from detente.result import provenance
+from detente.result import Provenance, provenance
 from detente.rng import RngLike, as_generator, fresh_seed, spawn_seeds
 from detente.scenario import Scenario
 
@@ -43,6 +44,8 @@ __all__ = [
     "tournament",
     "with_deadline",
 ]
+
+_AGREED = (STATUS.index("agreement"), STATUS.index("partial"))
 
 _NOT_IN_TOURNAMENT = ("time-dependent", "subgame-perfect")
 """Left out of the default tournament: the generic family (its presets are in) and the
@@ -74,49 +77,40 @@ def _point(
     return Point(u, tuple(space.to_scale(np.array(z)).tolist()))
 
 
-def _records(
-    trace: Trace, b: int, parties: Sequence[str], space: OutcomeSpace
-) -> tuple[OfferRecord, ...]:
-    who = [*parties, "mediator"]
+def _trace(trace: Trace, b: int, parties: Sequence[str], space: OutcomeSpace) -> OfferTrace:
+    """Negotiation ``b``'s offers, kept as arrays (records are built when read)."""
     played = int(trace.when[b]) + 1 if trace.when[b] >= 0 else trace.rounds
-    offers = space.to_scale(trace.offers[:played, b]).tolist()
-    utils = trace.utilities[:played, :, b].tolist()
-    accepted = trace.accepted[:played, :, b].tolist()
-    names = [who[p] for p in trace.proposers[:played, b].tolist()]
-    return tuple(
-        map(OfferRecord, range(played), names, map(tuple, offers), map(tuple, utils),
-            map(tuple, accepted))
-    )  # fmt: skip
+    return OfferTrace(
+        [*parties, "mediator"],
+        trace.proposers[:played, b],
+        space.to_scale(trace.offers[:played, b]),
+        trace.utilities[:played, :, b],
+        trace.accepted[:played, :, b],
+    )
+
+
+def _agreed_utilities(trace: Trace, us: Sequence[AdditiveUtility]) -> FloatArray:
+    """Each party's utility of each negotiation's agreement, ``(n, B)`` (NaN where none)."""
+    return np.stack([u(trace.agreement) for u in us])
 
 
 def _outcome(
-    trace: Trace, us: Sequence[AdditiveUtility], b: int
+    trace: Trace, agreed: FloatArray, rv: Sequence[float], discount: Sequence[float], b: int
 ) -> tuple[list[float], list[float]]:
-    """Utilities and discounted payoffs of negotiation ``b`` (rv without agreement)."""
-    return _outcome_one(trace, [_element(x, b) for x in us], b)
+    """Utilities and discounted payoffs of negotiation ``b`` (rv without agreement).
 
-
-def _element(u: AdditiveUtility, b: int) -> AdditiveUtility:
-    """Batch element ``b`` of a party's utility, as a batch of one."""
-    sl = slice(b, b + 1)
-    return AdditiveUtility(u.weights[sl], u.ideal[sl], u.rv[sl], u.discount[sl])
-
-
-def _outcome_one(
-    trace: Trace, us: Sequence[AdditiveUtility], b: int
-) -> tuple[list[float], list[float]]:
-    """Like :func:`_outcome`, with ``us`` the batch-of-one utilities of negotiation ``b``."""
-    if STATUS[trace.status[b]] in ("agreement", "partial"):
-        u = [float(x(trace.agreement[b : b + 1])[0]) for x in us]
+    ``agreed`` is :func:`_agreed_utilities`; ``rv`` and ``discount`` are negotiation ``b``'s.
+    """
+    if trace.status[b] in _AGREED:
+        u = agreed[:, b].tolist()
         t = int(trace.when[b])
-        return u, [float(x.discount[0]) ** t * v for x, v in zip(us, u, strict=True)]
-    rv = [float(x.rv[0]) for x in us]
-    return rv, rv
+        return u, [d**t * v for d, v in zip(discount, u, strict=True)]
+    return list(rv), list(rv)
 
 
 @dataclass(frozen=True, slots=True)
 class _Setup:
-    """One negotiation's inputs: scenario, parties, strategies, params, space, utilities."""
+    """What the negotiations on one scenario share: inputs, benchmarks, provenance (no seed)."""
 
     scenario: Scenario
     parties: tuple[str, ...]
@@ -124,13 +118,18 @@ class _Setup:
     params: NegotiationParams
     space: OutcomeSpace
     utilities: tuple[AdditiveUtility, ...]
+    bench: Benchmarks
+    provenance: Provenance
+    rv: tuple[float, ...]
+    discount: tuple[float, ...]
 
 
 def _setup(
     scenario: Scenario,
     parties: Sequence[str],
-    strategies: Sequence[Strategy | str],
+    strategies: Sequence[Strategy],
     params: NegotiationParams,
+    record: dict[str, Any],
 ) -> _Setup:
     if len(parties) < 2 or len(set(parties)) != len(parties) or len(strategies) != len(parties):
         raise ModelInputError(
@@ -138,38 +137,50 @@ def _setup(
             f"parties {', '.join(parties)} and {len(strategies)} strategies"
         )
     space = outcome_space(scenario, params.levels)
-    us = utilities_from_scenario(scenario, parties, space, params.discount)
+    us = tuple(utilities_from_scenario(scenario, parties, space, params.discount))
     return _Setup(
-        scenario, tuple(parties), tuple(_strategies(strategies)), params, space, tuple(us)
-    )
+        scenario, tuple(parties), tuple(strategies), params, space, us, benchmarks(us),
+        provenance("negotiation", record, scenario), tuple(float(u.rv[0]) for u in us),
+        tuple(float(u.discount[0]) for u in us),
+    )  # fmt: skip
 
 
-def _result(s: _Setup, trace: Trace, b: int, seed: int | None) -> NegotiationResult:
-    """The result of negotiation ``b`` of a batch run on ``s``."""
-    bench = benchmarks(s.utilities)
-    u, pay = _outcome_one(trace, s.utilities, b)
-    ok = STATUS[trace.status[b]] in ("agreement", "partial")
-    names = tuple(x.describe() for x in s.strategies)
-    record = {**params_as_dict(s.params), "parties": list(s.parties), "strategies": list(names)}
+def _record(
+    params: NegotiationParams, parties: Sequence[str], strategies: Sequence[Strategy]
+) -> dict[str, Any]:
+    """The parameters recorded in the provenance."""
+    names = [x.describe() for x in strategies]
+    return {**params_as_dict(params), "parties": list(parties), "strategies": names}
+
+
+def _result(
+    s: _Setup, trace: Trace, agreed: FloatArray, b: int, seed: int | None
+) -> NegotiationResult:
+    """The result of negotiation ``b`` of a batch run on ``s`` (``agreed``: agreement utilities)."""
+    bench, pv = s.bench, s.provenance
+    u, pay = _outcome(trace, agreed, s.rv, s.discount, b)
+    ok = trace.status[b] in _AGREED
+    record = {**pv.params, "parties": list(s.parties), "strategies": list(pv.params["strategies"])}
     return NegotiationResult(
-        provenance("negotiation", record, s.scenario, seed),
+        Provenance(pv.model, record, pv.scenario_id, pv.scenario_title, pv.scenario_sha256, seed,
+                   pv.version),
         s.params.protocol,
         s.parties,
-        names,
+        tuple(record["strategies"]),
         s.space.issues,
         STATUS[trace.status[b]],
         int(trace.when[b]) if trace.when[b] >= 0 else None,
         tuple(s.space.to_scale(trace.agreement[b]).tolist()) if ok else None,
-        tuple(i for i, x in zip(s.space.issues, trace.settled[b], strict=True) if x),
+        tuple(i for i, x in zip(s.space.issues, trace.settled[b].tolist(), strict=True) if x),
         tuple(u),
         tuple(pay),
-        tuple(float(x.rv[0]) for x in s.utilities),
+        s.rv,
         _point(s.space, bench.nash_utilities, bench.nash_outcome),
         _point(s.space, bench.ks_utilities, bench.ks_outcome),
         pareto_distance(s.utilities, np.array(u), bench),
         bench.frontier,
-        _records(trace, b, s.parties, s.space),
-    )
+        _trace(trace, b, s.parties, s.space),
+    )  # fmt: skip
 
 
 def run(
@@ -181,12 +192,14 @@ def run(
     rng: RngLike = None,
 ) -> NegotiationResult:
     """Negotiate between ``parties`` of ``scenario``, each playing its strategy (see module doc)."""
-    s = _setup(scenario, parties, strategies, params or NegotiationParams())
+    params = params or NegotiationParams()
+    strats = _strategies(strategies)
+    s = _setup(scenario, parties, strats, params, _record(params, parties, strats))
     seed = fresh_seed() if rng is None else rng if isinstance(rng, int) else None
     gen = as_generator(rng if seed is None else seed)
     chance = draw_chance([gen], s.params.deadline, s.space.n_issues, len(s.utilities))
     trace = negotiate(s.space, s.utilities, s.strategies, s.params, chance)
-    return _result(s, trace, 0, seed)
+    return _result(s, trace, _agreed_utilities(trace, s.utilities), 0, seed)
 
 
 def run_many(
@@ -199,18 +212,28 @@ def run_many(
 ) -> list[NegotiationResult]:
     """``run(scenarios[b], ..., rng=seeds[b])`` for every b, as one vectorised batch.
 
-    The scenarios must share the number of issues; each result equals its :func:`run`.
+    The scenarios must share the number of issues; each result equals its :func:`run`.  Work that
+    depends only on the scenario (utilities, Nash/KS points and frontier, the scenario hash) is
+    done once per distinct scenario object, so passing the same scenario many times is cheap.
     """
     params = params or NegotiationParams()
-    setups = [_setup(sc, parties, strategies, params) for sc in scenarios]
+    strats = _strategies(strategies)
+    record = _record(params, parties, strats)
+    done: dict[int, _Setup] = {}
+    for sc in scenarios:
+        if id(sc) not in done:
+            done[id(sc)] = _setup(sc, parties, strats, params, record)
+    setups = [done[id(sc)] for sc in scenarios]
     if len({s.space.n_issues for s in setups}) > 1 or len(seeds) != len(setups):
         raise ValueError("run_many needs one seed per scenario and the same number of issues")
     us = [stack([s.utilities[i] for s in setups]) for i in range(len(parties))]
     sq = np.stack([s.space.sq_unit() for s in setups])
     chance = draw_chance([as_generator(x) for x in seeds], params.deadline, sq.shape[1], len(us))
-    trace = negotiate(setups[0].space, us, setups[0].strategies, params, chance, sq)
+    trace = negotiate(setups[0].space, us, strats, params, chance, sq)
+    agreed = _agreed_utilities(trace, us)
     return [
-        _result(s, trace, b, seed) for b, (s, seed) in enumerate(zip(setups, seeds, strict=True))
+        _result(s, trace, agreed, b, seed)
+        for b, (s, seed) in enumerate(zip(setups, seeds, strict=True))
     ]
 
 
@@ -238,8 +261,10 @@ def _rows(
     seeds: Sequence[int],
 ) -> list[TournamentRow]:
     rows = []
+    agreed = _agreed_utilities(trace, us)
+    rv, discount = [float(u.rv[0]) for u in us], [float(u.discount[0]) for u in us]
     for b, seed in enumerate(seeds):
-        u, _ = _outcome(trace, us, b)
+        u, _ = _outcome(trace, agreed, rv, discount, b)
         point = np.array(u)
         nash = bench.nash_utilities
         rows.append(
@@ -267,12 +292,17 @@ def tournament(
     *,
     n_seeds: int = 5,
     seed: int = 0,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[TournamentRow]:
-    """Every ordered pair of ``strategies`` × ``scenarios`` × ``n_seeds`` seeds, as table rows."""
+    """Every ordered pair of ``strategies`` × ``scenarios`` × ``n_seeds`` seeds, as table rows.
+
+    ``progress(done, total)``, if given, is called after each pairing (one batch of seeds).
+    """
     params = params or NegotiationParams()
     names = list(strategies or [s for s in STRATEGIES if s not in _NOT_IN_TOURNAMENT])
     seeds = spawn_seeds(seed, n_seeds)
     rows: list[TournamentRow] = []
+    done, total = 0, len(scenarios) * len(names) ** 2
     if parties is not None and len(parties) != 2:
         raise ModelInputError(f"a tournament plays pairs: give two parties, not {len(parties)}")
     for sc in scenarios:
@@ -285,6 +315,9 @@ def tournament(
             for b in names:
                 trace = run_batch(space, us, _strategies([a, b]), params, seeds)
                 rows += _rows((sc.id, a, b), trace, us, bench, seeds)
+                done += 1
+                if progress is not None:
+                    progress(done, total)
     return rows
 
 
