@@ -1,4 +1,4 @@
-"""Every citation key used in code, the model registry or the game catalog is in the bibliography."""
+"""Every citation key used in code, the registry or the game catalog is in the bibliography."""
 
 from __future__ import annotations
 

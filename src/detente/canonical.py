@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import fields, is_dataclass
+from dataclasses import fields
+from functools import cache
 from typing import Any
 
 from detente.scenario import Actor, Issue, Scenario
@@ -19,20 +20,24 @@ from detente.scenario import Actor, Issue, Scenario
 __all__ = ["scenario_sha256", "scenario_to_dict"]
 
 
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 def _plain(obj: Any) -> dict[str, Any]:
-    """A dataclass as a dict without fields that equal their defaults (or are empty)."""
+    """A dataclass as a dict without fields that are None or empty."""
     out: dict[str, Any] = {}
-    for f in fields(obj):
-        value = getattr(obj, f.name)
+    for name in _names(type(obj)):
+        value = getattr(obj, name)
         if value is None or value == "" or value == () or value == {}:
             continue
-        if is_dataclass(value):
+        if hasattr(type(value), "__dataclass_fields__"):
             value = _plain(value)
-        elif isinstance(value, tuple) and value and is_dataclass(value[0]):
-            value = [_plain(v) for v in value]
         elif isinstance(value, tuple):
-            value = list(value)
-        out[f.name] = value
+            dc = hasattr(type(value[0]), "__dataclass_fields__")
+            value = [_plain(v) for v in value] if dc else list(value)
+        out[name] = value
     return out
 
 

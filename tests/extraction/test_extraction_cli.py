@@ -134,7 +134,7 @@ def test_one_megabyte_file_gives_a_result(capsys, tmp_path):
 
 
 @pytest.mark.slow
-def test_one_megabyte_of_distinct_text_is_cut_to_the_budget_with_a_warning(capsys, tmp_path):
+def test_one_megabyte_of_distinct_text_is_processed_whole(capsys, tmp_path):
     import numpy as np
 
     rng = np.random.default_rng(7)
@@ -147,7 +147,8 @@ def test_one_megabyte_of_distinct_text_is_cut_to_the_budget_with_a_warning(capsy
     f = tmp_path / "distinct.txt"
     f.write_text(" ".join(lines)[:1_000_000])
     out = _ok(capsys, "ingest", str(f), "--date", "2019-12-09")
-    assert "were skipped" in out
+    assert "were skipped" not in out and "parse budget" not in out
+    assert "THREATEN" in out and "SUPPORT" in out
 
 
 def test_user_aliases_make_new_actors_known(capsys, tmp_path):

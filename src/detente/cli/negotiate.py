@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import time
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from detente.api import load_scenario
@@ -24,6 +27,8 @@ from detente.scenario import Scenario
 __all__ = ["register"]
 
 _out = Console(highlight=False)
+_MOMENT = 0.5
+"""Seconds a tournament runs before its progress bar appears."""
 
 
 def _pairs(items: list[str]) -> dict[str, str]:
@@ -60,8 +65,8 @@ def _fmt_point(point: Point | None, k: int) -> str:
     return "–" if point is None else f"{point.utilities[k]:.3f}"
 
 
-def _mean(xs: Sequence[float]) -> str:
-    return f"{sum(xs) / len(xs):.3f}" if xs else "–"
+def _mean(xs: Sequence[float], digits: int = 3) -> str:
+    return f"{sum(xs) / len(xs):.{digits}f}" if xs else "–"
 
 
 def _print_run(r: NegotiationResult) -> None:
@@ -96,30 +101,82 @@ def _print_run(r: NegotiationResult) -> None:
     )
 
 
-def _print_table(rows: Sequence[TournamentRow]) -> None:
+def _codes(names: Sequence[str]) -> dict[str, str]:
+    """Short labels: names of up to 9 characters as they are, others by their initials.
+
+    ``stall-and-water-down`` becomes ``sawd``; labels that would clash are numbered.
+    """
+    initials = {
+        n: n if len(n) <= 9 else "".join(w[0] for w in n.replace(":", "-").split("-") if w)
+        for n in names
+    }
+    clash = {c for c in initials.values() if list(initials.values()).count(c) > 1}
+    return {n: (f"{c}{k}" if c in clash else c) for k, (n, c) in enumerate(initials.items(), 1)}
+
+
+def _print_table(rows: Sequence[TournamentRow], console: Console | None = None) -> None:
+    """Means over seeds per pairing; fits 80 columns (initials and a legend when names are long)."""
+    out = console or _out
     groups: dict[tuple[str, str, str], list[TournamentRow]] = defaultdict(list)
     for row in rows:
         groups[(row.scenario, row.strategy_a, row.strategy_b)].append(row)
-    t = Table(
-        title=f"tournament: {len(rows)} negotiations (means over seeds)", title_justify="left"
-    )
-    for col in ("scenario", "A", "B", "full", "partial", "round", "u A", "u B", "to Pareto"):
-        t.add_column(col, justify="left" if col in ("scenario", "A", "B") else "right")
+    names = list(dict.fromkeys(n for key in groups for n in key[1:]))
+    scenarios = list(dict.fromkeys(key[0] for key in groups))
+    width = 2 * max(map(len, names), default=0) + 48 + 12 * (len(scenarios) > 1)
+    label = _codes(names) if width > out.width else {n: n for n in names}
+    on = f" on {scenarios[0]}" if len(scenarios) == 1 else ""
+    out.print(f"tournament{on}: {len(rows)} negotiations, means over seeds")
+    t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    cols = ["scenario"] * (len(scenarios) > 1) + ["A", "B", "full", "part.", "round"]
+    for col in [*cols, "u A", "u B", "Pareto Δ"]:
+        left = col in ("scenario", "A", "B")
+        t.add_column(col, justify="left" if left else "right", overflow="fold")
     for (sc, a, b), rs in groups.items():
         deals = [r for r in rs if r.status in ("agreement", "partial")]
         full = sum(r.status == "agreement" for r in rs)
         t.add_row(
-            sc,
-            a,
-            b,
+            *[sc] * (len(scenarios) > 1),
+            label[a],
+            label[b],
             f"{full}/{len(rs)}",
             f"{len(deals) - full}/{len(rs)}",
-            _mean([r.round for r in deals if r.round is not None]),
+            _mean([r.round for r in deals if r.round is not None], 1),
             _mean([r.utility_a for r in rs]),
             _mean([r.utility_b for r in rs]),
             _mean([r.pareto_distance for r in rs]),
         )
-    _out.print(t)
+    out.print(t)
+    short = [f"{v} = {k}" for k, v in label.items() if k != v]
+    if short:
+        out.print("strategies: " + ", ".join(short))
+    out.print("full/part.: full and partial deals over seeds; round: mean round of the deals;")
+    out.print("u A, u B: mean utilities; Pareto Δ: mean distance to the Pareto frontier.")
+
+
+def _tournament(
+    sc: Scenario, who: list[str], params: NegotiationParams, seed: int
+) -> list[TournamentRow]:
+    """The tournament, with a progress bar on stderr once it has run for more than a moment."""
+    err = Console(stderr=True)
+    bar = Progress(
+        TextColumn("tournament"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err, transient=True,
+    )  # fmt: skip
+    task = bar.add_task("pairings", total=None)
+    start, shown = time.monotonic(), False
+
+    def tick(done: int, total: int) -> None:
+        nonlocal shown
+        if not shown and err.is_terminal and time.monotonic() - start > _MOMENT:
+            bar.start()
+            shown = True
+        bar.update(task, completed=done, total=total)
+
+    try:
+        return simulate.tournament([sc], None, who, params, seed=seed, progress=tick)
+    finally:
+        if shown:
+            bar.stop()
 
 
 def negotiate(
@@ -149,7 +206,7 @@ def negotiate(
     """Simulate negotiations between parties of a scenario (see docs/explanation/negotiation.md)."""
     sc, who, strats, params = _setup(scenario, parties, strategy or [], param or [], deadline)
     if tournament:
-        rows = simulate.tournament([sc], None, who, params, seed=seed or 0)
+        rows = _tournament(sc, who, params, seed or 0)
         if as_json:
             print(json.dumps(jsonable(simulate.rows_as_dicts(rows)), indent=2))
         else:

@@ -14,6 +14,7 @@ bare year, "next year"         year granularity, never a day
 "year-end", "end of the year"  31 December of that year, ``type: deadline``
 "from X to Y", "X–Y"           ``type: range``
 "recent", "weeks", "for now"   ``approximate``, no invented day
+"day 5", "week 3"              ``unresolved`` (a count in an unnamed period; dateparser agrees)
 anything else                  ``dateparser`` with ``RELATIVE_BASE = pub_date`` and the
                                parser's own period as granularity
 =============================  ==============================================================
@@ -48,6 +49,8 @@ _MONTH_DAY = re.compile(
     r"^(?:on )?([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?$|^(?:on )?(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)$"
 )
 _WEEKDAY = re.compile(r"^(?:on )?(this|last|next|past|coming)?\s*([a-z]+day)$")
+_ORDINAL_PERIOD = re.compile(r"^(?:on )?(?:the )?(?:day|week|month|year|round) \d+$")
+"""'day 5', 'week 3': a count within an unnamed period, which no publication date can anchor."""
 _REL_YEAR = re.compile(r"^(this|last|next|the coming|the past) (year|month|week)$")
 
 
@@ -116,6 +119,8 @@ def _rules(text: str, t: str, pub: dt.date, future: bool) -> DateRef | None:
         return DateRef(text, _iso(pub - dt.timedelta(days=1)), "day", "exact")
     if _VAGUE.match(t):
         return DateRef(text, "", "", "approximate")
+    if _ORDINAL_PERIOD.match(t):
+        return DateRef(text, "", "", "unresolved")
     return None
 
 
@@ -147,6 +152,7 @@ def _dateparser(text: str, pub: dt.date, future: bool) -> DateRef:
     return DateRef(text, _iso(d), period, "exact" if period == "day" else "approximate")
 
 
+@functools.lru_cache(maxsize=16_384)
 def resolve(text: str, pub: dt.date, *, future: bool = False) -> DateRef:
     """Resolve one DATE expression against the publication date ``pub``.
 
@@ -166,6 +172,8 @@ def resolve(text: str, pub: dt.date, *, future: bool = False) -> DateRef:
     '2019-12-07'
     >>> resolve("year-end", dt.date(2019, 12, 9)).type
     'deadline'
+
+    Results are cached (the function is pure and articles repeat their date expressions).
     """
     t = re.sub(r"\s+", " ", text.strip().lower().replace("’", "'"))
     t = re.sub(r"'s$", "", t).strip(" ,.")

@@ -26,7 +26,15 @@ _FUTURE = frozenset(("will", "shall", "'ll", "wo"))
 
 
 def _date_ent(tok: Any) -> Any | None:
-    return next((e for e in tok.doc.ents if e.label_ == "DATE" and e.start <= tok.i < e.end), None)
+    """The DATE entity covering ``tok``, found from its IOB tags (not a scan of ``doc.ents``)."""
+    if tok.ent_type_ != "DATE":
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _span_text(ent: Any) -> str:

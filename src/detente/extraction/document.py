@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import hashlib
-import re
 from typing import Any
 
 from detente.errors import DetenteError
@@ -29,69 +27,17 @@ from detente.extraction.collect import Collector
 from detente.extraction.dating import date_of
 from detente.extraction.mentions import doc_actors, new_mentions
 from detente.extraction.nlp import MODEL, load_pipeline
+from detente.extraction.prefilter import plan, skipped_mentions
 from detente.extraction.text import clean, looks_english
 from detente.extraction.types import DateRef, Extraction
 
 __all__ = ["extract"]
 
-CHUNK_CHARS = 3_000
-MAX_PARSE_CHARS = 150_000
-"""Parse at most this many characters of distinct, actor-bearing paragraphs (about 30 s on a
-loaded 2-core machine); the rest is skipped with a warning, so 1 MB of text returns in time."""
+MAX_PARSE_CHARS = 2_000_000
+"""Safety net: parse at most this many characters of distinct candidate sentences (about twice
+a 1 MB article whose every sentence is an event); the rest is skipped with a warning."""
+BATCH_SIZE = 64
 _AGENT_DEPS = frozenset(("nsubj", "agent"))
-
-
-def _chunks(text: str) -> list[tuple[int, str]]:
-    """Paragraph-aligned chunks of at most about ``CHUNK_CHARS`` characters, with offsets."""
-    out: list[tuple[int, str]] = []
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + CHUNK_CHARS)
-        if end < len(text):
-            cut = max(text.rfind("\n", start, end), text.rfind(". ", start, end) + 1)
-            end = cut if cut > start else end
-        out.append((start, text[start:end]))
-        start = end
-    return out
-
-
-@functools.lru_cache(maxsize=4)
-def _alias_pattern(table: AliasTable) -> re.Pattern[str]:
-    words = {a for e in table.entries for a in (*e.aliases, *e.people, *e.places)}
-    words |= set(table.name_parts())
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
-
-
-def _plan(text: str, table: AliasTable, limit: int) -> tuple[list[tuple[int, str]], list[str]]:
-    """Chunks worth parsing: with an actor alias; distinct texts within ``limit`` characters."""
-    pattern = _alias_pattern(table)
-    kept: list[tuple[int, str]] = []
-    budget, distinct, skipped = limit, set(), 0
-    for offset, chunk in _chunks(text):
-        if not pattern.search(chunk):
-            continue
-        if chunk not in distinct:
-            if len(chunk) > budget:
-                skipped += len(chunk)
-                continue
-            budget -= len(chunk)
-            distinct.add(chunk)
-        kept.append((offset, chunk))
-    warnings = (
-        [
-            f"only the first {limit:,} characters of distinct paragraphs that name an actor "
-            f"were parsed; {skipped:,} characters were skipped"
-        ]
-        if skipped
-        else []
-    )
-    if not kept:
-        warnings.append(
-            "no actor from the alias table is named in the text; nothing was coded "
-            "(add names with --aliases FILE)"
-        )
-    return kept, warnings
 
 
 def _np_role(tok: Any) -> tuple[str, str]:
@@ -149,10 +95,11 @@ def _code_sentence(sent: Any, actors: dict[int, str], pub: dt.date, col: Collect
     col.add_positions(sent, actors, pub)
 
 
-def _document_info(cleaned: str) -> dict[str, Any]:
+def _document_info(cleaned: str, parsed: int) -> dict[str, Any]:
     return {
         "id": hashlib.sha256(cleaned.encode()).hexdigest()[:16],
         "chars": len(cleaned),
+        "parsed_chars": parsed,
         "cleaning": "web furniture removed; quotes and spaces normalised; 'test-fired' joined; "
         "offsets are into the cleaned text",
         "model": MODEL,
@@ -165,6 +112,7 @@ def extract(
     *,
     aliases: AliasTable | None = None,
     max_chars: int = MAX_PARSE_CHARS,
+    prefilter: bool = True,
 ) -> Extraction:
     """Extract actors, events, claims, positions, deadlines and red lines from an article.
 
@@ -177,7 +125,10 @@ def extract(
     aliases : AliasTable, optional
         Actor table; the bundled one (plus pycountry names) by default.
     max_chars : int
-        Parse budget in characters of distinct paragraphs that name an actor.
+        Safety-net parse budget in characters of distinct candidate sentences.
+    prefilter : bool
+        Parse only sentences that could yield a record (:mod:`~detente.extraction.prefilter`);
+        ``False`` parses every paragraph that names an actor (slower; for comparison).
 
     Raises
     ------
@@ -193,14 +144,16 @@ def extract(
     nlp = load_pipeline(table)
     state = new_mentions(table)
     col = Collector(cleaned, table)
-    chunks, warnings = _plan(cleaned, table, max_chars)
-    unique = list(dict.fromkeys(t for _, t in chunks))
-    parsed = dict(zip(unique, nlp.pipe(unique, batch_size=32), strict=True))
-    for offset, chunk in chunks:
-        doc = parsed[chunk]
-        actors = doc_actors(doc, offset, state)
-        col.offset = offset
+    units, warnings = plan(cleaned, table, nlp, max_chars, prefilter=prefilter)
+    unique = list(dict.fromkeys(u.text for u in units))
+    parsed = dict(zip(unique, nlp.pipe(unique, batch_size=BATCH_SIZE), strict=True))
+    for u in units:
+        doc = parsed[u.text]
+        actors = doc_actors(doc, u.offset, state)
+        col.offset = u.offset
         for sent in doc.sents:
             _code_sentence(sent, actors, pub_date, col)
-    x = col.finish(pub_date, state, _document_info(cleaned))
+    state.spans.extend(skipped_mentions(cleaned, units, table) if prefilter else [])
+    state.spans.sort(key=lambda m: m[2])
+    x = col.finish(pub_date, state, _document_info(cleaned, sum(map(len, unique))))
     return dataclasses.replace(x, warnings=tuple(warnings)) if warnings else x

@@ -85,31 +85,52 @@ class Benchmarks:
     frontier: tuple[tuple[float, ...], ...]
 
 
+Vec = list[float]
+"""A short vector of plain floats: the two-party benchmarks have a handful of vertices, where
+Python floats are much cheaper than small numpy arrays (and give the same IEEE results)."""
+
+
+def _frontier(ua: AdditiveUtility, ub: AdditiveUtility) -> tuple[list[Vec], list[Vec]]:
+    """Frontier vertices of two parties (batch element 0): utilities and outcomes as lists."""
+    pa, pb = ua.ideal[0].tolist(), ub.ideal[0].tolist()
+    wa, wb = ua.weights[0].tolist(), ub.weights[0].tolist()
+    sa, sb = ua.span[0].tolist(), ub.span[0].tolist()
+    d = [x - y for x, y in zip(pa, pb, strict=True)]
+    a = [w * abs(v) / s for w, v, s in zip(wa, d, sa, strict=True)]
+    b = [w * abs(v) / s for w, v, s in zip(wb, d, sb, strict=True)]
+    y = [1.0 if p > 0 >= q else 0.5 if p <= 0 >= q else 0.0 for p, q in zip(a, b, strict=True)]
+    both = [k for k in range(len(a)) if a[k] > 0 and b[k] > 0]
+    ys = [y.copy()]
+    for k in sorted(both, key=lambda k: -(a[k] / b[k])):
+        y[k] = 1.0
+        ys.append(y.copy())
+    xs = [[q + yk * v for q, yk, v in zip(pb, row, d, strict=True)] for row in ys]
+    ka, kb = ua._slope[0].tolist(), ub._slope[0].tolist()
+    us = [[_value(ka, pa, x), _value(kb, pb, x)] for x in xs]
+    return us, xs
+
+
+def _value(slope: Vec, ideal: Vec, x: Vec) -> float:
+    """``1 - sum_k slope_k |x_k - ideal_k|``, summed in issue order as numpy does."""
+    total = 0.0
+    for k, p, v in zip(slope, ideal, x, strict=True):
+        total += k * abs(v - p)
+    return 1.0 - total
+
+
 def pareto_frontier(ua: AdditiveUtility, ub: AdditiveUtility) -> tuple[FloatArray, FloatArray]:
     """Frontier vertices of two parties (batch element 0).
 
     Returns utilities ``(K, 2)`` and outcomes ``(K, m)`` on the unit scale.
     """
-    pa, pb = ua.ideal[0], ub.ideal[0]
-    d = pa - pb
-    a = ua.weights[0] * np.abs(d) / ua.span[0]
-    b = ub.weights[0] * np.abs(d) / ub.span[0]
-    y = np.where((a > 0) & (b <= 0), 1.0, np.where((a <= 0) & (b <= 0), 0.5, 0.0))
-    both = np.flatnonzero((a > 0) & (b > 0))
-    order = both[np.argsort(-(a[both] / b[both]), kind="stable")]
-    ys = [y.copy()]
-    for k in order:
-        y[k] = 1.0
-        ys.append(y.copy())
-    x = pb + np.array(ys) * d
-    u = np.stack([ua(x[:, None, :])[:, 0], ub(x[:, None, :])[:, 0]], axis=1)
-    return u, x
+    u, x = _frontier(ua, ub)
+    return np.array(u), np.array(x)
 
 
 def _on_segment(p: FloatArray, q: FloatArray, point: FloatArray) -> float:
     seg = q - p
     n2 = float(seg @ seg)
-    s = 0.0 if n2 == 0 else float(np.clip((point - p) @ seg / n2, 0.0, 1.0))
+    s = 0.0 if n2 == 0 else min(max(float((point - p) @ seg / n2), 0.0), 1.0)
     return float(np.linalg.norm(p + s * seg - point))
 
 
@@ -120,42 +141,52 @@ def frontier_distance(frontier: FloatArray, point: FloatArray) -> float:
     return min(_on_segment(frontier[j], frontier[j + 1], point) for j in range(len(frontier) - 1))
 
 
-def _nash_2(u: FloatArray, x: FloatArray, d: FloatArray) -> tuple[FloatArray, FloatArray] | None:
+def _along(p: Vec, q: Vec, s: float) -> Vec:
+    """``p + s (q - p)``."""
+    return [a + s * (b - a) for a, b in zip(p, q, strict=True)]
+
+
+def _nash_2(u: list[Vec], x: list[Vec], d: Vec) -> tuple[Vec, Vec] | None:
     best, arg = 0.0, None
     for j in range(max(len(u) - 1, 1)):
         p, q = u[j], u[min(j + 1, len(u) - 1)]
-        da, db = q - p
+        da, db = q[0] - p[0], q[1] - p[1]
         cands = [0.0, 1.0]
         if da * db != 0:
             cands.append(-(da * (p[1] - d[1]) + db * (p[0] - d[0])) / (2 * da * db))
-        for s in np.clip(cands, 0.0, 1.0):
-            g = p + s * (q - p) - d
-            if g.min() >= 0 and g[0] * g[1] > best:
-                xq = x[min(j + 1, len(x) - 1)]
-                best, arg = g[0] * g[1], (p + s * (q - p), x[j] + s * (xq - x[j]))
+        for c in cands:
+            s = min(max(c, 0.0), 1.0)
+            at = _along(p, q, s)
+            g0, g1 = at[0] - d[0], at[1] - d[1]
+            if min(g0, g1) >= 0 and g0 * g1 > best:
+                best, arg = g0 * g1, (at, _along(x[j], x[min(j + 1, len(x) - 1)], s))
     return arg
 
 
-def _ks_2(u: FloatArray, x: FloatArray, d: FloatArray) -> tuple[FloatArray, FloatArray] | None:
-    A, B = u[:, 0], u[:, 1]
-    if d[0] >= A[-1] or np.interp(d[0], A, B) <= d[1]:
+def _ks_2(u: list[Vec], x: list[Vec], d: Vec) -> tuple[Vec, Vec] | None:
+    A, B = [v[0] for v in u], [v[1] for v in u]
+    if d[0] >= A[-1] or float(np.interp(d[0], A, B)) <= d[1]:
         return None
     if len(u) == 1:
         return u[0], x[0]
     ia = A[-1] if B[-1] >= d[1] else float(np.interp(d[1], B[::-1], A[::-1]))
     ib = B[0] if d[0] <= A[0] else float(np.interp(d[0], A, B))
-    r = np.array([ia, ib]) - d
+    r0, r1 = ia - d[0], ib - d[1]
     # the ray d + lam r meets segment j at p0_j + s e_j: solve the 2 x 2 system per segment
-    p0, e = u[:-1] - d, u[1:] - u[:-1]
-    det = e[:, 0] * r[1] - r[0] * e[:, 1]
-    ok = np.abs(det) > 1e-15
-    safe = np.where(ok, det, 1.0)
-    lam = (e[:, 0] * p0[:, 1] - p0[:, 0] * e[:, 1]) / safe
-    s = (r[0] * p0[:, 1] - r[1] * p0[:, 0]) / safe
-    ok &= (s >= -1e-12) & (s <= 1 + 1e-12) & (lam >= 0)
-    j = int(np.argmax(np.where(ok, lam, -np.inf)))
-    sj = float(np.clip(s[j], 0.0, 1.0))
-    return u[j] + sj * e[j], x[j] + sj * (x[j + 1] - x[j])
+    j, sj, top = 0, 0.0, -np.inf
+    for k in range(len(u) - 1):
+        p0, p1 = A[k] - d[0], B[k] - d[1]
+        e0, e1 = A[k + 1] - A[k], B[k + 1] - B[k]
+        det = e0 * r1 - r0 * e1
+        ok = abs(det) > 1e-15
+        safe = det if ok else 1.0
+        lam, s = (e0 * p1 - p0 * e1) / safe, (r0 * p1 - r1 * p0) / safe
+        if k == 0:
+            sj = s  # where no segment meets the ray, segment 0 (as numpy's argmax would)
+        if ok and -1e-12 <= s <= 1 + 1e-12 and lam >= 0 and lam > top:
+            j, sj, top = k, s, lam
+    sj = min(max(sj, 0.0), 1.0)
+    return _along(u[j], u[j + 1], sj), _along(x[j], x[j + 1], sj)
 
 
 def _lp_rows(
@@ -236,14 +267,15 @@ def benchmarks(us: Sequence[AdditiveUtility]) -> Benchmarks:
     d = np.array([float(u.rv[0]) for u in us])
     if len(us) != 2:
         return _points_n(us, d)
-    u, x = pareto_frontier(us[0], us[1])
-    nash, ks = _nash_2(u, x, d), _ks_2(u, x, d)
+    u, x = _frontier(us[0], us[1])
+    dd = d.tolist()
+    nash, ks = _nash_2(u, x, dd), _ks_2(u, x, dd)
     return Benchmarks(
-        None if nash is None else tuple(nash[0].tolist()),
-        None if nash is None else tuple(nash[1].tolist()),
-        None if ks is None else tuple(ks[0].tolist()),
-        None if ks is None else tuple(ks[1].tolist()),
-        tuple(tuple(row) for row in u.tolist()),
+        None if nash is None else tuple(nash[0]),
+        None if nash is None else tuple(nash[1]),
+        None if ks is None else tuple(ks[0]),
+        None if ks is None else tuple(ks[1]),
+        tuple(tuple(row) for row in u),
     )
 
 

@@ -154,18 +154,20 @@ def utilities_from_scenario(
         )
     lo, hi = scenario.bounds().T
     discounts: Mapping[str, float] = scenario.extra.get("negotiation", {}).get("discount", {})
+    saliences, positions = scenario.saliences(), scenario.positions()
     out = []
     for p in parties:
         i = ids.index(p)
         delta = float(discounts.get(p, discount))
         if not 0.0 < delta <= 1.0:
             raise ModelInputError(f"discount factor of {p} must be in (0, 1], got {delta}")
-        s = scenario.saliences()[i]
-        w = s / s.sum() if s.sum() > 0 else np.full_like(s, 1.0 / len(s))
-        ideal = (scenario.positions()[i] - lo) / (hi - lo)
+        s = saliences[i]
+        total = s.sum()
+        w = s / total if total > 0 else np.full_like(s, 1.0 / len(s))
+        ideal = (positions[i] - lo) / (hi - lo)
         u = AdditiveUtility(w[None, :], ideal[None, :], np.zeros(1), np.full(1, delta))
-        rv = _reservation(scenario, p, space, u)
-        out.append(AdditiveUtility(u.weights, u.ideal, np.full(1, rv), u.discount))
+        u.rv[0] = _reservation(scenario, p, space, u)  # rv does not enter u's derived fields
+        out.append(u)
     return out
 
 

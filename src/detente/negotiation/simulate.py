@@ -122,6 +122,8 @@ class _Setup:
     provenance: Provenance
     rv: tuple[float, ...]
     discount: tuple[float, ...]
+    nash: Point | None
+    ks: Point | None
 
 
 def _setup(
@@ -138,10 +140,13 @@ def _setup(
         )
     space = outcome_space(scenario, params.levels)
     us = tuple(utilities_from_scenario(scenario, parties, space, params.discount))
+    bench = benchmarks(us)
     return _Setup(
-        scenario, tuple(parties), tuple(strategies), params, space, us, benchmarks(us),
+        scenario, tuple(parties), tuple(strategies), params, space, us, bench,
         provenance("negotiation", record, scenario), tuple(float(u.rv[0]) for u in us),
         tuple(float(u.discount[0]) for u in us),
+        _point(space, bench.nash_utilities, bench.nash_outcome),
+        _point(space, bench.ks_utilities, bench.ks_outcome),
     )  # fmt: skip
 
 
@@ -175,8 +180,8 @@ def _result(
         tuple(u),
         tuple(pay),
         s.rv,
-        _point(s.space, bench.nash_utilities, bench.nash_outcome),
-        _point(s.space, bench.ks_utilities, bench.ks_outcome),
+        s.nash,
+        s.ks,
         pareto_distance(s.utilities, np.array(u), bench),
         bench.frontier,
         _trace(trace, b, s.parties, s.space),

@@ -1,0 +1,239 @@
+"""Choosing what to parse (stage 1a): sentences that could yield a record, found without spaCy.
+
+Full parsing runs at a few thousand tokens per second on the 2-core development machine, so a
+1 MB article cannot be parsed whole within 30 s.  Most sentences cannot produce anything, and a
+cheap test finds them:
+
+* an **event or claim** needs a source actor in its own sentence (every source rule of
+  :mod:`~detente.extraction.coder` and :func:`~detente.extraction.document.extract` looks only
+  inside the sentence) *and* a trigger from the lexicon (a verb, a phrasal verb's verb, a noun or
+  a compound noun's head, or "must"/"should" for a reported obligation);
+* a **red line** needs an actor and "line", "tolerate" or "unacceptable";
+* a **demand** ("demand", "insist", "urge", "press", "call") or a **deadline** ("deadline",
+  "ultimatum") may take its holder from an earlier sentence, so these words keep a sentence
+  even without an actor.
+
+The actor test is a regular expression over every alias, person, place and person-name word of
+the :class:`~detente.extraction.actors.AliasTable` (case-sensitive, like the EntityRuler).  The
+trigger test lemmatises each word *every* way the pipeline's rule lemmatizer could (its exception
+table, its suffix rules for all parts of speech, the attribute ruler's lemma overrides), so it
+can only keep too much, never drop a sentence whose parse would fire a trigger.  Consecutive kept
+sentences of one paragraph are parsed together, so they keep their neighbours as context.
+Sentences are split conservatively (never after an abbreviation, an initial or inside "U.S."),
+and a sentence is kept whole whenever in doubt.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from detente.extraction.actors import AliasTable
+from detente.extraction.lexicon import lexicon, words
+
+__all__ = ["Unit", "WordTest", "actor_pattern", "plan", "sentences"]
+
+POSITION_WORDS = frozenset(("demand", "insist", "urge", "press", "call", "deadline", "ultimatum"))
+"""Lemmas that keep a sentence without an actor (holders may come from an earlier sentence)."""
+EXTRA_TRIGGERS = frozenset(("must", "should", "line", "tolerate", "unacceptable"))
+"""Lemmas besides the lexicon that can yield a record when an actor is present."""
+UNIT_CHARS = 3_000
+"""Runs of kept sentences are cut to about this length (spaCy batches short texts well)."""
+_ABBREV = words(
+    "mr mrs ms dr prof gen lt col sgt capt cmdr adm sen rep gov pres st jr sr no vs etc inc "
+    "corp co ltd dept jan feb mar apr jun jul aug sep sept oct nov dec fig approx"
+)
+_BOUNDARY = re.compile(r"""[.!?]["')\]]*(?=\s+["'(\[]?[A-Z0-9])|\n+""")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A run of kept text to parse: character offset into the cleaned text, and the text."""
+
+    offset: int
+    text: str
+
+
+def _abbreviation(text: str, end: int) -> bool:
+    """Whether the full stop ending at ``end`` closes an abbreviation or an initial."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:end].rstrip(".!?\"')]").lstrip("\"'([")
+    return word.lower() in _ABBREV or (len(word) == 1 and word.isalpha()) or "." in word
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Conservative sentence spans ``(start, end)`` of ``text``, without surrounding spaces."""
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group().startswith(".") and _abbreviation(text, m.start() + 1):
+            continue
+        yield from _stripped(text, start, m.end())
+        start = m.end()
+    yield from _stripped(text, start, len(text))
+
+
+def _stripped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    if piece.strip():
+        yield start + lead, start + len(piece.rstrip())
+
+
+@functools.lru_cache(maxsize=4)
+def actor_pattern(table: AliasTable) -> re.Pattern[str]:
+    """A regex matching every surface form the actor table (and name-part resolution) knows."""
+    words = {a for e in table.entries for a in (*e.aliases, *e.people, *e.places)}
+    words |= set(table.name_parts())
+    words |= {w for e in table.entries for p in e.people for w in p.replace("-", " ").split()}
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w)
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
+
+
+class WordTest:
+    """Which words could be lemmatised to a trigger or position lemma by the pipeline ``nlp``."""
+
+    def __init__(self, nlp: Any) -> None:
+        lex = lexicon()
+        heads = {k.split()[-1] for k in lex.nouns} | {k.split()[0] for k in lex.phrasal}
+        self.triggers = frozenset(lex.verbs) | heads | EXTRA_TRIGGERS | POSITION_WORDS
+        self.exceptions: dict[str, set[str]] = {}
+        self.rules: list[tuple[str, str]] = []
+        if "lemmatizer" in nlp.pipe_names:
+            lookups = nlp.get_pipe("lemmatizer").lookups
+            for table in lookups.get_table("lemma_exc").values():
+                for word, lemmas in table.items():
+                    self.exceptions.setdefault(word, set()).update(lemmas)
+            rules = {tuple(r) for t in lookups.get_table("lemma_rules").values() for r in t}
+            self.rules = sorted(rules)
+        if "attribute_ruler" in nlp.pipe_names:
+            self._ruler_lemmas(nlp.get_pipe("attribute_ruler").patterns)
+        self.lemmas = functools.lru_cache(maxsize=65_536)(self._lemmas)
+
+    def _ruler_lemmas(self, patterns: list[dict[str, Any]]) -> None:
+        for p in patterns:
+            lemma = p.get("attrs", {}).get("LEMMA")
+            for pattern in p.get("patterns", []):
+                for tok in pattern:
+                    lower = tok.get("LOWER") if lemma else None
+                    for w in lower.get("IN", []) if isinstance(lower, dict) else [lower]:
+                        if isinstance(w, str):
+                            self.exceptions.setdefault(w, set()).add(str(lemma).lower())
+
+    def _lemmas(self, word: str) -> frozenset[str]:
+        out = {word} | self.exceptions.get(word, set())
+        out |= {word[: len(word) - len(old)] + new for old, new in self.rules if word.endswith(old)}
+        return frozenset(out)
+
+    def kinds(self, sentence: str) -> tuple[bool, bool]:
+        """(has a trigger lemma, has a position lemma) for one sentence."""
+        trigger = position = False
+        for w in _WORD.findall(sentence):
+            lemmas = self.lemmas(w.lower())
+            position = position or not lemmas.isdisjoint(POSITION_WORDS)
+            trigger = trigger or not lemmas.isdisjoint(self.triggers)
+            if position:
+                return True, True
+        return trigger, position
+
+
+def _keep(sentence: str, actors: re.Pattern[str], test: WordTest) -> bool:
+    trigger, position = test.kinds(sentence)
+    return position or (trigger and actors.search(sentence) is not None)
+
+
+def _units(text: str, actors: re.Pattern[str], test: WordTest) -> Iterator[Unit]:
+    """Runs of consecutive kept sentences, split at dropped sentences and paragraph breaks."""
+    run: list[int] = []
+    last = 0
+    for start, end in sentences(text):
+        if run and (run[1] != last or "\n" in text[last:start] or end - run[0] > UNIT_CHARS):
+            yield Unit(run[0], text[run[0] : run[1]])
+            run = []
+        if _keep(text[start:end], actors, test):
+            run = [run[0] if run else start, end]
+        last = end
+    if run:
+        yield Unit(run[0], text[run[0] : run[1]])
+
+
+def plan(
+    text: str, table: AliasTable, nlp: Any, limit: int, *, prefilter: bool = True
+) -> tuple[list[Unit], list[str]]:
+    """What to parse: kept sentence runs (or whole paragraphs) within ``limit`` distinct chars.
+
+    Returns the units in text order and user-facing warnings (budget hit, no actor at all).
+    """
+    actors = actor_pattern(table)
+    if prefilter:
+        units = list(_units(text, actors, WordTest(nlp)))
+    else:
+        units = [Unit(s, text[s:e]) for s, e in _paragraphs(text) if actors.search(text[s:e])]
+    kept: list[Unit] = []
+    budget, distinct, skipped = limit, set(), 0
+    for u in units:
+        if u.text not in distinct:
+            if len(u.text) > budget:
+                skipped += len(u.text)
+                continue
+            budget -= len(u.text)
+            distinct.add(u.text)
+        kept.append(u)
+    warnings = []
+    if skipped:
+        warnings.append(
+            f"the parse budget of {limit:,} characters of distinct candidate sentences was "
+            f"reached; {skipped:,} characters were skipped"
+        )
+    if not actors.search(text):
+        warnings.append(
+            "no actor from the alias table is named in the text; nothing was coded "
+            "(add names with --aliases FILE)"
+        )
+    return kept, warnings
+
+
+def _paragraphs(text: str, size: int = 3_000) -> Iterator[tuple[int, int]]:
+    """Paragraph-aligned chunks of at most about ``size`` characters (no pre-filter)."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = max(text.rfind("\n", start, end), text.rfind(". ", start, end) + 1)
+            end = cut if cut > start else end
+        yield from _stripped(text, start, end)
+        start = end
+
+
+@functools.lru_cache(maxsize=4)
+def _surface_codes(table: AliasTable) -> tuple[re.Pattern[str], dict[str, str]]:
+    codes: dict[str, str] = {}
+    for e in table.entries:
+        for a in (*e.aliases, *e.people, *e.places):
+            codes.setdefault(a, e.code)
+    alts = "|".join(re.escape(w) for w in sorted(codes, key=len, reverse=True) if w)
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), codes
+
+
+def skipped_mentions(
+    text: str, units: list[Unit], table: AliasTable
+) -> list[tuple[str, str, int, int]]:
+    """Actor mentions ``(code, text, start, end)`` in the text that was not parsed.
+
+    Only full table forms (aliases, people, places) are counted here; bare name parts need a
+    part-of-speech tag and are left out.  This keeps the actor list and mention counts close to
+    a full parse, although the skipped sentences cannot yield records.
+    """
+    pattern, codes = _surface_codes(table)
+    out: list[tuple[str, str, int, int]] = []
+    last = 0
+    for start, end in [(u.offset, u.offset + len(u.text)) for u in units] + [(len(text), 0)]:
+        for m in pattern.finditer(text, last, start):
+            out.append((codes[m.group()], m.group(), m.start(), m.end()))
+        last = max(last, end)
+    return out
