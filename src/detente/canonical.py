@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import fields
-from functools import cache
 from typing import Any
 
 from detente.scenario import Actor, Issue, Scenario
@@ -20,9 +19,14 @@ from detente.scenario import Actor, Issue, Scenario
 __all__ = ["scenario_sha256", "scenario_to_dict"]
 
 
-@cache
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+    """Field names of a dataclass, looked up once per class."""
+    if cls not in _NAMES:
+        _NAMES[cls] = tuple(f.name for f in fields(cls))
+    return _NAMES[cls]
 
 
 def _plain(obj: Any) -> dict[str, Any]:
