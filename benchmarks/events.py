@@ -52,8 +52,9 @@ def _news_like_megabyte(share: float = 0.2) -> str:
     things = ["rainfall", "rice output", "the stock index", "traffic", "the harvest", "exports"]
     moves = ["rose", "fell", "grew", "slowed", "edged up", "dropped"]
     places = ["the northern provinces", "the coastal region", "the river valley", "the suburbs"]
-    out, i = [], 0
-    while sum(map(len, out)) < 1_000_000:
+    out: list[str] = []
+    i = size = 0
+    while size < 1_000_000:
         i += 1
         if rng.random() < share:
             a, b = rng.choice(_ACTORS, 2, replace=False)
@@ -63,6 +64,7 @@ def _news_like_megabyte(share: float = 0.2) -> str:
             out.append(f"{t.capitalize()} in {p} {m} by {i % 97 + 1}.{i % 10} percent (ref. {i}).")
         if i % 5 == 0:
             out[-1] += "\n\n"
+        size += len(out[-1]) + 1
     return " ".join(out)[:1_000_000]
 
 

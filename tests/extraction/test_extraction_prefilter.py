@@ -103,3 +103,15 @@ def test_prefilter_finds_the_same_records_on_the_oped(oped_path):
     full = extract(text, PUB, prefilter=False)
     assert _records(fast) == _records(full)
     assert [a.id for a in fast.actors] == [a.id for a in full.actors]
+
+
+@needs_nlp
+def test_two_spacy_processes_give_the_same_records():
+    from detente.extraction import extract
+
+    text = "\n\n".join(
+        f"North Korea accused Seoul on Monday of test {i}. The weather was mild. "
+        f"Washington urged Pyongyang to return to talks before December {i % 28 + 1}."
+        for i in range(40)
+    )
+    assert _records(extract(text, PUB, n_process=2)) == _records(extract(text, PUB))

@@ -108,6 +108,7 @@ def test_bad_efg_exit_2_with_line(
     "argv",
     [
         ["game", "solve", "nosuchgame"],
+        ["game", "solve", "missing.efg"],
         ["game", "solve", "iig", "--param", "nosuch=1"],
         ["game", "solve", "deterrence", "--param", "p_hard=2"],
         ["game", "solve", "deterrence", "--method", "spe"],

@@ -8,6 +8,7 @@ problem on stderr and exit code 2, never a traceback.
 from __future__ import annotations
 
 import sys
+from typing import NoReturn
 
 import typer
 
@@ -58,9 +59,22 @@ negotiate_cli.register(app)
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
     try:
-        app(args=argv, prog_name="detente", standalone_mode=True)
+        code = app(args=argv, prog_name="detente", standalone_mode=False)
+    except typer.TyperException as exc:  # click's errors (bad option, missing argument, ...)
+        _option_error(exc, argv)
     except DetenteError as exc:
         fail(exc)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, typer.Abort):  # typer turns Ctrl-C into Abort
         sys.stderr.write("detente: interrupted\n")
         raise SystemExit(130) from None
+    raise SystemExit(code if isinstance(code, int) else 0)  # as click's standalone mode does
+
+
+def _option_error(exc: Exception, argv: list[str] | None) -> NoReturn:
+    """A command-line usage error as one ``error:`` line (no args at all: the help, as before)."""
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        app(args=argv, prog_name="detente", standalone_mode=True)
+        raise SystemExit(2)
+    message = getattr(exc, "format_message", lambda: str(exc))()
+    sys.stderr.write(f"error: {message}\n")
+    raise SystemExit(getattr(exc, "exit_code", 2))

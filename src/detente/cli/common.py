@@ -10,7 +10,7 @@ from typing import NoReturn
 
 from detente.errors import DetenteError, InputError
 
-__all__ = ["fail", "write_new_file"]
+__all__ = ["check_new_file", "check_seed", "fail", "write_new_file"]
 
 
 def fail(exc: DetenteError | str) -> NoReturn:
@@ -21,12 +21,34 @@ def fail(exc: DetenteError | str) -> NoReturn:
     raise SystemExit(2)
 
 
-def write_new_file(path: Path, text: str, *, overwrite: bool = False) -> None:
-    """Write ``text`` to ``path`` atomically; refuse to replace an existing file unless asked."""
+def check_seed(seed: int | None) -> int | None:
+    """``seed`` unchanged if it is None or a non-negative integer; otherwise a one-line error."""
+    if seed is not None and seed < 0:
+        raise DetenteError(f"--seed {seed}: a seed must be a non-negative integer")
+    return seed
+
+
+def check_new_file(path: Path, *, overwrite: bool = False, inputs: tuple[Path, ...] = ()) -> None:
+    """Exit with a one-line error unless :func:`write_new_file` may write ``path``."""
+    if path.is_dir():
+        fail(f"{path}: is a folder; give a file name")
+    if path.exists() and any(_same(path, p) for p in inputs):
+        fail(f"{path}: is an input of this command; choose another output file")
     if path.exists() and not overwrite:
         fail(f"{path}: already exists; choose another name or pass --force")
     if not path.parent.exists():
         fail(f"{path}: folder {path.parent} does not exist")
+
+
+def write_new_file(
+    path: Path, text: str, *, overwrite: bool = False, inputs: tuple[Path, ...] = ()
+) -> None:
+    """Write ``text`` to ``path`` atomically; refuse to replace an existing file unless asked.
+
+    Never replaces a folder, nor one of ``inputs`` (the files the command reads), even with
+    ``overwrite``.
+    """
+    check_new_file(path, overwrite=overwrite, inputs=inputs)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     umask = os.umask(0)
     os.umask(umask)
@@ -38,3 +60,10 @@ def write_new_file(path: Path, text: str, *, overwrite: bool = False) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.resolve() == b.resolve()
+    except OSError:
+        return False

@@ -10,12 +10,13 @@ from rich.console import Console
 from rich.table import Table
 
 from detente import api
-from detente.cli.common import fail, write_new_file
-from detente.errors import DetenteError
+from detente.cli.common import check_new_file, check_seed, fail, write_new_file
+from detente.errors import DetenteError, InputError, Problem
 from detente.io import dump_json, dump_yaml, load
 from detente.models import MODELS
 from detente.params import parse_assignments
 from detente.result import Result
+from detente.scenario import Scenario
 
 __all__ = ["register"]
 
@@ -69,9 +70,9 @@ def run(
     force: ForceOpt = False,
 ) -> None:
     """Forecast a scenario with one model."""
-    result = api.run(scenario, model, parse_assignments(param or []), seed=seed)
+    result = api.run(scenario, model, parse_assignments(param or []), seed=check_seed(seed))
     if out is not None:
-        write_new_file(out, result.to_json() + "\n", overwrite=force)
+        write_new_file(out, result.to_json() + "\n", overwrite=force, inputs=(Path(scenario),))
         _out.print(f"wrote {out}")
     elif as_json:
         print(result.to_json())
@@ -109,19 +110,40 @@ def report(
     from detente.reports.html import default_report_path, render_report
 
     loaded = api.load_scenario(scenario)
+    check_seed(seed)
     path = out or default_report_path(loaded)
     path.parent.mkdir(parents=True, exist_ok=True)
+    check_new_file(path, overwrite=force, inputs=(Path(scenario),))
     talks = [parse_assignments(t.split(",")) for t in negotiate or []]
     html = render_report(
         loaded, model or list(MODELS), seed=seed, negotiations=talks, sweeps=sweep or []
     )
-    write_new_file(path, html, overwrite=force)
+    write_new_file(path, html, overwrite=force, inputs=(Path(scenario),))
     print(path)
+
+
+def _check_games(file: str, s: Scenario) -> None:
+    """Build every game of the scenario's ``games:`` section, so bad parameters show up now."""
+    from detente.games import CATALOG, load_game
+
+    problems = []
+    for setup in s.games:
+        if setup.game not in CATALOG:
+            msg = f"unknown game {setup.game!r} (known: {', '.join(CATALOG)})"
+            problems.append(Problem(file, f"games.{setup.game}", msg))
+            continue
+        try:
+            load_game(setup.game, None, s)
+        except DetenteError as exc:
+            problems.append(Problem(file, f"games.{setup.game}", str(exc)))
+    if problems:
+        raise InputError(problems)
 
 
 def validate(file: ScenarioArg) -> None:
     """Check a scenario file and report every problem with its line and field."""
     s = api.load_scenario(file)
+    _check_games(file, s)
     _out.print(f"{file}: ok — {len(s.actors)} actors, {len(s.issues)} issues ({s.title})")
 
 

@@ -38,7 +38,8 @@ def ingest(
         fail(f"{out}: use .yaml/.yml (draft scenario), .json (everything) or .html (timeline)")
     x = ingest_file(file, date, aliases)
     if out is not None:
-        write_new_file(out, writers[out.suffix.lower()](x), overwrite=force)
+        inputs = (file, aliases) if aliases else (file,)
+        write_new_file(out, writers[out.suffix.lower()](x), overwrite=force, inputs=inputs)
         typer.echo(f"wrote {out}")
     typer.echo(to_json(x) if as_json else summary_text(x))
 

@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from detente.api import load_scenario
+from detente.cli.common import check_seed
 from detente.errors import DetenteError
 from detente.negotiation import NegotiationParams, NegotiationResult, Strategy, simulate
 from detente.negotiation.result import Point
@@ -46,7 +47,7 @@ def _setup(
     scenario: str, parties: str | None, strategy: list[str], param: list[str], deadline: int | None
 ) -> tuple[Scenario, list[str], list[Strategy], NegotiationParams]:
     sc = load_scenario(scenario)
-    who = [p.strip() for p in parties.split(",")] if parties else list(sc.actor_ids[:2])
+    who = list(sc.actor_ids[:2]) if parties is None else [p.strip() for p in parties.split(",")]
     chosen = _pairs(strategy)
     extra = sorted(set(chosen) - set(who))
     if extra:
@@ -205,6 +206,7 @@ def negotiate(
 ) -> None:
     """Simulate negotiations between parties of a scenario (see docs/explanation/negotiation.md)."""
     sc, who, strats, params = _setup(scenario, parties, strategy or [], param or [], deadline)
+    check_seed(seed)
     if tournament:
         rows = _tournament(sc, who, params, seed or 0)
         if as_json:

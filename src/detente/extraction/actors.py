@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from detente.errors import InputError, Problem
+from detente.io.load import read_text
 
 __all__ = ["ActorEntry", "AliasTable", "load_aliases"]
 
@@ -153,8 +154,9 @@ def load_aliases(path: Path | str | None = None) -> AliasTable:
     if path is not None:
         p = Path(path)
         try:
-            text = p.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            p.stat()
+            text = read_text(p)  # size limit, UTF-8 and not empty, as for scenario files
+        except OSError as exc:
             raise _problem(
                 str(p), "", f"cannot read alias file ({exc.__class__.__name__})"
             ) from None

@@ -142,6 +142,12 @@ class WordTest:
         return trigger, position
 
 
+@functools.lru_cache(maxsize=4)
+def _word_test(nlp: Any) -> WordTest:
+    """One :class:`WordTest` per loaded pipeline (its word cache is then shared by calls)."""
+    return WordTest(nlp)
+
+
 def _keep(sentence: str, actors: re.Pattern[str], test: WordTest) -> bool:
     trigger, position = test.kinds(sentence)
     return position or (trigger and actors.search(sentence) is not None)
@@ -171,7 +177,7 @@ def plan(
     """
     actors = actor_pattern(table)
     if prefilter:
-        units = list(_units(text, actors, WordTest(nlp)))
+        units = list(_units(text, actors, _word_test(nlp)))
     else:
         units = [Unit(s, text[s:e]) for s, e in _paragraphs(text) if actors.search(text[s:e])]
     kept: list[Unit] = []

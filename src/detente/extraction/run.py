@@ -20,9 +20,13 @@ __all__ = ["ingest_file", "parse_date", "summary_text", "to_json"]
 def parse_date(text: str) -> dt.date:
     """``YYYY-MM-DD`` → date; anything else raises :class:`DetenteError`."""
     try:
-        return dt.date.fromisoformat(text.strip())
+        date = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise DetenteError(f"--date {text!r}: expected a date as YYYY-MM-DD") from None
+    latest = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)  # publication time zones
+    if date > latest:
+        raise DetenteError(f"--date {text!r}: a publication date cannot be in the future")
+    return date
 
 
 def ingest_file(path: Path, pub_date: str, aliases: Path | None = None) -> Extraction:

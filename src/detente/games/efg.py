@@ -14,6 +14,14 @@ Information-set labels and actions, and outcome labels and payoffs, may be omitt
 first appearance.  Numbers are integers, decimals (``.80``) or rationals (``99/100``);
 whitespace and commas separate tokens ([Gambit] "Game representation formats").
 
+Gambit 16.7 writes every mention of an information set or outcome in full and requires the chance
+probabilities to sum to exactly one (as exact decimals or fractions); :func:`format_efg` does the
+same, giving the largest chance probability the exact complement of the others where the floats'
+shortest decimals do not sum to one (``0.3333333333333333``, ``0.6666666666666667``).  The
+rational form writes a fraction only where it equals the float, else the float's shortest
+decimal, so both forms read back to the same numbers.  The reader also accepts the abbreviated
+forms (later mentions without actions or payoffs) and sums within ``1e-9``.
+
 Every problem is reported as :class:`detente.errors.InputError` naming the file and line.
 
 References
@@ -32,9 +40,11 @@ from pathlib import Path
 
 from detente.errors import InputError, Problem
 from detente.games.tree import PROB_TOL, Game, Infoset, Node, Outcome, check_perfect_recall_paths
+from detente.io.load import MAX_BYTES
 
 __all__ = ["format_efg", "parse_efg", "read_efg", "write_efg"]
 
+_NUMBER = re.compile(r"[+-]?(?:\d+/\d+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,3})?)")
 _TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|([{}])|([^\s{},"]+)|(\n)|[ \t\r,]+|(.)', re.S)
 
 
@@ -70,9 +80,14 @@ class _Stream:
     def number(self, what: str) -> Fraction:
         tok = self.next("word", what)
         try:
-            return Fraction(tok.text)
-        except (ValueError, ZeroDivisionError):
+            if not _NUMBER.fullmatch(tok.text):
+                raise ValueError
+            value = Fraction(tok.text)
+            if not math.isfinite(float(value)):
+                raise ValueError
+        except (ValueError, ZeroDivisionError, OverflowError):
             raise self.fail(f"expected {what}, found {tok.text!r}", tok.line) from None
+        return value
 
     def integer(self, what: str) -> int:
         tok = self.next("word", what)
@@ -191,6 +206,8 @@ def _infoset(st: _Stream, b: _Build, player: int, line: int, idx: int) -> int:
         raise st.fail(
             f"information set {number} lists actions {actions}, before {list(old.actions)}", line
         )
+    if player == 0 and probs is not None and tuple(probs) != old.probs:
+        raise st.fail(f"chance information set {number} changes its probabilities", line)
     b.infosets[h] = Infoset(old.label, player, old.actions, (*old.nodes, idx), old.probs)
     return h
 
@@ -243,10 +260,17 @@ def read_efg(path: str | Path) -> Game:
     """Read a ``.efg`` file."""
     p = Path(path)
     try:
+        if p.is_file() and p.stat().st_size > MAX_BYTES:
+            mb = p.stat().st_size / 1e6
+            msg = f"file is {mb:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB"
+            raise InputError([Problem(str(p), "", msg)])
         text = p.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError([Problem(str(p), "", f"cannot read: {exc}")]) from None
-    return parse_efg(text, str(p))
+    try:
+        return parse_efg(text, str(p))
+    except RecursionError:
+        raise InputError([Problem(str(p), "", "the game tree is nested too deeply")]) from None
 
 
 # ---- writing -------------------------------------------------------------------------------
@@ -259,11 +283,45 @@ def _q(s: str) -> str:
 def _num(x: float, rational: bool) -> str:
     if rational:
         f = Fraction(x).limit_denominator(10**6)
-        if math.isclose(float(f), x, rel_tol=0, abs_tol=1e-12):
+        if float(f) == x:
             return str(f)
     if float(x).is_integer():
         return str(int(x))
     return repr(float(x))
+
+
+def _prob_texts(probs: tuple[float, ...], rational: bool) -> list[str]:
+    """Chance probabilities as text whose exact sum is 1, as Gambit requires.
+
+    Floats such as 1/3 and 2/3 are written as ``0.3333333333333333`` and
+    ``0.6666666666666667`` in the decimal form: the largest probability takes the exact
+    complement of the others (a change of at most a few units in the last place).
+    """
+    texts = [_num(p, rational) for p in probs]
+    exact = [Fraction(t) for t in texts]
+    if texts and sum(exact) != 1:
+        k = max(range(len(probs)), key=lambda i: probs[i])
+        texts[k] = _exact_text(1 - (sum(exact) - exact[k]))
+    return texts
+
+
+def _exact_text(f: Fraction) -> str:
+    """``f`` as a terminating decimal when it is one, else as a fraction."""
+    den = f.denominator
+    twos = fives = 0
+    while den % 2 == 0:
+        den, twos = den // 2, twos + 1
+    while den % 5 == 0:
+        den, fives = den // 5, fives + 1
+    if den != 1:
+        return str(f)
+    digits = max(twos, fives)
+    scaled = abs(f.numerator) * 10**digits // f.denominator
+    whole, frac = divmod(scaled, 10**digits)
+    sign = "-" if f < 0 else ""
+    if not digits:
+        return f"{sign}{whole}"
+    return f"{sign}{whole}.{frac:0{digits}d}".rstrip("0").rstrip(".")
 
 
 def format_efg(game: Game, rational: bool = True) -> str:
@@ -282,8 +340,8 @@ def format_efg(game: Game, rational: bool = True) -> str:
         info = game.infosets[node.infoset]
         if node.player == 0:
             acts = " ".join(
-                f"{_q(a)} {_num(p, rational)}"
-                for a, p in zip(info.actions, info.probs, strict=True)
+                f"{_q(a)} {p}"
+                for a, p in zip(info.actions, _prob_texts(info.probs, rational), strict=True)
             )
             head = f"c {_q(node.label)} {numbers[node.infoset]}"
         else:

@@ -67,8 +67,8 @@ def solve_qre(
     options: QREOptions | None = None,
 ) -> GameSolution:
     """The agent logit QRE of ``game`` at precision ``lam`` (lambda >= 0)."""
-    if lam < 0:
-        raise ValueError("lambda must be >= 0")
+    if not 0.0 <= lam < float("inf"):
+        raise ValueError(f"lambda must be a finite number >= 0, got {lam}")
     arr = compile_game(game)
     record = {**(params or {}), "lambda": lam}
     if is_perfect_information(game):

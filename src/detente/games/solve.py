@@ -8,6 +8,7 @@ explicit ``key=value`` overrides.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +55,9 @@ def load_game(
     name = str(source)
     if name not in CATALOG:
         path = Path(source)
-        if path.suffix.lower() != ".efg" or not path.exists():
+        if path.suffix.lower() == ".efg" and not path.is_file():
+            raise DetenteError(f"{path}: no such .efg file")
+        if path.suffix.lower() != ".efg":
             known = ", ".join(CATALOG)
             raise DetenteError(f"no game {name!r}: give a catalog name ({known}) or an .efg file")
         if overrides:
@@ -78,6 +81,8 @@ def solve(loaded: LoadedGame, method: str = "auto", lam: float = 1.0) -> GameSol
     """Solve by ``method``: spe, nash, pbe, qre, or auto (spe if perfect information, else pbe)."""
     if method not in METHODS:
         raise ModelInputError(f"unknown method {method!r} (known: {', '.join(METHODS)})")
+    if not 0.0 <= lam < math.inf:
+        raise ParamError(f"--lambda {lam}: the QRE precision must be a finite number >= 0")
     game, params = loaded.game, dict(loaded.params)
     if method == "auto":
         method = "spe" if is_perfect_information(game) else "pbe"

@@ -10,6 +10,7 @@ probabilities (the probability that each action is played, summed over informati
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -79,6 +80,10 @@ class Sweep:
         return json.dumps(self.to_dict(), indent=indent)
 
 
+MAX_POINTS = 1000
+"""Most values a sweep may take (each is one solve)."""
+
+
 def parse_range(spec: str) -> tuple[str, list[float]]:
     """``"name=lo:hi:n"`` → ``(name, n evenly spaced values)``."""
     name, sep, rng = spec.partition("=")
@@ -87,11 +92,11 @@ def parse_range(spec: str) -> tuple[str, list[float]]:
         if not sep or len(parts) != 3:
             raise ValueError
         lo, hi, n = float(parts[0]), float(parts[1]), int(parts[2])
-        if n < 1:
+        if not 1 <= n <= MAX_POINTS or not math.isfinite(hi - lo):
             raise ValueError
     except ValueError:
         raise ParamError(
-            f"--param {spec!r}: expected name=lo:hi:n (n a positive integer)"
+            f"--param {spec!r}: expected name=lo:hi:n (finite lo, hi; n from 1 to {MAX_POINTS})"
         ) from None
     return name.strip(), [float(x) for x in np.linspace(lo, hi, n)]
 

@@ -73,6 +73,8 @@ def _issue_problems(doc: Located) -> list[Problem]:
             out.append(
                 doc.problem(("issues", k, "scale"), f"scale max ({hi:g}) must exceed min ({lo:g})")
             )
+        elif not math.isfinite(hi - lo):
+            out.append(doc.problem(("issues", k, "scale"), f"scale [{lo:g}, {hi:g}] is too wide"))
         sq = _num(issue.get("status_quo"))
         if sq is not None and not lo <= sq <= hi:
             out.append(

@@ -18,14 +18,13 @@ accommodation matrix (KTAB's own starting value) and records that in ``fixups``.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from pathlib import Path as FsPath
 from typing import Any
 
 from detente.errors import InputError, Problem
 from detente.io.located import Located, Path
+from detente.io.table import csv_rows
 from detente.io.xmltree import Element, parse_xml
 
 __all__ = ["parse_ktab_csv", "parse_ktab_xml"]
@@ -59,7 +58,7 @@ def _scenario(
 
 def parse_ktab_csv(text: str, file: str) -> Located:
     """Read a KTAB SMP CSV file."""
-    rows = [_row(r) for r in csv.reader(io.StringIO(text))]
+    rows = [_row(r) for r in csv_rows(text, file)]
     if len(rows) < 2 or len(rows[0]) < 4:
         raise InputError(
             [Problem(file, "line 1", "expected KTAB's title line name,description,nActors,nDims")]
@@ -152,7 +151,12 @@ def _xml_actor(
     }
 
 
-def _ia_pair(el: Element, file: str) -> dict[str, Any]:
+def _ia_pair(el: Element, file: str, names: set[str]) -> dict[str, Any]:
+    for tag in ("adjustingIdeal", "referencePos"):
+        who = _text(el.find(tag))
+        if who not in names:
+            msg = f"<iaPair> <{tag}> names {who!r}, which is not an actor of this scenario"
+            raise InputError([Problem(file, f"line {el.line}", msg)])
     text = _text(el.find("adjust"))
     try:
         adjust = float(text)
@@ -212,7 +216,8 @@ def parse_ktab_xml(text: str, file: str) -> Located:
         "prng_seed": _text(root.find("prngSeed")),
         "model_parameters": {c.tag: c.text for c in params.children} if params is not None else {},
         "ideal_adjustment": [
-            _ia_pair(p, file) for p in (ia.findall("iaPair") if ia is not None else [])
+            _ia_pair(p, file, {a["id"] for a in actors})
+            for p in (ia.findall("iaPair") if ia is not None else [])
         ],
         "fixups": [] if ia is not None else [_MISSING_IA],
     }

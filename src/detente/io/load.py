@@ -39,7 +39,10 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
                 )
             ]
         )
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:  # e.g. no permission to read it
+        raise InputError([Problem(file, "", f"cannot read: {exc.strerror or exc}")]) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -73,4 +76,7 @@ def load(path: str | Path) -> Scenario:
     """Load and validate a scenario file; raise InputError listing every problem found."""
     path = Path(path)
     text = read_text(path)
-    return build(parse(text, str(path), path.suffix))
+    try:
+        return build(parse(text, str(path), path.suffix))
+    except RecursionError:
+        raise InputError([Problem(str(path), "", "nested too deeply to read")]) from None

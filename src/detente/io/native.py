@@ -35,6 +35,15 @@ __all__ = ["build", "dump_json", "dump_yaml", "parse_json", "parse_yaml"]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+MAX_EXPANSION = 10
+"""Aliases may repeat nodes, but the built document may have at most this many times as many
+values as the file has nodes (plus :data:`_FREE_VALUES`): a "billion laughs" file fails fast."""
+_FREE_VALUES = 100_000
+
+
+class _TooLargeError(Exception):
+    """The aliases of a YAML document expand to too many values."""
+
 
 class _Builder:
     """Turn a composed YAML node tree into plain data, recording each field's line on the way.
@@ -47,8 +56,17 @@ class _Builder:
         self.lines: dict[Path, int] = {}
         self.dups: list[tuple[Path, str]] = []
         self._ctor = yaml.SafeLoader("")
+        self._seen: set[int] = set()
+        self._built = 0
+
+    def _count(self, node: yaml.Node) -> None:
+        self._seen.add(id(node))
+        self._built += 1
+        if self._built > _FREE_VALUES and self._built > MAX_EXPANSION * len(self._seen):
+            raise _TooLargeError
 
     def value(self, node: yaml.Node, path: Path) -> Any:
+        self._count(node)
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -76,6 +94,11 @@ def parse_yaml(text: str, file: str) -> Located:
     try:
         root = yaml.compose(text, Loader=_Loader)
         data = None if root is None else builder.value(root, ())
+    except _TooLargeError:
+        msg = "YAML aliases (&/*) expand to too many values; is this a 'billion laughs' file?"
+        raise InputError([Problem(file, "", msg)]) from None
+    except ValueError as exc:  # a scalar the safe constructor cannot build (e.g. a huge int)
+        raise InputError([Problem(file, "", f"not valid YAML: {exc}")]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
@@ -104,6 +127,8 @@ def parse_json(text: str, file: str) -> Located:
     except json.JSONDecodeError as exc:
         msg = f"not valid JSON: {exc.msg}"
         raise InputError([Problem(file, f"line {exc.lineno}", msg)]) from None
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        raise InputError([Problem(file, "", f"not valid JSON: {exc}")]) from None
     try:
         located = parse_yaml(text, file)
     except InputError as exc:
@@ -121,6 +146,8 @@ def _message(err: Any) -> str:
     shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
     if kind == "missing":
         return "required field is missing"
+    if kind == "value_error":
+        return str(err["msg"]).removeprefix("Value error, ")
     if kind == "extra_forbidden":
         return "unknown field"
     if kind in ("float_parsing", "float_type"):

@@ -10,12 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 __all__ = ["ScenarioDoc"]
 
+
+def _not_bool(value: Any) -> Any:
+    """Refuse ``true``/``false`` where a number is expected (pydantic would read them as 1/0)."""
+    if isinstance(value, bool):
+        raise ValueError(f"must be a number, got {value!r}")
+    return value
+
+
+NoBool = BeforeValidator(_not_bool)
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Finite = Annotated[float, Field(allow_inf_nan=False)]
+Finite = Annotated[float, Field(allow_inf_nan=False), NoBool]
 
 
 class _Doc(BaseModel):
@@ -45,7 +54,7 @@ class IssueDoc(_Doc):
 
 class StanceDoc(_Doc):
     position: Finite
-    salience: Annotated[float, Field(ge=0.0, le=100.0, allow_inf_nan=False)]
+    salience: Annotated[float, Field(ge=0.0, le=100.0, allow_inf_nan=False), NoBool]
     position_rationale: str = ""
     salience_rationale: str = ""
 
@@ -53,7 +62,7 @@ class StanceDoc(_Doc):
 class ActorDoc(_Doc):
     id: Id
     name: str = ""
-    capability: Annotated[float, Field(gt=0.0, allow_inf_nan=False)]
+    capability: Annotated[float, Field(gt=0.0, allow_inf_nan=False), NoBool]
     capability_rationale: str = ""
     aliases: list[str] = []
     description: str = ""

@@ -16,13 +16,27 @@ from typing import Any
 from detente.errors import InputError, Problem
 from detente.io.located import Located, Path
 
-__all__ = ["HEADER", "is_table", "parse_table"]
+__all__ = ["HEADER", "csv_rows", "is_table", "parse_table"]
 
 HEADER = ("actor", "capability", "position", "salience")
 
 
+def csv_rows(text: str, file: str) -> list[list[str]]:
+    """The rows of CSV ``text``; a malformed file (e.g. a giant cell) raises InputError."""
+    reader = csv.reader(io.StringIO(text))
+    try:
+        return list(reader)
+    except csv.Error as exc:
+        raise InputError(
+            [Problem(file, f"line {reader.line_num}", f"not valid CSV: {exc}")]
+        ) from None
+
+
 def _cells(line: str) -> list[str]:
-    return [c.strip() for c in next(csv.reader([line]), [])]
+    try:
+        return [c.strip() for c in next(csv.reader([line]), [])]
+    except csv.Error:
+        return []
 
 
 def is_table(first_line: str) -> bool:
@@ -50,7 +64,7 @@ def _scale(values: list[Any]) -> tuple[float, float]:
 
 def parse_table(text: str, file: str) -> Located:
     """Read the classic table into a native-shaped document (validated later by ``build``)."""
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = csv_rows(text, file)
     lines: dict[Path, int] = {}
     actors: list[dict[str, Any]] = []
     problems = []

@@ -56,6 +56,12 @@ STATUS = ("open", "agreement", "partial", "no-agreement", "breakdown")
 """Status codes of :attr:`Trace.status`."""
 
 
+MAX_DEADLINE = 10_000
+"""Longest deadline accepted: each round stores a few numbers per negotiation and issue."""
+MAX_LEVELS = 1_000_000
+"""Finest grid accepted per issue."""
+
+
 @dataclass(frozen=True, slots=True)
 class NegotiationParams:
     """Parameters of a negotiation (protocol and environment; strategies are chosen separately)."""
@@ -88,6 +94,12 @@ class NegotiationParams:
             raise ValueError("p_breakdown and explore must be in [0, 1]")
         if not 0.0 < self.step <= 1.0:
             raise ValueError(f"step must be in (0, 1], got {self.step}")
+        if self.deadline > MAX_DEADLINE:
+            raise ValueError(f"deadline must be at most {MAX_DEADLINE} rounds, got {self.deadline}")
+        if self.levels == 1 or not 0 <= self.levels <= MAX_LEVELS:
+            raise ValueError(
+                f"levels must be 0 (continuous) or from 2 to {MAX_LEVELS}, got {self.levels}"
+            )
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -308,8 +308,10 @@ def tournament(
     seeds = spawn_seeds(seed, n_seeds)
     rows: list[TournamentRow] = []
     done, total = 0, len(scenarios) * len(names) ** 2
-    if parties is not None and len(parties) != 2:
-        raise ModelInputError(f"a tournament plays pairs: give two parties, not {len(parties)}")
+    if parties is not None and (len(parties) != 2 or len(set(parties)) != 2):
+        raise ModelInputError(
+            f"a tournament plays pairs: give two distinct parties, not {', '.join(parties)}"
+        )
     for sc in scenarios:
         pair = list(parties or sc.actor_ids[:2])
         space = outcome_space(sc, params.levels)
