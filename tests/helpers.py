@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
+
 from detente.scenario import Actor, Issue, Scenario, Stance
 
 REPO = Path(__file__).resolve().parents[1]
@@ -55,3 +57,16 @@ def make_scenario(
         for i, (pos, sal) in enumerate(zip(positions, saliences, strict=True))
     )
     return Scenario("test", "test scenario", actors, issues)
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run ``detente ARGS`` in-process: (exit code, stdout, stderr)."""
+    from detente.cli import main
+
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -9,20 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from detente.cli import main
-from helpers import DATA, EC_TABLE
+from helpers import DATA, EC_TABLE, cli
 
 SOE = str(DATA / "ktab" / "SOE-Policy.csv")
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_run_json_contract(capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from detente.cli import main
 from detente.errors import DetenteError, InputError
 from detente.io import load
-from helpers import DATA
+from helpers import DATA, cli
 
 GOOD = """\
 id: t
@@ -31,16 +30,6 @@ actors:
     capability: 20
     positions: {a: {position: 80, salience: 70}}
 """
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_error(capsys: pytest.CaptureFixture[str], *args: str) -> str:
