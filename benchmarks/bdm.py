@@ -21,9 +21,9 @@ Wall-clock and CPU (process) times are both printed, because a shared machine in
 from __future__ import annotations
 
 import argparse
-import time
 
 import numpy as np
+from timing import best_of
 
 from detente.models.bdm import BDMParams, run
 from detente.scenario import Actor, Issue, Scenario, Stance
@@ -133,17 +133,6 @@ def py_run(sc: Scenario, rounds: int) -> list[float]:
 
 
 # ---------------------------------------------------------------- timing
-
-
-def best_of(fn, repeat: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    """Best wall-clock and best CPU time (process time) over ``repeat`` calls."""
-    wall, cpu = [], []
-    for _ in range(repeat):
-        t0, c0 = time.perf_counter(), time.process_time()
-        fn()
-        wall.append(time.perf_counter() - t0)
-        cpu.append(time.process_time() - c0)
-    return min(wall), min(cpu)
 
 
 def expanded(sc: Scenario, params: BDMParams) -> int:

@@ -24,9 +24,10 @@ Run: ``.venv/bin/python benchmarks/negotiation.py``
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
+from timing import best_of
 
 from detente.canonical import scenario_sha256
 from detente.negotiation import NegotiationParams, run
@@ -96,21 +97,10 @@ def scenarios(n: int) -> list[Scenario]:
     return out
 
 
-def best(f: Callable[[], object], repeat: int = 3) -> tuple[float, float]:
-    """Best wall time and best CPU time of this process over ``repeat`` calls of ``f``."""
-    wall, cpu = [], []
-    for _ in range(repeat):
-        w, c = time.perf_counter(), time.process_time()
-        f()
-        wall.append(time.perf_counter() - w)
-        cpu.append(time.process_time() - c)
-    return min(wall), min(cpu)
-
-
 def end_to_end(pair: tuple[str, str], scs: Sequence[Scenario]) -> tuple[float, float]:
     """1,000 full results (Nash/KS, frontier, provenance, trace) via ``run_many``."""
     params = NegotiationParams(deadline=ROUNDS)
-    return best(lambda: run_many(scs, ["A", "B"], list(pair), params, seeds=range(N)))
+    return best_of(lambda: run_many(scs, ["A", "B"], list(pair), params, seeds=range(N)))
 
 
 def one_at_a_time(pair: tuple[str, str], n: int = 100) -> float:
@@ -139,7 +129,7 @@ def main() -> None:
     scs = scenarios(N)
     wall, cpu = end_to_end(pair, scs)
     line("run_many, full results, 1,000 scenarios", wall, f"   (CPU {cpu:.3f} s)")
-    wall, cpu = best(lambda: [scenario_sha256(sc) for sc in scs])
+    wall, cpu = best_of(lambda: [scenario_sha256(sc) for sc in scs])
     print(f"{'  of which hashing the 1,000 scenarios':<44}{wall:>8.3f} s{'':29}(CPU {cpu:.3f} s)")
     wall, cpu = end_to_end(pair, [scs[0]] * N)
     line("run_many, full results, 1 scenario x 1,000", wall, f"   (CPU {cpu:.3f} s)")

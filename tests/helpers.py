@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,3 +72,16 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
         code = int(exc.code or 0)
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def extraction_records(x: Any) -> dict[str, list[str]]:
+    """What an extraction reports, without record ids and sentence numbers, for comparing runs."""
+    out: dict[str, list[str]] = {}
+    for kind in ("events", "claims", "positions", "deadlines", "red_lines"):
+        rows = [dataclasses.asdict(r) for r in getattr(x, kind)]
+        for r in rows:
+            r.pop("id", None)
+            r.pop("sentence", None)
+        out[kind] = sorted(map(repr, rows))
+    out["actors"] = [a.id for a in x.actors]
+    return out

@@ -1,12 +1,12 @@
 """The pre-filter that decides which sentences are parsed, and the safety-net parse budget."""
 
-import dataclasses
 import datetime as dt
 
 import pytest
 
 from detente.extraction.nlp import nlp_available
 from detente.extraction.prefilter import sentences
+from helpers import extraction_records
 
 PUB = dt.date(2019, 12, 9)
 needs_nlp = pytest.mark.skipif(not nlp_available(), reason="needs the [nlp] extra")
@@ -82,18 +82,6 @@ def test_budget_is_a_safety_net_with_a_warning():
     assert any("parse budget" in w and "skipped" in w for w in cut.warnings)
 
 
-def _records(x):
-    """Everything an extraction reports except actor mention lists and record ids."""
-    out = {}
-    for kind in ("events", "claims", "positions", "deadlines", "red_lines"):
-        rows = [dataclasses.asdict(r) for r in getattr(x, kind)]
-        for r in rows:
-            r.pop("id", None)
-            r.pop("sentence", None)
-        out[kind] = sorted(map(repr, rows))
-    return out
-
-
 @needs_nlp
 def test_prefilter_finds_the_same_records_on_the_oped(oped_path):
     from detente.extraction import extract, read_article
@@ -101,12 +89,12 @@ def test_prefilter_finds_the_same_records_on_the_oped(oped_path):
     text, _ = read_article(oped_path)
     fast = extract(text, PUB)
     full = extract(text, PUB, prefilter=False)
-    assert _records(fast) == _records(full)
+    assert extraction_records(fast) == extraction_records(full)
     assert [a.id for a in fast.actors] == [a.id for a in full.actors]
 
 
 @needs_nlp
-def test_two_spacy_processes_give_the_same_records():
+def test_two_spacy_processes_give_the_sameextraction_records():
     from detente.extraction import extract
 
     text = "\n\n".join(
@@ -114,4 +102,6 @@ def test_two_spacy_processes_give_the_same_records():
         f"Washington urged Pyongyang to return to talks before December {i % 28 + 1}."
         for i in range(40)
     )
-    assert _records(extract(text, PUB, n_process=2)) == _records(extract(text, PUB))
+    assert extraction_records(extract(text, PUB, n_process=2)) == extraction_records(
+        extract(text, PUB)
+    )

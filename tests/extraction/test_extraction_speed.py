@@ -1,6 +1,5 @@
 """Speed settings of whole-document extraction: batch size and the automatic second process."""
 
-import dataclasses
 import datetime as dt
 import os
 
@@ -8,6 +7,7 @@ import pytest
 
 from detente.extraction import document
 from detente.extraction.nlp import nlp_available
+from helpers import extraction_records
 
 PUB = dt.date(2019, 12, 9)
 needs_nlp = pytest.mark.skipif(not nlp_available(), reason="needs the [nlp] extra")
@@ -18,19 +18,6 @@ TEXT = "\n\n".join(
 )
 
 
-def _records(x):
-    """Everything an extraction reports except record ids and sentence numbers."""
-    out = {}
-    for kind in ("events", "claims", "positions", "deadlines", "red_lines"):
-        rows = [dataclasses.asdict(r) for r in getattr(x, kind)]
-        for r in rows:
-            r.pop("id", None)
-            r.pop("sentence", None)
-        out[kind] = sorted(map(repr, rows))
-    out["actors"] = [a.id for a in x.actors]
-    return out
-
-
 def test_second_process_only_for_large_inputs():
     assert document.processes(0) == 1
     assert document.processes(document.PARALLEL_CHARS - 1) == 1
@@ -38,7 +25,7 @@ def test_second_process_only_for_large_inputs():
 
 
 @needs_nlp
-def test_automatic_second_process_gives_the_same_records(monkeypatch):
+def test_automatic_second_process_gives_the_sameextraction_records(monkeypatch):
     from detente.extraction import extract
 
     one = extract(TEXT, PUB, n_process=1)
@@ -53,16 +40,16 @@ def test_automatic_second_process_gives_the_same_records(monkeypatch):
     monkeypatch.setattr(document, "_parsed", spy)
     auto = extract(TEXT, PUB)
     assert used == [min(2, os.cpu_count() or 1)]
-    assert _records(auto) == _records(one)
+    assert extraction_records(auto) == extraction_records(one)
     assert auto.document == one.document
 
 
 @needs_nlp
-def test_batch_size_does_not_change_the_records(monkeypatch, oped_path):
+def test_batch_size_does_not_change_theextraction_records(monkeypatch, oped_path):
     from detente.extraction import extract, read_article
 
     oped, _ = read_article(oped_path)
     default = [extract(t, PUB, prefilter=False, n_process=1) for t in (TEXT, oped)]
     monkeypatch.setattr(document, "BATCH_CHARS", 1)  # one text per batch
     single = [extract(t, PUB, prefilter=False, n_process=1) for t in (TEXT, oped)]
-    assert [_records(x) for x in single] == [_records(x) for x in default]
+    assert [extraction_records(x) for x in single] == [extraction_records(x) for x in default]
