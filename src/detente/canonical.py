@@ -86,6 +86,8 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
                 p.pop("name")
     if scenario.extra:
         d["extra"] = dict(scenario.extra)
+    if scenario.decision is not None:
+        d["decision"] = scenario.decision.to_dict()
     return d
 
 

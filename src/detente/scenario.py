@@ -7,7 +7,8 @@ invariants; file formats live in :mod:`detente.io`, which turns user files into 
 reports every problem with its location.
 
 The optional sections (``deadlines``, ``red_lines``, ``events``, ``games``) carry the context that
-the crisis games, the negotiation simulator and event extraction use.
+the crisis games, the negotiation simulator and event extraction use; ``decision`` (see
+:mod:`detente.decision`) says whose consent moves an issue from its status quo.
 """
 
 from __future__ import annotations
@@ -21,9 +22,12 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from detente.decision import Decision
+
 __all__ = [
     "Actor",
     "Deadline",
+    "Decision",
     "Event",
     "GameParameter",
     "GameSetup",
@@ -195,6 +199,7 @@ class Scenario:
     events: tuple[Event, ...] = ()
     games: tuple[GameSetup, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
+    decision: Decision | None = None
 
     def __post_init__(self) -> None:
         if not self.actors:
@@ -213,6 +218,8 @@ class Scenario:
                         f"actor {actor.id}: position {stance.position} on {issue.id} "
                         f"is outside [{issue.low}, {issue.high}]"
                     )
+        if self.decision is not None:
+            _check_decision(self, self.decision)
 
     @property
     def actor_ids(self) -> tuple[str, ...]:
@@ -257,3 +264,15 @@ def _unique(ids: list[str], what: str) -> None:
         if x in seen:
             raise ValueError(f"duplicate {what} id {x!r}")
         seen.add(x)
+
+
+def _check_decision(s: Scenario, decision: Decision) -> None:
+    """Check the decision section: known ids and a reversion point on every issue.
+
+    (That veto players have a salience > 0 is checked on files only, so that perturbed
+    saliences in a sweep cannot make a scenario invalid.)
+    """
+    decision.check(s.actor_ids, s.issue_ids)
+    for issue in s.issues:
+        if issue.status_quo is None:
+            raise ValueError(f"issue {issue.id}: the decision section needs a status quo")

@@ -10,6 +10,7 @@ import math
 from typing import Any
 
 from detente.errors import Problem
+from detente.io.decision import decision_checks
 from detente.io.located import Located
 
 __all__ = ["cross_checks"]
@@ -131,4 +132,5 @@ def cross_checks(doc: Located) -> list[Problem]:
         + _duplicates(doc, "issues", "issue")
         + _issue_problems(doc)
         + _actor_problems(doc)
+        + decision_checks(doc)
     )

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from detente.canonical import scenario_to_dict
 from detente.errors import InputError, Problem
 from detente.io.checks import cross_checks
+from detente.io.decision import decision_from_doc
 from detente.io.located import Located, Path
 from detente.io.schema import ActorDoc, IssueDoc, ScenarioDoc
 from detente.scenario import (
@@ -209,6 +210,7 @@ def _scenario(doc: ScenarioDoc) -> Scenario:
             for g, ps in doc.games.items()
         ),
         extra=doc.extra,
+        decision=decision_from_doc(doc.decision),
     )
 
 

@@ -8,7 +8,7 @@ rejected, numbers must be finite, salience lies in 0–100 and capability is > 0
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
@@ -101,6 +101,27 @@ class GameParameterDoc(_Doc):
     rationale: str = ""
 
 
+Share = Annotated[float, Field(gt=0.0, le=1.0, allow_inf_nan=False), NoBool]
+Positive = Annotated[float, Field(gt=0.0, allow_inf_nan=False), NoBool]
+
+
+class DecisionRuleDoc(_Doc):
+    """One block of the decision section (see :mod:`detente.decision`)."""
+
+    rule: Literal["unanimity", "qmv", "majority", "single"] | None = None
+    veto: list[Id] | None = None
+    weights: dict[str, Positive] | None = None
+    threshold: Share | None = None
+    count_threshold: Share | None = None
+    agenda_setter: Id | None = None
+    rationale: str = ""
+
+
+class DecisionDoc(DecisionRuleDoc):
+    rule: Literal["unanimity", "qmv", "majority", "single"]
+    issues: dict[str, DecisionRuleDoc] = {}
+
+
 class ScenarioDoc(_Doc):
     """The whole scenario document."""
 
@@ -117,3 +138,4 @@ class ScenarioDoc(_Doc):
     events: list[EventDoc] = []
     games: dict[str, dict[str, GameParameterDoc]] = {}
     extra: dict[str, Any] = {}
+    decision: DecisionDoc | None = None
