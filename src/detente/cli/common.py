@@ -1,16 +1,22 @@
-"""Helpers shared by the command modules: error exit, JSON output, safe file writing."""
+"""Helpers shared by the command modules: error exit, machine output, safe file writing.
+
+Machine output (every ``--json`` document, every file a command prints such as ``game show``'s
+``.efg`` text) goes through :func:`emit`, straight to ``sys.stdout``: never through a rich
+``Console``, which wraps long lines (inside JSON strings too) when stdout is not a terminal.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NoReturn
 
 from detente.errors import DetenteError, InputError
 
-__all__ = ["check_new_file", "check_seed", "fail", "write_new_file"]
+__all__ = ["check_new_file", "check_seed", "emit", "fail", "write_new_file"]
 
 
 def fail(exc: DetenteError | str) -> NoReturn:
@@ -19,6 +25,27 @@ def fail(exc: DetenteError | str) -> NoReturn:
     for line in lines:
         sys.stderr.write(f"error: {line}\n")
     raise SystemExit(2)
+
+
+def emit(text: str | Iterable[str]) -> None:
+    """Write machine output to stdout unchanged, ending in one newline; chunks are streamed.
+
+    A reader that closes the pipe early (``detente ... --json | head``) ends the command quietly.
+    """
+    chunks = [text] if isinstance(text, str) else text
+    last = ""
+    try:
+        for chunk in chunks:
+            if chunk:
+                sys.stdout.write(chunk)
+                last = chunk
+        if not last.endswith("\n"):
+            sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
+        raise SystemExit(0) from None
 
 
 def check_seed(seed: int | None) -> int | None:

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from detente import api
-from detente.cli.common import check_new_file, check_seed, fail, write_new_file
+from detente.cli.common import check_new_file, check_seed, emit, fail, write_new_file
 from detente.errors import DetenteError, InputError, Problem
 from detente.io import dump_json, dump_yaml, load
 from detente.models import MODELS
@@ -75,7 +75,7 @@ def run(
         write_new_file(out, result.to_json() + "\n", overwrite=force, inputs=(Path(scenario),))
         _out.print(f"wrote {out}")
     elif as_json:
-        print(result.to_json())
+        emit(result.to_json())
     else:
         _print_result(result)
 

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from detente.api import load_scenario
+from detente.cli.common import emit
 from detente.games import CATALOG, GameSolution, Sweep, format_efg, load_game, parse_range, solve
 from detente.games import sweep as run_sweep
 from detente.games.solve import LoadedGame
@@ -53,9 +54,8 @@ def list_games() -> None:
 def show(game: GameArg, param: ParamOpt = None, scenario: ScenarioOpt = None) -> None:
     """Print a game as Gambit .efg text (parameters first, as comments)."""
     loaded = _load(game, param, scenario)
-    for key, value in loaded.params.items():
-        _out.print(f"# {key} = {value}", markup=False)
-    _out.print(format_efg(loaded.game), markup=False, end="")
+    head = [f"# {key} = {value}\n" for key, value in loaded.params.items()]
+    emit([*head, format_efg(loaded.game)])
 
 
 @game_app.command("solve")
@@ -69,7 +69,7 @@ def solve_cmd(
 ) -> None:
     """Solve a game for its equilibria (or its logit QRE)."""
     result = solve(_load(game, param, scenario), method, lam)
-    _out.print(result.to_json(), markup=False) if as_json else _print_solution(result)
+    emit(result.to_json()) if as_json else _print_solution(result)
 
 
 @game_app.command("sweep")
@@ -93,7 +93,7 @@ def sweep_cmd(
     base = parse_assignments([p for p in param if ":" not in p])
     sc = load_scenario(scenario) if scenario else None
     result = run_sweep(game, name, values, lam=lam, base=base, scenario=sc)
-    _out.print(result.to_json(), markup=False) if as_json else _print_sweep(result)
+    emit(result.to_json()) if as_json else _print_sweep(result)
 
 
 def _print_solution(r: GameSolution) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from detente.cli.common import fail, write_new_file
+from detente.cli.common import emit, fail, write_new_file
 from detente.extraction.types import Extraction
 
 __all__ = ["register"]
@@ -41,7 +41,7 @@ def ingest(
         inputs = (file, aliases) if aliases else (file,)
         write_new_file(out, writers[out.suffix.lower()](x), overwrite=force, inputs=inputs)
         typer.echo(f"wrote {out}")
-    typer.echo(to_json(x) if as_json else summary_text(x))
+    emit(to_json(x)) if as_json else typer.echo(summary_text(x))
 
 
 def _page(x: Extraction) -> str:

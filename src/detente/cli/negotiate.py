@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from detente.api import load_scenario
-from detente.cli.common import check_seed
+from detente.cli.common import check_seed, emit
 from detente.errors import DetenteError
 from detente.negotiation import NegotiationParams, NegotiationResult, Strategy, simulate
 from detente.negotiation.result import Point
@@ -210,13 +210,13 @@ def negotiate(
     if tournament:
         rows = _tournament(sc, who, params, seed or 0)
         if as_json:
-            print(json.dumps(jsonable(simulate.rows_as_dicts(rows)), indent=2))
+            emit(json.dumps(jsonable(simulate.rows_as_dicts(rows)), indent=2))
         else:
             _print_table(rows)
         return
     result = simulate.run(sc, who, strats, params, rng=seed)
     if as_json:
-        print(result.to_json())
+        emit(result.to_json())
     else:
         _print_run(result)
 
