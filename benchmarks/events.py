@@ -2,7 +2,11 @@
 
 Split (fixed, ``specs/event-extraction.md`` §3): records whose id ends in an even digit are the
 development half, odd the held-out test half.  The lexicon and rules were tuned on dev only.
-Run ``.venv/bin/python benchmarks/events.py [--half dev|test|all] [--speed]``; ``--speed`` also
+Run ``.venv/bin/python benchmarks/events.py [--half dev|test|all] [--news dev|test] [--speed]``.
+Both sets print precision and recall by type and the confusion between types.  ``--news`` scores
+the hand-annotated news texts (``tests/reference/news/annotations.jsonl``; texts read from
+../shared/event-data/news-dev) at the mention level; ``--errors`` lists the mistakes of a
+development part only.  ``--speed`` also
 times extraction on three 1 MB texts (distinct sentences that are all events; distinct sentences of
 which one in five is an event; the op-ed repeated) and prints wall and CPU seconds (this process
 and spaCy's worker processes) and how many characters the pre-filter sent to spaCy — the
@@ -25,10 +29,18 @@ from pathlib import Path
 
 import numpy as np
 
-from detente.extraction import extract
+from detente.extraction import extract, newsset
 from detente.extraction.gsr import BASELINES, evaluate, load_gsr
+from detente.extraction.lexicon import PLOVER_TYPES
 
-SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "event-data" / "plover"
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO / ".." / "shared" / "event-data" / "plover"
+NEWS = REPO / ".." / "shared" / "event-data" / "news-dev"
+ANNOTATIONS = REPO / "tests" / "reference" / "news" / "annotations.jsonl"
+NEWS_BASELINE = {  # held-out part, before any change for issue 14 (commit 1e934ba)
+    "strict P/R/F1": (0.298, 0.146, 0.196),
+    "untyped P/R/F1": (0.362, 0.177, 0.238),
+}
 MISSION = Path(__file__).resolve().parents[1] / ".." / "shared" / "mission"
 
 
@@ -103,10 +115,75 @@ def speed() -> None:
         )
 
 
+def by_type(counts: dict[str, tuple[int, int, int]]) -> None:
+    """Precision and recall per type from (true positives, false positives, false negatives)."""
+    print(f"  {'type':10s} {'gold':>5s} {'pred':>5s} {'P':>6s} {'R':>6s}")
+    for t, (tp, fp, fn) in sorted(counts.items()):
+        p = f"{tp / (tp + fp):.2f}" if tp + fp else "-"
+        r = f"{tp / (tp + fn):.2f}" if tp + fn else "-"
+        print(f"  {t:10s} {tp + fn:5d} {tp + fp:5d} {p:>6s} {r:>6s}")
+
+
+def confusion(cells: dict[tuple[str, str], int]) -> None:
+    """Rows gold type, columns predicted type ("(none)": missed or spurious)."""
+    rows = sorted({g for g, _ in cells}, key=lambda t: (t == "(none)", t))
+    cols = sorted({p for _, p in cells}, key=lambda t: (t == "(none)", t))
+    print("  gold \\ predicted " + " ".join(f"{c[:5]:>5s}" for c in cols))
+    for r in rows:
+        print(f"  {r:16s} " + " ".join(f"{cells.get((r, c), 0) or '.':>5}" for c in cols))
+
+
+def plover_tables(pairs: tuple[tuple[str, str], ...]) -> None:
+    """Per-type precision/recall and the confusion matrix of the PLOVER sentence-level pairs."""
+    counts = {
+        t: (
+            sum(g == p == t for g, p in pairs),
+            sum(p == t != g for g, p in pairs),
+            sum(g == t != p for g, p in pairs),
+        )
+        for t in PLOVER_TYPES
+        if any(t in gp for gp in pairs)
+    }
+    by_type(counts)
+    cells: dict[tuple[str, str], int] = {}
+    for gp in pairs:
+        cells[gp] = cells.get(gp, 0) + 1
+    confusion(cells)
+
+
+def news(half: str, errors: bool) -> None:
+    """Mention-level scores on the hand-annotated news texts (one part)."""
+    if not NEWS.is_dir():
+        print(f"news: skipped, {NEWS} not found", file=sys.stderr)
+        return
+    t0 = time.perf_counter()
+    s, pairs = newsset.evaluate(NEWS, ANNOTATIONS, half)
+    print(
+        f"\nnews texts, {half} part: {s.texts} texts, {s.gold} gold events, "
+        f"{s.predicted} predicted, {time.perf_counter() - t0:.1f} s"
+    )
+    print("  strict  P/R/F1 {:.3f} {:.3f} {:.3f}".format(*s.strict))
+    print("  untyped P/R/F1 {:.3f} {:.3f} {:.3f}".format(*s.untyped))
+    if half == "test":
+        for name, v in NEWS_BASELINE.items():
+            print(f"  baseline {name}: {v[0]:.3f} {v[1]:.3f} {v[2]:.3f}")
+    print(f"  claims emitted as events: {s.claims_leaked} of {s.claims}")
+    print(
+        f"  deadlines found with their date: {s.deadlines_found} of {s.deadlines} "
+        f"({s.deadlines_predicted} predicted)"
+    )
+    print(f"  dates right on strict matches: {s.dates_right} of {s.dates_scored}")
+    by_type(s.by_type)
+    confusion(s.confusion)
+    if errors and half == "dev":
+        print("\n".join([*newsset.mistakes(pairs), *s.errors]))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--half", choices=("dev", "test", "all"), default="test")
     ap.add_argument("--errors", action="store_true", help="print mistakes (dev half only)")
+    ap.add_argument("--news", choices=("dev", "test"), help="also score the news texts (one part)")
     ap.add_argument("--speed", action="store_true", help="also time 1 MB inputs")
     args = ap.parse_args()
     path = SHARED / "PLOVER_GSR_CAMEO.json"
@@ -130,9 +207,12 @@ def main() -> int:
         f"target ISO3 match: {score.target:.3f} (n={score.n_target})"
     )
     print(f"coverage (a trigger fired): {score.coverage:.3f}")
+    plover_tables(score.pairs)
     if args.errors and args.half == "dev":
         for line in score.errors:
             print(line)
+    if args.news:
+        news(args.news, args.errors)
     if args.speed:
         speed()
     return 0

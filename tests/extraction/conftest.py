@@ -26,3 +26,12 @@ def oped_path() -> Path:
     if not files:
         pytest.skip(f"{folder} has no op-ed text (it is third-party and not in the repo)")
     return files[0]
+
+
+@pytest.fixture(scope="session")
+def news_dir() -> Path:
+    """The 30 public news texts of the news evaluation set (read in place, never copied)."""
+    folder = SHARED / "event-data" / "news-dev"
+    if not (folder / "01-syria-cw-senate-weighs-strike.txt").is_file():
+        pytest.skip(f"{folder} is absent (the news texts live in ../shared/event-data)")
+    return folder

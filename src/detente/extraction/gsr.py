@@ -68,6 +68,8 @@ class Score:
     n_target: int
     coverage: float
     errors: tuple[str, ...]
+    pairs: tuple[tuple[str, str], ...] = ()
+    """(gold, predicted) type of every sentence, for per-type figures and the confusion matrix."""
 
 
 def _codes(raw: Any) -> frozenset[str]:
@@ -147,6 +149,7 @@ def evaluate(records: list[GsrRecord], table: AliasTable | None = None) -> Score
         n_target=len(tgt_hits),
         coverage=fired / n,
         errors=tuple(errors),
+        pairs=tuple(pairs),
     )
 
 
