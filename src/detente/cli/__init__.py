@@ -17,7 +17,9 @@ from detente.cli import core
 from detente.cli import games as games_cli
 from detente.cli import ingest as ingest_cli
 from detente.cli import negotiate as negotiate_cli
+from detente.cli import runs as runs_cli
 from detente.cli.common import fail
+from detente.cli.saving import remember_command
 from detente.errors import DetenteError
 
 __all__ = ["app", "main"]
@@ -54,10 +56,12 @@ core.register(app)
 games_cli.register(app)
 ingest_cli.register(app)
 negotiate_cli.register(app)
+runs_cli.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
+    remember_command(argv)
     try:
         code = app(args=argv, prog_name="detente", standalone_mode=False)
     except typer.TyperException as exc:  # click's errors (bad option, missing argument, ...)

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from detente import api
 from detente.cli.common import check_new_file, check_seed, emit, fail, write_new_file
+from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.errors import DetenteError, InputError, Problem
 from detente.io import dump_json, dump_yaml, load
 from detente.models import MODELS
@@ -68,9 +69,14 @@ def run(
     ] = False,
     out: Annotated[Path | None, typer.Option(help="Write the JSON result to this file.")] = None,
     force: ForceOpt = False,
+    save: SaveOpt = None,
+    store: StoreOpt = None,
 ) -> None:
     """Forecast a scenario with one model."""
-    result = api.run(scenario, model, parse_assignments(param or []), seed=check_seed(seed))
+    timer = Timer()
+    loaded = api.load_scenario(scenario)
+    result = api.run(loaded, model, parse_assignments(param or []), seed=check_seed(seed))
+    save_if_asked("run", result.to_dict(), loaded, save=save, store=store, timer=timer)
     if out is not None:
         write_new_file(out, result.to_json() + "\n", overwrite=force, inputs=(Path(scenario),))
         _out.print(f"wrote {out}")
