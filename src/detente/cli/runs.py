@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from detente.cli.common import write_new_file
+from detente.cli.common import emit, write_new_file
 from detente.cli.saving import StoreOpt
 from detente.result import dumps_json
 
@@ -51,7 +51,7 @@ def list_runs(
     db = Store(store)
     rows = db.runs(scenario=scenario, kind=kind, limit=limit)
     if as_json:
-        print(dumps_json([r.to_dict() for r in rows]))
+        emit(dumps_json([r.to_dict() for r in rows]))
         return
     labels = any(r.label for r in rows)
     cols = ["id", "when (UTC)", "kind", "model", "scenario", "seed", "summary"]
@@ -72,7 +72,7 @@ def show(run_id: RunArg, store: StoreOpt = None, as_json: JsonOpt = False) -> No
 
     rec = Store(store).get(run_id)
     if as_json:
-        print(dumps_json(rec.to_dict()))
+        emit(dumps_json(rec.to_dict()))
         return
     _out.print(f"[bold]run {rec.id}[/bold]  {rec.kind}  {rec.created_at}")
     took = None if rec.duration_s is None else f"{rec.duration_s:.2f} s"
@@ -98,7 +98,7 @@ def diff(a: RunArg, b: RunArg, store: StoreOpt = None, as_json: JsonOpt = False)
     sb = db.scenario(rb.scenario_sha256) if rb.scenario_sha256 else None
     d = diff_runs(ra, rb, sa, sb)
     if as_json:
-        print(dumps_json(d.to_dict()))
+        emit(dumps_json(d.to_dict()))
         return
     for title, changes, keep in (
         ("settings changed", d.settings, False),
