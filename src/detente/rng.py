@@ -8,9 +8,11 @@ alone (STYLE.md rule 10).
 
 from __future__ import annotations
 
+import zlib
+
 import numpy as np
 
-__all__ = ["RngLike", "as_generator", "fresh_seed", "spawn_seeds"]
+__all__ = ["RngLike", "as_generator", "fresh_seed", "keyed_seed", "spawn_seeds"]
 
 RngLike = np.random.Generator | int | None
 
@@ -28,6 +30,17 @@ def spawn_seeds(seed: int, n: int) -> list[int]:
     """``n`` independent 63-bit child seeds of ``seed`` (``SeedSequence.spawn``)."""
     children = np.random.SeedSequence(seed).spawn(n)
     return [int(c.generate_state(1, dtype=np.uint64)[0] >> np.uint64(1)) for c in children]
+
+
+def keyed_seed(seed: int, *keys: str) -> int:
+    """A 63-bit child seed of ``seed`` named by ``keys`` (e.g. a model and an issue id).
+
+    The same seed and keys give the same child whatever else is run, so one row of a large run
+    can be rerun alone; different keys give independent streams (``SeedSequence`` entropy).
+    """
+    words = [seed] + [zlib.crc32(k.encode("utf-8")) for k in keys] + [len(keys)]
+    state = np.random.SeedSequence(words).generate_state(1, dtype=np.uint64)[0]
+    return int(state >> np.uint64(1))
 
 
 def fresh_seed() -> int:

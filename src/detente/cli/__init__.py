@@ -13,6 +13,7 @@ from typing import NoReturn
 import typer
 
 from detente import __version__
+from detente.cli import backtest as backtest_cli
 from detente.cli import core
 from detente.cli import games as games_cli
 from detente.cli import ingest as ingest_cli
@@ -53,6 +54,7 @@ def _root(
 
 
 core.register(app)
+backtest_cli.register(app)
 games_cli.register(app)
 ingest_cli.register(app)
 negotiate_cli.register(app)

@@ -159,6 +159,12 @@ def convert(
     ],
     dst: Annotated[Path, typer.Argument(metavar="OUT", help="Output file: .yaml, .yml or .json.")],
     force: ForceOpt = False,
+    issue: Annotated[
+        str | None, typer.Option(help="IN is a DEU III folder: write this issue (e.g. d00032i1).")
+    ] = None,
+    capability: Annotated[
+        str, typer.Option(help="With --issue: equal, or council (QMV votes).")
+    ] = "equal",
 ) -> None:
     """Convert a scenario between formats (writes native YAML or JSON)."""
     writers = {".yaml": dump_yaml, ".yml": dump_yaml, ".json": dump_json}
@@ -166,7 +172,12 @@ def convert(
         fail(f"{dst}: unsupported output format {dst.suffix or '(none)'}; use .yaml, .yml or .json")
     if dst.exists() and dst.resolve() == src.resolve():
         fail(f"{dst}: OUT is the same file as IN")
-    scenario = load(src)
+    if issue is not None:
+        from detente.io.deu_scenario import load_issue
+
+        scenario = load_issue(src, issue, capability)
+    else:
+        scenario = load(src)
     write_new_file(dst, writers[dst.suffix.lower()](scenario), overwrite=force)
     _out.print(f"wrote {dst}")
 

@@ -1,0 +1,130 @@
+"""``detente backtest``: every forecast model against real EU decisions (DEU III)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from detente.backtest import Backtest, backtest
+from detente.cli.common import check_new_file, check_seed, fail, write_new_file
+
+__all__ = ["register"]
+
+_out = Console(highlight=False)
+_MOMENT = 0.5
+_FORMATS = (".csv",)
+
+
+def _run_with_bar(**kwargs: Any) -> Backtest:
+    """Run the backtest with a progress bar on stderr once it has run for more than a moment."""
+    err = Console(stderr=True)
+    bar = Progress(
+        TextColumn("backtest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err, transient=True,
+    )  # fmt: skip
+    task = bar.add_task("runs", total=None)
+    start, shown = time.monotonic(), False
+
+    def tick(done: int, total: int) -> None:
+        nonlocal shown
+        if not shown and err.is_terminal and time.monotonic() - start > _MOMENT:
+            bar.start()
+            shown = True
+        bar.update(task, completed=done, total=total)
+
+    try:
+        return backtest(progress=tick, **kwargs)
+    finally:
+        if shown:
+            bar.stop()
+
+
+def _fmt(v: Any, spec: str = ".2f") -> str:
+    return "–" if v is None else format(v, spec)
+
+
+def _print(bt: Backtest) -> None:
+    d = bt.to_dict()
+    title = (
+        f"DEU III backtest: split {d['split']}, {d['n_issues']} issues, "
+        f"{d['capability']} capability"
+    )
+    table = Table(title=title, title_justify="left")
+    for col in ("model", "n", "MAE", "median AE", "RMSE", "≤5", "≤10", "vs mean [95% CI]"):
+        table.add_column(col, justify="left" if col == "model" else "right")
+    for name, m in d["models"].items():
+        vs = m["vs_mean"] or {"diff": None, "ci95": [None, None]}
+        ci = f"{_fmt(vs['diff'], '+.2f')} [{_fmt(vs['ci95'][0])}, {_fmt(vs['ci95'][1])}]"
+        table.add_row(
+            name, str(m["n"]), _fmt(m["mae"]), _fmt(m["median_ae"]), _fmt(m["rmse"]),
+            _fmt(m["within_5"], ".0%"), _fmt(m["within_10"], ".0%"), ci,
+        )  # fmt: skip
+    _out.print(table)
+    for u in d["unscored"]:
+        _out.print(f"not scored: {u['isnr']}: {u['reason']}")
+    if d["missing"]:
+        _out.print(f"{len(d['missing'])} model/issue pairs without a forecast (see --json)")
+    _out.print(f"seed {bt.provenance.seed}; vs mean: mean |error| − compromise model's (paired)")
+
+
+def _write(bt: Backtest, out: Path, force: bool, data: Path) -> None:
+    from detente.backtest.export import to_csv
+
+    write_new_file(out, to_csv(bt), overwrite=force, inputs=(data,))
+    _out.print(f"wrote {out}")
+
+
+def backtest_command(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="PATH",
+            help="DEU III folder (deu3_issues.csv + deu3_actor_positions.csv, or the .tsv); "
+            "data: doi:10.34810/data53.",
+        ),
+    ],
+    models: Annotated[
+        str | None,
+        typer.Option(help="Comma-separated models, NAME or NAME:key=value (default: all)."),
+    ] = None,
+    split: Annotated[str, typer.Option(help="dev (1996–2000), test (2003–2019) or all.")] = "all",
+    capability: Annotated[str, typer.Option(help="equal, or council (QMV votes).")] = "equal",
+    seed: Annotated[int | None, typer.Option(help="Seed (stochastic models, bootstrap).")] = None,
+    jobs: Annotated[int, typer.Option(help="Parallel processes (joblib).")] = 1,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address, e.g. tcp://host:8786.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON result.")] = False,
+    out: Annotated[
+        Path | None, typer.Option(help="Write FILE.csv (one row per issue and model).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+) -> None:
+    """Score every forecast model against the real outcomes of 351 EU decisions (DEU III)."""
+    if out is not None:
+        if out.suffix not in _FORMATS:
+            fail(f"{out}: unsupported output format; use {', '.join(_FORMATS)}")
+        check_new_file(out, overwrite=force, inputs=(path,))
+    if jobs < 1 and jobs != -1:
+        fail(f"--jobs {jobs}: give a number of processes ≥ 1 (or -1 for all cores)")
+    bt = _run_with_bar(
+        data=path, models=models, split=split, capability=capability,
+        seed=check_seed(seed), jobs=jobs, scheduler=scheduler,
+    )  # fmt: skip
+    if out is not None:
+        _write(bt, out, force, path)
+    elif as_json:
+        print(bt.to_json())
+    else:
+        _print(bt)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``backtest`` to ``app``."""
+    app.command("backtest")(backtest_command)
