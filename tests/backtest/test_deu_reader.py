@@ -38,8 +38,11 @@ def test_scenario_from_issue(tmp_path: Path) -> None:
     s = to_scenario(issue)
     assert s.actor_ids == ("com", "ep", "pl")  # de has no salience: left out, and said so
     assert "left out: de" in s.notes and s.issues[0].status_quo == 100
-    assert s.extra["deu"]["decision"]["rule"] == "unanimity"
-    assert s.extra["deu"]["decision"]["veto"] == ["pl"]  # CNS: the Parliament has no veto
+    assert s.decision is not None and s.extra["deu"]["council_rule"] == "Unan"
+    rule = s.decision.for_issue("x2i1")
+    assert rule.rule == "unanimity" and rule.veto == ("pl",)  # CNS: the Parliament has no veto
+    assert rule.agenda_setter == "com"
+    assert to_scenario(read_deu(write_deu(tmp_path))[1]).decision is None  # no reference point
     assert all(a.capability == 1.0 for a in s.actors)
 
 
@@ -50,7 +53,11 @@ def test_council_capabilities(tmp_path: Path) -> None:
     assert caps == {"com": 10, "ep": 10, "fr": 10, "de": 10, "uk": 10}  # COD: EP as largest
     caps = {a.id: a.capability for a in to_scenario(issues[2], "council").actors}
     assert caps == {"com": 29, "ep": 3, "pl": 27}  # Nice; CNS: EP as the smallest state
-    assert to_scenario(issues[4], "council").extra["deu"]["decision"]["weights"]["cr"] == 7
+    assert to_scenario(issues[4], "council").extra["deu"]["treaty"] == "nice"
+    qmv = to_scenario(issues[0], "council").decision
+    assert qmv is not None and qmv.for_issue("x1i1").veto == ("ep",)
+    assert qmv.for_issue("x1i1").threshold == pytest.approx(62 / 87)
+    assert dict(qmv.for_issue("x1i1").weights or {}) == {"fr": 10, "de": 10, "uk": 10}
 
 
 def test_convert_round_trip(tmp_path: Path) -> None:
@@ -60,7 +67,7 @@ def test_convert_round_trip(tmp_path: Path) -> None:
     back = load(path)
     assert back.positions().tolist() == s.positions().tolist()
     assert back.capabilities().tolist() == s.capabilities().tolist()
-    assert back.extra["deu"]["outcome"] == 60
+    assert back.extra["deu"]["outcome"] == 60 and back.decision == s.decision
 
 
 def test_repair_date() -> None:

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from detente.backtest import Backtest, backtest
-from detente.cli.common import check_new_file, check_seed, fail, write_new_file
+from detente.cli.common import check_new_file, check_seed, emit, fail, write_new_file
 
 __all__ = ["register"]
 
@@ -120,7 +120,7 @@ def backtest_command(
     if out is not None:
         _write(bt, out, force, path)
     elif as_json:
-        print(bt.to_json())
+        emit(bt.to_json())
     else:
         _print(bt)
 

@@ -24,8 +24,12 @@ Capability (``capability=``):
   not tuned on any data.
 
 Decision rule: DEU's Council rule ``counvte`` (``QMV``, ``QMV(10)``, ``Unan``) and procedure
-``proc`` are kept in ``extra["deu"]`` with a ``decision`` block (rule, veto players, agenda
-setter, the member-state weights and the QMV threshold) for the procedural models.
+``proc`` are kept in ``extra["deu"]`` and, where the reference point is coded (a decision section
+needs a reversion point), become the scenario's ``decision`` section (:mod:`detente.decision`):
+rule ``unanimity`` with every coded member state as veto player, or ``qmv`` with the coded member
+states' weights and the treaty's threshold as a share of the weight (62/87 [Amsterdam1997],
+255/345 [Nice2001]); under codecision the Parliament is a veto player too; the Commission is
+the agenda setter.
 
 References
 ----------
@@ -43,6 +47,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
 
+from detente.decision import Decision, DecisionRule
 from detente.errors import InputError, Problem
 from detente.io.deu import DeuIssue, read_deu
 from detente.scenario import Actor, Issue, Scenario, Source, Stance
@@ -128,23 +133,28 @@ def _capabilities(issue: DeuIssue, capability: str) -> tuple[dict[str, float], s
     )
 
 
-def _decision(issue: DeuIssue, actors: list[str]) -> dict[str, Any]:
+def _decision(issue: DeuIssue, actors: list[str]) -> Decision | None:
+    """The Council rule and procedure as a decision section (needs the reference point)."""
+    if issue.reference_point is None:
+        return None
     treaty, weights = council_weights(issue)
     unanimity = issue.council_rule.lower().startswith("unan")
     members = [a for a in actors if a not in ("com", "ep")]
-    veto = members if unanimity else []
-    if issue.procedure == "COD" and "ep" in actors:
-        veto = [*veto, "ep"]
-    return {
-        "rule": "unanimity" if unanimity else "qmv",
-        "council_rule": issue.council_rule,
-        "procedure": issue.procedure,
-        "agenda_setter": "com" if "com" in actors else None,
-        "veto": veto,
-        "treaty": treaty,
-        "weights": {a: weights[a] for a in members if a in weights},
-        "threshold": None if unanimity else _THRESHOLD[treaty],
-    }
+    veto = [
+        *(members if unanimity else []),
+        *(["ep"] if issue.procedure == "COD" and "ep" in actors else []),
+    ]
+    why = f"DEU: Council {issue.council_rule}, procedure {issue.procedure}, {treaty} weights"
+    return Decision(
+        DecisionRule(
+            rule="unanimity" if unanimity else "qmv",
+            veto=tuple(veto),
+            weights=None if unanimity else {a: float(weights[a]) for a in members},
+            threshold=None if unanimity else _THRESHOLD[treaty],
+            agenda_setter="com" if "com" in actors else None,
+            rationale=why,
+        )
+    )
 
 
 def to_scenario(issue: DeuIssue, capability: Capability | str = "equal") -> Scenario:
@@ -182,11 +192,12 @@ def to_scenario(issue: DeuIssue, capability: Capability | str = "equal") -> Scen
         description=about,
         notes=(notes if dropped else "") + cap_note,
         sources=_SOURCES,
-        extra={"deu": _extra(issue, [a.id for a in actors])},
+        decision=_decision(issue, [a.id for a in actors]),
+        extra={"deu": _extra(issue)},
     )
 
 
-def _extra(issue: DeuIssue, actors: list[str]) -> dict[str, Any]:
+def _extra(issue: DeuIssue) -> dict[str, Any]:
     return {
         "isnr": issue.isnr,
         "proposal": issue.proposal,
@@ -194,7 +205,9 @@ def _extra(issue: DeuIssue, actors: list[str]) -> dict[str, Any]:
         "introduced": issue.introduced.isoformat() if issue.introduced else None,
         "decided": issue.decided.isoformat() if issue.decided else None,
         "outcome": issue.outcome,
-        "decision": _decision(issue, actors),
+        "procedure": issue.procedure,
+        "council_rule": issue.council_rule,
+        "treaty": council_weights(issue)[0],
     }
 
 
