@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 
@@ -9,6 +10,7 @@ import numpy as np
 import pytest
 
 from detente.api import run
+from detente.decision import Decision, DecisionRule
 from detente.models import MODELS
 from detente.result import Result
 from detente.scenario import Scenario
@@ -19,14 +21,31 @@ SALIENCES = [[80, 30], [45, 70], [60, 55], [25, 90], [95, 40], [50, 65]]
 CAPABILITIES = [30, 55, 20, 80, 45, 25]
 
 
+# A Council of actors 1, 3, 4, 5 voting by QMV, actor 0 as agenda setter, actor 2 a veto player (an
+# EU-like decision section; models that do not use decision rules ignore it).
+DECISION = Decision(
+    DecisionRule(
+        "qmv",
+        ("actor2",),
+        {"actor1": 55.0, "actor3": 80.0, "actor4": 45.0, "actor5": 25.0},
+        0.6,
+        None,
+        "actor0",
+    )
+)
+
+
 def scenario(order: list[int] | None = None) -> Scenario:
     order = order or list(range(len(POSITIONS)))
-    return make_scenario(
-        [POSITIONS[i] for i in order],
-        [SALIENCES[i] for i in order],
-        [CAPABILITIES[i] for i in order],
-        status_quo=[60.0, 50.0],
-        ids=[f"actor{i}" for i in order],
+    return dataclasses.replace(
+        make_scenario(
+            [POSITIONS[i] for i in order],
+            [SALIENCES[i] for i in order],
+            [CAPABILITIES[i] for i in order],
+            status_quo=[60.0, 50.0],
+            ids=[f"actor{i}" for i in order],
+        ),
+        decision=DECISION,
     )
 
 

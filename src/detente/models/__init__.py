@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from detente.models import bdm, mean, median, nash, smp
+from detente.models import bdm, mean, median, nash, procedural, smp, winset
 
 __all__ = ["MODELS", "ModelSpec"]
 
@@ -56,11 +56,31 @@ MODELS: dict[str, ModelSpec] = {
         "Nash bargaining solution over spatial utilities, status quo as disagreement",
         ("Nash1950", "Kalai1977"),
     ),
+    "procedural": ModelSpec(
+        procedural.run,
+        procedural.ProceduralParams,
+        False,
+        "EU consultation and codecision (QMV or unanimity) as agenda-setter models, per issue",
+        (
+            "Steunenberg1994",
+            "Crombez1996",
+            "Crombez1997",
+            "TsebelisGarrett2000",
+            "SteunenbergSelck2006",
+        ),
+    ),
     "smp": ModelSpec(
         smp.run,
         smp.SMPParams,
         True,
         "KTAB's Spatial Model of Politics: challenges, bargains and PCE votes, multi-issue",
         ("KTAB", "KTABDoc", "Wise2015", "Efird2016"),
+    ),
+    "winset": ModelSpec(
+        winset.run,
+        winset.WinsetParams,
+        False,
+        "veto players' win-set of the status quo: agenda setter's best point, NBS, or status quo",
+        ("Tsebelis2002", "Romer1978", "Steunenberg1994", "Crombez1996", "TsebelisGarrett2000"),
     ),
 }
