@@ -53,13 +53,23 @@ def _issue(issue: Issue) -> dict[str, Any]:
     return d
 
 
+def _fold_range(d: dict[str, Any], name: str) -> None:
+    """``{name: v, name_range: {low, high, dist}}`` → ``{name: {value: v, low, high, dist}}``."""
+    r = d.pop(f"{name}_range", None)
+    if r is not None:
+        d[name] = {"value": d[name], **r}
+
+
 def _actor(actor: Actor) -> dict[str, Any]:
     d = _plain(actor)
     d.pop("stances", None)
+    _fold_range(d, "capability")
     d["positions"] = {}
     for s in actor.stances:
         stance = _plain(s)
         stance.pop("issue")
+        _fold_range(stance, "position")
+        _fold_range(stance, "salience")
         d["positions"][s.issue] = stance
     return d
 
@@ -88,6 +98,8 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         d["extra"] = dict(scenario.extra)
     if scenario.decision is not None:
         d["decision"] = scenario.decision.to_dict()
+    if scenario.uncertainty is not None:
+        d["uncertainty"] = _plain(scenario.uncertainty)
     return d
 
 

@@ -23,6 +23,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from detente.decision import Decision
+from detente.uncertainty import Range, Uncertainty
 
 __all__ = [
     "Actor",
@@ -96,12 +97,19 @@ class Stance:
     salience: float
     position_rationale: str = ""
     salience_rationale: str = ""
+    position_range: Range | None = None
+    salience_range: Range | None = None
 
     def __post_init__(self) -> None:
         _finite(self.position, f"position on {self.issue}")
         _finite(self.salience, f"salience on {self.issue}")
         if not 0.0 <= self.salience <= SALIENCE_MAX:
             raise ValueError(f"salience on {self.issue} must be in 0–100, got {self.salience}")
+        _in_range(self.position_range, self.position, f"position on {self.issue}")
+        _in_range(self.salience_range, self.salience, f"salience on {self.issue}")
+        r = self.salience_range
+        if r is not None and not (r.low >= 0.0 and r.high <= SALIENCE_MAX):
+            raise ValueError(f"salience range on {self.issue} must lie in 0–100")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,11 +123,15 @@ class Actor:
     aliases: tuple[str, ...] = ()
     description: str = ""
     capability_rationale: str = ""
+    capability_range: Range | None = None
 
     def __post_init__(self) -> None:
         _finite(self.capability, f"actor {self.id} capability")
         if self.capability <= 0:
             raise ValueError(f"actor {self.id}: capability must be > 0, got {self.capability}")
+        _in_range(self.capability_range, self.capability, f"actor {self.id} capability")
+        if self.capability_range is not None and self.capability_range.low <= 0:
+            raise ValueError(f"actor {self.id}: capability range low must be > 0")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +212,7 @@ class Scenario:
     games: tuple[GameSetup, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
     decision: Decision | None = None
+    uncertainty: Uncertainty | None = None
 
     def __post_init__(self) -> None:
         if not self.actors:
@@ -217,6 +230,11 @@ class Scenario:
                     raise ValueError(
                         f"actor {actor.id}: position {stance.position} on {issue.id} "
                         f"is outside [{issue.low}, {issue.high}]"
+                    )
+                r = stance.position_range
+                if r is not None and not (issue.contains(r.low) and issue.contains(r.high)):
+                    raise ValueError(
+                        f"actor {actor.id}: position range on {issue.id} is off the scale"
                     )
         if self.decision is not None:
             _check_decision(self, self.decision)
@@ -256,6 +274,11 @@ class Scenario:
     def game(self, name: str) -> GameSetup | None:
         """The parameter set for the named game, if the scenario has one."""
         return next((g for g in self.games if g.game == name), None)
+
+
+def _in_range(r: Range | None, value: float, what: str) -> None:
+    if r is not None and not r.contains(value):
+        raise ValueError(f"{what}: {value:g} is outside its range [{r.low:g}, {r.high:g}]")
 
 
 def _unique(ids: list[str], what: str) -> None:

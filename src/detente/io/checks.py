@@ -11,7 +11,7 @@ from typing import Any
 
 from detente.errors import Problem
 from detente.io.decision import decision_checks
-from detente.io.located import Located
+from detente.io.located import Located, Path
 
 __all__ = ["cross_checks"]
 
@@ -112,7 +112,7 @@ def _actor_problems(doc: Located) -> list[Problem]:
                 )
                 continue
             lo, hi = scales[key]
-            pos = _num(stance.get("position")) if isinstance(stance, dict) else None
+            pos = _num(_value(stance.get("position"))) if isinstance(stance, dict) else None
             if pos is not None and not lo <= pos <= hi:
                 out.append(
                     doc.problem(
@@ -120,6 +120,51 @@ def _actor_problems(doc: Located) -> list[Problem]:
                         f"position {pos:g} is outside the issue's scale [{lo:g}, {hi:g}]",
                     )
                 )
+    return out
+
+
+def _value(x: Any) -> Any:
+    """The value of a number-or-range field (``{value, low, high}``)."""
+    return x.get("value") if isinstance(x, dict) else x
+
+
+def _range_problem(doc: Located, path: Path, limits: tuple[float, float, bool]) -> list[Problem]:
+    """Low ≤ value ≤ high, and the range inside ``(lo, hi, lo_open)``, for a range at ``path``."""
+    node: Any = doc.data
+    for part in path:
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            return []
+    if not isinstance(node, dict):
+        return []
+    low, value, high = (_num(node.get(k)) for k in ("low", "value", "high"))
+    if low is None or value is None or high is None:
+        return []
+    if not low <= value <= high:
+        return [doc.problem(path, f"needs low ≤ value ≤ high, got {low:g} ≤ {value:g} ≤ {high:g}")]
+    lo, hi, lo_open = limits
+    if lo_open and low <= lo:
+        return [doc.problem(path, f"range low must be > {lo:g}, got {low:g}")]
+    if low < lo or high > hi:
+        return [doc.problem(path, f"range [{low:g}, {high:g}] is outside [{lo:g}, {hi:g}]")]
+    return []
+
+
+def _ranges(doc: Located) -> list[Problem]:
+    """Problems of every ``{value, low, high}`` range of positions, saliences and capabilities."""
+    scales = _scales(doc)
+    out: list[Problem] = []
+    for i, actor in _dicts(doc.data, "actors"):
+        out += _range_problem(doc, ("actors", i, "capability"), (0.0, math.inf, True))
+        positions = actor.get("positions")
+        for key, stance in positions.items() if isinstance(positions, dict) else []:
+            if isinstance(stance, dict) and key in scales:
+                base = ("actors", i, "positions", key)
+                out += _range_problem(doc, (*base, "position"), (*scales[key], False))
+                out += _range_problem(doc, (*base, "salience"), (0.0, 100.0, False))
     return out
 
 
@@ -133,4 +178,5 @@ def cross_checks(doc: Located) -> list[Problem]:
         + _issue_problems(doc)
         + _actor_problems(doc)
         + decision_checks(doc)
+        + _ranges(doc)
     )

@@ -18,7 +18,7 @@ from detente.errors import InputError, Problem
 from detente.io.checks import cross_checks
 from detente.io.decision import decision_from_doc
 from detente.io.located import Located, Path
-from detente.io.schema import ActorDoc, IssueDoc, ScenarioDoc
+from detente.io.schema import UNION_TAGS, ActorDoc, IssueDoc, RangeDoc, ScenarioDoc
 from detente.scenario import (
     Actor,
     Deadline,
@@ -31,6 +31,7 @@ from detente.scenario import (
     Source,
     Stance,
 )
+from detente.uncertainty import Range, Uncertainty
 
 __all__ = ["build", "dump_json", "dump_yaml", "parse_json", "parse_yaml"]
 
@@ -180,14 +181,23 @@ def _issue(d: IssueDoc) -> Issue:
     )  # fmt: skip
 
 
+def _split(v: float | RangeDoc) -> tuple[float, Range | None]:
+    """A number, or a ``{value, low, high, dist}`` mapping, as (value, range)."""
+    if isinstance(v, RangeDoc):
+        return v.value, Range(v.low, v.high, v.dist)
+    return v, None
+
+
+def _stance(issue: str, s: Any) -> Stance:
+    (x, xr), (sal, sr) = _split(s.position), _split(s.salience)
+    return Stance(issue, x, sal, s.position_rationale, s.salience_rationale, xr, sr)
+
+
 def _actor(d: ActorDoc, issue_ids: list[str]) -> Actor:
-    stances = tuple(
-        Stance(k, s.position, s.salience, s.position_rationale, s.salience_rationale)
-        for k in issue_ids
-        for s in [d.positions[k]]
-    )
-    return Actor(d.id, d.name or d.id, d.capability, stances, tuple(d.aliases), d.description,
-                 d.capability_rationale)  # fmt: skip
+    stances = tuple(_stance(k, d.positions[k]) for k in issue_ids)
+    c, cr = _split(d.capability)
+    return Actor(d.id, d.name or d.id, c, stances, tuple(d.aliases), d.description,
+                 d.capability_rationale, cr)  # fmt: skip
 
 
 def _scenario(doc: ScenarioDoc) -> Scenario:
@@ -211,6 +221,9 @@ def _scenario(doc: ScenarioDoc) -> Scenario:
         ),
         extra=doc.extra,
         decision=decision_from_doc(doc.decision),
+        uncertainty=None
+        if doc.uncertainty is None
+        else Uncertainty(**doc.uncertainty.model_dump()),
     )
 
 
@@ -236,7 +249,8 @@ def build(doc: Located) -> Scenario:
         parsed = ScenarioDoc.model_validate(doc.data)
     except ValidationError as exc:
         problems += [
-            doc.problem(tuple(e["loc"]), _message(e)) for e in exc.errors(include_url=False)
+            doc.problem(tuple(p for p in e["loc"] if p not in UNION_TAGS), _message(e))
+            for e in exc.errors(include_url=False)
         ]
     problems += cross_checks(doc)
     if problems or parsed is None:

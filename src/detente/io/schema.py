@@ -10,9 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+)
 
-__all__ = ["ScenarioDoc"]
+__all__ = ["UNION_TAGS", "RangeDoc", "ScenarioDoc"]
 
 
 def _not_bool(value: Any) -> Any:
@@ -29,6 +37,42 @@ Finite = Annotated[float, Field(allow_inf_nan=False), NoBool]
 
 class _Doc(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
+
+
+class RangeDoc(_Doc):
+    """A value with its plausible range: ``{value, low, high, dist}`` (see uncertainty.py)."""
+
+    value: Finite
+    low: Finite
+    high: Finite
+    dist: Literal["triangular", "uniform", "normal"] = "triangular"
+
+
+UNION_TAGS = ("<number>", "<range>")
+"""Tags of the number-or-range unions; :mod:`detente.io.native` strips them from error paths."""
+
+
+def _number_or_range(value: Any) -> str:
+    return UNION_TAGS[1] if isinstance(value, dict) else UNION_TAGS[0]
+
+
+Salience = Annotated[float, Field(ge=0.0, le=100.0, allow_inf_nan=False), NoBool]
+Capability = Annotated[float, Field(gt=0.0, allow_inf_nan=False), NoBool]
+_AsRange = Annotated[RangeDoc, Tag(UNION_TAGS[1])]
+_ByShape = Discriminator(_number_or_range)
+UncertainPosition = Annotated[Annotated[Finite, Tag(UNION_TAGS[0])] | _AsRange, _ByShape]
+UncertainSalience = Annotated[Annotated[Salience, Tag(UNION_TAGS[0])] | _AsRange, _ByShape]
+UncertainCapability = Annotated[Annotated[Capability, Tag(UNION_TAGS[0])] | _AsRange, _ByShape]
+
+
+class UncertaintyDoc(_Doc):
+    """The scenario-level ``uncertainty:`` block of ± half-widths."""
+
+    position: Annotated[float, Field(ge=0.0, le=100.0, allow_inf_nan=False), NoBool] = 10.0
+    salience: Annotated[float, Field(ge=0.0, le=100.0, allow_inf_nan=False), NoBool] = 15.0
+    capability: Annotated[float, Field(ge=0.0, le=100.0, allow_inf_nan=False), NoBool] = 20.0
+    dist: Literal["triangular", "uniform", "normal"] = "triangular"
+    rationale: str = ""
 
 
 class SourceDoc(_Doc):
@@ -53,8 +97,8 @@ class IssueDoc(_Doc):
 
 
 class StanceDoc(_Doc):
-    position: Finite
-    salience: Annotated[float, Field(ge=0.0, le=100.0, allow_inf_nan=False), NoBool]
+    position: UncertainPosition
+    salience: UncertainSalience
     position_rationale: str = ""
     salience_rationale: str = ""
 
@@ -62,7 +106,7 @@ class StanceDoc(_Doc):
 class ActorDoc(_Doc):
     id: Id
     name: str = ""
-    capability: Annotated[float, Field(gt=0.0, allow_inf_nan=False), NoBool]
+    capability: UncertainCapability
     capability_rationale: str = ""
     aliases: list[str] = []
     description: str = ""
@@ -139,3 +183,4 @@ class ScenarioDoc(_Doc):
     games: dict[str, dict[str, GameParameterDoc]] = {}
     extra: dict[str, Any] = {}
     decision: DecisionDoc | None = None
+    uncertainty: UncertaintyDoc | None = None

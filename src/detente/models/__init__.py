@@ -1,8 +1,12 @@
 """The model registry: a hand-written dict from command-line name to :class:`ModelSpec`.
 
 Each model is one module with one entry function ``run(scenario, params) -> Result`` (stochastic
-models also take a keyword-only ``rng``).  The CLI, the reports and the sweeps list models from
-:data:`MODELS`; adding a model means adding its module and one entry here.
+models also take a keyword-only ``rng``).  A model may also register a batch kernel
+``run_batch(scenario, inputs, params, *, seeds) -> BatchForecast`` that evaluates many draws of the
+inputs at once (the contract is in :mod:`detente.batch`); :func:`batch_runner` falls back to a
+loop of ``run`` for a model without one, so every model works in a Monte Carlo sweep.
+The CLI, the reports and the sweeps list models from :data:`MODELS`; adding a model means adding
+its module and one entry here.
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from detente.batch import BatchRun, looped
 from detente.models import bdm, mean, median, nash, procedural, smp, winset
 
-__all__ = ["MODELS", "ModelSpec"]
+__all__ = ["MODELS", "ModelSpec", "batch_runner"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +30,13 @@ class ModelSpec:
     stochastic: bool
     summary: str
     citations: tuple[str, ...]
+    batch: BatchRun | None = None
+    """Optional batch kernel over draws (see :mod:`detente.batch`); None: loop ``run``."""
+
+
+def batch_runner(spec: ModelSpec) -> BatchRun:
+    """The model's batch kernel, or a loop of its ``run`` when it has none."""
+    return spec.batch if spec.batch is not None else looped(spec.run, spec.stochastic)
 
 
 MODELS: dict[str, ModelSpec] = {
@@ -41,6 +53,7 @@ MODELS: dict[str, ModelSpec] = {
         False,
         "capability × salience weighted mean of positions per issue",
         ("BDM1994", "Scholz2011"),
+        mean.run_batch,
     ),
     "median": ModelSpec(
         median.run,
@@ -48,6 +61,7 @@ MODELS: dict[str, ModelSpec] = {
         False,
         "weighted median voter (Condorcet winner among positions) per issue",
         ("Black1958", "BDM1994"),
+        median.run_batch,
     ),
     "nash": ModelSpec(
         nash.run,

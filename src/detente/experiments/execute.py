@@ -1,0 +1,148 @@
+"""Where chunks of draws run: in this process, in a joblib process pool, or on a Dask cluster.
+
+Every backend returns the chunks' results in chunk order, so the assembled sweep is the same
+whatever ran it.  A chunk is a pure function of its draws' seeds (:func:`evaluate`), so a chunk
+that Dask re-runs after losing a worker gives the same numbers.
+
+- ``jobs=1`` (default): in this process.
+- ``jobs=N``: joblib's process pool (loky), ``return_as="generator"``.
+- ``scheduler="local:N"``: a ``dask.distributed.LocalCluster`` of N single-threaded worker
+  processes, started and closed here.
+- ``scheduler="tcp://HOST:PORT"``: a running Dask scheduler (``dask scheduler`` on one host,
+  ``dask worker tcp://HOST:PORT`` on each machine); an address that does not answer within
+  :data:`CONNECT_TIMEOUT` seconds is an error, not a hang.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from detente.errors import DetenteError
+from detente.experiments.draws import InputSpace, draw_inputs
+from detente.models import MODELS, batch_runner
+from detente.rng import model_seeds
+from detente.scenario import Scenario
+
+__all__ = ["CONNECT_TIMEOUT", "Chunk", "ChunkOut", "SchedulerError", "evaluate", "run_chunks"]
+
+CONNECT_TIMEOUT = 5.0
+"""Seconds to wait for a Dask scheduler to answer."""
+
+
+class SchedulerError(DetenteError):
+    """A Dask scheduler that cannot be reached or an address that cannot be read."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Chunk:
+    """A contiguous block of draws: rows ``start …`` of the sweep, with what evaluating needs."""
+
+    start: int
+    scenario: Scenario
+    model: str
+    params: Any
+    space: InputSpace
+    seeds: NDArray[np.uint64]
+    dropped: NDArray[np.int64]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ChunkOut:
+    """A chunk's forecasts (draws × issues) and agreement flags."""
+
+    start: int
+    forecast: NDArray[np.float64]
+    agreement: NDArray[np.bool_] | None
+
+
+def evaluate(chunk: Chunk) -> ChunkOut:
+    """Draw the chunk's inputs from its seeds and run the model's batch kernel on them."""
+    inputs = draw_inputs(chunk.scenario, chunk.space, chunk.seeds)
+    if (chunk.dropped >= 0).any():
+        present = np.ones(inputs.capabilities.shape, dtype=bool)
+        rows = np.flatnonzero(chunk.dropped >= 0)
+        present[rows, chunk.dropped[rows]] = False
+        inputs = replace(inputs, present=present)
+    runner = batch_runner(MODELS[chunk.model])
+    out = runner(chunk.scenario, inputs, chunk.params, seeds=model_seeds(chunk.seeds))
+    return ChunkOut(chunk.start, out.forecast, out.agreement)
+
+
+def _in_order(results: Iterator[ChunkOut], starts: Sequence[int]) -> Iterator[ChunkOut]:
+    """Yield results in the order of ``starts`` whatever order they arrive in."""
+    waiting: dict[int, ChunkOut] = {}
+    pending = iter(starts)
+    want = next(pending, None)
+    for r in results:
+        waiting[r.start] = r
+        while want is not None and want in waiting:
+            yield waiting.pop(want)
+            want = next(pending, None)
+
+
+def run_chunks(
+    chunks: Sequence[Chunk], jobs: int = 1, scheduler: str | None = None
+) -> Iterator[ChunkOut]:
+    """Evaluate ``chunks`` on the chosen backend; results come back in chunk order."""
+    if scheduler:
+        yield from _dask(chunks, scheduler)
+    elif jobs > 1 and len(chunks) > 1:
+        from joblib import Parallel, delayed
+
+        pool = Parallel(n_jobs=jobs, return_as="generator")
+        yield from pool(delayed(evaluate)(c) for c in chunks)
+    else:
+        yield from map(evaluate, chunks)
+
+
+def _dask(chunks: Sequence[Chunk], scheduler: str) -> Iterator[ChunkOut]:
+    from distributed import as_completed
+
+    with _client(scheduler) as client:
+        futures = client.map(evaluate, chunks, pure=False, retries=2)
+        done = as_completed(futures)  # type: ignore[no-untyped-call]
+        yield from _in_order((f.result() for f in done), [c.start for c in chunks])
+
+
+@contextmanager
+def _client(scheduler: str) -> Iterator[Any]:
+    """A Dask client for ``local:N`` or a scheduler address."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:  # pragma: no cover - the cluster extra is installed in CI
+        raise SchedulerError(
+            "--scheduler needs dask.distributed: pip install 'detente[cluster]'"
+        ) from None
+    if scheduler.startswith("local:"):
+        n = _workers(scheduler)
+        with (
+            LocalCluster(n_workers=n, threads_per_worker=1, dashboard_address=None) as cluster,  # type: ignore[no-untyped-call]
+            Client(cluster) as client,  # type: ignore[no-untyped-call]
+        ):
+            yield client
+        return
+    try:
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise SchedulerError(
+            f"--scheduler {scheduler}: no Dask scheduler answered within {CONNECT_TIMEOUT:g} s "
+            f"({type(exc).__name__}); start one with `dask scheduler`"
+        ) from None
+    with client:
+        yield client
+
+
+def _workers(scheduler: str) -> int:
+    text = scheduler.removeprefix("local:")
+    if not text.isdigit() or not 1 <= int(text) <= 256:
+        raise SchedulerError(f"--scheduler {scheduler}: expected local:N with N from 1 to 256")
+    return int(text)
+
+
+ProgressFn = Callable[[int, int], None]

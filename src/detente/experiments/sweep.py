@@ -1,0 +1,278 @@
+"""Monte Carlo sweep: a model's forecast over many draws of a scenario's uncertain inputs.
+
+Procedure (``sweep(scenario, model, draws=N, seed=S)``):
+
+1. The input space: every position, salience and capability with its range
+   (:mod:`detente.experiments.draws`).
+2. Seeds: ``SeedSequence(S)`` spawns one child per draw, in this process, before any work is
+   sent out (:func:`detente.rng.spawn_seeds`).  Draw d's inputs are a pure function of its seed
+   (:func:`detente.rng.draw_uniforms` → inverse CDFs), and a stochastic model is seeded with
+   :func:`detente.rng.model_seeds` of it.  So the same S gives identical results whatever
+   ``jobs``, the chunk size or the scheduler, and any draw re-runs alone
+   (:func:`run_draw`, ``detente run --draw-seed``).
+3. ``drop_actors``: for each actor in turn, N more draws with the same seeds (the same inputs)
+   and that actor left out; the paired difference shows who matters.
+4. Chunks: the first 64 draws run here and time the model; the rest go out in chunks of about
+   ``target`` seconds of work each (:mod:`detente.experiments.execute`), each through the model's
+   batch kernel (:mod:`detente.batch`).
+5. Per-draw rows stream to ``out`` (Parquet or CSV) chunk by chunk; the result keeps only seeds
+   and forecasts (8 bytes × (2 + issues) per draw).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from detente.batch import DrawInputs, apply_draw
+from detente.errors import DetenteError
+from detente.experiments.draws import InputSpace, draw_inputs, input_space
+from detente.experiments.execute import Chunk, ChunkOut, evaluate, run_chunks
+from detente.experiments.frames import RowWriter
+from detente.experiments.result import SweepResult
+from detente.models import MODELS, batch_runner
+from detente.params import params_as_dict, params_from_strings
+from detente.result import Provenance, Result, provenance
+from detente.rng import model_seeds, spawn_seeds
+from detente.scenario import Scenario
+
+__all__ = ["SweepSizeError", "run_draw", "sweep"]
+
+PILOT = 64
+"""Draws run first, in this process, to time the model and size the chunks."""
+ProgressFn = Callable[[int, int], None]
+
+
+class SweepSizeError(DetenteError, ValueError):
+    """A number of draws that is not positive or would not fit in memory."""
+
+
+def _resolve(scenario: Scenario | str | Path, model: str, params: Any) -> tuple[Scenario, Any]:
+    from detente.api import UnknownNameError, load_scenario
+
+    if model not in MODELS:
+        raise UnknownNameError(f"no model {model!r} (known: {', '.join(MODELS)})")
+    if not isinstance(scenario, Scenario):
+        scenario = load_scenario(scenario)
+    spec = MODELS[model]
+    if params is None or isinstance(params, Mapping):
+        raw = {k: str(v) for k, v in (params or {}).items()}
+        params = params_from_strings(spec.params, raw)
+    return scenario, params
+
+
+def _check_count(draws: int) -> None:
+    if isinstance(draws, bool) or not isinstance(draws, (int, np.integer)) or draws < 1:
+        raise SweepSizeError(f"draws must be a positive whole number, got {draws!r}")
+
+
+def _check_memory(draws: int, n_issues: int, per_draw: float | None = None) -> None:
+    need = draws * (8 * 2 + 8 * n_issues + 1) * 2  # results plus seeds while spawning
+    have = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    if need > have / 2:
+        took = "" if per_draw is None else f" and about {_duration(draws * per_draw)} of CPU"
+        raise SweepSizeError(
+            f"draws={draws:,}: would need about {_bytes(need)} of memory{took}; this machine "
+            f"has {_bytes(have)} (at most about {int(have / 2 / (need / draws)):,} draws)"
+        )
+
+
+def _bytes(n: float) -> str:
+    for unit in ("B", "kB", "MB", "GB", "TB", "PB"):
+        if n < 1000:
+            return f"{n:.1f} {unit}"
+        n /= 1000
+    return f"{n:.1f} EB"
+
+
+def _duration(s: float) -> str:
+    for unit, size in (("days", 86400.0), ("hours", 3600.0), ("minutes", 60.0)):
+        if s >= size:
+            return f"{s / size:.1f} {unit}"
+    return f"{s:.1f} s"
+
+
+def _plan(
+    space: InputSpace, seeds: NDArray[np.uint64], n_actors: int, drop: bool
+) -> tuple[NDArray[np.uint64], NDArray[np.int64]]:
+    if not drop:
+        return seeds, np.full(len(seeds), -1, dtype=np.int64)
+    blocks = n_actors + 1
+    dropped = np.repeat(np.arange(-1, n_actors, dtype=np.int64), len(seeds))
+    return np.tile(seeds, blocks), dropped
+
+
+def sweep(
+    scenario: Scenario | str | Path,
+    model: str,
+    *,
+    draws: int = 1000,
+    seed: int | None = None,
+    params: Any = None,
+    noise: Mapping[str, float] | None = None,
+    drop_actors: bool = False,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    chunk_size: int | None = None,
+    out: Path | None = None,
+    progress: ProgressFn | None = None,
+) -> SweepResult:
+    """Run ``model`` on ``draws`` draws of the scenario's uncertain inputs (module docstring).
+
+    Parameters
+    ----------
+    scenario
+        A Scenario, a file path or a bundled scenario name.
+    model
+        A registered model name (see :data:`detente.models.MODELS`).
+    draws, seed
+        Number of draws, and the root seed (a fresh one, recorded, when None).
+    params
+        The model's Params object, or a mapping of ``key → value`` as on the command line.
+    noise
+        ± half-widths overriding the scenario's ``uncertainty:`` block, e.g. ``{"position": 5}``.
+    drop_actors
+        Add, for each actor, the same draws with that actor left out.
+    jobs, scheduler
+        Local processes (joblib), or a Dask scheduler: ``"local:N"`` or ``"tcp://HOST:PORT"``.
+    chunk_size
+        Draws per task; by default about a second of work (results do not depend on it).
+    out
+        Stream the per-draw rows to this ``.parquet`` or ``.csv`` file.
+    progress
+        Called with (draws done, draws in total) after each chunk.
+
+    Returns
+    -------
+    SweepResult
+        Forecast per draw and issue, with ``.summary()``, ``.to_frame()`` and provenance.
+    """
+    scenario, params = _resolve(scenario, model, params)
+    if drop_actors and len(scenario.actors) < 2:
+        raise DetenteError("drop_actors needs at least two actors")
+    _check_count(draws)
+    from detente.rng import fresh_seed
+
+    seed = fresh_seed() if seed is None else seed
+    space = input_space(scenario, noise)
+    pilot_seeds = np.array(spawn_seeds(seed, min(PILOT, draws)), dtype=np.uint64)
+    tic = time.process_time()
+    pilot = evaluate(
+        Chunk(
+            0, scenario, model, params, space, pilot_seeds, _plan(space, pilot_seeds, 0, False)[1]
+        )
+    )
+    per_draw = max((time.process_time() - tic) / len(pilot_seeds), 1e-7)
+    _check_memory(
+        draws * (len(scenario.actors) + 1 if drop_actors else 1), len(scenario.issues), per_draw
+    )
+    rest = spawn_seeds(seed, draws - len(pilot_seeds), start=len(pilot_seeds))
+    seeds = np.concatenate([pilot_seeds, np.array(rest, dtype=np.uint64)])
+    all_seeds, dropped = _plan(space, seeds, len(scenario.actors), drop_actors)
+    size = chunk_size or int(
+        np.clip((1.0 if jobs > 1 or scheduler else 0.25) / per_draw, 16, 200_000)
+    )
+    first = ChunkOut(0, pilot.forecast, pilot.agreement)
+    chunks = [
+        Chunk(s, scenario, model, params, space, all_seeds[s : s + size], dropped[s : s + size])
+        for s in range(len(pilot_seeds), len(all_seeds), size)
+    ]
+    results = _collect(first, run_chunks(chunks, jobs, scheduler), len(all_seeds), out,
+                       _partial(scenario, space, all_seeds, dropped), progress)  # fmt: skip
+    forecast, agreement = results
+    point = batch_runner(MODELS[model])(
+        scenario, DrawInputs.from_scenario(scenario), params, seeds=model_seeds([seed])
+    )
+    settings = {
+        "noise": dict(space.widths),
+        "drop_actors": drop_actors,
+        "uncertainty": "scenario" if scenario.uncertainty else "default",
+    }
+    return SweepResult(
+        _provenance(model, params, scenario, seed), scenario, space, all_seeds, dropped,
+        forecast, agreement, tuple(float(v) for v in point.forecast[0]), settings,
+    )  # fmt: skip
+
+
+def _provenance(model: str, params: Any, scenario: Scenario, seed: int) -> Provenance:
+    return provenance(model, params_as_dict(params), scenario, seed)
+
+
+def _partial(
+    scenario: Scenario, space: InputSpace, seeds: NDArray[np.uint64], dropped: NDArray[np.int64]
+) -> Callable[[ChunkOut], SweepResult]:
+    """A function giving a small SweepResult for one chunk (to write its rows)."""
+
+    def one(c: ChunkOut) -> SweepResult:
+        rows = slice(c.start, c.start + len(c.forecast))
+        prov = provenance("", {}, scenario)
+        return SweepResult(prov, scenario, space, seeds[rows], dropped[rows], c.forecast,
+                           c.agreement, (), {})  # fmt: skip
+
+    return one
+
+
+def _collect(
+    first: ChunkOut,
+    rest: Any,
+    total: int,
+    out: Path | None,
+    partial: Callable[[ChunkOut], SweepResult],
+    progress: ProgressFn | None,
+) -> tuple[NDArray[np.float64], NDArray[np.bool_] | None]:
+    forecast = np.empty((total, first.forecast.shape[1]))
+    agreement = None if first.agreement is None else np.empty(total, dtype=bool)
+    writer = RowWriter(out) if out is not None else None
+    try:
+        for chunk in itertools.chain([first], rest):
+            n = len(chunk.forecast)
+            forecast[chunk.start : chunk.start + n] = chunk.forecast
+            if agreement is not None and chunk.agreement is not None:
+                agreement[chunk.start : chunk.start + n] = chunk.agreement
+            if writer is not None:
+                for block in partial(chunk).blocks():
+                    block["draw"] += chunk.start
+                    writer.write(block)
+            if progress is not None:
+                progress(chunk.start + n, total)
+    finally:
+        if writer is not None:
+            writer.close()
+    return forecast, agreement
+
+
+def run_draw(
+    scenario: Scenario | str | Path,
+    model: str,
+    draw_seed: int,
+    *,
+    params: Any = None,
+    noise: Mapping[str, float] | None = None,
+    drop: str | None = None,
+) -> Result:
+    """Re-run one draw of a sweep alone: the row with ``seed == draw_seed`` (and ``dropped``).
+
+    Gives the forecast that row recorded, through the model's ordinary ``run``.
+    """
+    scenario, params = _resolve(scenario, model, params)
+    space = input_space(scenario, noise)
+    inputs = draw_inputs(scenario, space, np.array([draw_seed], dtype=np.uint64))
+    if drop is not None:
+        if drop not in scenario.actor_ids:
+            raise DetenteError(
+                f"drop {drop!r}: no such actor (actors: {', '.join(scenario.actor_ids)})"
+            )
+        present = np.array([[a != drop for a in scenario.actor_ids]])
+        inputs = DrawInputs(inputs.positions, inputs.saliences, inputs.capabilities, present)
+    drawn = apply_draw(scenario, inputs, 0)
+    spec = MODELS[model]
+    if spec.stochastic:
+        return spec.run(drawn, params, rng=model_seeds([draw_seed])[0])  # type: ignore[no-any-return]
+    return spec.run(drawn, params)  # type: ignore[no-any-return]

@@ -1,0 +1,144 @@
+"""Monte Carlo sweeps: batch kernels equal single runs, seeds reproduce, bad sizes refused."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+import detente
+from detente.batch import DrawInputs, apply_draw, looped
+from detente.experiments import run_draw, sweep
+from detente.experiments.draws import NoiseError, draw_inputs, input_space
+from detente.experiments.sweep import SweepSizeError
+from detente.models import MODELS, batch_runner
+from detente.rng import model_seeds, spawn_seeds
+
+
+@pytest.fixture(scope="module")
+def korea() -> detente.Scenario:
+    return detente.load_scenario("korea-2019-12")
+
+
+def _inputs(s: detente.Scenario, n: int, drop: bool) -> DrawInputs:
+    seeds = np.array(spawn_seeds(7, n), dtype=np.uint64)
+    inputs = draw_inputs(s, input_space(s), seeds)
+    if drop:
+        present = np.ones(inputs.capabilities.shape, dtype=bool)
+        present[np.arange(n), np.arange(n) % len(s.actors)] = False
+        inputs = dataclasses.replace(inputs, present=present)
+    return inputs
+
+
+@pytest.mark.parametrize("model", ["mean", "median", "nash"])
+@pytest.mark.parametrize("drop", [False, True])
+def test_batch_kernel_equals_single_runs(korea: detente.Scenario, model: str, drop: bool) -> None:
+    spec = MODELS[model]
+    n = 12 if model == "nash" else 40
+    inputs = _inputs(korea, n, drop)
+    seeds = model_seeds(np.arange(n, dtype=np.uint64))
+    got = batch_runner(spec)(korea, inputs, spec.params(), seeds=seeds)
+    for d in range(n):
+        one = spec.run(apply_draw(korea, inputs, d), spec.params())
+        assert got.forecast[d].tolist() == list(one.forecast)
+        if got.agreement is not None:
+            assert bool(got.agreement[d]) == one.extra["agreement"]
+
+
+def test_looped_fallback_matches_run(korea: detente.Scenario) -> None:
+    inputs = _inputs(korea, 3, True)
+    out = looped(MODELS["median"].run, False)(korea, inputs, None, seeds=[0, 1, 2])
+    assert out.agreement is None
+    assert out.forecast.shape == (3, len(korea.issues))
+
+
+def test_apply_draw_leaves_out_absent_actors(korea: detente.Scenario) -> None:
+    inputs = _inputs(korea, 3, True)
+    drawn = apply_draw(korea, inputs, 1)
+    assert len(drawn.actors) == len(korea.actors) - 1
+    assert korea.actor_ids[1] not in drawn.actor_ids
+
+
+def test_same_seed_same_result_whatever_chunking_and_jobs(korea: detente.Scenario) -> None:
+    a = sweep(korea, "mean", draws=300, seed=11)
+    b = sweep(korea, "mean", draws=300, seed=11, chunk_size=17)
+    c = sweep(korea, "mean", draws=300, seed=11, chunk_size=50, jobs=2)
+    assert np.array_equal(a.forecast, b.forecast) and np.array_equal(a.forecast, c.forecast)
+    assert np.array_equal(a.seeds, c.seeds)
+    assert a.summary() == c.summary()
+    d = sweep(korea, "mean", draws=300, seed=12)
+    assert not np.array_equal(a.forecast, d.forecast)
+
+
+def test_seeds_are_spawned_per_draw(korea: detente.Scenario) -> None:
+    r = sweep(korea, "median", draws=100, seed=3)
+    children = np.random.SeedSequence(3).spawn(100)
+    first = int(children[70].generate_state(1, dtype=np.uint64)[0] >> np.uint64(1))
+    assert int(r.seeds[70]) == first
+
+
+@pytest.mark.parametrize("model", ["mean", "nash"])
+def test_a_row_reruns_alone(korea: detente.Scenario, model: str) -> None:
+    r = sweep(korea, model, draws=70 if model == "mean" else 8, seed=5, drop_actors=model == "mean")
+    frame = r.to_frame()
+    for d in (3, len(r.seeds) - 1):
+        rows = frame[frame.draw == d]
+        dropped = rows.dropped.iloc[0] or None
+        again = run_draw(korea, model, int(rows.seed.iloc[0]), drop=dropped)
+        assert rows.forecast.tolist() == list(again.forecast)
+
+
+def test_summary_has_percentiles_histogram_and_agreement(korea: detente.Scenario) -> None:
+    s = sweep(korea, "nash", draws=20, seed=1).summary()
+    issue = s["issues"][0]
+    assert issue["p5"] <= issue["p25"] <= issue["median"] <= issue["p75"] <= issue["p95"]
+    assert sum(issue["histogram"]["counts"]) == 20
+    assert 0.0 <= issue["no_agreement"] <= 1.0
+    assert s["model"] == "nash" and s["seed"] == 1 and s["draws"] == 20
+    assert s["scenario"]["id"] == "korea-2019-12"
+
+
+def test_drop_actors_reports_each_actor(korea: detente.Scenario) -> None:
+    r = sweep(korea, "mean", draws=50, seed=2, drop_actors=True)
+    assert len(r.seeds) == 50 * (len(korea.actors) + 1)
+    dropped = r.summary()["dropped"]
+    assert set(dropped) == set(korea.actor_ids)
+    # Leaving out the USA (high positions, large weight) lowers the weighted mean.
+    assert dropped["USA"]["shift"]["sequencing"] < 0
+
+
+def test_no_noise_gives_the_point_forecast(korea: detente.Scenario) -> None:
+    plain = dataclasses.replace(
+        korea,
+        uncertainty=None,
+        actors=tuple(
+            dataclasses.replace(
+                a,
+                capability_range=None,
+                stances=tuple(
+                    dataclasses.replace(s, position_range=None, salience_range=None)
+                    for s in a.stances
+                ),
+            )
+            for a in korea.actors
+        ),
+    )
+    r = sweep(
+        plain, "mean", draws=20, seed=1, noise={"position": 0, "salience": 0, "capability": 0}
+    )
+    assert np.allclose(r.forecast, detente.run(plain, "mean").forecast)
+
+
+@pytest.mark.parametrize("draws", [0, -5, 2.5, 10**12])
+def test_bad_draw_counts_are_refused(korea: detente.Scenario, draws: int) -> None:
+    with pytest.raises(SweepSizeError) as err:
+        sweep(korea, "mean", draws=draws, seed=1)
+    if draws == 10**12:
+        assert "memory" in str(err.value) and "CPU" in str(err.value)
+
+
+@pytest.mark.parametrize("noise", [{"position": 150}, {"salience": -1}, {"weight": 3}])
+def test_bad_noise_is_refused(korea: detente.Scenario, noise: dict[str, float]) -> None:
+    with pytest.raises(NoiseError):
+        sweep(korea, "mean", draws=10, seed=1, noise=noise)
