@@ -12,7 +12,8 @@ batch kernel::
   are ``inputs.positions[d]``, ``inputs.saliences[d]`` and ``inputs.capabilities[d]``.
 - ``inputs.present[d, a]`` is False when actor a is left out of draw d (``--drop-actors``); a
   kernel must then give exactly what the model gives on the scenario without that actor
-  (:func:`apply_draw` builds that scenario).
+  (:func:`apply_draw` builds that scenario: the actor is also taken out of the ``decision``
+  section's veto players, voters and agenda setter).
 - ``params`` is the model's Params object (already validated).
 - ``seeds`` holds one int per draw; a stochastic model seeds draw d's run with ``seeds[d]``
   exactly as ``run(apply_draw(scenario, inputs, d), params, rng=seeds[d])`` would, and a
@@ -37,6 +38,8 @@ from typing import Any, Protocol
 import numpy as np
 from numpy.typing import NDArray
 
+from detente.decision import Decision, DecisionRule
+from detente.errors import DetenteError
 from detente.scenario import Scenario
 
 __all__ = ["BatchForecast", "BatchRun", "DrawInputs", "apply_draw", "looped"]
@@ -152,7 +155,32 @@ def apply_draw(scenario: Scenario, inputs: DrawInputs, d: int) -> Scenario:
                 capability_range=None,
             )
         )
-    return dataclasses.replace(scenario, actors=tuple(actors), uncertainty=None)
+    kept = {a.id for a in actors}
+    gone = frozenset(scenario.actor_ids) - kept
+    decision = scenario.decision
+    if gone and decision is not None:
+        decision = Decision(
+            _without(decision.default, gone),
+            {k: _without(r, gone) for k, r in decision.issues.items()},
+        )
+    try:
+        return dataclasses.replace(
+            scenario, actors=tuple(actors), uncertainty=None, decision=decision
+        )
+    except ValueError as exc:
+        raise DetenteError(f"cannot leave out {', '.join(sorted(gone))}: {exc}") from None
+
+
+def _without(rule: DecisionRule, gone: frozenset[str]) -> DecisionRule:
+    """A decision rule with the actors ``gone`` taken out of its veto players, voters and setter."""
+    return dataclasses.replace(
+        rule,
+        veto=None if rule.veto is None else tuple(v for v in rule.veto if v not in gone),
+        weights=None
+        if rule.weights is None
+        else {k: w for k, w in rule.weights.items() if k not in gone},
+        agenda_setter=None if rule.agenda_setter in gone else rule.agenda_setter,
+    )
 
 
 def looped(run: Callable[..., Any], stochastic: bool) -> BatchRun:
