@@ -36,7 +36,7 @@ def _on_dask(
             "--scheduler needs dask.distributed: pip install 'detente[cluster]'"
         ) from None
     try:
-        client = Client(address, timeout=10)
+        client = Client(address, timeout=10)  # type: ignore[no-untyped-call]
     except OSError as exc:
         raise DetenteError(f"--scheduler {address}: cannot connect ({exc})") from None
     with client:
