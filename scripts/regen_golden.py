@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from detente.api import load_scenario, run
 from detente.models.bdm.trace import trace_text
@@ -35,7 +36,7 @@ class Case:
     model: str
     scenario: str
     name: str
-    params: dict[str, str] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
     seed: int = 0
 
     @property

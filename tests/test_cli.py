@@ -51,9 +51,11 @@ def test_run_out_refuses_to_overwrite(capsys: pytest.CaptureFixture[str], tmp_pa
         (["run", "no-such-scenario"], "no such file"),
         (
             ["run", SOE, "--model", "nash", "--param", "power=huge"],
-            "is not one of capability, equal",
+            "--param power=huge: is not an allowed value (allowed: capability, equal)",
         ),
-        (["run", SOE, "--model", "nash", "--param", "bogus=1"], "unknown parameter 'bogus'"),
+        (["run", SOE, "--model", "nash", "--param", "bogus=1"], "bogus=1: nash has no such"),
+        (["run", SOE, "--model", "median", "-p", "Q=0.5"], "--param Q=0.5: median takes no para"),
+        (["run", SOE, "--model", "bdm", "-p", "rounds=8.5"], "rounds=8.5: must be a whole number"),
         (["run", SOE, "--param", "novalue"], "expected key=value"),
         (["run", SOE, "--model", "nash"], "needs a status quo"),
         (["validate", str(DATA / "ktab" / "smpExample.xml")], "line 32 (actor Alice <dCoord> #1)"),

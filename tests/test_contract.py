@@ -9,7 +9,7 @@ import random
 import numpy as np
 import pytest
 
-from detente.api import run
+from detente.api import rerun, run
 from detente.decision import Decision, DecisionRule
 from detente.models import MODELS
 from detente.result import Result
@@ -116,8 +116,31 @@ def test_global_rng_untouched(model: str) -> None:
     )
 
 
+DRAWING = {
+    "bdm": {"salience_shock": 0.2, "rounds": 3},
+    "smp": {"state_transitions": "Stochastic", "max_turns": 4},
+}
+"""Parameters under which each stochastic model draws random numbers."""
+
+
 def test_provenance(model: str) -> None:
     result = run(scenario(), model, seed=9)
     assert result.provenance.scenario_sha256 and result.provenance.version
+    assert result.provenance.seed is None  # the defaults draw nothing: no seed to record
     if MODELS[model].stochastic:
-        assert result.provenance.seed == 9
+        assert run(scenario(), model, DRAWING[model], seed=9).provenance.seed == 9
+
+
+def test_runs_that_draw_nothing_diff_clean(model: str) -> None:
+    assert run(scenario(), model).to_json() == run(scenario(), model).to_json()
+
+
+@pytest.mark.parametrize(
+    ("model", "drawing"), [(m, False) for m in sorted(MODELS)] + [(m, True) for m in DRAWING]
+)
+def test_rerun_from_provenance_reproduces(model: str, drawing: bool) -> None:
+    first = run(scenario(), model, DRAWING[model] if drawing else None)
+    assert (first.provenance.seed is not None) == drawing
+    stored = Result.from_json(first.to_json())
+    assert rerun(stored.provenance, scenario()) == first
+    assert rerun(first, scenario()).to_json() == first.to_json()

@@ -6,15 +6,23 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from detente.canonical import scenario_sha256
 from detente.errors import DetenteError
 from detente.io import load
 from detente.models import MODELS
-from detente.params import params_from_strings
-from detente.result import Result
+from detente.params import build_params
+from detente.result import Provenance, Result
 from detente.rng import fresh_seed
 from detente.scenario import Scenario
 
-__all__ = ["UnknownNameError", "bundled_path", "bundled_scenarios", "load_scenario", "run"]
+__all__ = [
+    "UnknownNameError",
+    "bundled_path",
+    "bundled_scenarios",
+    "load_scenario",
+    "rerun",
+    "run",
+]
 
 _BUNDLED = Path(__file__).parent / "data" / "scenarios"
 
@@ -56,9 +64,10 @@ def run(
 ) -> Result:
     """Run registered ``model`` on ``scenario``.
 
-    ``params`` is the model's Params object, a mapping of ``key -> str`` as on the command line,
-    or None for the defaults.  Stochastic models get ``seed`` (a fresh one, recorded in the
-    result, when None); deterministic models ignore it.
+    ``params`` is the model's Params object, a mapping of parameter name → Python value
+    (``{"rounds": 8, "preset": "canonical"}``), or None for the defaults; a wrong name or value
+    raises :class:`~detente.params.ParamError`.  Stochastic models get ``seed`` (a fresh one
+    when None); a result records the seed only when the run drew random numbers.
     """
     if model not in MODELS:
         raise UnknownNameError(f"no model {model!r} (known: {', '.join(MODELS)})")
@@ -66,7 +75,25 @@ def run(
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
     if params is None or isinstance(params, Mapping):
-        params = params_from_strings(spec.params, {k: str(v) for k, v in (params or {}).items()})
+        params = build_params(spec.params, params, owner=model)
     if spec.stochastic:
         return spec.run(scenario, params, rng=fresh_seed() if seed is None else seed)  # type: ignore[no-any-return]
     return spec.run(scenario, params)  # type: ignore[no-any-return]
+
+
+def rerun(provenance: Provenance | Result, scenario: Scenario | str | Path) -> Result:
+    """Run again what ``provenance`` records (model, parameters, seed) on ``scenario``.
+
+    The scenario must be the one recorded (same SHA-256 of its content); the result then equals
+    the original, for every registered model.
+    """
+    prov = provenance.provenance if isinstance(provenance, Result) else provenance
+    if not isinstance(scenario, Scenario):
+        scenario = load_scenario(scenario)
+    sha = scenario_sha256(scenario)
+    if sha != prov.scenario_sha256:
+        raise DetenteError(
+            f"scenario {scenario.id!r} has SHA-256 {sha[:12]}…, but the result was computed on "
+            f"{prov.scenario_id!r} with {prov.scenario_sha256[:12]}…"
+        )
+    return run(scenario, prov.model, dict(prov.params), seed=prov.seed)

@@ -1,93 +1,151 @@
-"""Model parameters from the command line: ``key=value`` strings to a frozen Params dataclass.
+"""Model parameters as Python values: a mapping checked against a frozen Params dataclass.
 
-Every model has a frozen ``Params`` dataclass whose fields carry defaults with their sources.  A
-Params class may define ``PRESETS: dict[str, dict[str, object]]``; ``preset=NAME`` then starts from
-that preset and the other keys override it.
+Every model has a frozen ``Params`` dataclass whose fields carry defaults with their sources.
+:func:`build_params` builds one from a mapping of Python values (``{"rounds": 8}``,
+``{"Q": 0.5, "T": None}``), checking each value against the field's type: a whole float such as
+``8.0`` is accepted for an integer field, a value of the wrong kind is a :class:`ParamError`.  A
+Params class may define ``PRESETS: dict[str, dict[str, object]]``; the key ``preset`` then starts
+from that preset and the other keys override it.
+
+Text (``key=value`` on the command line) is parsed only by :mod:`detente.cli.params`; errors
+here are structured (parameter name, value, allowed values) so that the command line can name its
+own flags.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
+import types
 import typing
 from collections.abc import Mapping
 from typing import Any, Literal, TypeVar
 
+import numpy as np
+
 from detente.errors import DetenteError
 
-__all__ = ["ParamError", "params_as_dict", "params_from_strings", "parse_assignments"]
+__all__ = ["ParamError", "build_params", "check_value", "field_types", "params_as_dict"]
 
 P = TypeVar("P")
 
 
 class ParamError(DetenteError, ValueError):
-    """A parameter name or value the model does not accept."""
+    """A parameter name or value that is not accepted, with its parts kept apart.
+
+    ``name`` is the parameter (None when the problem is not one parameter's), ``value`` the value
+    given, ``allowed`` the accepted names or values (empty when not a short list) and ``reason``
+    what is wrong.  ``str()`` gives one line without any command-line flag; the CLI puts its own
+    flag in front (:func:`detente.cli.params.param_error_line`).
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        name: str | None = None,
+        value: Any = None,
+        allowed: tuple[str, ...] = (),
+    ) -> None:
+        self.reason = reason
+        self.name = name
+        self.value = value
+        self.allowed = tuple(allowed)
+        super().__init__(reason)
+
+    def detail(self) -> str:
+        """The reason with the allowed values, e.g. ``'x' is not allowed (allowed: a, b)``."""
+        if not self.allowed:
+            return self.reason
+        return f"{self.reason} (allowed: {', '.join(self.allowed)})"
+
+    def __str__(self) -> str:
+        if self.name is None:
+            return self.detail()
+        return f"parameter {self.name}={_show(self.value)}: {self.detail()}"
 
 
-def parse_assignments(items: list[str] | tuple[str, ...]) -> dict[str, str]:
-    """``["a=1", "b=x"]`` → ``{"a": "1", "b": "x"}``; a malformed item raises ParamError."""
-    out: dict[str, str] = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise ParamError(f"--param {item!r}: expected key=value")
-        out[key.strip()] = value.strip()
-    return out
+def _show(value: Any) -> str:
+    return value if isinstance(value, str) else repr(value)
 
 
-def _convert(name: str, text: str, kind: Any) -> Any:
+def field_types(cls: type) -> dict[str, Any]:
+    """Field name → type hint of a Params dataclass, in field order."""
+    hints = typing.get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+
+
+def _is_union(kind: Any) -> bool:
+    return typing.get_origin(kind) in (typing.Union, types.UnionType)
+
+
+def _is_number(value: Any) -> bool:
+    """A finite int or float (numpy's too), not a bool."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number)):
+        return False
+    return math.isfinite(value)
+
+
+def check_value(name: str, value: Any, kind: Any) -> Any:
+    """``value`` as a value of type ``kind`` (int from a whole float); ParamError if it is not."""
     origin = typing.get_origin(kind)
     if origin is Literal:
         choices = typing.get_args(kind)
-        for c in choices:
-            if str(c) == text:
-                return c
-        raise ParamError(f"parameter {name}: {text!r} is not one of {', '.join(map(str, choices))}")
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
-        args = [a for a in typing.get_args(kind) if a is not type(None)]
-        if text.lower() in ("none", "null", ""):
-            return None
-        return _convert(name, text, args[0])
-    try:
-        if kind is bool:
-            if text.lower() in ("1", "true", "yes", "on"):
-                return True
-            if text.lower() in ("0", "false", "no", "off"):
-                return False
-            raise ValueError(text)
-        if kind is int:
-            return int(text)
-        if kind is float:
-            value = float(text)
-            if not math.isfinite(value):
-                raise ValueError(text)
+        if isinstance(value, str) and value in choices:
             return value
-    except ValueError:
-        raise ParamError(f"parameter {name}: {text!r} is not a valid {kind.__name__}") from None
-    return text
+        allowed = tuple(str(c) for c in choices)
+        raise ParamError("is not an allowed value", name=name, value=value, allowed=allowed)
+    if _is_union(kind):
+        if value is None and type(None) in typing.get_args(kind):
+            return None
+        options = [a for a in typing.get_args(kind) if a is not type(None)]
+        return check_value(name, value, options[0])
+    if origin is tuple and isinstance(value, (list, tuple)):
+        return tuple(value)
+    if kind is bool:
+        if isinstance(value, (bool, np.bool_)):
+            return bool(value)
+        raise ParamError("must be true or false", name=name, value=value)
+    if kind in (int, float) and _is_number(value):
+        if kind is float:
+            return float(value)
+        if float(value).is_integer():
+            return int(value)
+    if kind is int:
+        raise ParamError("must be a whole number", name=name, value=value)
+    if kind is float:
+        raise ParamError("must be a finite number", name=name, value=value)
+    if kind is str and not isinstance(value, str):
+        raise ParamError("must be text", name=name, value=value)
+    return value
 
 
-def params_from_strings(cls: type[P], raw: Mapping[str, str]) -> P:
-    """Build ``cls`` from string values, starting from ``preset`` if given."""
-    hints = typing.get_type_hints(cls)
-    names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
-    values: dict[str, Any] = {}
-    raw = dict(raw)
+def build_params(cls: type[P], values: Mapping[str, Any] | None = None, *, owner: str = "") -> P:
+    """Build Params ``cls`` from Python values, starting from ``values["preset"]`` if given.
+
+    ``owner`` (e.g. the model name) only words the errors.  Raises :class:`ParamError` for an
+    unknown name or preset, a value of the wrong type, or a value the class itself rejects.
+    """
+    kinds = field_types(cls)
+    given = dict(values or {})
+    chosen: dict[str, Any] = {}
     presets: Mapping[str, Mapping[str, Any]] = getattr(cls, "PRESETS", {})
-    if "preset" in raw and "preset" not in names:
-        preset = raw.pop("preset")
+    if "preset" in given and "preset" not in kinds:
+        preset = given.pop("preset")
         if preset not in presets:
-            known = ", ".join(presets) or "none"
-            raise ParamError(f"unknown preset {preset!r} (known: {known})")
-        values.update(presets[preset])
-    for key, text in raw.items():
-        if key not in names:
-            raise ParamError(f"unknown parameter {key!r} (known: {', '.join(names)})")
-        values[key] = _convert(key, text, hints[key])
+            raise ParamError("no such preset", name="preset", value=preset, allowed=tuple(presets))
+        chosen.update(presets[preset])
+    for key, value in given.items():
+        if key not in kinds:
+            if not kinds:
+                raise ParamError(f"{owner or 'this'} takes no parameters", name=key, value=value)
+            reason = f"{owner} has no such parameter" if owner else "no such parameter"
+            raise ParamError(reason, name=key, value=value, allowed=tuple(kinds))
+        chosen[key] = check_value(key, value, kinds[key])
     try:
-        return cls(**values)
+        return cls(**chosen)
     except (TypeError, ValueError) as exc:
-        raise ParamError(str(exc)) from None
+        raise ParamError(f"{owner + ': ' if owner else ''}{exc}") from None
 
 
 def params_as_dict(params: Any) -> dict[str, Any]:

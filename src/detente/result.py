@@ -80,9 +80,15 @@ class Provenance:
 
 
 def provenance(
-    model: str, params: Mapping[str, Any], scenario: Scenario, seed: int | None = None
+    model: str, params: Mapping[str, Any], scenario: Scenario | None, seed: int | None = None
 ) -> Provenance:
-    """Provenance of a run of ``model`` with ``params`` on ``scenario``."""
+    """Provenance of a run of ``model`` with ``params`` on ``scenario``.
+
+    ``scenario`` is None for work on no scenario (e.g. a game read from a file): its id, title
+    and hash are then empty.  ``seed`` is None when nothing was drawn.
+    """
+    if scenario is None:
+        return Provenance(model, dict(params), "", "", "", seed)
     return Provenance(
         model, dict(params), scenario.id, scenario.title, scenario_sha256(scenario), seed
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -15,7 +17,7 @@ from detente.models.bdm.bargain import (
 )
 
 X = np.array([2.0, 8.0])  # actor 0 (i) at 2, actor 1 (j) at 8
-CANON = BDMParams()
+CANON = BDMParams(**BDMParams.PRESETS["canonical"])
 
 
 def dyad(a: float, b: float, params: BDMParams = CANON) -> tuple[tuple[int, float], ...]:
@@ -78,19 +80,19 @@ def test_classification_is_antisymmetric_under_own_estimates() -> None:
 
 
 def test_capitulation_off_reproduces_the_jmckib_branch_that_never_fires() -> None:
-    assert dyad(-0.5, 0.2, BDMParams(capitulation=False))[0] == (0, 2.0)
+    assert dyad(-0.5, 0.2, replace(CANON, capitulation=False))[0] == (0, 2.0)
 
 
 def test_no_move_conflict_and_weighted_average_compromise() -> None:
-    assert dyad(0.2, 0.5, BDMParams(conflict="no_move"))[0][0] == 0
-    i, _ = dyad(-0.2, 0.5, BDMParams(compromise_rule="weighted_average"))
+    assert dyad(0.2, 0.5, replace(CANON, conflict="no_move"))[0][0] == 0
+    i, _ = dyad(-0.2, 0.5, replace(CANON, compromise_rule="weighted_average"))
     assert i == (COMPROMISE, pytest.approx((0.2 * 2.0 + 0.5 * 8.0) / 0.7))
 
 
 def test_stochastic_conflict_moves_the_drawn_loser() -> None:
     eu = np.array([[0.0, 0.3], [0.5, 0.0]])
     i_wins = np.array([[0.0, 1.0], [0.0, 0.0]])
-    kind, _ = classify(eu, eu.T, X, BDMParams(conflict="stochastic"), i_wins)
+    kind, _ = classify(eu, eu.T, X, replace(CANON, conflict="stochastic"), i_wins)
     assert kind[0, 1] == 0 and kind[1, 0] == CONFLICT
 
 

@@ -157,7 +157,7 @@ def test_expected_utility_matches_the_scalar_oracle(data, Q, T, dist) -> None:
     x, w, s = data
     if np.ptp(x) == 0:
         return
-    params = BDMParams(Q=Q, T=T, ub_uw_distance=dist)
+    params = BDMParams(**{**BDMParams.PRESETS["canonical"], "Q": Q, "T": T, "ub_uw_distance": dist})
     R = float(np.ptp(x))
     P = win_probabilities(x, w, R, np.ones_like(x), "dyad")
     board = Board(x, s, P, median_position(x, w), R)

@@ -22,7 +22,7 @@ from detente.models.bdm.kernels import (
     risk_exponents,
     win_probabilities,
 )
-from detente.params import params_from_strings
+from detente.params import build_params
 from detente.result import Result
 from detente.scenario import Scenario
 
@@ -31,8 +31,8 @@ REF: dict[str, Any] = yaml.safe_load(
 )
 EXPECTED = REF["expected"]
 STATUS = REF["status"]
-SCHOLZ = params_from_strings(BDMParams, REF["params"])
-CANONICAL = params_from_strings(BDMParams, {"preset": "canonical"})
+SCHOLZ = build_params(BDMParams, REF["params"])
+CANONICAL = build_params(BDMParams, {"preset": "canonical"})
 
 
 @pytest.fixture(scope="module")

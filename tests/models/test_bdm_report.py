@@ -31,3 +31,17 @@ def test_long_offer_lists_are_cut() -> None:
     longest = max(len(r.extra["offers"]) for r in result.rounds[1:])
     text = section(result, scenario)
     assert ("more offers" in text) == (longest > MAX_OFFER_ROWS)
+
+
+@pytest.mark.parametrize(
+    ("params", "shown"),
+    [
+        (None, "<code>scholz-code</code>: reproduces the published table"),
+        ({"preset": "canonical"}, "<code>canonical</code>: the equations as printed"),
+        ({"capitulation": True}, "none: a mix of"),
+    ],
+)
+def test_section_names_the_preset_and_what_it_does(params: dict | None, shown: str) -> None:
+    scenario = load_scenario("ec-emissions-1994")
+    text = section(run(scenario, "bdm", params), scenario)
+    assert "<b>Preset:</b>" in text and shown in text

@@ -13,13 +13,14 @@ from detente.api import load_scenario
 from detente.api import run as api_run
 from detente.errors import DetenteError
 from detente.models import MODELS
-from detente.models.bdm import BDMParams, run
-from detente.params import ParamError, params_from_strings
+from detente.models.bdm import BDMParams, preset_name, run
+from detente.params import ParamError, build_params
 from detente.result import Result
 from detente.scenario import Scenario
 from helpers import make_scenario
 
 SHOCK = BDMParams(salience_shock=0.2, rounds=4)
+CANONICAL = BDMParams.PRESETS["canonical"]
 
 
 def two_issue(ec: Scenario) -> Scenario:
@@ -41,10 +42,10 @@ def test_registered_as_stochastic() -> None:
 
 @pytest.mark.parametrize("preset", ["canonical", "scholz-code"])
 def test_deterministic_runs_ignore_the_seed(ec: Scenario, preset: str) -> None:
-    params = params_from_strings(BDMParams, {"preset": preset})
+    params = build_params(BDMParams, {"preset": preset})
     a, b = run(ec, params, rng=1), run(ec, params, rng=987654)
-    assert a.rounds == b.rounds and a.extra == b.extra
-    assert run(ec, params).rounds == a.rounds
+    assert a == b and a.provenance.seed is None  # nothing drawn: no seed recorded
+    assert run(ec, params) == a
 
 
 def test_same_seed_same_shocks_and_different_seeds_differ(ec: Scenario) -> None:
@@ -74,7 +75,7 @@ def test_stochastic_conflict_is_seeded(ec: Scenario) -> None:
 
 
 def test_fixed_stop_runs_every_round(ec: Scenario) -> None:
-    result = run(ec, params_from_strings(BDMParams, {"preset": "scholz-code", "rounds": "10"}))
+    result = run(ec, build_params(BDMParams, {"preset": "scholz-code", "rounds": 10}))
     assert len(result.rounds) == 11
     assert result.extra["stop"] == {
         "rule": "fixed",
@@ -84,8 +85,8 @@ def test_fixed_stop_runs_every_round(ec: Scenario) -> None:
 
 
 def test_median_stable_stop_fires(ec: Scenario) -> None:
-    params = params_from_strings(
-        BDMParams, {"preset": "scholz-code", "stop": "median_stable", "rounds": "20"}
+    params = build_params(
+        BDMParams, {"preset": "scholz-code", "stop": "median_stable", "rounds": 20}
     )
     result = run(ec, params)
     stop = result.extra["stop"]
@@ -96,15 +97,15 @@ def test_median_stable_stop_fires(ec: Scenario) -> None:
 
 
 def test_collapse_to_one_position_stops_early(ec: Scenario) -> None:
-    result = run(ec, BDMParams(rounds=20))
+    result = run(ec, BDMParams(**CANONICAL, rounds=20))
     assert result.extra["stop"]["rule"] == "converged"
     assert len(set(result.rounds[-1].positions)) == 1
     assert len(result.rounds) < 21
 
 
 def test_issues_run_independently(ec: Scenario) -> None:
-    both = run(two_issue(ec), BDMParams(rounds=5))
-    alone = run(ec, BDMParams(rounds=5))
+    both = run(two_issue(ec), BDMParams(**CANONICAL, rounds=5))
+    alone = run(ec, BDMParams(**CANONICAL, rounds=5))
     assert [r.median[0] for r in both.rounds[: len(alone.rounds)]] == [
         r.median[0] for r in alone.rounds
     ]
@@ -117,7 +118,7 @@ def test_issues_run_independently(ec: Scenario) -> None:
 
 
 def test_every_round_records_offers_and_accepted_moves(ec: Scenario) -> None:
-    result = run(ec, params_from_strings(BDMParams, {"preset": "scholz-code"}))
+    result = run(ec, build_params(BDMParams, {"preset": "scholz-code"}))
     for prev, rnd in zip(result.rounds, result.rounds[1:], strict=False):
         accepted = rnd.extra["accepted"]
         assert set(rnd.extra["risk"]) == set(result.actors)
@@ -141,7 +142,7 @@ def test_record_moves_keeps_the_trajectory(ec: Scenario) -> None:
 
 
 def test_json_round_trip_keeps_offers(ec: Scenario) -> None:
-    result = run(ec, params_from_strings(BDMParams, {"preset": "scholz-code"}), rng=1)
+    result = run(ec, build_params(BDMParams, {"preset": "scholz-code"}), rng=1)
     back = Result.from_json(result.to_json())
     assert json.loads(back.to_json()) == json.loads(result.to_json())
     assert back.rounds[1].extra["offers"] == result.rounds[1].extra["offers"]
@@ -163,14 +164,16 @@ def test_offer_records_are_built_once_on_first_read(ec: Scenario) -> None:
     assert pickle.loads(pickle.dumps(fresh)) == result  # unread offers survive a pickle
 
 
-def test_presets_and_overrides_from_strings() -> None:
-    p = params_from_strings(BDMParams, {"preset": "scholz-code", "Q": "0.5", "T": "none"})
-    assert (p.p_rule, p.capitulation, p.Q, p.T) == ("all_pairs_riskweighted", False, 0.5, None)
-    assert params_from_strings(BDMParams, {"preset": "canonical"}) == BDMParams()
+def test_presets_and_overrides_from_values() -> None:
+    p = build_params(BDMParams, {"preset": "canonical", "Q": 0.5, "T": None, "rounds": 8.0})
+    assert (p.p_rule, p.capitulation, p.Q, p.T, p.rounds) == ("dyad", True, 0.5, None, 8)
+    assert build_params(BDMParams, {"preset": "scholz-code"}) == BDMParams()
+    assert preset_name(BDMParams()) == "scholz-code" and preset_name(p) == "canonical"
+    assert preset_name(BDMParams(capitulation=True)) is None
     with pytest.raises(ParamError):
-        params_from_strings(BDMParams, {"preset": "nope"})
+        build_params(BDMParams, {"preset": "nope"})
     with pytest.raises(ParamError):
-        params_from_strings(BDMParams, {"Q": "1.5"})
+        build_params(BDMParams, {"Q": 1.5})
 
 
 @pytest.mark.parametrize(
@@ -187,11 +190,17 @@ def test_one_actor_is_refused() -> None:
 
 
 def test_range_modes_and_q_below_one_run_inside_bounds(ec: Scenario) -> None:
-    for extra in ({"range_mode": "scale"}, {"range_mode": "dynamic"}, {"Q": "0.5"},
-                  {"Q": "0.5", "T": "0.5", "ub_uw_distance": "mu_plus_mu"},
-                  {"reset_risk": "false", "security": "self_perceived"},
-                  {"selection": "least_move"}):  # fmt: skip
-        result = run(ec, params_from_strings(BDMParams, extra))
+    extras: list[dict[str, object]] = [
+        {"range_mode": "scale"},
+        {"range_mode": "dynamic"},
+        {"Q": 0.5},
+        {"Q": 0.5, "T": 0.5, "ub_uw_distance": "mu_plus_mu"},
+        {"reset_risk": False, "security": "self_perceived"},
+        {"selection": "least_move"},
+        {"preset": "canonical"},
+    ]
+    for extra in extras:
+        result = run(ec, build_params(BDMParams, extra))
         for rnd in result.rounds:
             x = rnd.position_array()
             assert np.all((x >= 4.0) & (x <= 10.0))
@@ -206,9 +215,9 @@ def test_china_scenario_is_bundled_with_its_source() -> None:
 def test_china_step2_medians_over_100_seeds_stay_far_from_52() -> None:
     """docs/explanation/bdm.md: no seed reaches the published 52; 20 is the mode (cf. Masad)."""
     china = load_scenario("china-democratization-2002")
-    params = params_from_strings(
+    params = build_params(
         BDMParams,
-        {"Q": "0.5", "T": "0.5", "salience_shock": "0.2", "rounds": "2", "record": "moves"},
+        {"Q": 0.5, "T": 0.5, "salience_shock": 0.2, "rounds": 2, "record": "moves"},
     )
     medians = [run(china, params, rng=seed).rounds[2].median[0] for seed in range(100)]
     assert max(medians) < 52

@@ -14,7 +14,7 @@ from detente.errors import DetenteError, ModelInputError
 from detente.io import load
 from detente.models.smp import SMPParams, run
 from detente.models.smp.params import KTAB_DEFAULTS, KTAB_ELEMENTS
-from detente.params import ParamError, params_from_strings
+from detente.params import ParamError, build_params
 from detente.scenario import Scenario
 from generators import scenarios
 from helpers import make_scenario
@@ -47,7 +47,7 @@ def test_every_ktab_parameter_value_is_listed() -> None:
 
 @pytest.mark.parametrize(("name", "value"), ALL_VALUES)
 def test_every_value_runs_from_the_command_line(d3: Scenario, name: str, value: str) -> None:
-    params = params_from_strings(SMPParams, {name: value, "max_turns": "3"})
+    params = build_params(SMPParams, {name: value, "max_turns": 3})
     res = run(d3, params, rng=1)
     assert res.provenance.params[name] == value
     assert 1 <= res.extra["turns"] <= 3
@@ -55,9 +55,9 @@ def test_every_value_runs_from_the_command_line(d3: Scenario, name: str, value: 
 
 def test_unknown_value_is_a_param_error() -> None:
     with pytest.raises(ParamError, match="voting_rule"):
-        params_from_strings(SMPParams, {"voting_rule": "Quadratic"})
+        build_params(SMPParams, {"voting_rule": "Quadratic"})
     with pytest.raises(ParamError):
-        params_from_strings(SMPParams, {"max_turns": "0"})
+        build_params(SMPParams, {"max_turns": 0})
 
 
 def test_file_parameters_resolve_with_aliases_and_overrides(d3: Scenario) -> None:
@@ -78,7 +78,7 @@ def test_bad_file_parameter_names_the_element(d3: Scenario) -> None:
 @pytest.mark.parametrize("model", ["InitRcvrInterp", "PWCompInterp"])
 def test_quirk_flags_change_only_the_models_they_touch(d3: Scenario, model: str) -> None:
     ktab = run(d3, SMPParams(bargn_model=model))  # type: ignore[arg-type]
-    fixed = run(d3, params_from_strings(SMPParams, {"bargn_model": model, "preset": "fixed"}))
+    fixed = run(d3, build_params(SMPParams, {"bargn_model": model, "preset": "fixed"}))
     assert ktab.rounds != fixed.rounds
     plain = run(d3, SMPParams())
     assert run(d3, SMPParams(fix_receiver_probability=True, fix_pwcomp_weight=True)).rounds == (

@@ -11,11 +11,11 @@ from rich.table import Table
 
 from detente import api
 from detente.cli.common import check_new_file, check_seed, emit, fail, write_new_file
+from detente.cli.params import param_errors, parse_assignments, split_items, typed_values
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.errors import DetenteError, InputError, Problem
 from detente.io import dump_json, dump_yaml, load
 from detente.models import MODELS
-from detente.params import parse_assignments
 from detente.result import Result
 from detente.scenario import Scenario
 
@@ -75,7 +75,10 @@ def run(
     """Forecast a scenario with one model."""
     timer = Timer()
     loaded = api.load_scenario(scenario)
-    result = api.run(loaded, model, parse_assignments(param or []), seed=check_seed(seed))
+    with param_errors("--param"):
+        raw = parse_assignments(param or [])
+        values = typed_values(MODELS[model].params, raw) if model in MODELS else raw
+        result = api.run(loaded, model, values, seed=check_seed(seed))
     save_if_asked("run", result.to_dict(), loaded, save=save, store=store, timer=timer)
     if out is not None:
         write_new_file(out, result.to_json() + "\n", overwrite=force, inputs=(Path(scenario),))
@@ -120,7 +123,7 @@ def report(
     path = out or default_report_path(loaded)
     path.parent.mkdir(parents=True, exist_ok=True)
     check_new_file(path, overwrite=force, inputs=(Path(scenario),))
-    talks = [parse_assignments(t.split(",")) for t in negotiate or []]
+    talks = [parse_assignments(split_items(t), "--negotiate") for t in negotiate or []]
     html = render_report(
         loaded, model or list(MODELS), seed=seed, negotiations=talks, sweeps=sweep or []
     )

@@ -10,10 +10,11 @@ from rich.table import Table
 
 from detente.api import load_scenario
 from detente.cli.common import emit
+from detente.cli.params import param_errors, parse_assignments, typed_values
 from detente.games import CATALOG, GameSolution, Sweep, format_efg, load_game, parse_range, solve
 from detente.games import sweep as run_sweep
 from detente.games.solve import LoadedGame
-from detente.params import ParamError, parse_assignments
+from detente.params import ParamError
 
 __all__ = ["register"]
 
@@ -37,9 +38,16 @@ ScenarioOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
+def _values(game: str, items: list[str]) -> dict[str, object]:
+    """``key=value`` items as Python values by the catalog game's parameter types."""
+    raw = parse_assignments(items)
+    return typed_values(CATALOG[game].params, raw) if game in CATALOG else dict(raw)
+
+
 def _load(game: str, param: list[str] | None, scenario: str | None) -> LoadedGame:
     sc = load_scenario(scenario) if scenario else None
-    return load_game(game, parse_assignments(param or []), sc)
+    with param_errors("--param"):
+        return load_game(game, _values(game, param or []), sc)
 
 
 @game_app.command("list")
@@ -90,9 +98,10 @@ def sweep_cmd(
     if len(ranged) != 1:
         raise ParamError("give exactly one --param name=lo:hi:n to vary")
     name, values = parse_range(ranged[0])
-    base = parse_assignments([p for p in param if ":" not in p])
     sc = load_scenario(scenario) if scenario else None
-    result = run_sweep(game, name, values, lam=lam, base=base, scenario=sc)
+    with param_errors("--param"):
+        base = _values(game, [p for p in param if ":" not in p])
+        result = run_sweep(game, name, values, lam=lam, base=base, scenario=sc)
     emit(result.to_json()) if as_json else _print_sweep(result)
 
 

@@ -16,12 +16,13 @@ from rich.table import Table
 
 from detente.api import load_scenario
 from detente.cli.common import check_seed, emit
+from detente.cli.params import params_from_text
 from detente.errors import DetenteError
 from detente.negotiation import NegotiationParams, NegotiationResult, Strategy, simulate
 from detente.negotiation.result import Point
 from detente.negotiation.simulate import TournamentRow, with_deadline
 from detente.negotiation.strategies import make_strategy
-from detente.params import ParamError, params_from_strings, parse_assignments
+from detente.params import ParamError
 from detente.result import jsonable
 from detente.scenario import Scenario
 
@@ -54,7 +55,7 @@ def _setup(
         raise DetenteError(f"--strategy for {', '.join(extra)}, who is not among --parties")
     try:
         params = with_deadline(
-            params_from_strings(NegotiationParams, parse_assignments(param)), deadline
+            params_from_text(NegotiationParams, param, owner="negotiation"), deadline
         )
         strats = [make_strategy(chosen.get(p, "linear")) for p in who]
     except ValueError as exc:

@@ -22,7 +22,7 @@ from detente.games.qre import solve_qre
 from detente.games.solution import GameSolution
 from detente.games.spe import solve_spe
 from detente.games.tree import Game, is_perfect_information
-from detente.params import ParamError, params_from_strings
+from detente.params import ParamError, build_params
 from detente.scenario import Scenario
 
 __all__ = ["METHODS", "LoadedGame", "load_game", "solve"]
@@ -37,12 +37,6 @@ class LoadedGame:
     name: str
     game: Game
     params: Mapping[str, Any]
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def load_game(
@@ -64,12 +58,9 @@ def load_game(
             raise ParamError(f"{path}: an .efg game takes no --param values")
         return LoadedGame(path.stem, read_efg(path), {})
     entry = CATALOG[name]
-    raw: dict[str, str] = {}
     setup = scenario.game(name) if scenario is not None else None
-    if setup is not None:
-        raw.update({k: _text(v) for k, v in setup.as_dict().items()})
-    raw.update({k: _text(v) for k, v in overrides.items()})
-    params: Any = params_from_strings(entry.params, raw)
+    values = {**(setup.as_dict() if setup is not None else {}), **overrides}
+    params: Any = build_params(entry.params, values, owner=name)
     try:
         game = entry.build(params)
     except ValueError as exc:

@@ -62,7 +62,7 @@ from numpy.typing import NDArray
 from detente.negotiation.analysis import proposer_shares
 from detente.negotiation.outcomes import FloatArray
 from detente.negotiation.view import TOL, View, concede_toward
-from detente.params import ParamError
+from detente.params import ParamError, build_params
 
 __all__ = [
     "STRATEGIES",
@@ -303,7 +303,4 @@ def make_strategy(spec: str) -> Strategy:
             kwargs[key.strip()] = float(value)
         except ValueError:
             kwargs[key.strip()] = value.strip()
-    try:
-        return STRATEGIES[name](**kwargs)
-    except TypeError as exc:
-        raise ParamError(f"strategy {spec!r}: {exc}") from None
+    return build_params(STRATEGIES[name], kwargs, owner=f"strategy {name}")

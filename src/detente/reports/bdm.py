@@ -12,11 +12,12 @@ import html
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from detente.models.bdm.params import PRESET_NOTES, BDMParams, preset_name
 from detente.reports.svg import figure_svg, new_figure
 from detente.result import Result
 from detente.scenario import Scenario
 
-__all__ = ["MAX_OFFER_ROWS", "median_chart", "section"]
+__all__ = ["MAX_OFFER_ROWS", "median_chart", "preset_note", "section"]
 
 MAX_OFFER_ROWS = 60
 _COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
@@ -84,6 +85,21 @@ def _offer_tables(rounds: Sequence[Any]) -> str:
     return "".join(parts)
 
 
+def preset_note(params: Mapping[str, Any]) -> str:
+    """Which BDM preset ran and what it is known to do, as an HTML paragraph."""
+    known = BDMParams.__dataclass_fields__
+    name = preset_name(BDMParams(**{k: v for k, v in params.items() if k in known}))
+    if name is None:
+        return (
+            "<p class='preset'><b>Preset:</b> none: a mix of the <code>scholz-code</code> and "
+            "<code>canonical</code> choices, checked against no published table.</p>"
+        )
+    return (
+        f"<p class='preset'><b>Preset:</b> <code>{html.escape(name)}</code>: "
+        f"{html.escape(PRESET_NOTES[name])}.</p>"
+    )
+
+
 def section(result: Result, scenario: Scenario) -> str:
     """The BDM section of the scenario report, as an HTML fragment."""
     rounds = result.rounds[1:]
@@ -94,7 +110,7 @@ def section(result: Result, scenario: Scenario) -> str:
         f"stopping rule that fired: {html.escape(str(stop.get('rule', '?')))}; "
         f"Q = {html.escape(str(params.get('Q')))}, P rule {html.escape(str(params.get('p_rule')))}"
         "). Each round every actor accepts at most one offer; the median of the new positions is "
-        "the round's forecast [Scholz2011].</p>"
+        "the round's forecast [Scholz2011].</p>" + preset_note(params)
     )
     forecast = ", ".join(
         f"{html.escape(i.id)}: {v:.2f}"

@@ -51,9 +51,10 @@ positions; then μ and the mean are recomputed (the values Scholz's Table 2 repo
 Assumptions
 -----------
 Every ambiguity of the literature is a field of :class:`BDMParams` whose docstring names the
-source of each option (A1–A11 of ``specs/bdm-expected-utility.md``).  ``preset=canonical`` (the
-defaults) follows the printed equations; ``preset=scholz-code`` follows the public code that
-reproduces Scholz's Table 2 (jmckib/bdm-scholz-expected-utility-model).  Our own decisions:
+source of each option (ambiguities A1–A11).  ``preset=scholz-code`` (the defaults) follows the
+public code that reproduces Scholz's Table 2 (jmckib/bdm-scholz-expected-utility-model);
+``preset=canonical`` follows the printed equations, which make third parties jump to the most
+extreme position in round 1 (``PRESET_NOTES``).  Our own decisions:
 
 - r is reset to 1 at the start of every round (all inspected implementations; ``reset_risk``);
 - S_max = S_min gives every r = 1; a zero EU means no offer and no move; on |a| = |b| compromise
@@ -84,14 +85,14 @@ import numpy as np
 
 from detente.errors import ModelInputError
 from detente.models.bdm.engine import run_issue
-from detente.models.bdm.params import BDMParams
+from detente.models.bdm.params import PRESET_NOTES, BDMParams, preset_name
 from detente.models.bdm.record import build_rounds, stop_report
 from detente.params import params_as_dict
 from detente.result import Result, provenance
 from detente.rng import RngLike, as_generator
 from detente.scenario import Scenario
 
-__all__ = ["BDMParams", "run"]
+__all__ = ["PRESET_NOTES", "BDMParams", "preset_name", "run"]
 
 
 def run(scenario: Scenario, params: BDMParams | None = None, *, rng: RngLike = None) -> Result:
@@ -102,11 +103,11 @@ def run(scenario: Scenario, params: BDMParams | None = None, *, rng: RngLike = N
     scenario
         At least two actors; positions on each issue's own scale, saliences 0–100.
     params
-        Model parameters; defaults to the ``canonical`` preset.
+        Model parameters; defaults to the ``scholz-code`` preset.
     rng
         Generator or seed; drawn from only when salience shocks or stochastic conflict are on,
         so the rounds of a deterministic run are identical for every seed.  An int seed is
-        recorded in the provenance.
+        recorded in the provenance only when something is drawn (otherwise the seed is None).
 
     Returns
     -------
@@ -126,7 +127,8 @@ def run(scenario: Scenario, params: BDMParams | None = None, *, rng: RngLike = N
     ]
     ids, issues = scenario.actor_ids, scenario.issue_ids
     rounds = build_rounds(runs, ids, issues, params)
-    seed = rng if isinstance(rng, int) and not isinstance(rng, bool) else None
+    # nothing drawn: no seed recorded, so identical runs diff clean
+    seed = rng if params.stochastic and isinstance(rng, int) and not isinstance(rng, bool) else None
     return Result(
         provenance("bdm", params_as_dict(params), scenario, seed),
         issues,

@@ -1,10 +1,12 @@
 """Parameters of the BDM expected-utility model: every ambiguity a named field, two presets.
 
-The ambiguity numbers (A1–A12) are those of ``specs/bdm-expected-utility.md`` §3.  Each field names
-the source of each of its options.  ``preset=canonical`` follows the printed equations of
-[Scholz2011]; ``preset=scholz-code`` follows the public code that reproduces Scholz et al.'s
-Table 2 (jmckib/bdm-scholz-expected-utility-model, whose comments say it is faithful to Scholz's
-own code), including its bug-compatible choices.
+The ambiguities of the literature are numbered A1–A11 (the field docstrings say which field is
+which); each field names the source of each of its options.  ``preset=scholz-code``, the default,
+follows the public code that reproduces Scholz et al.'s Table 2
+(jmckib/bdm-scholz-expected-utility-model, whose comments say it is faithful to Scholz's own code),
+including its bug-compatible choices.  ``preset=canonical`` follows the printed equations of
+[Scholz2011]; read literally they make third parties adopt the most extreme actor's position in the
+first round, which is why it is not the default (:data:`PRESET_NOTES`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
-__all__ = ["BDMParams"]
+__all__ = ["PRESET_NOTES", "BDMParams", "preset_name"]
 
 PRule = Literal["dyad", "all_pairs_riskweighted"]
 Security = Literal["adversary_own", "self_perceived"]
@@ -54,9 +56,23 @@ _SCHOLZ_CODE: dict[str, Any] = {
 }
 
 
+PRESET_NOTES: dict[str, str] = {
+    "scholz-code": "reproduces the published table of [Scholz2011] (Table 2, EC emissions case) "
+    "with the public code's choices, including its bug-compatible ones (capitulation never "
+    "fires); the default",
+    "canonical": "the equations as printed in [Scholz2011]; in round 1 third parties typically "
+    "adopt the most extreme actor's position (conflicts resolve by full moves), a move area "
+    "experts do not accept; use it to study the printed model, not to forecast",
+}
+"""What each preset is and what it is known to do (printed by the reports)."""
+
+
 @dataclass(frozen=True, slots=True)
 class BDMParams:
-    """Parameters of :func:`detente.models.bdm.run` (defaults = the ``canonical`` preset).
+    """Parameters of :func:`detente.models.bdm.run` (defaults = the ``scholz-code`` preset).
+
+    The defaults reproduce the published table ([Scholz2011] Table 2); ``preset=canonical`` gives
+    the printed equations instead (see :data:`PRESET_NOTES` for what each is known to do).
 
     Raises
     ------
@@ -76,18 +92,18 @@ class BDMParams:
     """Probability that an unchallenged target's move helps the challenger.  None: by geometry,
     T = 1 iff |x_i − μ| < |x_i − x_j| ([Scholz2011] §3.1 Figs 1–4; rule of decisionmechanics/eum
     and hamzagul, citing [Eftekhari2014]); a number in [0, 1]: fixed, as [Masad2016] (0.5)."""
-    p_rule: PRule = "dyad"
+    p_rule: PRule = "all_pairs_riskweighted"
     """A1, probability of prevailing.  ``dyad``: eq. 31 of [Scholz2011], votes linear in distance,
     per-dyad denominator so P_ij + P_ji = 1.  ``all_pairs_riskweighted``: jmckib's code, each
     voter's distances as (d/R)^r_k and one round-wide denominator over all voters and pairs."""
-    security: Security = "adversary_own"
+    security: Security = "self_perceived"
     """A2, security sum S_i.  ``adversary_own``: Σ_j E^j(U_ji), the prose of [BDM1985] and Masad
     2014, decisionmechanics, hamzagul.  ``self_perceived``: Σ_j E^i(U_ji), eq. 34 as printed in
     [Scholz2011] and jmckib's code.  Identical while every r = 1 (``reset_risk=True``)."""
-    classify_on: ClassifyOn = "own_estimates"
+    classify_on: ClassifyOn = "receiver_perception"
     """A3, the EU pair that classifies a dyad.  ``own_estimates``: (E^i(U_ij), E^j(U_ji)),
     [Scholz2011] Fig. 6.  ``receiver_perception``: (E^i(U_ij), E^i(U_ji)), both at r_i, jmckib."""
-    selection: Selection = "enforceability"
+    selection: Selection = "type_order"
     """A4, which offer a receiver accepts.  ``enforceability``: highest proposer EU, ties → least
     move ([BDM1997] pp. 251–252 as quoted in [Scholz2011] §6.2).  ``type_order``: conflict (least
     move) ≻ compromise (lowest weighted-average position) ≻ capitulation, jmckib's code.
@@ -99,7 +115,7 @@ class BDMParams:
     """A6, the range R of eq. 14.  ``initial``: range of the round-0 positions (jmckib,
     decisionmechanics); ``scale``: the issue's declared scale; ``dynamic``: recomputed each round
     (hamzagul)."""
-    median_tie: MedianTie = "lower"
+    median_tie: MedianTie = "first_pairwise"
     """A7, median voter.  ``lower``: lower weighted median ([Black1948]; hamzagul).
     ``first_pairwise``: scan distinct positions in ascending order and keep the first strict
     pairwise winner (jmckib's Condorcet scan, in a deterministic order)."""
@@ -108,13 +124,13 @@ class BDMParams:
     ([Scholz2011] Fig. 6; from the receiver's view the same test as jmckib's E^i(U_ji) >
     E^i(U_ij) > 0).  ``no_move``: "uncertain outcome" ([BDM1997] p. 244; hamzagul).
     ``stochastic``: winner drawn with probability P, loser moves ([Masad2016]; needs ``rng``)."""
-    capitulation: bool = True
+    capitulation: bool = False
     """A10, whether capitulation (Compel ±) moves the receiver fully ([Scholz2011] Fig. 6).  False
     reproduces jmckib's code, whose capitulation branch never fires (bug-compatible)."""
     compromise_rule: CompromiseRule = "eq35_36"
     """Compromise move.  ``eq35_36``: x_i − (x_i − x_j)|a/b| ([Scholz2011] eq. 35–36, also what
     jmckib moves by); ``weighted_average``: (|a|x_i + |b|x_j)/(|a|+|b|) (decisionmechanics)."""
-    no_challenge: NoChallenge = "full"
+    no_challenge: NoChallenge = "q_only"
     """A11, the no-challenge branch.  ``full``: Q U_sq + (1−Q)[T U_b + (1−T) U_w] ([Scholz2011]
     eq. 7); ``q_only``: only Q U_sq, jmckib's code (the same when Q = 1)."""
     reset_risk: bool = True
@@ -158,3 +174,11 @@ class BDMParams:
 def _probability(name: str, value: float) -> None:
     if not (math.isfinite(value) and 0.0 <= value <= 1.0):
         raise ValueError(f"{name} must be a probability in [0, 1], got {value}")
+
+
+def preset_name(params: BDMParams) -> str | None:
+    """The preset whose choices ``params`` has (other fields may differ), or None for a mix."""
+    for name, values in BDMParams.PRESETS.items():
+        if all(getattr(params, k) == v for k, v in values.items()):
+            return name
+    return None

@@ -25,7 +25,8 @@ def _header(result: Result) -> list[str]:
     p = result.provenance
     params = ", ".join(f"{k}={v}" for k, v in sorted(p.params.items()))
     return [
-        f"# model {p.model} on scenario {p.scenario_id} (seed {p.seed})",
+        f"# model {p.model} on scenario {p.scenario_id} "
+        + ("(no seed: nothing drawn)" if p.seed is None else f"(seed {p.seed})"),
         f"# params: {params}",
         f"# stop: {result.extra.get('stop', {}).get('rule')}",
     ]

@@ -39,9 +39,12 @@ def _setting(scenario: Scenario, params: SMPParams) -> Setting:
 
 
 def _seed(scenario: Scenario, params: SMPParams, rng: RngLike) -> tuple[Any, int | None]:
-    """The generator for stochastic transitions (None when deterministic) and the seed to record."""
+    """The generator for stochastic transitions and the seed to record.
+
+    Both are None when nothing is drawn, so identical deterministic runs give identical results.
+    """
     if params.state_transitions != "Stochastic":
-        return None, rng if isinstance(rng, int) else None
+        return None, None
     if rng is None:
         file_seed = scenario.extra.get("ktab", {}).get("prng_seed")
         rng = int(file_seed) % 2**63 if file_seed else fresh_seed()
