@@ -68,8 +68,10 @@ def test_the_command_line_grammar_reads_text_by_field_type() -> None:
     s = params_from_text(SMPParams, ["voting_rule=Cubic", "max_turns=3"])
     assert (s.voting_rule, s.max_turns) == ("Cubic", 3)
     assert parse_assignments([" a = 1 ", "b=x=y"]) == {"a": "1", "b": "x=y"}
-    with pytest.raises(DetenteError, match=r"^--param 'novalue': expected key=value$"):
+    with pytest.raises(ParamError, match=r"^expected key=value$"):
         parse_assignments(["novalue"])
+    with pytest.raises(DetenteError, match=r"^--param 'novalue': expected key=value$"):
+        params_from_text(BDMParams, ["novalue"])
     with pytest.raises(DetenteError, match=r"^--param rounds=many: must be a whole number$"):
         params_from_text(BDMParams, ["rounds=many"], owner="bdm")
 

@@ -7,9 +7,13 @@ Every model has a frozen ``Params`` dataclass whose fields carry defaults with t
 Params class may define ``PRESETS: dict[str, dict[str, object]]``; the key ``preset`` then starts
 from that preset and the other keys override it.
 
-Text (``key=value`` on the command line) is parsed only by :mod:`detente.cli.params`; errors
-here are structured (parameter name, value, allowed values) so that the command line can name its
-own flags.
+Text has one grammar, for the command line and for labels such as ``bdm:preset=canonical``:
+``key=value`` items (:func:`parse_assignments`; keys and values stripped, the first ``=``
+separates them), each value read by the type of the field it sets (:func:`typed_values`):
+``true/false/yes/no/on/off/1/0`` for a flag, ``none``/``null``/empty for an optional value, a
+number for a number, a listed word for a choice.  Python callers never go through text.  Errors
+are structured (parameter name, value, allowed values) so that the command line can name its own
+flags (:mod:`detente.cli.params`).
 """
 
 from __future__ import annotations
@@ -18,14 +22,23 @@ import dataclasses
 import math
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
 import numpy as np
 
 from detente.errors import DetenteError
 
-__all__ = ["ParamError", "build_params", "check_value", "field_types", "params_as_dict"]
+__all__ = [
+    "ParamError",
+    "build_params",
+    "check_value",
+    "field_types",
+    "params_as_dict",
+    "params_from_strings",
+    "parse_assignments",
+    "typed_values",
+]
 
 P = TypeVar("P")
 
@@ -146,6 +159,62 @@ def build_params(cls: type[P], values: Mapping[str, Any] | None = None, *, owner
         return cls(**chosen)
     except (TypeError, ValueError) as exc:
         raise ParamError(f"{owner + ': ' if owner else ''}{exc}") from None
+
+
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off")
+
+
+def parse_assignments(items: Sequence[str]) -> dict[str, str]:
+    """``["a=1", "b=x"]`` → ``{"a": "1", "b": "x"}``; a malformed item raises ParamError.
+
+    Keys and values are stripped; the first ``=`` separates them.
+    """
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise ParamError("expected key=value", value=item)
+        out[key.strip()] = value.strip()
+    return out
+
+
+def _text_value(name: str, text: str, kind: Any) -> Any:
+    """``text`` read as a value of type ``kind`` (a choice stays text: the library checks it)."""
+    origin = typing.get_origin(kind)
+    if origin is Literal:
+        return text
+    if origin is not None and type(None) in typing.get_args(kind):
+        if text.lower() in ("none", "null", ""):
+            return None
+        return _text_value(
+            name, text, next(a for a in typing.get_args(kind) if a is not type(None))
+        )
+    if kind is bool:
+        if text.lower() in _TRUE + _FALSE:
+            return text.lower() in _TRUE
+        raise ParamError("must be true or false", name=name, value=text)
+    if kind in (int, float):
+        try:
+            value = float(text) if kind is float else int(text)
+        except ValueError:
+            kind_word = "a whole number" if kind is int else "a finite number"
+            raise ParamError(f"must be {kind_word}", name=name, value=text) from None
+        if not math.isfinite(value):
+            raise ParamError("must be a finite number", name=name, value=text)
+        return value
+    return text
+
+
+def typed_values(cls: type, raw: Mapping[str, str]) -> dict[str, Any]:
+    """Text values → Python values by the field types of ``cls`` (other keys stay text)."""
+    kinds = field_types(cls)
+    return {k: _text_value(k, v, kinds[k]) if k in kinds else v for k, v in raw.items()}
+
+
+def params_from_strings(cls: type[P], raw: Mapping[str, str], *, owner: str = "") -> P:
+    """Params ``cls`` from text values (:func:`typed_values`, then :func:`build_params`)."""
+    return build_params(cls, typed_values(cls, raw), owner=owner)
 
 
 def params_as_dict(params: Any) -> dict[str, Any]:

@@ -123,7 +123,8 @@ def report(
     path = out or default_report_path(loaded)
     path.parent.mkdir(parents=True, exist_ok=True)
     check_new_file(path, overwrite=force, inputs=(Path(scenario),))
-    talks = [parse_assignments(split_items(t), "--negotiate") for t in negotiate or []]
+    with param_errors("--negotiate"):
+        talks = [parse_assignments(split_items(t)) for t in negotiate or []]
     html = render_report(
         loaded, model or list(MODELS), seed=seed, negotiations=talks, sweeps=sweep or []
     )
