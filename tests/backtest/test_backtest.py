@@ -119,3 +119,27 @@ def test_bad_options(
 def test_bad_data_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = cli(capsys, "backtest", str(tmp_path))
     assert code == 2 and "no DEU files here" in err and len(err.strip().splitlines()) == 1
+
+
+def test_html_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder, out = write_deu(tmp_path / "d"), tmp_path / "bt.html"
+    code, _, err = cli(capsys, "backtest", str(folder), "--models", "median,nash", "--seed", "1",
+                       "--out", str(out))  # fmt: skip
+    assert code == 0, err
+    page = out.read_text()
+    assert "<script" not in page and 'src="http' not in page and page.count("<svg") >= 3
+    for heading in ("Scores", "Error distributions", "Calibration", "By period", "worst-missed",
+                    "Left out"):  # fmt: skip
+        assert heading in page
+    assert "x2i2: no outcome coded" in page and "com 100/50" in page  # inputs of a missed issue
+
+
+def test_parquet_out(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    folder, out = write_deu(tmp_path / "d"), tmp_path / "bt.parquet"
+    assert cli(capsys, "backtest", str(folder), "--models", "mean", "--out", str(out))[0] == 0
+    table = pq.read_table(out).to_pylist()
+    assert len(table) == 4 and table[0]["isnr"] == "x1i1" and table[0]["split"] == "dev"
+    code, _, err = cli(capsys, "backtest", str(folder), "--out", str(out))
+    assert code == 2 and "already exists" in err

@@ -58,13 +58,21 @@ def to_csv(bt: Backtest) -> str:
     return buf.getvalue()
 
 
-def write_parquet(bt: Backtest, path: Path) -> None:
-    """Write the per-issue rows as a Parquet file (needs pyarrow: ``detente[parquet]``)."""
+def write_parquet(bt: Backtest, path: Path, *, overwrite: bool = False) -> None:
+    """Write the per-issue rows as a Parquet file, atomically; an existing file only if asked."""
+    import os
+    import tempfile
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if path.exists() and not overwrite:
+        raise DetenteError(f"{path}: already exists; choose another name or pass --force")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
     try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise DetenteError(
-            f"{path}: writing Parquet needs pyarrow: pip install 'detente[parquet]'"
-        ) from None
-    pq.write_table(pa.Table.from_pylist(rows(bt)), str(path))
+        pq.write_table(pa.Table.from_pylist(rows(bt)), tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

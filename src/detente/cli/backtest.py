@@ -18,7 +18,7 @@ __all__ = ["register"]
 
 _out = Console(highlight=False)
 _MOMENT = 0.5
-_FORMATS = (".csv",)
+_FORMATS = (".html", ".csv", ".parquet")
 
 
 def _run_with_bar(**kwargs: Any) -> Backtest:
@@ -74,9 +74,18 @@ def _print(bt: Backtest) -> None:
 
 
 def _write(bt: Backtest, out: Path, force: bool, data: Path) -> None:
-    from detente.backtest.export import to_csv
+    if out.suffix == ".parquet":
+        from detente.backtest.export import write_parquet
 
-    write_new_file(out, to_csv(bt), overwrite=force, inputs=(data,))
+        write_parquet(bt, out, overwrite=force)
+    elif out.suffix == ".csv":
+        from detente.backtest.export import to_csv
+
+        write_new_file(out, to_csv(bt), overwrite=force, inputs=(data,))
+    else:
+        from detente.reports.backtest import render_backtest
+
+        write_new_file(out, render_backtest(bt), overwrite=force, inputs=(data,))
     _out.print(f"wrote {out}")
 
 
@@ -102,7 +111,10 @@ def backtest_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON result.")] = False,
     out: Annotated[
-        Path | None, typer.Option(help="Write FILE.csv (one row per issue and model).")
+        Path | None,
+        typer.Option(
+            help="Write FILE.html (report), or .csv / .parquet (a row per issue and model)."
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
 ) -> None:
