@@ -20,3 +20,20 @@ def test_bibliography_has_every_cited_key() -> None:
     missing = sorted(k for k in keys if k not in bib)
     assert not missing, f"cited but not in docs/reference/bibliography.md: {missing}"
     assert len(keys) > 20
+
+
+SPEC = re.compile(r"specs/[\w-]+\.md|\.\./shared/|\bshared/specs\b|\bthe spec\b|\bspec §")
+
+
+def test_docs_stand_alone() -> None:
+    """No user-facing text sends the reader to spec files that ship only in the shared folder."""
+    pages = [REPO / "README.md", *sorted((REPO / "docs").rglob("*.md"))]
+    pages += sorted((REPO / "src" / "detente").rglob("*.py"))
+    pages += sorted((REPO / "src" / "detente").rglob("*.yaml"))
+    cited = [
+        f"{path.relative_to(REPO)}:{n}: {line.strip()}"
+        for path in pages
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if SPEC.search(line)
+    ]
+    assert not cited, "\n".join(cited)

@@ -22,6 +22,7 @@ __all__ = [
     "load_scenario",
     "rerun",
     "run",
+    "scenario_path",
 ]
 
 _BUNDLED = Path(__file__).parent / "data" / "scenarios"
@@ -47,12 +48,17 @@ def bundled_path(name: str) -> Path:
     return found[name]
 
 
-def load_scenario(source: str | Path) -> Scenario:
-    """Load a scenario from a file path, or a bundled scenario by name."""
+def scenario_path(source: str | Path) -> Path:
+    """The file of ``source``: the path itself, or a bundled scenario's file by name."""
     path = Path(source)
     if not path.exists() and isinstance(source, str) and source in bundled_scenarios():
         path = bundled_path(source)
-    return load(path)
+    return path
+
+
+def load_scenario(source: str | Path) -> Scenario:
+    """Load a scenario from a file path, or a bundled scenario by name."""
+    return load(scenario_path(source))
 
 
 def run(

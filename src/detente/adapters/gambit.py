@@ -3,7 +3,7 @@
 This is the only module that imports pygambit, and only inside functions; the core package never
 needs it.  Games pass to pygambit as ``.efg`` text (:func:`detente.games.efg.format_efg`) and come
 back the same way (``Game.to_efg``), so the interchange format is exercised in both directions.
-Written for pygambit 16.7 (``specs/dependencies.md`` §2):
+Written for pygambit 16.7:
 
 * navigation is by iteration, never by integer index (removed in 16.7); our information sets are
   matched to pygambit's in order and their labels checked, so a change of order fails loudly;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -14,14 +15,14 @@ from detente.cli.common import check_new_file, check_seed, emit, fail, write_new
 from detente.cli.params import param_errors, parse_assignments, split_items, typed_values
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.errors import DetenteError, InputError, Problem
-from detente.io import dump_json, dump_yaml, load
+from detente.io import dump_json, dump_yaml, load, load_checked
 from detente.models import MODELS
 from detente.result import Result
 from detente.scenario import Scenario
 
 __all__ = ["register"]
 
-_out = Console(highlight=False)
+_out = Console(highlight=False, soft_wrap=True)
 
 ParamOpt = Annotated[
     list[str] | None,
@@ -151,10 +152,17 @@ def _check_games(file: str, s: Scenario) -> None:
 
 
 def validate(file: ScenarioArg) -> None:
-    """Check a scenario file and report every problem with its line and field."""
-    s = api.load_scenario(file)
+    """Check a scenario file and report every problem with its line and field.
+
+    Errors (exit code 2) and warnings (things legitimate but worth a look; exit code 0) each get
+    one line on stderr.
+    """
+    s, warnings = load_checked(api.scenario_path(file))
     _check_games(file, s)
-    _out.print(f"{file}: ok — {len(s.actors)} actors, {len(s.issues)} issues ({s.title})")
+    for w in warnings:
+        sys.stderr.write(f"warning: {w}\n")
+    note = f"; {len(warnings)} warning{'s' * (len(warnings) != 1)}" if warnings else ""
+    _out.print(f"{file}: ok — {len(s.actors)} actors, {len(s.issues)} issues ({s.title}){note}")
 
 
 def convert(

@@ -4,7 +4,7 @@ The curated table ``data/actors.yaml`` adds what pycountry cannot give (demonyms
 metonyms, leaders, officials, IGOs); pycountry adds every country's short and common name.  A
 user file of the same shape extends or overrides the table.  Matching is done by a spaCy
 ``EntityRuler`` placed before the statistical NER, so that "Trump" is never tagged ORG
-(``specs/event-extraction.md`` §6.1).  A bare name part ("Kim") resolves to the actor of the most
+(``docs/explanation/extraction.md``).  A bare name part ("Kim") resolves to the actor of the most
 recent full person name in the document (§4, coreference).
 """
 

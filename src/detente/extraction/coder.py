@@ -1,7 +1,7 @@
 """Sentence coder (stages 3–5): triggers, matrix verbs, arguments and modality.
 
 For each sentence (a spaCy ``Span``) and a token → actor-code map, :func:`code_sentence` returns
-one :class:`Coded` per independent trigger.  Rules (``specs/event-extraction.md`` §4):
+one :class:`Coded` per independent trigger.  Rules (``docs/explanation/extraction.md``):
 
 * **Matrix verbs decide.**  A trigger inside the complement of another trigger (``xcomp``,
   ``ccomp``, ``dobj``, ``pcomp`` …) is absorbed: "threatened to cut" → THREATEN, "agreed to

@@ -1,7 +1,7 @@
 """Date expressions resolved against the publication date (pipeline stage 6).
 
 Only spaCy ``DATE`` spans are resolved, never a search over the whole text (the modal "may" is
-not 9 May; ``specs/event-extraction.md`` §6.4).  Rules come first, then dateparser:
+not 9 May; ``docs/explanation/extraction.md``).  Rules come first, then dateparser:
 
 =============================  ==============================================================
 expression                     rule

@@ -5,7 +5,7 @@ buried in its object ("warning of a return to 2015" is dated by the warning, not
 takes a DATE among its modifiers ("the March 3 missile test", "last Friday's launch"); a verb in
 a relative clause of a DATE takes that DATE ("2016, when the army staged drills").  Without a DATE,
 a past-tense verb is ``unresolved`` (before the publication date) and a present state is
-``ongoing`` (sanctions in force; ``specs/event-extraction.md`` §4 and §6.10).
+``ongoing`` (sanctions in force; ``docs/explanation/extraction.md``).
 """
 
 from __future__ import annotations

@@ -2,9 +2,9 @@
 
 :func:`extract` is the entry point.  It is deterministic: the same text, date and alias table
 give the same :class:`~detente.extraction.types.Extraction`.  Design, rules and measured accuracy:
-``docs/explanation/extraction.md``; specification: ``specs/event-extraction.md``.
+``docs/explanation/extraction.md``.
 
-Assumptions beyond the spec:
+Assumptions:
 
 * An event needs a source actor.  A nominal trigger ("the March 3 missile test") without an
   actor in its own phrase takes the sentence's agentive actor (a subject or a "by" phrase).

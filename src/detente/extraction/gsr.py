@@ -1,6 +1,6 @@
 """Scoring the coder on the PLOVER gold-standard records (GSR) [PLOVER].
 
-The split is fixed by ``specs/event-extraction.md`` §3: a record whose id ends in an even digit is
+The split is fixed by ``docs/explanation/extraction.md``: a record whose id ends in an even digit is
 in the development half, odd in the held-out half.  GSR labels (PLOVER 0.5b1) are mapped to the
 16 types: DEMAND → REQUEST, DISAPPROVE and INVESTIGATE → ACCUSE, FIGHT → ASSAULT.  Source/target
 accuracy counts a sentence as right when a predicted code is among the gold codes (IGO and NGO
@@ -40,7 +40,7 @@ BASELINES: dict[str, tuple[float | None, float | None, float | None]] = {
     "A, else F: best hybrid without training": (0.475, None, None),
     "spec target for a rule-based design (estimate)": (0.65, None, 0.775),
 }
-"""Measured baselines from ``specs/event-extraction.md`` §3 (acc-16, macro-F1, quad)."""
+"""Measured baselines from ``docs/explanation/extraction.md`` (acc-16, macro-F1, quad)."""
 
 
 @dataclass(frozen=True, slots=True)

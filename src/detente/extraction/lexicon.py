@@ -1,7 +1,7 @@
 """Trigger lexicon (stage 3): verbs, phrasal verbs and deverbal nouns → PLOVER type, mode, CAMEO.
 
 The table is ``data/lexicon.yaml``.  Types use the 16-type grouping of
-``specs/event-extraction.md`` §2 (quad classes below); modes follow PLOVER [PLOVER] [Schrodt2012].
+``docs/explanation/extraction.md`` (quad classes below); modes follow PLOVER [PLOVER] [Schrodt2012].
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ QUAD: dict[str, str] = {
     **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal conflict"),
     **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material conflict"),
 }
-"""Quad class of each type; SANCTION is counted as material conflict (spec §2 states why)."""
+"""Quad class of each type; SANCTION counts as material conflict (the extraction docs say why)."""
 
 PLOVER_TYPES = tuple(QUAD)
 COOPERATIVE = frozenset(t for t, q in QUAD.items() if "cooperation" in q)

@@ -1,6 +1,6 @@
 """Positions, demands, red lines and deadlines (stage 8), each with its evidence span.
 
-Pattern families (``specs/event-extraction.md`` §4):
+Pattern families (``docs/explanation/extraction.md``):
 
 * **demand** — the noun "demand(s)" and the verbs demand, insist (on), call (for), urge, press;
   the holder is the possessor, the "by/from" phrase or the subject (pronouns resolve to the

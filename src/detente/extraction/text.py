@@ -4,7 +4,7 @@ Cleaning removes web furniture (photo credits, "Leave a comment", share widgets)
 quotes and spaces and joins "test-fire(d)" into one word; character offsets in every extraction
 record refer to the cleaned text.  Bytes that are not UTF-8 are decoded leniently and reported as
 a warning; text that is binary or not English is refused with a one-line message
-(``specs/event-extraction.md`` §4 stage 0, §6.8).
+(``docs/explanation/extraction.md``).
 """
 
 from __future__ import annotations

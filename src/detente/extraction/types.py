@@ -2,7 +2,7 @@
 
 Every record keeps character offsets into the *cleaned* text (``Extraction.text``), so an analyst
 can always go back to the evidence.  ``to_dict`` gives plain JSON-able values in the shape of
-``specs/event-extraction.md`` §5.
+``docs/explanation/extraction.md``
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ import math
 from typing import Any
 
 from detente.errors import Problem
+from detente.io.context import context_problems
 from detente.io.decision import decision_checks
 from detente.io.located import Located, Path
 
@@ -179,4 +180,5 @@ def cross_checks(doc: Located) -> list[Problem]:
         + _actor_problems(doc)
         + decision_checks(doc)
         + _ranges(doc)
+        + context_problems(doc)
     )

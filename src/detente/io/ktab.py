@@ -1,6 +1,6 @@
 """KTAB's SMP scenario files, CSV and XML [Efird2016; KTAB], read into the native document.
 
-Layouts (``specs/ktab-smp.md`` §4): the CSV has a title line ``name,description,nActors,nDims``, a
+Layouts [KTABDoc]: the CSV has a title line ``name,description,nActors,nDims``, a
 header ``Actor,Description,<power>,<dim 1>,<sal 1>,...`` naming the dimensions, then one row per
 actor ``name,description,capability,pos_1,sal_1,...``; trailing commas are optional.  The XML has
 ``<name> <desc> <prngSeed> [<ModelParameters>] <Dimensions> <Actors> [<IdealAdjustment>]``.

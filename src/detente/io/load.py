@@ -11,13 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from detente.errors import InputError, Problem
+from detente.io.context import context_warnings
 from detente.io.ktab import parse_ktab_csv, parse_ktab_xml
 from detente.io.located import Located
 from detente.io.native import build, parse_json, parse_yaml
 from detente.io.table import is_table, parse_table
 from detente.scenario import Scenario
 
-__all__ = ["MAX_BYTES", "load", "parse", "read_text"]
+__all__ = ["MAX_BYTES", "load", "load_checked", "parse", "read_text"]
 
 MAX_BYTES = 10 * 1024 * 1024
 """Largest scenario file accepted: 10 MB (issue #2)."""
@@ -74,9 +75,15 @@ def parse(text: str, file: str, suffix: str) -> Located:
 
 def load(path: str | Path) -> Scenario:
     """Load and validate a scenario file; raise InputError listing every problem found."""
+    return load_checked(path)[0]
+
+
+def load_checked(path: str | Path) -> tuple[Scenario, list[Problem]]:
+    """Like :func:`load`, with the warnings: things legitimate but worth a look (each located)."""
     path = Path(path)
     text = read_text(path)
     try:
-        return build(parse(text, str(path), path.suffix))
+        doc = parse(text, str(path), path.suffix)
+        return build(doc), context_warnings(doc)
     except RecursionError:
         raise InputError([Problem(str(path), "", "nested too deeply to read")]) from None

@@ -1,4 +1,4 @@
-"""A repeated provoke/respond crisis: the benchmark game of ``specs/dependencies.md`` §2.
+"""A repeated provoke/respond crisis: the benchmark game for solver speed (``benchmarks/games.py``).
 
 Chance draws the challenger's type (resolute with probability ``p_resolute``), which only the
 challenger knows.  In each of ``stages`` stages the challenger provokes or waits; after a
@@ -12,7 +12,7 @@ resolute challenger (−0.5, −2), against an irresolute one (−2, 0.5); wait 
 
 Assumptions
 -----------
-The spec fixes the shape, not the payoffs; the values above are illustrative.
+The benchmark fixes the shape, not the payoffs; the values above are illustrative.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The round loop of the BDM model on one issue (spec §2.12), with the stopping rules (§2.11)."""
+"""The round loop of the BDM model on one issue, with the stopping rules (``BDMParams.stop``)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 r"""KTAB's Spatial Model of Politics (SMP), multi-issue, vectorised with NumPy.
 
 A port of the SMP of the KAPSARC Toolkit for Behavioral Analysis [KTAB] as its command-line
-program ``smpc`` implements it (master ``3b5b063``, 2019-11-17), written from the description in
-``shared/specs/ktab-smp.md`` and checked against KTAB's own trajectories: with KTAB's parameters
+program ``smpc`` implements it (master ``3b5b063``, 2019-11-17), written from KTAB's source and
+documentation and checked against KTAB's own trajectories: with KTAB's parameters
 it reproduces every position of every actor at every turn of KTAB's runs, and their number of turns
 (``tests/models/test_smp_ktab.py``).  The model is described in [Wise2015] (one dimension) and
 applied in [Efird2016]; the XML format and the sample data are in KTAB's documentation [KTABDoc].
@@ -13,8 +13,8 @@ Actors i, j, k, h, n ∈ {0..N−1}, issues d ∈ {0..D−1}.  Positions x_i and
 [0, 1]^D (each issue's scale mapped to [0, 1]); saliences s_id ∈ [0, 1] with S_i = Σ_d s_id ≤ 1;
 capability c_i > 0.  At the start y_i = x_i.
 
-Equations (spec §3)
--------------------
+Equations
+---------
 (1) Distance from i's ideal to a point z, a salience-weighted RMS:
     δ_i(z) = sqrt( Σ_d s_id² (y_id − z_d)² / Σ_d s_id² ),   V_ij = δ_i(x_j).
 (2) Utility with risk attitude R:  u(δ, R) = (1 − δ)(1 + δR)  (δ ≤ 1).
@@ -34,8 +34,8 @@ Equations (spec §3)
     C⁰_ij = 10⁻¹⁰ + max(0, a) + max(0, b), C⁰_ji = 10⁻¹⁰ + max(0, −a) + max(0, −b) where
     a = vote(W_i, A_ii, A_ij), b = vote(W_j, A_ji, A_jj); each third party n judges the "little
     conflict" against C⁰ only: p_n = (C⁰_ij + v⁺)/(C⁰_ij + v⁺ + C⁰_ji + v⁻), v = vote(W_n, A_ni,
-    A_nj), and adds vote(W_n, EU_n(with i), EU_n(with j)) to one side (ThirdPartyCommit table of
-    spec §3.5).  P_ij = C_ij / (C_ij + C_ji) and
+    A_nj), and adds vote(W_n, EU_n(with i), EU_n(with j)) to one side (KTAB's ThirdPartyCommit
+    table).  P_ij = C_ij / (C_ij + C_ji) and
     ΔEU = (1 − S_j)·2A_ki + S_j·(P_ij·2A_ki + P_ji·2A_kj) − (A_ki + A_kj).
 (8) Target of i: argmax_j ΔEU (h = k = i) among ΔEU > 10⁻⁵, ties to the lowest j.
 (9) Bargain per issue (S2P2): w_i = s_id² P², w_j = s_jd² (1 − P)²,

@@ -1,7 +1,7 @@
 """Bargains of KTAB's SMP: formation by interpolation and resolution by a PCE per actor.
 
 ``SMPActor::interpolateBrgn`` (InterVecBrgn), the three BargnModels of ``SMPState::doBCN(i)`` and
-``SMPState::updateBestBrgnPositions`` (§3.6, steps 3 and 4 of the spec), vectorised over bargains.
+KTAB's ``SMPState::updateBestBrgnPositions``, vectorised over bargains.
 """
 
 from __future__ import annotations

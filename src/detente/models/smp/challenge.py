@@ -1,4 +1,4 @@
-"""Challenge estimates of KTAB's SMP: probability of victory and expected gain (§3.5 of the spec).
+"""Challenge estimates of KTAB's SMP: probability of victory and expected gain.
 
 ``SMPState::probEduChlg`` with ``Actor::vProbLittle`` and ``Actor::thirdPartyVoteSU``, vectorised
 over many (h, k, i, j) quadruples and all third parties n at once, in blocks to bound memory.

@@ -1,4 +1,4 @@
-"""One turn of KTAB's SMP (``SMPState::stepBCN``, §3.6 of the spec), on the [0, 1] scale.
+"""One turn of KTAB's SMP (KTAB's ``SMPState::stepBCN``), on the [0, 1] scale.
 
 A turn assesses the state (distances, risk attitudes, perspectives), lets every actor choose its
 best target and propose a bargain, resolves every actor's queue of bargains by a PCE, moves all

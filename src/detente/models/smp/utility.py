@@ -1,4 +1,4 @@
-"""Distances, utilities and risk attitudes of KTAB's SMP (§3.1 and §3.4 of the spec).
+"""Distances, utilities and risk attitudes of KTAB's SMP (KTAB's ``SMPModel`` and ``SMPState``).
 
 ``SMPModel::bvDiff``, ``bsUtil``, ``SMPState::setVDiff``, ``setAllAUtil``, ``Model::bigRfromProb``
 and ``Model::estNRA`` in KTAB, vectorised.  Everything is on the [0, 1] scale.
