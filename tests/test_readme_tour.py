@@ -55,7 +55,7 @@ def test_the_tour_runs_as_written(
     commands = tour_commands()
     assert len(commands) >= 15
     for args in commands:
-        code, out, err = cli(capsys, *args)
+        code, _, err = cli(capsys, *args)
         assert code == 0, f"detente {shlex.join(args)} failed:\n{err}"
         assert "Traceback" not in err
     assert (tmp_path / "dam.yaml").is_file() and (tmp_path / "draft.yaml").is_file()
