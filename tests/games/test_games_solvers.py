@@ -19,6 +19,7 @@ from detente.games import (
 )
 from detente.games import qre as qre_module
 from detente.games.arrays import compile_game
+from detente.games.continuation import PathOptions
 from detente.games.solution import describe
 
 
@@ -103,7 +104,7 @@ def test_backward_recursion_equals_fixed_point_on_perfect_information() -> None:
     game = load_game("iig").game
     arr = compile_game(game)
     exact = qre_module._backward(arr, 3.0)
-    path, details = qre_module._path(arr, 3.0, qre_module.QREOptions())
+    path, details = qre_module._path(arr, 3.0, PathOptions())
     assert details["converged"]
     assert np.allclose(exact, path, atol=1e-8)
 

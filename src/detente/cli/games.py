@@ -77,6 +77,15 @@ def solve_cmd(
 ) -> None:
     """Solve a game for its equilibria (or its logit QRE)."""
     result = solve(_load(game, param, scenario), method, lam)
+    for warning in result.details.get("warnings", []):
+        typer.echo(f"warning: {warning}", err=True)
+    if result.details.get("converged") is False:
+        d = result.details
+        typer.echo(
+            f"warning: the QRE path stopped at lambda {d['lambda_reached']:.4g}; the profile "
+            f"shown is not a QRE at {lam:g} (residual {d['residual']:.2g})",
+            err=True,
+        )
     emit(result.to_json()) if as_json else _print_solution(result)
 
 

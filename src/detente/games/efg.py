@@ -39,7 +39,14 @@ from fractions import Fraction
 from pathlib import Path
 
 from detente.errors import InputError, Problem
-from detente.games.tree import PROB_TOL, Game, Infoset, Node, Outcome, check_perfect_recall_paths
+from detente.games.tree import (
+    PROB_TOL,
+    Game,
+    Infoset,
+    Node,
+    Outcome,
+    absent_minded,
+)
 from detente.io.load import MAX_BYTES
 
 __all__ = ["format_efg", "parse_efg", "read_efg", "write_efg"]
@@ -126,6 +133,7 @@ class _Build:
     keys: dict[tuple[int, int], int] = field(default_factory=dict)
     outcomes: list[Outcome] = field(default_factory=list)
     outcome_ids: dict[int, int] = field(default_factory=dict)
+    lines: list[int] = field(default_factory=list)  # the line of each node
 
 
 def parse_efg(text: str, name: str = "<efg>") -> Game:
@@ -148,10 +156,16 @@ def parse_efg(text: str, name: str = "<efg>") -> Game:
     if st.peek() is not None:
         raise st.fail(f"unexpected {st.peek().text!r} after the last node of the tree")  # type: ignore[union-attr]
     game = Game(title, players, tuple(b.nodes), tuple(b.infosets), tuple(b.outcomes), comment)
-    try:
-        check_perfect_recall_paths(game)
-    except ValueError as exc:
-        raise st.fail(str(exc), 1) from None
+    found = absent_minded(game)
+    if found is not None:
+        first, second = (b.lines[n] for n in found)
+        h = game.nodes[found[0]].infoset
+        player, number = next(k for k, v in b.keys.items() if v == h)
+        msg = (
+            f"information set {number} of player {player} is passed twice on one play (lines "
+            f"{first} and {second}): absent-minded games are not supported"
+        )
+        raise InputError([Problem(name, f"line {second}", msg)])
     return game
 
 
@@ -170,6 +184,7 @@ def _node(st: _Stream, b: _Build, parent: int, action: int) -> None:
         raise st.fail(f"expected a node type c, p or t, found {tok.text!r}", tok.line)
     label = st.next("str", "the node label").text
     idx = len(b.nodes)
+    b.lines.append(tok.line)
     if tok.text == "t":
         b.nodes.append(Node(label, -1, -1, (), parent, action, _outcome(st, b, tok.line)))
         return

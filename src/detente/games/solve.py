@@ -21,11 +21,11 @@ from detente.games.nash import solve_nash, solve_pbe
 from detente.games.qre import solve_qre
 from detente.games.solution import GameSolution
 from detente.games.spe import solve_spe
-from detente.games.tree import Game, is_perfect_information
+from detente.games.tree import Game, imperfect_recall, infoset_key, is_perfect_information
 from detente.params import ParamError, build_params
 from detente.scenario import Scenario
 
-__all__ = ["METHODS", "LoadedGame", "load_game", "solve"]
+__all__ = ["METHODS", "LoadedGame", "load_game", "recall_warnings", "solve"]
 
 METHODS = ("auto", "spe", "nash", "pbe", "qre")
 
@@ -81,4 +81,18 @@ def solve(loaded: LoadedGame, method: str = "auto", lam: float = 1.0) -> GameSol
         result = solve_qre(game, lam, params)
     else:
         result = {"spe": solve_spe, "nash": solve_nash, "pbe": solve_pbe}[method](game, params)
-    return dataclasses.replace(result, game=loaded.name)
+    warnings = recall_warnings(game)
+    details = {**result.details, "warnings": warnings} if warnings else result.details
+    return dataclasses.replace(result, game=loaded.name, details=details)
+
+
+def recall_warnings(game: Game) -> list[str]:
+    """A warning when ``game`` lacks perfect recall (the solvers assume it), else nothing."""
+    bad = imperfect_recall(game)
+    if not bad:
+        return []
+    names = ", ".join(infoset_key(game, h) for h in bad)
+    return [
+        f"{game.title}: imperfect recall at information sets {names}; the solvers assume "
+        "perfect recall, so behaviour-strategy results (qre, pbe) may miss equilibria"
+    ]

@@ -12,8 +12,10 @@ and :func:`build`, or read from ``.efg`` files (:mod:`detente.games.efg`).
 
 Assumptions
 -----------
-* Perfect recall is assumed by the solvers (each play passes each information set at most once);
-  :func:`build` checks that every information set is passed at most once on each path.
+* Perfect recall is assumed by the solvers.  Games where a play passes an information set twice
+  (absent-mindedness) are refused by :func:`build` and the ``.efg`` reader; other games of
+  imperfect recall are accepted and listed by :func:`imperfect_recall`, and each solver's result
+  then carries a warning (``details["warnings"]``).
 * Labels may be empty (files from Gambit often leave node labels empty); the JSON keys then fall
   back to Gambit-style numbers or to the path of actions (:func:`node_key`, :func:`infoset_key`).
 """
@@ -33,10 +35,13 @@ __all__ = [
     "Move",
     "Node",
     "Outcome",
+    "absent_minded",
+    "absent_minded_text",
     "action_keys",
     "build",
     "chance",
     "decide",
+    "imperfect_recall",
     "infoset_key",
     "is_perfect_information",
     "leaf",
@@ -234,12 +239,63 @@ def _infoset(acc: _Acc, t: Move, player: int, idx: int) -> int:
     return h
 
 
-def check_perfect_recall_paths(game: Game) -> None:
-    """Raise ValueError if some play passes one information set twice."""
+def absent_minded(game: Game) -> tuple[int, int] | None:
+    """``(first, second)``: two nodes of one information set on one play, or None.
+
+    A game where a play passes an information set twice has *absent-minded* players
+    ([PiccioneRubinstein1997]); behaviour strategies then need other solution concepts, so such
+    games are refused.
+    """
     for t in game.terminals():
-        seen = [game.nodes[n].infoset for n, _ in game.path(t)]
-        if len(seen) != len(set(seen)):
-            raise ValueError(f"a play passes an information set twice (node {t})")
+        seen: dict[int, int] = {}
+        for n, _ in game.path(t):
+            h = game.nodes[n].infoset
+            if h in seen:
+                return seen[h], n
+            seen[h] = n
+    return None
+
+
+def check_perfect_recall_paths(game: Game) -> None:
+    """Raise ValueError if some play passes one information set twice (absent-mindedness)."""
+    found = absent_minded(game)
+    if found is not None:
+        raise ValueError(absent_minded_text(game, *found))
+
+
+def absent_minded_text(game: Game, first: int, second: int) -> str:
+    """One line saying that nodes ``first`` and ``second`` share an information set on a play."""
+    info = game.infosets[game.nodes[first].infoset]
+    who = "chance" if info.player == 0 else f"player {game.players[info.player - 1]!r}"
+    return (
+        f"information set {info.label!r} of {who} is passed twice on one play (nodes {first} and "
+        f"{second} in preorder): absent-minded games are not supported"
+    )
+
+
+def imperfect_recall(game: Game) -> list[int]:
+    """Information sets whose nodes differ in their owner's earlier information sets and actions.
+
+    Perfect recall ([Kuhn1953]): all nodes of an information set of player i are reached by the
+    same sequence of i's own (information set, action) pairs.  Without it, behaviour strategies
+    may not be equivalent to mixed strategies, and the behaviour-strategy solvers (QRE, PBE)
+    may miss equilibria.
+    """
+    bad = []
+    for h, info in enumerate(game.infosets):
+        if info.player <= 0:
+            continue
+        seqs = {
+            tuple(
+                (game.nodes[n].infoset, a)
+                for n, a in game.path(x)
+                if game.nodes[n].player == info.player
+            )
+            for x in info.nodes
+        }
+        if len(seqs) > 1:
+            bad.append(h)
+    return bad
 
 
 # ---- labels used as JSON keys --------------------------------------------------------------
