@@ -48,7 +48,9 @@ def test_json_contract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
     d = json.loads(out)
     assert {"dataset", "split", "capability", "n_issues", "models", "by_period", "issues"} <= set(d)
     assert d["dataset"] == "deu3" and d["split"] == "all" and d["capability"] == "equal"
-    assert d["n_issues"] == 4 and d["unscored"] == [{"isnr": "x2i2", "reason": "no outcome coded"}]
+    assert d["n_issues"] == 4 and d["unscored"] == [
+        {"isnr": "x2i2", "period": "2003-2008", "reason": "no outcome coded"}
+    ]
     keys = {"mae", "median_ae", "rmse", "within_5", "within_10", "vs_mean", "coverage_50",
             "coverage_80"}  # fmt: skip
     assert all(keys <= set(m) for m in d["models"].values())
@@ -143,3 +145,26 @@ def test_parquet_out(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     assert len(table) == 4 and table[0]["isnr"] == "x1i1" and table[0]["split"] == "dev"
     code, _, err = cli(capsys, "backtest", str(folder), "--out", str(out))
     assert code == 2 and "already exists" in err
+
+
+def test_select_a_split(tmp_path: Path) -> None:
+    bt = backtest(write_deu(tmp_path), "mean,median", seed=0)
+    dev, test = bt.select("dev"), bt.select("test")
+    assert [i.isnr for i in dev.issues] == ["x1i1", "x1i2"] and dev.unscored == ()
+    assert [u[0] for u in test.unscored] == ["x2i2"] and test.forecasts.shape == (2, 2)
+    direct = backtest(write_deu(tmp_path / "again"), "mean,median", seed=0, split="test")
+    np.testing.assert_array_equal(direct.forecasts, test.forecasts)
+
+
+def test_stacked_ensemble_is_fit_on_dev_only(tmp_path: Path) -> None:
+    from detente.backtest.stack import fit_weights, stacked
+    from detente.errors import DetenteError
+
+    f = np.array([[0.0, 100.0, 50.0], [10.0, 90.0, 40.0]])
+    w = fit_weights(f, np.array([0.0, 100.0, 50.0]))
+    assert w == pytest.approx([1.0, 0.0]) and w.sum() == pytest.approx(1.0)
+    bt = backtest(write_deu(tmp_path), "mean,median,nash", seed=0)
+    weights, forecast = stacked(bt.select("dev"), bt.select("test"), ["median", "nash"])
+    assert weights.sum() == pytest.approx(1.0) and forecast.shape == (2,)
+    with pytest.raises(DetenteError, match="dev split only"):
+        stacked(bt, bt, ["median"])

@@ -18,7 +18,7 @@ References
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +59,8 @@ class Backtest:
     forecasts: NDArray[np.float64]
     """Candidates × issues; NaN where a model gave no forecast (see ``missing``)."""
     missing: tuple[tuple[str, str, str], ...]
-    unscored: tuple[tuple[str, str], ...]
-    """(issue id, reason) of every issue of the split that cannot be scored."""
+    unscored: tuple[tuple[str, str, str], ...]
+    """(issue id, period, reason) of every issue of the split that cannot be scored."""
     intervals: NDArray[np.float64] | None = None
     """Candidates × issues × (lo50, hi50, lo80, hi80), from ``draws`` noisy runs, or None."""
     noise: dict[str, Any] | None = None
@@ -73,6 +73,21 @@ class Backtest:
     def outcomes(self) -> NDArray[np.float64]:
         """Real outcomes of the scored issues."""
         return np.array([i.outcome for i in self.issues], dtype=float)
+
+    def select(self, split: str) -> Backtest:
+        """The same backtest restricted to the issues of ``split`` (``dev``, ``test``, ``all``)."""
+        _check(split, self.capability)
+        keep = np.array([i.period in SPLITS[split] for i in self.issues], dtype=bool)
+        ids = {i.isnr for i, k in zip(self.issues, keep, strict=True) if k}
+        return replace(
+            self,
+            split=split,
+            issues=tuple(i for i, k in zip(self.issues, keep, strict=True) if k),
+            forecasts=self.forecasts[:, keep],
+            missing=tuple(m for m in self.missing if m[1] in ids),
+            unscored=tuple(u for u in self.unscored if u[1] in SPLITS[split]),
+            intervals=None if self.intervals is None else self.intervals[:, keep],
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract (see :func:`detente.backtest.summary.summarise`)."""
@@ -126,7 +141,9 @@ def backtest(
     issues = read_deu(data) if isinstance(data, (str, Path)) else tuple(data)
     in_split = [i for i in issues if i.period in SPLITS[split]]
     scored = tuple(i for i in in_split if scoring_problem(i) is None)
-    unscored = tuple((i.isnr, str(scoring_problem(i))) for i in in_split if scoring_problem(i))
+    unscored = tuple(
+        (i.isnr, i.period, str(scoring_problem(i))) for i in in_split if scoring_problem(i)
+    )
     seed = fresh_seed() if seed is None else seed
     scenarios = [to_scenario(i, capability) for i in scored]
     fc = run_candidates(cands, scenarios, seed, jobs=jobs, scheduler=scheduler, progress=progress)

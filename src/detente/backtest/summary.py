@@ -10,7 +10,7 @@
      "by_split": {SPLIT: {"n_issues", "models": {...}}},
      "issues": [{"isnr", "period", "outcome", "reference_point", "forecasts": {NAME: value},
                  "intervals": {NAME: [lo50, hi50, lo80, hi80]}}],
-     "unscored": [{"isnr", "reason"}], "missing": [{"model", "isnr", "reason"}],
+     "unscored": [{"isnr", "period", "reason"}], "missing": [{"model", "isnr", "reason"}],
      "noise", "resamples", "provenance": {...}}
 
 ``vs_mean.diff`` is the mean of |model error| − |compromise-model error| over the issues both
@@ -100,7 +100,7 @@ def summarise(bt: Backtest) -> dict[str, Any]:
         "by_period": _groups(bt, {p: (p,) for p in PERIODS}),
         "by_split": _groups(bt, _SPLITS),
         "issues": _issue_rows(bt),
-        "unscored": [{"isnr": i, "reason": r} for i, r in bt.unscored],
+        "unscored": [{"isnr": i, "period": p, "reason": r} for i, p, r in bt.unscored],
         "missing": [{"model": m, "isnr": i, "reason": r} for m, i, r in bt.missing],
         "noise": bt.noise,
         "resamples": RESAMPLES,

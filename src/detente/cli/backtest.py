@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 from typing import Annotated, Any
@@ -16,7 +17,7 @@ from detente.cli.common import check_new_file, check_seed, emit, fail, write_new
 
 __all__ = ["register"]
 
-_out = Console(highlight=False)
+_out = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
 _MOMENT = 0.5
 _FORMATS = (".html", ".csv", ".parquet")
 
@@ -56,14 +57,27 @@ def _print(bt: Backtest) -> None:
         f"{d['capability']} capability"
     )
     table = Table(title=title, title_justify="left")
-    for col in ("model", "n", "MAE", "median AE", "RMSE", "≤5", "≤10", "vs mean [95% CI]"):
-        table.add_column(col, justify="left" if col == "model" else "right")
+    for col in (
+        "model",
+        "n",
+        "MAE",
+        "med. AE",
+        "RMSE",
+        "≤5",
+        "≤10",
+        "vs mean",
+        "95% CI",
+        "cov50/80",
+    ):
+        table.add_column(col, justify="left" if col == "model" else "right", no_wrap=True)
     for name, m in d["models"].items():
         vs = m["vs_mean"] or {"diff": None, "ci95": [None, None]}
-        ci = f"{_fmt(vs['diff'], '+.2f')} [{_fmt(vs['ci95'][0])}, {_fmt(vs['ci95'][1])}]"
+        ci = f"{_fmt(vs['ci95'][0], '+.1f')}, {_fmt(vs['ci95'][1], '+.1f')}"
+        cov = f"{_fmt(m['coverage_50'], '.0%')}/{_fmt(m['coverage_80'], '.0%')}"
         table.add_row(
             name, str(m["n"]), _fmt(m["mae"]), _fmt(m["median_ae"]), _fmt(m["rmse"]),
-            _fmt(m["within_5"], ".0%"), _fmt(m["within_10"], ".0%"), ci,
+            _fmt(m["within_5"], ".0%"), _fmt(m["within_10"], ".0%"), _fmt(vs["diff"], "+.2f"), ci,
+            cov,
         )  # fmt: skip
     _out.print(table)
     for u in d["unscored"]:

@@ -155,7 +155,7 @@ def _worst(bt: Backtest) -> str:
 
 
 def _left_out(bt: Backtest) -> str:
-    items = [f"<li>{html.escape(i)}: {html.escape(r)}</li>" for i, r in bt.unscored]
+    items = [f"<li>{html.escape(i)}: {html.escape(r)}</li>" for i, _, r in bt.unscored]
     text = f"<p>Issues of the split not scored: {len(bt.unscored)}.</p><ul>{''.join(items)}</ul>"
     reasons = Counter((m, r.split(";")[0]) for m, _, r in bt.missing)
     lines = [
