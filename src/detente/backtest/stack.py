@@ -57,7 +57,8 @@ def fit_weights(forecasts: _Array, outcomes: _Array) -> _Array:
     if not res.success:  # pragma: no cover - the programme is always feasible and bounded
         raise DetenteError(f"stacking: the linear programme failed ({res.message})")
     w: _Array = np.clip(res.x[:m], 0.0, None)
-    return w / w.sum()
+    out: _Array = w / w.sum()
+    return out
 
 
 def stacked(dev: Backtest, target: Backtest, labels: Sequence[str]) -> tuple[_Array, _Array]:
