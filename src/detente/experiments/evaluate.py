@@ -1,0 +1,44 @@
+"""Evaluate a registered model on a batch of inputs, with common random numbers.
+
+Sensitivity analyses and lever searches compare the forecasts of many variants of one scenario;
+any difference between two variants must come from their inputs, not from the model's own chance.
+So every draw gets the *same* seed (common random numbers): a stochastic model then is a
+deterministic function of its inputs, as the estimators assume.  The model runs through its batch
+kernel, or draw by draw where it has none (:func:`detente.models.batch_runner`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from detente.api import UnknownNameError
+from detente.batch import DrawInputs
+from detente.models import MODELS, batch_runner
+from detente.params import params_from_strings
+from detente.scenario import Scenario
+
+__all__ = ["forecast_batch", "model_params"]
+
+_Array = NDArray[np.float64]
+
+
+def model_params(model: str, params: Any) -> Any:
+    """The Params object of ``model`` from a Params object, a mapping or None (defaults)."""
+    if model not in MODELS:
+        raise UnknownNameError(f"no model {model!r} (known: {', '.join(MODELS)})")
+    if params is None or isinstance(params, dict):
+        raw = {k: str(v) for k, v in (params or {}).items()}
+        return params_from_strings(MODELS[model].params, raw)
+    return params
+
+
+def forecast_batch(
+    scenario: Scenario, model: str, params: Any, inputs: DrawInputs, *, seed: int
+) -> _Array:
+    """Forecasts ``(D, I)`` of ``model`` on every draw of ``inputs``, all with ``seed``."""
+    run = batch_runner(MODELS[model])
+    seeds = [seed] * inputs.n_draws
+    return np.asarray(run(scenario, inputs, params, seeds=seeds).forecast, dtype=float)
