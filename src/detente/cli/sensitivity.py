@@ -12,13 +12,14 @@ from rich.table import Table
 from detente import api
 from detente.cli.common import check_new_file, check_seed, emit, write_new_file
 from detente.cli.core import ParamOpt, ScenarioArg
+from detente.cli.params import params_from_text
 from detente.errors import DetenteError
 from detente.experiments.levers import levers as find_levers
 from detente.experiments.levers_result import LeversResult
 from detente.experiments.sensitivity import RANK_BY
 from detente.experiments.sensitivity import sensitivity as analyse
 from detente.experiments.sensitivity_result import SensitivityResult
-from detente.params import parse_assignments
+from detente.models import MODELS
 
 __all__ = ["register"]
 
@@ -33,32 +34,52 @@ SeedOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as one JSON document.")]
 
 
-def _bar(value: float, top: float, width: int = 20) -> str:
+def _bar(value: float, top: float, width: int = 10) -> str:
     n = 0 if not top > 0 or value != value else round(width * max(value, 0.0) / top)
     return "█" * n
 
 
+def _cells(columns: tuple[str, ...], values: tuple[float, ...]) -> dict[str, str]:
+    """Column → text, with each ``X_conf`` folded into its ``X`` as ``value±conf``."""
+    out: dict[str, str] = {}
+    for c, v in zip(columns, values, strict=True):
+        if c.endswith("_conf") and c[:-5] in out:
+            out[c[:-5]] += f"±{v:.2g}"
+        else:
+            out[c] = f"{v:.2g}" if abs(v) < 1 else f"{v:.3g}"
+    return out
+
+
 def _print_sensitivity(r: SensitivityResult) -> None:
     key = r.columns.index(RANK_BY[r.method])
+    shown = list(_cells(r.columns, r.rows[0].values)) if r.rows else []
     for issue, base in r.base.items():
         rows = r.ranking(issue)
         table = Table(title=f"{issue}: forecast {base:.4g}; ranked by {RANK_BY[r.method]}")
-        for c in ("rank", "input", *r.columns, ""):
-            table.add_column(c, justify="left" if c in ("input", "") else "right")
+        table.add_column("#", justify="right")
+        table.add_column("input", no_wrap=True)
+        for c in shown:
+            table.add_column(c, justify="right", no_wrap=True)
+        table.add_column("")
         top = max((x.values[key] for x in rows if x.values[key] == x.values[key]), default=0.0)
         for x in rows[:_TOP]:
-            cells = [f"{v:.3g}" for v in x.values]
-            table.add_row(str(x.rank), x.input, *cells, _bar(x.values[key], top))
+            cells = _cells(r.columns, x.values)
+            table.add_row(str(x.rank), x.input, *cells.values(), _bar(x.values[key], top))
         _out.print(table)
     p = r.provenance
-    _out.print(
-        f"{r.method}: {r.runs} model runs, N={r.samples}, seed {p.seed}, detente {p.version}"
-    )
+    _out.print(f"{r.method}: {r.runs} runs, N={r.samples}, seed {p.seed}, detente {p.version}")
 
 
 def _write(out: Path, text: str, force: bool, scenario: str) -> None:
     write_new_file(out, text, overwrite=force, inputs=(Path(scenario),))
     _out.print(f"wrote {out}")
+
+
+def _params(model: str, items: list[str] | None) -> object:
+    """The model's Params from ``--param`` items (an unknown model is reported by the API)."""
+    if model not in MODELS:
+        return None
+    return params_from_text(MODELS[model].params, items or [], owner=model)
 
 
 def sensitivity(
@@ -99,7 +120,7 @@ def sensitivity(
         samples=samples,
         issue=issue,
         group=group,
-        params=parse_assignments(param or []),
+        params=_params(model, param),
         seed=check_seed(seed),
     )
     if out is not None:
@@ -181,7 +202,7 @@ def levers(
         fields=[f.strip() for f in fields.split(",") if f.strip()],
         pairs=pairs,
         tolerance=tolerance,
-        params=parse_assignments(param or []),
+        params=_params(model, param),
         seed=check_seed(seed),
         draws=draws,
     )

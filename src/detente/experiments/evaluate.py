@@ -9,6 +9,7 @@ kernel, or draw by draw where it has none (:func:`detente.models.batch_runner`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -17,7 +18,7 @@ from numpy.typing import NDArray
 from detente.api import UnknownNameError
 from detente.batch import DrawInputs
 from detente.models import MODELS, batch_runner
-from detente.params import params_from_strings
+from detente.params import build_params
 from detente.scenario import Scenario
 
 __all__ = ["forecast_batch", "model_params"]
@@ -26,12 +27,11 @@ _Array = NDArray[np.float64]
 
 
 def model_params(model: str, params: Any) -> Any:
-    """The Params object of ``model`` from a Params object, a mapping or None (defaults)."""
+    """The Params object of ``model`` from a Params object, a mapping of values or None."""
     if model not in MODELS:
         raise UnknownNameError(f"no model {model!r} (known: {', '.join(MODELS)})")
-    if params is None or isinstance(params, dict):
-        raw = {k: str(v) for k, v in (params or {}).items()}
-        return params_from_strings(MODELS[model].params, raw)
+    if params is None or isinstance(params, Mapping):
+        return build_params(MODELS[model].params, params, owner=model)
     return params
 
 
