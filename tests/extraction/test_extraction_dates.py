@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from detente.extraction.dates import resolve
+from detente.extraction.date_expressions import resolve
 
 PUB = dt.date(2019, 12, 9)  # a Monday
 

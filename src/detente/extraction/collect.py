@@ -9,8 +9,9 @@ from typing import Any
 
 from detente.extraction.actors import AliasTable
 from detente.extraction.coder import Coded
+from detente.extraction.deadlines import deadline_at
 from detente.extraction.mentions import Mentions
-from detente.extraction.positions import deadline_at, demand_at, red_line_at
+from detente.extraction.positions import demand_at, red_line_at
 from detente.extraction.types import (
     ActorRecord,
     Claim,
@@ -49,6 +50,7 @@ class Collector:
     deadlines: list[DeadlineRecord] = field(default_factory=list)
     red_lines: list[RedLineRecord] = field(default_factory=list)
     seen: set[tuple[Any, ...]] = field(default_factory=set)
+    first: dict[tuple[Any, ...], str] = field(default_factory=dict)
     last_holder: str = ""
     sentence: int = -1
     last_sent: int = -1
@@ -79,7 +81,7 @@ class Collector:
                 source,
                 c.target,
                 c.trigger.text,
-                sent.text.strip(),
+                self.text[span[0] : span[1]],
                 span,
                 idx,
                 date,
@@ -92,22 +94,26 @@ class Collector:
         if c.modality in ("hypothetical", "negated"):
             self._claim(c, source, date, sent)
             return
-        key = (c.plover, source, c.target, date.value or date.type, c.sense.key)
-        if key in self.seen:
+        sentence = self._sentence_index(sent)
+        if not self._fresh(("mention", sentence, c.plover, source, c.target, date.value)):
             return
-        self.seen.add(key)
+        day = (c.plover, source, c.target, date.value) if date.granularity == "day" else None
+        same = self.first.get(day, "") if day and date.value else ""
         self.last_holder = source[0]
         tok = c.trigger
         self.events.append(EventRecord(
             id=f"E{len(self.events) + 1:02d}", plover=c.plover, mode=c.sense.mode,
-            cameo=c.sense.cameo, source=source, target=c.target, trigger=tok.text,
-            text=sent.text.strip(), char_span=self._span(sent),
+            cameo=c.sense.cameo, source=source, target=c.target,
+            trigger=self.text[self.offset + tok.idx : self.offset + tok.idx + len(tok.text)],
+            text=self.text[slice(*self._span(sent))], char_span=self._span(sent),
             trigger_span=(self.offset + tok.idx, self.offset + tok.idx + len(tok.text)),
-            sentence=self._sentence_index(sent), date=date, modality=c.modality,
+            sentence=sentence, date=date, modality=c.modality, same_as=same,
             confidence=confidence(c, bool(c.source), date),
             evidence=f"lexicon:{c.sense.key}({'V' if tok.pos_ == 'VERB' else 'N'})",
             alt_plover=("SANCTION",) if c.sense.cameo == "163" else (),
         ))  # fmt: skip
+        if day and date.value and not same:
+            self.first[day] = self.events[-1].id
 
     def _fresh(self, key: tuple[Any, ...]) -> bool:
         """Whether ``key`` is new (and remember it)."""

@@ -23,16 +23,17 @@ from typing import Any
 
 from detente.errors import DetenteError
 from detente.extraction.actors import AliasTable, load_aliases
-from detente.extraction.coder import Coded, code_sentence
+from detente.extraction.coder import MATERIAL_CONFLICT, Coded, code_sentence
 from detente.extraction.collect import Collector
-from detente.extraction.dating import date_of
+from detente.extraction.event_dating import date_of
 from detente.extraction.mentions import doc_actors, new_mentions
 from detente.extraction.nlp import MODEL, load_pipeline
-from detente.extraction.prefilter import Unit, plan, skipped_mentions
-from detente.extraction.text import clean, looks_english
+from detente.extraction.prefilter import Unit, actor_pattern, plan, skipped_mentions
+from detente.extraction.speakers import REPORTING, Voices, issuer, resolve_sentence
+from detente.extraction.text import clean, headline_case, looks_english
 from detente.extraction.types import DateRef, Extraction
 
-__all__ = ["extract"]
+__all__ = ["extract", "publication_date"]
 
 MAX_PARSE_CHARS = 2_000_000
 """Safety net: parse at most this many characters of distinct candidate sentences (about twice
@@ -58,11 +59,24 @@ def _np_role(tok: Any) -> tuple[str, str]:
     return tok.dep_, tok.head.lower_
 
 
-def _sentence_agent(sent: Any, actors: dict[int, str], exclude: tuple[str, ...]) -> list[str]:
+def _reporters(sent: Any) -> set[int]:
+    """Tokens that name a speaker: subjects of reporting verbs and "according to" phrases."""
+    out: set[int] = set()
+    for t in sent:
+        if t.lemma_.lower() in REPORTING and t.pos_ == "VERB":
+            out |= {d.i for c in t.children if c.dep_ == "nsubj" for d in c.subtree}
+        if t.lower_ == "to" and t.head.lower_ == "according":
+            out |= {d.i for d in t.subtree}
+    return out
+
+
+def _sentence_agent(
+    sent: Any, actors: dict[int, str], exclude: tuple[str, ...], skip: set[int]
+) -> list[str]:
     """Codes of the first agentive actor in ``sent`` (subject or "by" phrase), not excluded."""
     for t in sent:
         code = actors.get(t.i)
-        if code and code not in exclude:
+        if code and code not in exclude and t.i not in skip:
             dep, head = _np_role(t)
             if dep in _AGENT_DEPS or (dep == "pobj" and head == "by"):
                 return [code]
@@ -71,7 +85,7 @@ def _sentence_agent(sent: Any, actors: dict[int, str], exclude: tuple[str, ...])
 
 def _noun_background(c: Coded, date: DateRef) -> bool:
     tok = c.trigger
-    if tok.pos_ == "VERB":
+    if tok.pos_ == "VERB" or c.reason == "stated intent":  # "there will be consequences"
         return False
     if c.plover == "REQUEST":
         return True
@@ -79,7 +93,24 @@ def _noun_background(c: Coded, date: DateRef) -> bool:
         d.dep_ in ("poss", "compound", "amod", "nmod", "prep") and d.lower_ != "of"
         for d in tok.children
     ) and bool(c.source)
+    own = own or bool(c.target)  # "sanctions against X": the phrase names its target
     return not (own or date.value or date.type == "approximate")
+
+
+def _present_report(c: Coded, date: DateRef, pub: dt.date) -> DateRef:
+    """A verbal act told in the present ("condemns", "is urging") happens on the publication day.
+
+    Material acts in the present (sanctions, occupation) stay ``ongoing``.
+    """
+    tok = c.trigger
+    present = tok.tag_ in ("VBZ", "VBP") or (
+        tok.tag_ == "VBG" and any(a.lower_ in ("is", "are") for a in tok.children)
+    )
+    if date.type != "ongoing" or tok.pos_ != "VERB" or not present:
+        return date
+    if c.plover in MATERIAL_CONFLICT or c.plover in ("AID", "COOPERATE", "RETREAT"):
+        return date
+    return DateRef(tok.text, pub.isoformat(), "day", "exact")
 
 
 def _noun_date(tok: Any, date: DateRef) -> DateRef:
@@ -92,15 +123,21 @@ def _noun_date(tok: Any, date: DateRef) -> DateRef:
     return date
 
 
-def _code_sentence(sent: Any, actors: dict[int, str], pub: dt.date, col: Collector) -> None:
+def _code_sentence(
+    sent: Any, actors: dict[int, str], pub: dt.date, col: Collector, voices: Voices
+) -> None:
+    actors = resolve_sentence(sent, actors, col.table, voices)
     previous: list[str] = []
+    speakers = _reporters(sent)
     for c in sorted(code_sentence(sent, actors), key=lambda c: c.trigger.i):
-        date = _noun_date(c.trigger, date_of(c.trigger, pub))
+        date = _present_report(c, _noun_date(c.trigger, date_of(c.trigger, pub)), pub)
         source = list(c.source) or (previous if c.trigger.pos_ == "VERB" else [])
-        source = source or _sentence_agent(sent, actors, c.target)
+        skip = speakers if c.plover in MATERIAL_CONFLICT else set()
+        source = source or _sentence_agent(sent, actors, c.target, skip)
         previous = source or previous
         if not source or _noun_background(c, date):
             continue
+        voices.source = source[0]
         col.add_coded(c, tuple(source), date, sent)
     col.add_positions(sent, actors, pub)
 
@@ -135,9 +172,29 @@ def _document_info(cleaned: str, parsed: int) -> dict[str, Any]:
     }
 
 
+def publication_date(value: object) -> dt.date:
+    """``value`` as a date: a :class:`datetime.date` (or datetime) or an ISO ``YYYY-MM-DD`` string.
+
+    Raises
+    ------
+    DetenteError
+        At once, for anything else ("pub_date '8 Dec': expected a date or YYYY-MM-DD").
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise DetenteError(f"pub_date {value!r}: expected a date or a string YYYY-MM-DD")
+
+
 def extract(
     text: str,
-    pub_date: dt.date,
+    pub_date: dt.date | str,
     *,
     aliases: AliasTable | None = None,
     max_chars: int = MAX_PARSE_CHARS,
@@ -150,8 +207,9 @@ def extract(
     ----------
     text : str
         The article as plain text (cleaned here; offsets refer to the cleaned text).
-    pub_date : datetime.date
-        Publication date, against which relative dates are resolved.
+    pub_date : datetime.date or str
+        Publication date, against which relative dates are resolved: a date, or an ISO string
+        such as ``"2019-12-08"``.
     aliases : AliasTable, optional
         Actor table; the bundled one (plus pycountry names) by default.
     max_chars : int
@@ -167,8 +225,10 @@ def extract(
     Raises
     ------
     DetenteError
-        If the text is empty or does not look like English, or spaCy is not installed.
+        If the publication date is not a date or ``YYYY-MM-DD``, the text is empty or does not
+        look like English, or spaCy is not installed.
     """
+    pub_date = publication_date(pub_date)
     cleaned = clean(text)
     if not cleaned:
         raise DetenteError("the text is empty (nothing left after removing web furniture)")
@@ -177,8 +237,11 @@ def extract(
     table = aliases or load_aliases()
     nlp = load_pipeline(table)
     state = new_mentions(table)
+    voices = Voices(issuer(cleaned, table))
     col = Collector(cleaned, table)
     units, warnings = plan(cleaned, table, nlp, max_chars, prefilter=prefilter)
+    names = actor_pattern(table)
+    units = [Unit(u.offset, headline_case(u.text, names)) for u in units]
     unique = list(dict.fromkeys(u.text for u in units))
     parsed = sum(map(len, unique))
     n_process = n_process or processes(parsed)
@@ -186,7 +249,7 @@ def extract(
         actors = doc_actors(doc, u.offset, state)
         col.offset = u.offset
         for sent in doc.sents:
-            _code_sentence(sent, actors, pub_date, col)
+            _code_sentence(sent, actors, pub_date, col, voices)
     state.spans.extend(skipped_mentions(cleaned, units, table) if prefilter else [])
     state.spans.sort(key=lambda m: m[2])
     x = col.finish(pub_date, state, _document_info(cleaned, parsed))

@@ -92,7 +92,7 @@ def _actor(x: Extraction, code: str, issue_ids: list[str], labels: list[str]) ->
 def _events(x: Extraction) -> list[dict[str, Any]]:
     out = []
     for e in x.events:
-        if e.date.date is None:
+        if e.date.date is None or e.same_as:  # one row per event, not per mention
             continue
         out.append(
             {

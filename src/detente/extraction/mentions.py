@@ -2,7 +2,9 @@
 
 Sources, in order: the EntityRuler's matches (the entity id is the actor code), then bare name
 parts ("Kim", "Trump") resolved to the actor of the most recent full person name in the document,
-else to the first person of that name in the table (the head of state comes first).
+else to the first person of that name in the table (the head of state comes first).  A
+capitalised word the tagger takes for a common noun ("Guterres urges …" in a headline) counts
+as a name part too.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ def doc_actors(doc: Any, offset: int, state: Mentions) -> dict[int, str]:
             for w in ent.text.replace("-", " ").split():
                 state.recent[w] = ent.ent_id_
     for t in doc:
-        if t.i in out or t.pos_ != "PROPN":
+        if t.i in out or not (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper())):
             continue
         code = state.recent.get(t.text) or state.parts.get(t.text)
         if code:

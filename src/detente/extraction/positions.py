@@ -6,21 +6,16 @@ Pattern families (``docs/explanation/extraction.md``):
   the holder is the possessor, the "by/from" phrase or the subject (pronouns resolve to the
   sentence's subject or the previous holder); "before / prior to X" becomes the ``condition``.
 * **red line** — "red line", "will not tolerate", "unacceptable"; the holder is the speaker.
-* **deadline** — the noun "deadline" (and "ultimatum") with a DATE in its phrase; "year-end"
-  resolves to 31 December.
+* **deadline** — see :mod:`~detente.extraction.deadlines`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping
 from typing import Any
 
-from detente.extraction.dates import resolve
-from detente.extraction.types import DateRef
-
-__all__ = ["ISSUES", "deadline_at", "demand_at", "issue_of", "red_line_at"]
+__all__ = ["ISSUES", "demand_at", "issue_of", "red_line_at"]
 
 ISSUES: tuple[tuple[str, str], ...] = (
     (r"sanction|embargo", "sanctions relief"),
@@ -114,28 +109,6 @@ def demand_at(tok: Any, actors: Mapping[int, str], previous: str) -> dict[str, A
     if not holder or not obj:
         return None
     return {"holder": holder, "object": obj, "condition": cond, "issue": issue_of(obj)}
-
-
-def deadline_at(tok: Any, actors: Mapping[int, str], pub: dt.date) -> dict[str, Any] | None:
-    """A deadline anchored at the noun "deadline"/"ultimatum", with its resolved date."""
-    if tok.lemma_.lower() not in ("deadline", "ultimatum") or tok.pos_ != "NOUN":
-        return None
-    phrase = list(tok.subtree)
-    date: DateRef | None = None
-    for t in phrase:
-        if t.ent_type_ == "DATE":
-            ents = [e for e in tok.doc.ents if e.start <= t.i < e.end]
-            date = resolve(ents[0].text if ents else t.text, pub, future=True)
-            if date.value:
-                break
-    if date is None or not date.value:
-        return None
-    if date.type != "deadline":
-        date = DateRef(date.text, date.value, date.granularity, "deadline", date.end)
-    holder = _holder(tok, actors, "")
-    mods = [t.left_edge.i for t in tok.children if t.dep_ in ("amod", "compound") and t.i < tok.i]
-    text = tok.doc[min([tok.i, *mods]) : tok.right_edge.i + 1].text
-    return {"date": date, "set_by": holder, "description": text}
 
 
 def _antecedent(sent: Any, which: Any) -> str:

@@ -33,12 +33,15 @@ from typing import Any
 
 from detente.extraction.actors import AliasTable
 from detente.extraction.lexicon import lexicon, words
+from detente.extraction.senses import CONTEXT_WORDS
 
 __all__ = ["Unit", "WordTest", "actor_pattern", "plan", "sentences"]
 
-POSITION_WORDS = frozenset(("demand", "insist", "urge", "press", "call", "deadline", "ultimatum"))
+POSITION_WORDS = frozenset(
+    ("demand", "insist", "urge", "press", "call", "deadline", "ultimatum", "limit", "cutoff")
+)
 """Lemmas that keep a sentence without an actor (holders may come from an earlier sentence)."""
-EXTRA_TRIGGERS = frozenset(("must", "should", "line", "tolerate", "unacceptable"))
+EXTRA_TRIGGERS = frozenset(("must", "should", "line", "tolerate", "unacceptable")) | CONTEXT_WORDS
 """Lemmas besides the lexicon that can yield a record when an actor is present."""
 UNIT_CHARS = 3_000
 """Runs of kept sentences are cut to about this length (spaCy batches short texts well)."""
@@ -148,9 +151,14 @@ def _word_test(nlp: Any) -> WordTest:
     return WordTest(nlp)
 
 
+_PRONOUNS = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Hh]e|[Ss]he|[Tt]hey|[Tt]heir|[Hh]is|[Ii]ts)\b")
+"""Pronouns that can stand for an actor (resolved in :mod:`~detente.extraction.speakers`)."""
+
+
 def _keep(sentence: str, actors: re.Pattern[str], test: WordTest) -> bool:
     trigger, position = test.kinds(sentence)
-    return position or (trigger and actors.search(sentence) is not None)
+    named = actors.search(sentence) is not None or _PRONOUNS.search(sentence) is not None
+    return position or (trigger and named)
 
 
 def _units(text: str, actors: re.Pattern[str], test: WordTest) -> Iterator[Unit]:

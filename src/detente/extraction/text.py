@@ -15,7 +15,7 @@ from pathlib import Path
 from detente.errors import InputError, Problem
 from detente.extraction.lexicon import words
 
-__all__ = ["MAX_BYTES", "clean", "decode", "looks_english", "read_article"]
+__all__ = ["MAX_BYTES", "clean", "decode", "headline_case", "looks_english", "read_article"]
 
 MAX_BYTES = 20_000_000
 """Refuse files above 20 MB: an article is far smaller, and parsing would take many minutes."""
@@ -106,3 +106,33 @@ def looks_english(text: str, sample: int = 20_000) -> bool:
     if foreign > hits:
         return False
     return hits / len(tokens) >= 0.12 or (len(tokens) < 40 and hits > 0)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z'’-]+\b")
+_SMALL = words("a an and as at by for from in of on or the to with vs")
+
+
+def headline_case(text: str, names: re.Pattern[str]) -> str:
+    """A title-case headline in sentence case, so that the tagger reads its verbs as verbs.
+
+    A paragraph counts as a title-case headline when it does not end in a full stop and most
+    of its longer words are capitalised ("Security Council Adopts Resolution Extending
+    Sanctions").  Every capitalised word except the first and the actor names found by
+    ``names`` is lower-cased; the length, and so every offset, is unchanged.
+    """
+    stripped = text.rstrip()
+    long_words = [
+        w for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", stripped) if w.lower() not in _SMALL
+    ]
+    capitals = sum(w[0].isupper() for w in long_words)
+    if stripped.endswith((".", "?", "!", ":")) or len(long_words) < 3 or "\n" in stripped:
+        return text
+    if capitals < 0.75 * len(long_words):
+        return text
+    keep = [m.span() for m in names.finditer(text)]
+    out = list(text)
+    for m in _CAPITALISED.finditer(text):
+        inside = any(a <= m.start() < b for a, b in keep)
+        if m.start() > 0 and not inside:
+            out[m.start()] = text[m.start()].lower()
+    return "".join(out)

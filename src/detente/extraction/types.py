@@ -76,7 +76,13 @@ class ActorRecord:
 
 @dataclass(frozen=True, slots=True)
 class EventRecord:
-    """A PLOVER event: who did what to whom, when, with the evidence span."""
+    """A PLOVER event mention: who did what to whom, when, with the evidence span.
+
+    Every mention is kept.  A later mention with the same type, source, target and day-level
+    date as an earlier one points to it with ``same_as`` (one event told twice); undated
+    mentions are never taken for the same event.  Within one sentence, a repeat of the same
+    type, actors and date is the same mention and is not kept twice.
+    """
 
     id: str
     plover: str
@@ -94,6 +100,8 @@ class EventRecord:
     confidence: float
     evidence: str
     alt_plover: tuple[str, ...] = ()
+    same_as: str = ""
+    """Id of an earlier mention of the same event (same type, actors and day), or empty."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,11 @@ def _when(d: DateRef) -> str:
 
 
 def _points(x: Extraction) -> list[tuple[dt.date, str, str, bool]]:
-    pts = [(e.date.date, e.source[0], e.plover, True) for e in x.events if e.date.date]
+    pts = [
+        (e.date.date, e.source[0], e.plover, True)
+        for e in x.events
+        if e.date.date and not e.same_as
+    ]
     pts += [
         (c.date.date, c.source[0] if c.source else "?", c.plover, False)
         for c in x.claims

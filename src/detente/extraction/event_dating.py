@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from detente.extraction.dates import resolve, undated
+from detente.extraction.date_expressions import resolve, undated
 from detente.extraction.lexicon import words
 from detente.extraction.types import DateRef
 
@@ -23,11 +23,17 @@ _DATE_PREPS = words("on in at since during by until before after from")
 _DETERMINERS = frozenset(("this", "last", "next", "past", "coming"))
 _PAST_TAGS = frozenset(("VBD", "VBN"))
 _FUTURE = frozenset(("will", "shall", "'ll", "wo"))
+_DAY_PARTS = words("evening morning afternoon tonight night")
+
+
+def _dated(tok: Any) -> bool:
+    """A DATE token, or a TIME token of a part of the day ("this evening", "tonight")."""
+    return bool(tok.ent_type_ == "DATE" or (tok.ent_type_ == "TIME" and tok.lower_ in _DAY_PARTS))
 
 
 def _date_ent(tok: Any) -> Any | None:
     """The DATE entity covering ``tok``, found from its IOB tags (not a scan of ``doc.ents``)."""
-    if tok.ent_type_ != "DATE":
+    if not _dated(tok):
         return None
     doc, start, end = tok.doc, tok.i, tok.i + 1
     while doc[start].ent_iob_ == "I" and start > 0:
@@ -48,10 +54,10 @@ def _span_text(ent: Any) -> str:
 def _candidates(tok: Any) -> list[Any]:
     out = []
     for c in tok.children:
-        if c.ent_type_ == "DATE":
+        if _dated(c):
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in _DATE_PREPS:
-            out += [g for g in c.children if g.ent_type_ == "DATE"]
+            out += [g for g in c.children if _dated(g)]
     if tok.dep_ == "relcl" and tok.head.ent_type_ == "DATE":
         out.append(tok.head)
     if tok.pos_ in ("NOUN", "PROPN"):

@@ -1,0 +1,141 @@
+"""Senses that depend on context: what a trigger means given its object, its modal and its actors.
+
+The lexicon gives one sense per lemma; these rules correct it where the object or the mood
+decides (CAMEO category definitions [Schrodt2012], PLOVER [PLOVER]):
+
+* **Weapons tests are MOBILIZE** (CAMEO 15x), not ASSAULT: a verb of firing or launching whose
+  object is a projectile and which has no actor as its target ("fired two missiles", "launched
+  rockets") demonstrates force; "fired rockets into Israel" is an attack.
+* **Non-violent struggle is no event**: "fight", "battle", "combat" or "tackle" with an object
+  that is neither an actor nor an armed group ("fighting off an outbreak", "battling inflation").
+* **Generic communication is no event**: a verb of release or sending whose object is a piece of
+  communication ("released a statement", "sent a letter", "withdrew letters") is not RETREAT or
+  AID.
+* **Leaving an agreement is REJECT** (CAMEO 127 with alternative SANCTION): "withdraw from",
+  "exit" or "quit" a deal, accord or treaty.  "Withdraw troops" stays RETREAT.
+* **Consequences promised are threats**: "consequences", "response", "reaction", "retaliation"
+  under "will" or "would" ("there will be consequences if …"), or promised ("promised a painful
+  response"), are THREATEN (CAMEO 13).
+* **Moving forces is MOBILIZE** (CAMEO 154): "move", "send", "mass", "station" or "dispatch"
+  troops, forces or equipment.
+* **Concern is disapproval**: "concerned", "troubled", "alarmed" (and the noun "concern") held by
+  an actor are ACCUSE (CAMEO 110, as the PLOVER gold standard codes "expressed concern").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from detente.extraction.lexicon import Sense, words
+
+__all__ = ["CONTEXT_WORDS", "context_sense", "refine"]
+
+_FIRING = words("fire launch shoot testfire testlaunch")
+_PROJECTILES = words(
+    "missile missiles rocket rockets projectile projectiles shell shells salvo round rounds "
+    "icbm icbms slbm weapon weapons torpedo satellite"
+)
+_TARGET_PREPS = words("at on into against toward towards over across")
+_STRUGGLE = words("fight battle combat tackle")
+_ARMED = words(
+    "force forces troop troops army militant militants rebel rebels insurgent insurgents enemy "
+    "fighter fighters terrorist terrorists militia militias soldier soldiers invader invaders "
+    "war aggression occupation jihadist jihadists separatist separatists"
+)
+_SENDING = words("release send issue publish post deliver submit circulate withdraw")
+_COMMUNICATION = words(
+    "statement statements letter letters message messages report reports note notes communique "
+    "document documents video videos information data question questions comment comments remark "
+    "remarks list guidance faq faqs notification notifications declaration"
+)
+_LEAVING = words("withdraw exit quit leave abandon")
+_AGREEMENTS = words("deal agreement accord treaty pact jcpoa plan convention arrangement framework")
+_CONSEQUENCES = words("consequence response reaction retaliation")
+_FUTURE = words("will would 'll shall")
+_PROMISES = words("promise vow pledge warn threaten")
+_CONCERN = words("concerned troubled alarmed")
+_DEPLOYING = words("move send mass amass station dispatch")
+_UNITS = words(
+    "troop troops force forces soldier soldiers equipment warship warships tank tanks "
+    "battalion battalions unit units division divisions"
+)
+
+CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | _DEPLOYING | {"concern"}
+"""Lemmas that only :func:`context_sense` makes triggers (the pre-filter must keep them)."""
+
+WEAPONS_TEST = Sense("MOBILIZE", "weapons", "150", "weapons test")
+DEPLOYMENT = Sense("MOBILIZE", "troops", "154", "move forces")
+LEFT_AGREEMENT = Sense("REJECT", "", "127", "leave agreement")
+CONSEQUENCE = Sense("THREATEN", "", "130", "consequences")
+CONCERN = Sense("ACCUSE", "disapprove", "110", "concern")
+
+
+def _objects(tok: Any) -> list[Any]:
+    """Direct objects and the objects of prepositions (and particles' objects) of ``tok``."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr"):
+            out.append(c)
+        elif c.dep_ in ("prep", "prt", "agent"):
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def _has_actor(tokens: Any, actors: Mapping[int, str]) -> bool:
+    return any(t.i in actors for t in tokens)
+
+
+def _future(tok: Any) -> bool:
+    """Under "will" or "would", or the object of a promise ("promised a painful response")."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PROMISES:
+        return True
+    node = tok
+    for _ in range(4):
+        if any(c.lower_ in _FUTURE for c in node.children if c.dep_ == "aux"):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def refine(tok: Any, sense: Sense, actors: Mapping[int, str]) -> Sense | None:
+    """``sense`` corrected by the trigger's object and actors (None: not an event)."""
+    lemma = tok.lemma_.lower().replace("-", "")
+    objs = _objects(tok)
+    heads = {o.lemma_.lower() for o in objs}
+    if lemma in _SENDING and heads & _COMMUNICATION:
+        return None
+    if lemma in _LEAVING and heads & _AGREEMENTS:
+        return LEFT_AGREEMENT
+    if lemma in _DEPLOYING and heads & _UNITS:
+        return DEPLOYMENT
+    if sense.plover == "ASSAULT" and tok.pos_ == "VERB":
+        if lemma in _FIRING and heads & _PROJECTILES:
+            aimed = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
+            if not any(_has_actor(c.subtree, actors) for c in aimed):
+                return WEAPONS_TEST
+        armed = any(_has_actor(o.subtree, actors) or o.lemma_.lower() in _ARMED for o in objs)
+        if lemma in _STRUGGLE and objs and not armed:
+            return None
+    return sense
+
+
+def context_sense(tok: Any) -> Sense | None:
+    """A sense that only the context gives: promised consequences, expressed concern."""
+    lemma = tok.lemma_.lower()
+    moved = {o.lemma_.lower() for o in _objects(tok)}
+    if tok.pos_ == "VERB" and lemma in _DEPLOYING and moved & _UNITS:
+        return DEPLOYMENT
+    if tok.pos_ == "NOUN" and lemma in _CONSEQUENCES and _future(tok):
+        return CONSEQUENCE
+    if tok.pos_ == "ADJ" and lemma in _CONCERN and tok.dep_ in ("acomp", "ROOT", "conj"):
+        return CONCERN
+    if (
+        tok.pos_ == "NOUN"
+        and lemma == "concern"
+        and any(c.dep_ == "prep" and c.lower_ in ("about", "over", "at") for c in tok.children)
+    ):
+        return CONCERN
+    return None

@@ -1,0 +1,198 @@
+"""Who speaks and who acts: the issuer of a statement, pronouns, places and datelines.
+
+These rules adjust the token → actor map of one sentence before it is coded (the guideline is in
+``docs/explanation/extraction.md``, *Annotation guideline*):
+
+* **Issuer.**  When the header of a text (its leading short paragraphs) says it is a statement,
+  briefing, remarks or press release, the first actor named there that is not a topic ("on Iran",
+  "regarding trade with China") is the issuer.  "I", "we" and "our" outside a quotation then refer
+  to the issuer.
+* **First person in reported speech** refers to the speaker of the reporting verb ("'We had a good
+  negotiation,' Trump said"); inside a quotation without one, to the most recent speaker.
+* **Third person.**  "he", "she", "they", "it" as a subject refer to the speaker of the
+  sentence's reporting verb when there is one ("Israel said it carried out strikes"), else to
+  the source of the latest event or the latest speaker.  "his", "her", "its", "their" refer to
+  the nearest actor before them in the sentence ("sanctions on X over its launches"), else as
+  a subject does.
+* **Places are not actors.**  A city or other non-name form of an actor ("London", "Geneva",
+  "Brussels", "Gaza") that is the object of a locative preposition ("in", "at", "near", "from")
+  or of "to" after a verb of motion ("travelled to Geneva", "invited him to Pyongyang") is a place;
+  so is a dateline (an actor at the start of a paragraph followed by a dash).  Country names,
+  acronyms ("U.S.") and demonyms stay actors: "strikes in Syria" still targets SYR.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from detente.extraction.actors import AliasTable
+from detente.extraction.lexicon import words
+from detente.extraction.prefilter import actor_pattern
+
+__all__ = ["FIRST_PERSON", "Voices", "issuer", "resolve_sentence"]
+
+FIRST_PERSON = words("i we us our ours my me")
+THIRD_PERSON = words("he she they it his her their its him them")
+POSSESSIVE = words("his her their its")
+_PRONOUN_DEPS = frozenset(("nsubj", "nsubjpass", "poss", "pobj", "dobj"))
+REPORTING = words(
+    "say tell report announce state add note confirm claim declare reiterate explain write "
+    "stress emphasize emphasise underscore reaffirm insist quote warn continue"
+)
+_STATEMENT = re.compile(
+    r"statement|remarks|briefing|as delivered|press release|spokes(?:man|person|woman)", re.I
+)
+_TOPIC = words("on regarding concerning about with against to over in into toward towards")
+_LOCATIVE = words("in at near from inside outside")
+_MOTION = words("travel fly go come invite return move arrive head send")
+_HEADER_CHARS = 200
+_NATIONAL = re.compile(r"\b(?:Republic|Federation|Kingdom|States|Union|Emirates)\b")
+_DEMONYM_ENDS = ("an", "ans", "ese", "ish", "ian", "ians", "i", "is")
+_DASHES = frozenset(("-", "–", "—", "--"))
+
+
+@dataclass(slots=True)
+class Voices:
+    """Per-document state: the issuer, the latest speaker and the latest event source."""
+
+    issuer: str = ""
+    speaker: str = ""
+    source: str = ""
+
+
+def _codes_by_form(table: AliasTable) -> dict[str, str]:
+    codes = dict(table.name_parts())
+    for e in table.entries:
+        for a in (*e.aliases, *e.people, *e.places):
+            codes.setdefault(a, e.code)
+    return codes
+
+
+def issuer(text: str, table: AliasTable) -> str:
+    """The actor that issues the text, if its header says it is a statement (else "")."""
+    header = []
+    for para in text.split("\n\n")[:8]:
+        if len(para) > _HEADER_CHARS:
+            break
+        header.append(para)
+    said = [p for p in header if _STATEMENT.search(p)]
+    if not said:
+        return ""
+    pattern, codes = actor_pattern(table), _codes_by_form(table)
+    for para in said + [p for p in header if p not in said]:
+        for m in pattern.finditer(para):
+            before = {w.lower() for w in re.findall(r"[A-Za-z]+", para[: m.start()])}
+            if not before & _TOPIC and m.group() in codes:
+                return codes[m.group()]
+    return ""
+
+
+def _in_quote(tok: Any) -> bool:
+    """Whether an odd number of double quotes precede ``tok`` in its paragraph."""
+    n = 0
+    for t in reversed(tok.doc[: tok.i]):
+        if "\n\n" in t.text_with_ws:
+            break
+        n += t.text == '"'
+    return n % 2 == 1
+
+
+def _subject_code(verb: Any, actors: Mapping[int, str]) -> str:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            code = next((actors[t.i] for t in c.subtree if t.i in actors), "")
+            if code:
+                return code
+    return ""
+
+
+def _speaker(tok: Any, actors: Mapping[int, str]) -> str:
+    """The actor that is the subject of a reporting verb above ``tok``, if any."""
+    node = tok
+    while node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in REPORTING and (code := _subject_code(node, actors)):
+            return code
+    return ""
+
+
+def _preceding(tok: Any, actors: Mapping[int, str]) -> str:
+    """The nearest actor before ``tok`` in its sentence (the antecedent of "its", "their")."""
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        if t.i in actors:
+            return actors[t.i]
+    return ""
+
+
+def _dateline(tok: Any) -> bool:
+    """A name at the start of a sentence, followed by a dash within a few proper nouns."""
+    doc, start = tok.doc, tok.sent.start
+    if tok.i - start > 3:
+        return False
+    for t in doc[start : min(len(doc), start + 6)]:
+        if t.text in _DASHES:
+            return bool(t.i > tok.i)
+        if t.pos_ not in ("PROPN", "PUNCT") or (t.pos_ == "PUNCT" and t.text != ","):
+            return False
+    return False
+
+
+def _entity_text(tok: Any) -> str:
+    """The text of the entity ``tok`` belongs to (the token alone if none)."""
+    if not tok.ent_type_:
+        return str(tok.text)
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return str(doc[start:end].text)
+
+
+def _place(tok: Any, table: AliasTable, code: str) -> bool:
+    if _dateline(tok):
+        return True
+    entry, name = table.entry(code), _entity_text(tok)
+    if entry is None or name == entry.name or name.isupper() or "." in name:
+        return False
+    if _NATIONAL.search(name) or name.endswith(_DEMONYM_ENDS):
+        return False
+    node = tok
+    while node.dep_ in ("compound", "amod", "det") and node.head.i != node.i:
+        node = node.head
+    prep = node.head if node.dep_ == "pobj" else None
+    if prep is None:
+        return False
+    return prep.lower_ in _LOCATIVE or (prep.lower_ == "to" and prep.head.lemma_ in _MOTION)
+
+
+def resolve_sentence(
+    sent: Any, actors: Mapping[int, str], table: AliasTable, voices: Voices
+) -> dict[int, str]:
+    """The sentence's token → actor map with places removed and pronouns resolved."""
+    out = {i: c for i, c in actors.items() if not (sent.start <= i < sent.end)}
+    for t in sent:
+        code = actors.get(t.i)
+        if code and not _place(t, table, code):
+            out[t.i] = code
+    for t in sent:
+        low = t.lower_
+        if t.i in out or t.pos_ != "PRON" or t.dep_ not in _PRONOUN_DEPS:
+            continue
+        if low in FIRST_PERSON:
+            code = _speaker(t, out) or (voices.speaker if _in_quote(t) else voices.issuer)
+        elif low in POSSESSIVE:
+            code = _preceding(t, out) or voices.source or voices.speaker
+        elif low in THIRD_PERSON and t.dep_ in ("nsubj", "nsubjpass"):
+            code = _speaker(t, out) or voices.source or voices.speaker
+        else:
+            continue
+        if code:
+            out[t.i] = code
+    for t in sent:
+        if t.lemma_.lower() in REPORTING and t.pos_ == "VERB":
+            voices.speaker = _subject_code(t, out) or voices.speaker
+    return out

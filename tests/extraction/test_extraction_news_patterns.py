@@ -1,0 +1,148 @@
+"""Regression tests for the failure patterns of issue 14, on short sentences of our own.
+
+Each pattern is a rule of the annotation guideline (docs/explanation/extraction.md): weapons
+tests are MOBILIZE, speakers are not doers, places are not actors, negation and modality do not
+leak, first person is the issuing state, title-case headlines are read, generic verbs are no
+events, deadlines are found with their dates, distinct undated events are not merged.
+"""
+
+import datetime as dt
+
+import pytest
+
+from detente.errors import DetenteError
+from detente.extraction.nlp import nlp_available
+
+pytestmark = pytest.mark.skipif(not nlp_available(), reason="needs the [nlp] extra")
+PUB = dt.date(2019, 12, 9)  # a Monday
+
+
+def run(text, pub=PUB):
+    from detente.extraction import extract
+
+    return extract(text, pub)
+
+
+def events(x, plover=None):
+    return [(e.plover, e.source, e.target) for e in x.events if plover in (None, e.plover)]
+
+
+def test_weapons_launch_without_a_target_is_mobilize_not_assault():
+    x = run("North Korea fired two short-range missiles into the sea on Saturday.")
+    assert events(x) == [("MOBILIZE", ("PRK",), ())]
+    assert x.events[0].date.value == "2019-12-07"
+
+
+def test_firing_at_an_actor_is_still_an_attack():
+    assert events(run("Syria fired rockets at Turkey on Sunday."), "ASSAULT") == [
+        ("ASSAULT", ("SYR",), ("TUR",))
+    ]
+
+
+def test_fighting_an_outbreak_is_no_attack():
+    assert (
+        events(run("Vietnam is fighting off an outbreak of measles in the north."), "ASSAULT") == []
+    )
+
+
+def test_the_reporting_source_is_not_the_doer():
+    x = run("North Korea fired rockets into the sea on Tuesday, South Korea's military said.")
+    assert all("KOR" not in e.source for e in x.events)
+    x = run("Authorities in Iraq said a rocket attack hit an air base on Friday.")
+    assert all(e.source != ("IRQ",) for e in x.events if e.plover == "ASSAULT")
+
+
+def test_datelines_and_venues_are_places_not_actors():
+    x = run("Geneva – Russia and Ukraine met in Geneva on Monday to discuss prisoners.")
+    assert x.events and all("CHE" not in e.source + e.target for e in x.events)
+    x = run("Turkey invited the Greek prime minister to Ankara for talks.")
+    assert all(e.target != ("TUR",) for e in x.events)
+
+
+def test_negated_willingness_is_not_agreement():
+    x = run("Pakistan is not willing to give up its nuclear weapons, its foreign minister said.")
+    assert events(x, "AGREE") == []
+    assert events(x, "REJECT") == [("REJECT", ("PAK",), ())]
+
+
+def test_negated_and_hypothetical_attacks_are_claims():
+    x = run("Egypt did not attack Libya. India could strike Pakistan next week.")
+    assert x.events == ()
+    assert {c.kind for c in x.claims} == {"negated", "hypothetical"}
+
+
+def test_a_conditional_threat_is_threaten():
+    x = run("Iran promised a painful response if the United States does not lift sanctions.")
+    assert events(x, "AGREE") == []
+    assert ("THREATEN", ("IRN",), ()) in events(x)
+    x = run("There will be consequences if Japan does not withdraw its ships, China said.")
+    assert [e for e in events(x) if e[0] == "THREATEN" and e[1] == ("CHN",)]
+    assert not [e for e in x.events if e.plover == "RETREAT"]
+
+
+def test_first_person_in_a_statement_is_the_issuing_state():
+    x = run(
+        "Press Statement\n\nMinistry of Foreign Affairs of Japan\n\n"
+        "We strongly condemn the ballistic missile launch by North Korea on Saturday."
+    )
+    assert ("ACCUSE", ("JPN",), ("PRK",)) in events(x)
+
+
+def test_first_person_in_a_quote_is_the_speaker():
+    x = run('"We had very good talks with Canada," the Mexican president said.')
+    assert ("CONSULT", ("MEX",), ("CAN",)) in events(x)
+
+
+def test_title_case_headline_is_read():
+    x = run("Germany Condemns Attack On French Embassy")
+    assert ("ACCUSE", ("DEU",), ("FRA",)) in events(x)
+
+
+def test_generic_verbs_are_no_events():
+    x = run("Turkey released a statement on Friday. Brazil sent a letter to Argentina.")
+    assert events(x, "RETREAT") == [] and events(x, "AID") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea set an end-of-year deadline for Washington to change course.",
+        "Pyongyang gave the United States a year-end time limit to change its policy.",
+        "The United States must change its policy by the end of this year, North Korea said.",
+    ],
+)
+def test_deadlines_are_found_with_their_dates(text):
+    x = run(text)
+    assert [(d.date.value, d.set_by) for d in x.deadlines] == [("2019-12-31", "PRK")]
+
+
+def test_past_narrative_with_by_is_no_deadline():
+    assert run("Russia had withdrawn its troops from Georgia by Friday.").deadlines == ()
+
+
+def test_distinct_undated_events_are_not_merged():
+    x = run(
+        "Russia criticized Ukraine over the dam. Weeks later, Russia criticized Ukraine "
+        "again, this time over the grain corridor."
+    )
+    assert events(x, "ACCUSE") == [("ACCUSE", ("RUS",), ("UKR",))] * 2
+    assert [e.same_as for e in x.events] == ["", ""]
+
+
+def test_a_dated_event_told_twice_points_to_its_first_mention():
+    x = run("Israel struck Gaza on Sunday. Israel struck Gaza again on Sunday, witnesses said.")
+    struck = [e for e in x.events if e.plover == "ASSAULT"]
+    assert len(struck) == 2 and struck[1].same_as == struck[0].id
+
+
+def test_publication_date_may_be_a_string():
+    text = "Russia criticized Ukraine on Saturday."
+    assert run(text, "2019-12-09") == run(text, PUB)
+
+
+@pytest.mark.parametrize("bad", ["9 December 2019", "2019-13-01", 20191209, None])
+def test_a_bad_publication_date_is_rejected_at_once(bad):
+    from detente.extraction import extract
+
+    with pytest.raises(DetenteError, match="pub_date"):
+        extract("Russia criticized Ukraine.", bad)
