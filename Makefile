@@ -3,7 +3,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-EXTRAS ?= report,nlp,test,dev,cluster,sensitivity
+EXTRAS ?= report,nlp,web,test,dev,cluster,sensitivity
 STAMP  := $(VENV)/.installed-$(shell printf '%s' "$(EXTRAS)" | tr ',' '-')
 
 .PHONY: install run test test-slow lint format clean

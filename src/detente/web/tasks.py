@@ -1,0 +1,96 @@
+"""What the workbench can run: each job kind calls the public API and saves its result.
+
+Every task takes the store, the scenario, the request and a progress callback, and returns the id
+of the run it saved, so the results page, the history and the comparison read everything from the
+store.  Nothing here holds model logic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from detente.scenario import Scenario
+from detente.store import NewRun, Store
+from detente.web.jobs import Progress
+
+__all__ = ["KINDS", "JobSpec", "Task"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class JobSpec:
+    """A validated request: kind, model, its parameters, draws and seed."""
+
+    kind: str
+    model: str = "median"
+    params: Mapping[str, Any] = field(default_factory=dict)
+    draws: int = 200
+    seed: int | None = None
+
+    @property
+    def title(self) -> str:
+        """A short label: ``sweep of median, 200 draws``."""
+        if self.kind == "sweep":
+            return f"sweep of {self.model}, {self.draws} draws"
+        return f"{self.kind} {self.model}"
+
+
+Task = Callable[[Store, Scenario, JobSpec, Progress], int]
+
+
+def _command(spec: JobSpec) -> str:
+    words = ["web:", spec.kind, f"--model {spec.model}"]
+    words += [f"--param {k}={v}" for k, v in spec.params.items()]
+    if spec.kind == "sweep":
+        words.append(f"--draws {spec.draws}")
+    if spec.seed is not None:
+        words.append(f"--seed {spec.seed}")
+    return " ".join(words)
+
+
+def run_model(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
+    """One model run (``detente run``)."""
+    from detente import run
+
+    progress(0, 1)
+    result = run(scenario, spec.model, dict(spec.params) or None, seed=spec.seed)
+    progress(1, 1)
+    return store.save(
+        NewRun(kind="run", result=result.to_dict(), scenario=scenario, command=_command(spec))
+    )
+
+
+def run_sweep(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
+    """A Monte Carlo sweep over the inputs' uncertainty (``detente sweep``)."""
+    from detente.experiments import sweep
+
+    result = sweep(
+        scenario,
+        spec.model,
+        draws=spec.draws,
+        seed=spec.seed,
+        params=dict(spec.params) or None,
+        progress=progress,
+    )
+    data = result.to_dict()
+    summary = _sweep_summary(data)
+    return store.save(
+        NewRun(
+            kind="sweep",
+            result=data,
+            scenario=scenario,
+            command=_command(spec),
+            summary=summary,
+            tables={"draws": result.to_frame(wide=True)},
+        )
+    )
+
+
+def _sweep_summary(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The median forecast per issue, as the run's headline numbers."""
+    return {d["id"]: d["median"] for d in data.get("issues", []) if isinstance(d, Mapping)}
+
+
+KINDS: dict[str, Task] = {"run": run_model, "sweep": run_sweep}
+"""Job kinds the workbench offers, by name."""

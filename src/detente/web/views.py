@@ -1,0 +1,109 @@
+"""What the pages show of a stored run: its charts, its table, and a standalone copy.
+
+Model runs are drawn with the HTML report's own chart (positions of the actors and the forecast
+per issue, :func:`detente.reports.charts.issue_chart`); sweeps as a histogram of the forecast per
+issue with its 80% band over the actors' positions.  Charts are inline SVG: no scripts, no network.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+
+from detente.result import Result
+from detente.scenario import Scenario
+from detente.store import RunRecord, Store
+
+__all__ = ["charts", "forecast_rows", "run_frame", "standalone_page"]
+
+
+def _scenario_of(store: Store, rec: RunRecord) -> Scenario | None:
+    return store.scenario(rec.scenario_sha256) if rec.scenario_sha256 else None
+
+
+def charts(store: Store, rec: RunRecord) -> list[tuple[str, str]]:
+    """``(title, svg)`` per issue for a model run or a sweep; none for other kinds."""
+    scenario = _scenario_of(store, rec)
+    if scenario is None or rec.result is None:
+        return []
+    if rec.kind == "run":
+        from detente.reports.charts import issue_chart
+
+        result = Result.from_dict(rec.result)
+        return [
+            (issue.label or issue.id, issue_chart(scenario, k, [result]))
+            for k, issue in enumerate(scenario.issues)
+        ]
+    if rec.kind == "sweep":
+        per_issue = {d["id"]: d for d in rec.result.get("issues", []) if isinstance(d, Mapping)}
+        return [
+            (issue.label or issue.id, _histogram(scenario, k, per_issue[issue.id]))
+            for k, issue in enumerate(scenario.issues)
+            if issue.id in per_issue
+        ]
+    return []
+
+
+def _histogram(scenario: Scenario, k: int, stats: Mapping[str, Any]) -> str:
+    """The forecast's distribution on issue ``k``: bars, the 80% band, the actors' positions."""
+    from detente.reports.svg import figure_svg, new_figure
+
+    issue = scenario.issues[k]
+    fig, ax = new_figure(7.0, 2.6)
+    edges, counts = stats["histogram"]["edges"], stats["histogram"]["counts"]
+    widths = [b - a for a, b in itertools.pairwise(edges)]
+    ax.bar(edges[:-1], counts, width=widths, align="edge", color="#8fb3d9", edgecolor="white")
+    if stats.get("p10") is not None and stats.get("p90") is not None:
+        ax.axvspan(stats["p10"], stats["p90"], color="#f2c14e", alpha=0.25, label="80% band")
+    if stats.get("median") is not None:
+        ax.axvline(stats["median"], color="#1f4e79", lw=2, label=f"median {stats['median']:.1f}")
+    top = max(counts) if counts else 1
+    for actor in scenario.actors:
+        x = actor.stances[k].position
+        ax.plot([x], [top * 1.05], marker="v", color="#555", ms=6)
+        ax.annotate(actor.id, (x, top * 1.08), fontsize=7, ha="center", rotation=60)
+    ax.set_xlim(issue.low, issue.high)
+    ax.set_ylim(0, top * 1.45 + 1)
+    ax.set_xlabel(f"{issue.label or issue.id} (forecast over draws)")
+    ax.set_ylabel("draws")
+    ax.legend(loc="upper left", fontsize=8, frameon=False)
+    return figure_svg(fig)
+
+
+def forecast_rows(rec: RunRecord) -> list[dict[str, Any]]:
+    """Rows ``{issue, value, low, high}`` for the results table (band only for sweeps)."""
+    if rec.kind == "sweep" and rec.result is not None:
+        return [
+            {"issue": d["id"], "value": d.get("median"), "low": d.get("p10"), "high": d.get("p90")}
+            for d in rec.result.get("issues", [])
+            if isinstance(d, Mapping)
+        ]
+    return [
+        {"issue": k, "value": v, "low": None, "high": None} for k, v in (rec.summary or {}).items()
+    ]
+
+
+def run_frame(rec: RunRecord) -> Any:
+    """A table of the run: its per-draw rows where it has them, else one row per issue."""
+    import pandas as pd
+
+    for art in rec.artifacts:
+        if art.name == "draws" and art.path.is_file():
+            return pd.read_parquet(art.path)
+    return pd.DataFrame(forecast_rows(rec))
+
+
+def standalone_page(request: Request, rec: RunRecord) -> str:
+    """The results page as one self-contained HTML file (styles inline, no scripts)."""
+    from detente.web.pages import run_context
+
+    css = (Path(__file__).parent / "static" / "app.css").read_text(encoding="utf-8")
+    context = run_context(request, rec) | {"standalone": True, "css": css}
+    html: str = request.app.state.templates.get_template("run.html.j2").render(
+        request=request, **context
+    )
+    return html
