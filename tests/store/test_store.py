@@ -144,3 +144,9 @@ def test_cli_newer_store_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[
         con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     code, _, err = cli(capsys, "runs", "list", "--store", str(path))
     assert code == 2 and err.count("\n") == 1 and "newer detente" in err
+
+
+def test_out_of_range_run_ids_are_missing_runs(db: Store) -> None:
+    for bad in (0, -1, 2**63, 10**30):
+        with pytest.raises(StoreError, match="no run"):
+            db.get(bad)

@@ -197,6 +197,8 @@ class Store:
 
     def get(self, run_id: int) -> RunRecord:
         """The run with id ``run_id``, its full result and artifacts."""
+        if not 0 < run_id < 2**63:  # beyond SQL's integers: no such run either
+            raise StoreError(f"no run {run_id} in {self.location.name} (see `detente runs list`)")
         with self._engine.connect() as conn:
             row = conn.execute(_run_query().where(t.runs.c.id == run_id)).first()
             if row is None:

@@ -26,7 +26,26 @@ from detente.web.tasks import KINDS, JobSpec
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class ErrorBody(BaseModel):
+    """Every error of the API: one clear message."""
+
+    error: str
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": text}
+    for code, text in (
+        (400, "the input is not valid (the message says where and why)"),
+        (403, "missing or wrong CSRF token"),
+        (404, "no such scenario, run or job"),
+        (405, "method not allowed"),
+        (413, "request over the 10 MB limit"),
+        (422, "a field of the request is out of range"),
+        (429, "the server is running as many jobs as it takes"),
+    )
+}
+router = APIRouter(prefix="/api", tags=["api"], responses=_ERRORS)
 MAX_SEED = 2**63 - 1
 
 
@@ -221,7 +240,19 @@ def diff(a: int, b: int, request: Request) -> dict[str, Any]:
     return diff_runs(ra, rb, sa, sb).to_dict()
 
 
-@router.get("/runs/{run_id}/download/{fmt}")
+_DOWNLOADS = {
+    "application/json": {},
+    "text/csv": {},
+    "application/vnd.apache.parquet": {},
+    "text/html": {},
+}
+
+
+@router.get(
+    "/runs/{run_id}/download/{fmt}",
+    response_class=Response,
+    responses={200: {"content": _DOWNLOADS, "description": "the run as a file"}},
+)
 def download(run_id: int, fmt: Format, request: Request) -> Response:
     """The run as JSON, CSV (one row per draw or per issue), Parquet, or a standalone HTML page."""
     from detente.web import views
@@ -235,7 +266,7 @@ def download(run_id: int, fmt: Format, request: Request) -> Response:
         )
     if fmt is Format.html:
         html = views.standalone_page(request, rec)
-        return Response(html, media_type="text/html; charset=utf-8", headers=headers)
+        return Response(html, media_type="text/html", headers=headers)
     frame = views.run_frame(rec)
     if fmt is Format.csv:
         return Response(frame.to_csv(index=False), media_type="text/csv", headers=headers)

@@ -19,7 +19,7 @@ Security on a server meant for one analyst's machine:
 from __future__ import annotations
 
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -117,20 +117,26 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api")
 
 
-def _error(request: Request, status: int, message: str) -> Response:
-    """One clear message: JSON under /api, otherwise the error page."""
+def _error(
+    request: Request, status: int, message: str, headers: Mapping[str, str] | None = None
+) -> Response:
+    """One clear message: JSON under /api, otherwise the error page (``headers`` kept)."""
     if _wants_json(request):
-        return JSONResponse({"error": message}, status_code=status)
+        return JSONResponse({"error": message}, status_code=status, headers=headers)
     templates: Jinja2Templates = request.app.state.templates
+    context = {"status": status, "message": message}
     return templates.TemplateResponse(
-        request, "error.html.j2", {"status": status, "message": message}, status_code=status
+        request, "error.html.j2", context, status_code=status, headers=headers
     )
 
 
 def _errors(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return _error(request, exc.status_code, str(exc.detail))
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:  # every method of the path, not just one route's
+            headers["Allow"] = ", ".join(_allowed(request))
+        return _error(request, exc.status_code, str(exc.detail), headers)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
@@ -153,6 +159,16 @@ def _errors(app: FastAPI) -> None:
         traceback.print_exception(exc)
         msg = f"internal error ({type(exc).__name__}); the server log has the details"
         return _error(request, 500, msg)
+
+
+def _allowed(request: Request) -> list[str]:
+    """The methods that some route of this app accepts at the request's path."""
+    methods: set[str] = set()
+    for route in request.app.routes:
+        regex, route_methods = getattr(route, "path_regex", None), getattr(route, "methods", None)
+        if regex is not None and route_methods and regex.match(request.url.path):
+            methods |= set(route_methods)
+    return sorted(methods)
 
 
 async def form_token(request: Request) -> None:

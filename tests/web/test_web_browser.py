@@ -1,0 +1,161 @@
+"""The workbench in a real browser: Playwright driving Debian's chromium against `detente serve`.
+
+The server runs as a real process on 127.0.0.1; the browser loads the Korea scenario, changes
+PRK's salience on one issue in the editor, runs the median model and a 200-draw sweep with live
+progress, compares the runs and downloads the report — each step asserted on what the page shows.
+Set ``DETENTE_SCREENSHOTS=DIR`` to keep a screenshot of each step (the how-to's pictures).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="the [test] extra installs it")
+if not Path(CHROMIUM).exists():
+    pytest.skip(
+        "Debian's chromium is not installed (`make test` installs it)", allow_module_level=True
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = _free_port()
+    store = tmp_path_factory.mktemp("store") / "runs.sqlite"
+    cmd = [sys.executable, "-m", "detente", "serve", "--port", str(port), "--store", str(store)]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            if proc.poll() is not None:
+                raise AssertionError(f"server exited: {proc.stderr.read() if proc.stderr else ''}")
+            time.sleep(0.2)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+def _shot(page: Any, name: str) -> None:
+    folder = os.environ.get("DETENTE_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
+def _start(page: Any, kind: str, model: str, draws: int = 200) -> str:
+    page.select_option('[data-testid="kind"]', kind)
+    page.select_option('[data-testid="model"]', model)
+    page.fill('[data-testid="draws"]', str(draws))
+    page.fill('[data-testid="seed"]', "7")
+    page.click('[data-testid="start"]')
+    page.wait_for_url("**/jobs/*")
+    progress = page.locator('[data-testid="progress"]')
+    progress.wait_for()
+    page.wait_for_url("**/runs/*", timeout=120_000)  # the page moves on when the job is done
+    return str(page.url.rsplit("/", 1)[-1])
+
+
+def test_work_a_case_in_the_browser(server: str, browser: Any, tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("requestfailed", lambda r: errors.append(f"{r.url} {r.failure}"))
+
+    page.goto(server + "/")
+    _shot(page, "1-scenarios")
+    page.click('[data-testid="open-korea-2019-12"]')
+    page.wait_for_url("**/scenarios/*")
+    assert "Korea" in page.locator('[data-testid="scenario-title"]').inner_text()
+
+    first = _start(page, "run", "median")
+    before = float(page.locator('[data-testid="forecast-sequencing"]').inner_text())
+    assert before == pytest.approx(75.0)
+    _shot(page, "2-median-run")
+
+    page.goto(server + "/")
+    page.click('[data-testid="open-korea-2019-12"]')
+    page.click('[data-testid="edit-link"]')
+    cell = page.locator('[data-testid="sal-PRK-sequencing"]')
+    cell.fill("150")
+    page.wait_for_function(
+        "document.querySelector('[data-testid=validation]').textContent.includes('problem')"
+    )
+    assert "must be" in page.locator('[data-testid="problems"]').inner_text()
+    assert page.locator('[data-testid="save"]').is_disabled()
+    cell.fill("5")
+    page.wait_for_function(
+        "document.querySelector('[data-testid=validation]').textContent.startsWith('valid')"
+    )
+    page.fill('[data-testid="label"]', "PRK barely cares about sequencing")
+    _shot(page, "3-editor")
+    page.click('[data-testid="save"]')
+    page.wait_for_url("**/scenarios/*")
+    assert "edited from" in page.content()
+
+    second = _start(page, "run", "median")
+    after = float(page.locator('[data-testid="forecast-sequencing"]').inner_text())
+    assert after != before  # the forecast moved with PRK's salience
+
+    page.go_back()
+    page.go_back()
+    page.wait_for_url("**/scenarios/*")
+    sweep = _start(page, "sweep", "median", draws=200)
+    assert page.locator('[data-testid="forecast"]').inner_text().count("–") >= 3  # 80% bands
+    assert page.locator("figure.chart svg").count() == 3
+    _shot(page, "4-sweep")
+
+    page.goto(f"{server}/compare?a={first}&b={second}")
+    inputs = page.locator('[data-testid="inputs-diff"]').inner_text()
+    assert "actors[PRK].positions.sequencing.salience" in inputs
+    forecasts = page.locator('[data-testid="forecast-diff"]').inner_text()
+    assert "sequencing" in forecasts
+    _shot(page, "5-compare")
+
+    page.goto(f"{server}/runs/{sweep}")
+    with page.expect_download() as info:
+        page.click('[data-testid="download-report"]')
+    target = tmp_path / "report.html"
+    info.value.save_as(target)
+    text = target.read_text(encoding="utf-8")
+    assert "<svg" in text and "<script" not in text and f"Run #{sweep}" in text
+    assert not errors, errors
+    page.close()
