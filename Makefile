@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 EXTRAS ?= report,nlp,web,test,dev,cluster,sensitivity
 STAMP  := $(VENV)/.installed-$(shell printf '%s' "$(EXTRAS)" | tr ',' '-')
 
-.PHONY: install run test test-slow lint format clean
+.PHONY: install browser run test test-slow lint format clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,14 @@ run: install
 		--negotiate USA=boulware,PRK=stall-and-water-down \
 		--sweep deadline_provocation:months_to_election=1:12:12
 
-test: install
+# The browser tests drive Debian's chromium (never a downloaded browser): install it if missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "installing Debian's chromium for the browser tests (apt-get)"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+			>/dev/null 2>&1 || echo "warning: could not install chromium; browser tests will skip"; }
+
+test: install browser
 	$(BIN)/python -m pytest -q -m "not slow"
 
 test-slow: install

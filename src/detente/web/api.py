@@ -196,8 +196,12 @@ def start_job(body: JobRequest, request: Request) -> dict[str, Any]:
     spec = JobSpec(
         kind=body.kind, model=body.model, params=body.params, draws=body.draws, seed=body.seed
     )
+    from detente.web.views import warm
+
     task = KINDS[body.kind]
-    job = _jobs(request).submit(body.kind, spec.title, lambda p: task(db, scenario, spec, p))
+    job = _jobs(request).submit(
+        body.kind, spec.title, lambda p: warm(db, task(db, scenario, spec, p))
+    )
     return job.to_dict()
 
 
@@ -240,7 +244,7 @@ def diff(a: int, b: int, request: Request) -> dict[str, Any]:
     return diff_runs(ra, rb, sa, sb).to_dict()
 
 
-_DOWNLOADS = {
+_DOWNLOADS: dict[str, dict[str, Any]] = {
     "application/json": {},
     "text/csv": {},
     "application/vnd.apache.parquet": {},

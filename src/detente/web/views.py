@@ -7,7 +7,9 @@ issue with its 80% band over the actors' positions.  Charts are inline SVG: no s
 
 from __future__ import annotations
 
+import functools
 import itertools
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,7 @@ from detente.result import Result
 from detente.scenario import Scenario
 from detente.store import RunRecord, Store
 
-__all__ = ["charts", "forecast_rows", "run_frame", "standalone_page"]
+__all__ = ["charts", "forecast_rows", "run_frame", "standalone_page", "warm"]
 
 
 def _scenario_of(store: Store, rec: RunRecord) -> Scenario | None:
@@ -26,7 +28,30 @@ def _scenario_of(store: Store, rec: RunRecord) -> Scenario | None:
 
 
 def charts(store: Store, rec: RunRecord) -> list[tuple[str, str]]:
-    """``(title, svg)`` per issue for a model run or a sweep; none for other kinds."""
+    """``(title, svg)`` per issue for a model run or a sweep; none for other kinds.
+
+    A stored run never changes, so its charts are drawn once per server and kept (the key
+    includes the run's time of creation, in case a deleted run's id is used again).
+    """
+    with _DRAWING:  # one drawing at a time: concurrent misses wait for the first, then hit
+        return list(_charts(store, rec.id, rec.created_at))
+
+
+_DRAWING = threading.Lock()
+
+
+def warm(store: Store, run_id: int) -> int:
+    """Draw a new run's charts before anyone asks (a job calls this as it finishes)."""
+    charts(store, store.get(run_id))
+    return run_id
+
+
+@functools.lru_cache(maxsize=256)
+def _charts(store: Store, run_id: int, _created: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_draw(store, store.get(run_id)))
+
+
+def _draw(store: Store, rec: RunRecord) -> list[tuple[str, str]]:
     scenario = _scenario_of(store, rec)
     if scenario is None or rec.result is None:
         return []
@@ -70,7 +95,7 @@ def _histogram(scenario: Scenario, k: int, stats: Mapping[str, Any]) -> str:
     ax.set_ylim(0, top * 1.45 + 1)
     ax.set_xlabel(f"{issue.label or issue.id} (forecast over draws)")
     ax.set_ylabel("draws")
-    ax.legend(loc="upper left", fontsize=8, frameon=False)
+    ax.legend(loc="center left", fontsize=8, frameon=False)
     return figure_svg(fig)
 
 
