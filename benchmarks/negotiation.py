@@ -32,7 +32,7 @@ from timing import best_of
 from detente.canonical import scenario_sha256
 from detente.negotiation import NegotiationParams, run
 from detente.negotiation.outcomes import AdditiveUtility, OutcomeSpace
-from detente.negotiation.protocol import STATUS
+from detente.negotiation.params import Status
 from detente.negotiation.simulate import run_batch, run_many
 from detente.negotiation.strategies import make_strategy
 from detente.rng import spawn_seeds
@@ -66,8 +66,8 @@ def batched(pair: tuple[str, str]) -> tuple[float, float, str]:
         best = min(best, time.perf_counter() - t0)
     assert trace is not None
     played = np.where(trace.when >= 0, trace.when + 1, ROUNDS).mean()
-    counts = np.bincount(trace.status, minlength=len(STATUS))
-    return best, float(played), ", ".join(f"{STATUS[i]} {c}" for i, c in enumerate(counts) if c)
+    counts = np.bincount(trace.status, minlength=len(Status))
+    return best, float(played), ", ".join(f"{Status(i)} {c}" for i, c in enumerate(counts) if c)
 
 
 def scenarios(n: int) -> list[Scenario]:

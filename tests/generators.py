@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from detente.scenario import Actor, Issue, Scenario, Stance
+from detente.scenario import Actor, Issue, NegotiationSetup, PartyValue, Scenario, Stance
 
 _text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20)
 _ids = st.text(
@@ -60,3 +60,30 @@ def scenarios(draw: st.DrawFn, max_actors: int = 8, max_issues: int = 3) -> Scen
             )
         )
     return Scenario(draw(_ids), draw(_text) or "t", tuple(actors), tuple(issues), notes=draw(_text))
+
+
+@st.composite
+def negotiation_scenarios(draw: st.DrawFn, max_issues: int = 3) -> Scenario:
+    """Two-party scenarios (A, B) on a 0–100 box with declared reservation values and discounts."""
+    n = draw(st.integers(1, max_issues))
+    unit = st.floats(0, 1, allow_nan=False)
+    issues = tuple(
+        Issue(f"i{k}", f"i{k}", status_quo=draw(st.none() | st.floats(0, 100))) for k in range(n)
+    )
+    actors = tuple(
+        Actor(
+            a,
+            a,
+            1.0,
+            tuple(Stance(i.id, 100 * draw(unit), draw(st.floats(1, 100))) for i in issues),
+        )
+        for a in ("A", "B")
+    )
+    rv = {a: draw(st.none() | st.floats(0, 0.9)) for a in ("A", "B")}
+    delta = {a: draw(st.sampled_from([1.0, 0.99, 0.95, 0.9, 0.8])) for a in ("A", "B")}
+    setup = NegotiationSetup(
+        parties=("A", "B"),
+        reservation=tuple(PartyValue(a, v) for a, v in rv.items() if v is not None),
+        discount=tuple(PartyValue(a, v) for a, v in delta.items()),
+    )
+    return Scenario("neg", "neg", actors, issues, negotiation=setup)

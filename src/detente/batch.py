@@ -163,9 +163,12 @@ def apply_draw(scenario: Scenario, inputs: DrawInputs, d: int) -> Scenario:
             _without(decision.default, gone),
             {k: _without(r, gone) for k, r in decision.issues.items()},
         )
+    talks = scenario.negotiation
+    if gone and talks is not None:
+        talks = talks.without(gone)
     try:
         return dataclasses.replace(
-            scenario, actors=tuple(actors), uncertainty=None, decision=decision
+            scenario, actors=tuple(actors), uncertainty=None, decision=decision, negotiation=talks
         )
     except ValueError as exc:
         raise DetenteError(f"cannot leave out {', '.join(sorted(gone))}: {exc}") from None

@@ -14,7 +14,7 @@ import json
 from dataclasses import fields
 from typing import Any
 
-from detente.scenario import Actor, Issue, Scenario
+from detente.scenario import Actor, Issue, NegotiationSetup, Scenario
 
 __all__ = ["scenario_sha256", "scenario_to_dict"]
 
@@ -94,12 +94,24 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         for params in d["games"].values():
             for p in params.values():
                 p.pop("name")
+    if scenario.negotiation is not None:
+        d["negotiation"] = _negotiation(scenario.negotiation)
     if scenario.extra:
         d["extra"] = dict(scenario.extra)
     if scenario.decision is not None:
         d["decision"] = scenario.decision.to_dict()
     if scenario.uncertainty is not None:
         d["uncertainty"] = _plain(scenario.uncertainty)
+    return d
+
+
+def _negotiation(setup: NegotiationSetup) -> dict[str, Any]:
+    """The ``negotiation:`` section as written in a file (per-actor entries keyed by actor)."""
+    d = _plain(setup)
+    for kind in ("reservation", "discount"):
+        entries = d.pop(kind, [])
+        if entries:
+            d[kind] = {e.pop("actor"): e for e in entries}
     return d
 
 

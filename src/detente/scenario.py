@@ -13,6 +13,7 @@ the crisis games, the negotiation simulator and event extraction use; ``decision
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections.abc import Mapping
@@ -33,6 +34,8 @@ __all__ = [
     "GameParameter",
     "GameSetup",
     "Issue",
+    "NegotiationSetup",
+    "PartyValue",
     "RedLine",
     "Scenario",
     "Source",
@@ -195,6 +198,60 @@ class GameSetup:
 
 
 @dataclass(frozen=True, slots=True)
+class PartyValue:
+    """A negotiation setting of one party: a number, or an outcome (issue → value), and why.
+
+    For a reservation, ``value`` is a utility in [0, 1] and ``outcome`` the party's best
+    alternative to agreement (issues it leaves out stay at the status quo); for a discount factor,
+    ``value`` is in (0, 1].
+    """
+
+    actor: str
+    value: float | None = None
+    outcome: Mapping[str, float] = field(default_factory=dict)
+    rationale: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NegotiationSetup:
+    """The scenario's ``negotiation:`` section: default parties and their settings.
+
+    See :mod:`detente.negotiation.outcomes` for how reservations and discounts enter utilities.
+    """
+
+    parties: tuple[str, ...] = ()
+    parties_rationale: str = ""
+    reservation: tuple[PartyValue, ...] = ()
+    discount: tuple[PartyValue, ...] = ()
+    deadline: int | None = None
+    deadline_rationale: str = ""
+
+    def without(self, gone: frozenset[str]) -> NegotiationSetup:
+        """The section with the actors ``gone`` taken out (no default parties if < 2 remain)."""
+        parties = tuple(p for p in self.parties if p not in gone)
+        return dataclasses.replace(
+            self,
+            parties=parties if len(parties) >= 2 else (),
+            reservation=tuple(e for e in self.reservation if e.actor not in gone),
+            discount=tuple(e for e in self.discount if e.actor not in gone),
+        )
+
+    def of(self, kind: str, actor: str) -> PartyValue | None:
+        """The ``reservation`` or ``discount`` entry of ``actor``, if declared."""
+        entries: tuple[PartyValue, ...] = getattr(self, kind)
+        return next((e for e in entries if e.actor == actor), None)
+
+
+def _check_negotiation(setup: NegotiationSetup, actors: tuple[str, ...]) -> None:
+    named = [*setup.parties, *(e.actor for e in (*setup.reservation, *setup.discount))]
+    unknown = sorted(set(named) - set(actors))
+    if unknown:
+        raise ValueError(f"negotiation: unknown actor {', '.join(unknown)}")
+    if setup.parties and (len(setup.parties) < 2 or len(set(setup.parties)) != len(setup.parties)):
+        raise ValueError("negotiation: parties must be two or more distinct actors")
+
+
+@dataclass(frozen=True, slots=True)
 class Scenario:
     """A complete scenario.  ``actors[i].stances[k]`` is actor i's stance on ``issues[k]``."""
 
@@ -213,6 +270,7 @@ class Scenario:
     extra: Mapping[str, Any] = field(default_factory=dict)
     decision: Decision | None = None
     uncertainty: Uncertainty | None = None
+    negotiation: NegotiationSetup | None = None
 
     def __post_init__(self) -> None:
         if not self.actors:
@@ -238,6 +296,8 @@ class Scenario:
                     )
         if self.decision is not None:
             _check_decision(self, self.decision)
+        if self.negotiation is not None:
+            _check_negotiation(self.negotiation, self.actor_ids)
 
     @property
     def actor_ids(self) -> tuple[str, ...]:

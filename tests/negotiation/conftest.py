@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from detente.scenario import Actor, Issue, Scenario, Stance
+from detente.scenario import Actor, Issue, NegotiationSetup, PartyValue, Scenario, Stance
 
 ISSUES = ("sequencing", "denuclearization", "us_posture")
 
@@ -11,9 +11,10 @@ def make_scenario(
     positions: dict[str, tuple[float, ...]],
     saliences: dict[str, tuple[float, ...]],
     status_quo: tuple[float | None, ...] = (50.0, 50.0, 50.0),
-    extra: dict[str, object] | None = None,
+    negotiation: dict[str, dict[str, object]] | None = None,
     issues: tuple[str, ...] = ISSUES,
 ) -> Scenario:
+    """A scenario; ``negotiation`` is ``{"reservation"|"discount": {actor: number or outcome}}``."""
     return Scenario(
         id="fixture",
         title="fixture",
@@ -29,7 +30,27 @@ def make_scenario(
             )
             for a, pos in positions.items()
         ),
-        extra=extra or {},
+        negotiation=None if negotiation is None else setup(**negotiation),
+    )
+
+
+def _value(actor: str, x: object) -> PartyValue:
+    if isinstance(x, dict):
+        return PartyValue(actor, outcome=x)
+    assert isinstance(x, (int, float))
+    return PartyValue(actor, float(x))
+
+
+def setup(
+    reservation: dict[str, object] | None = None,
+    discount: dict[str, object] | None = None,
+    parties: tuple[str, ...] = (),
+) -> NegotiationSetup:
+    """The ``negotiation:`` section of a fixture."""
+    return NegotiationSetup(
+        parties=parties,
+        reservation=tuple(_value(a, x) for a, x in (reservation or {}).items()),
+        discount=tuple(_value(a, x) for a, x in (discount or {}).items()),
     )
 
 

@@ -82,7 +82,7 @@ def test_no_benchmarks_when_nothing_beats_disagreement() -> None:
         {"A": (100.0,), "B": (0.0,)},
         {"A": (50.0,), "B": (50.0,)},
         (None,),
-        extra={"negotiation": {"reservation": {"A": 0.8, "B": 0.8}}},
+        negotiation={"reservation": {"A": 0.8, "B": 0.8}},
         issues=("x",),
     )
     us = utilities_from_scenario(sc, ["A", "B"], outcome_space(sc))
@@ -92,7 +92,7 @@ def test_no_benchmarks_when_nothing_beats_disagreement() -> None:
         {"A": (100.0,), "B": (0.0,), "C": (50.0,)},
         {"A": (50.0,), "B": (50.0,), "C": (50.0,)},
         (None,),
-        extra={"negotiation": {"reservation": {"A": 0.8, "B": 0.8, "C": 0.8}}},
+        negotiation={"reservation": {"A": 0.8, "B": 0.8, "C": 0.8}},
         issues=("x",),
     )
     us3 = utilities_from_scenario(three, ["A", "B", "C"], outcome_space(three))

@@ -71,8 +71,13 @@ def test_negotiate_table_and_tournament(scenario_file) -> None:
     ("args", "message"),
     [
         (["--strategy", "USA"], "PARTY=NAME"),
-        (["--strategy", "KOR=linear"], "not among --parties"),
-        (["--strategy", "USA=nobody"], "no strategy"),
+        (["--strategy", "KOR=linear"], "not among the parties"),
+        (["--strategy", "USA=nobody"], "--strategy 'nobody': no such strategy (allowed: boulware,"),
+        (
+            ["--strategy", "USA=boulware:ee=1"],
+            "--strategy ee=1: strategy boulware has no such parameter (allowed: e, kappa, family)",
+        ),
+        (["--strategy", "USA=boulware:e=x"], "--strategy e=x: strategy boulware: must be a finite"),
         (["-p", "deadline=0"], "deadline"),
         (["--parties", "USA"], "two or more distinct parties"),
         (["--parties", "USA,USA"], "two or more distinct parties"),

@@ -29,12 +29,12 @@ def test_reservation_value_is_the_utility_of_the_status_quo(korea_like) -> None:
 
 
 def test_declared_alternative_overrides_the_status_quo() -> None:
-    alt = {"negotiation": {"reservation": {"A": {"x": 25.0}, "B": 0.4}}}
+    alt = {"reservation": {"A": {"x": 25.0}, "B": 0.4}}
     sc = make_scenario(
         {"A": (100.0, 0.0), "B": (0.0, 100.0)},
         {"A": (50.0, 50.0), "B": (50.0, 50.0)},
         status_quo=(50.0, 50.0),
-        extra=alt,
+        negotiation=alt,
         issues=("x", "y"),
     )
     a, b = utilities_from_scenario(sc, ["A", "B"], outcome_space(sc))
@@ -59,7 +59,7 @@ def test_bad_inputs_are_refused(korea_like) -> None:
         {"A": (10.0,)},
         {"A": (50.0,)},
         (None,),
-        extra={"negotiation": {"discount": {"A": 1.5}}},
+        negotiation={"discount": {"A": 1.5}},
         issues=("x",),
     )
     with pytest.raises(ModelInputError, match="discount"):

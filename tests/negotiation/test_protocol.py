@@ -19,7 +19,7 @@ def one_issue(rv: float):
         {"A": (100.0,), "B": (0.0,)},
         {"A": (100.0,), "B": (100.0,)},
         status_quo=(None,),
-        extra={"negotiation": {"reservation": {"A": rv, "B": rv}}},
+        negotiation={"reservation": {"A": rv, "B": rv}},
         issues=("share",),
     )
 

@@ -19,7 +19,7 @@ def pie(d1: float, d2: float):
         {"A": (100.0,), "B": (0.0,)},
         {"A": (100.0,), "B": (100.0,)},
         status_quo=(None,),
-        extra={"negotiation": {"discount": {"A": d1, "B": d2}}},
+        negotiation={"discount": {"A": d1, "B": d2}},
         issues=("share",),
     )
 

@@ -10,8 +10,9 @@ from typing import Any, ClassVar
 import numpy as np
 
 from detente.negotiation import NegotiationParams, Strategy, View
+from detente.negotiation.chance import draw_chance
 from detente.negotiation.outcomes import AdditiveUtility, outcome_space, utilities_from_scenario
-from detente.negotiation.protocol import _Talks, draw_chance, negotiate
+from detente.negotiation.protocol import _Talks, negotiate
 from detente.negotiation.strategies import Linear
 
 
@@ -64,7 +65,7 @@ def test_no_other_party_utility_is_reachable_from_any_view(korea_like) -> None:
     us = utilities_from_scenario(korea_like, ["USA", "PRK"], space)
     spy = Spy()
     params = NegotiationParams(deadline=12)
-    chance = draw_chance([np.random.default_rng(0)], 12, 3, 2)
+    chance = draw_chance([np.random.default_rng(0)], [12], 0, 3, 2)
     negotiate(space, us, [spy, Linear()], params, chance)
     assert spy.seen
     other = us[1]

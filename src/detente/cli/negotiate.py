@@ -16,13 +16,15 @@ from rich.table import Table
 
 from detente.api import load_scenario
 from detente.cli.common import check_seed, emit
-from detente.cli.params import params_from_text
-from detente.errors import DetenteError
-from detente.negotiation import NegotiationParams, NegotiationResult, Strategy, simulate
+from detente.cli.params import param_errors, params_from_text
+from detente.errors import DetenteError, ModelInputError
+from detente.negotiation import NegotiationParams, NegotiationResult, Strategy, default_parties
+from detente.negotiation import run as negotiate_once
+from detente.negotiation import tournament as play_tournament
 from detente.negotiation.result import Point
-from detente.negotiation.simulate import TournamentRow, with_deadline
 from detente.negotiation.strategies import make_strategy
-from detente.params import ParamError
+from detente.negotiation.tournament import TournamentRow, rows_as_dicts
+from detente.params import build_params, params_as_dict
 from detente.result import jsonable
 from detente.scenario import Scenario
 
@@ -44,23 +46,41 @@ def _pairs(items: list[str]) -> dict[str, str]:
     return out
 
 
+def _parties(sc: Scenario, parties: str | None) -> list[str]:
+    """``--parties``, else the scenario's ``negotiation.parties`` (or its two actors)."""
+    if parties is not None:
+        return [p.strip() for p in parties.split(",")]
+    try:
+        return list(default_parties(sc))
+    except ModelInputError as exc:
+        raise DetenteError(f"{exc}; name them with --parties A,B") from None
+
+
 def _setup(
     scenario: str, parties: str | None, strategy: list[str], param: list[str], deadline: int | None
-) -> tuple[Scenario, list[str], list[Strategy], NegotiationParams]:
+) -> tuple[Scenario, list[str], dict[str, str], NegotiationParams]:
     sc = load_scenario(scenario)
-    who = list(sc.actor_ids[:2]) if parties is None else [p.strip() for p in parties.split(",")]
+    who = _parties(sc, parties)
     chosen = _pairs(strategy)
     extra = sorted(set(chosen) - set(who))
     if extra:
-        raise DetenteError(f"--strategy for {', '.join(extra)}, who is not among --parties")
-    try:
-        params = with_deadline(
-            params_from_text(NegotiationParams, param, owner="negotiation"), deadline
+        raise DetenteError(
+            f"--strategy for {', '.join(extra)}, who is not among the parties ({', '.join(who)})"
         )
-        strats = [make_strategy(chosen.get(p, "linear")) for p in who]
-    except ValueError as exc:
-        raise ParamError(str(exc)) from None
-    return sc, who, strats, params
+    params = params_from_text(NegotiationParams, param, owner="negotiation")
+    if deadline is not None:
+        with param_errors("--deadline"):
+            params = build_params(
+                NegotiationParams, {**params_as_dict(params), "deadline": deadline}
+            )
+    with param_errors("--strategy"):
+        for name in chosen.values():
+            make_strategy(name)  # a typo fails here, before any work
+    return sc, who, chosen, params
+
+
+def _strategies(who: list[str], chosen: dict[str, str]) -> list[Strategy]:
+    return [make_strategy(chosen.get(p, "linear")) for p in who]
 
 
 def _fmt_point(point: Point | None, k: int) -> str:
@@ -73,9 +93,11 @@ def _mean(xs: Sequence[float], digits: int = 3) -> str:
 
 def _print_run(r: NegotiationResult) -> None:
     when = "" if r.round is None else f" in round {r.round}"
-    _out.print(
-        f"[bold]{r.status}[/bold]{when}  ({r.protocol}, deadline {r.provenance.params['deadline']})"
-    )
+    pv = r.provenance.params
+    T, j = pv["deadline"], pv["deadline_jitter"]
+    drawn = f", drawn from rounds {T - j}–{T + j - 1}: {r.deadline}" if j else ""
+    _out.print(f"[bold]{' vs '.join(r.parties)}[/bold] on {r.provenance.scenario_id}")
+    _out.print(f"[bold]{r.status}[/bold]{when}  ({r.protocol}, deadline {T}{drawn})")
     t = Table(title="parties", title_justify="left")
     for col in ("party", "strategy", "utility", "payoff", "reservation", "Nash", "KS"):
         t.add_column(col, justify="left" if col in ("party", "strategy") else "right")
@@ -96,10 +118,10 @@ def _print_run(r: NegotiationResult) -> None:
             for i, v in zip(r.issues, r.agreement, strict=True)
         )
         _out.print(f"agreement: {deal}")
-    pv = r.provenance
+    prov = r.provenance
     _out.print(
         f"distance to Pareto frontier: {r.pareto_distance:.3f}  offers: {len(r.trace)}  "
-        f"seed: {pv.seed}  scenario sha256: {pv.scenario_sha256[:12]}…  detente {pv.version}"
+        f"seed: {prov.seed}  scenario sha256: {prov.scenario_sha256[:12]}…  detente {prov.version}"
     )
 
 
@@ -116,18 +138,40 @@ def _codes(names: Sequence[str]) -> dict[str, str]:
     return {n: (f"{c}{k}" if c in clash else c) for k, (n, c) in enumerate(initials.items(), 1)}
 
 
-def _print_table(rows: Sequence[TournamentRow], console: Console | None = None) -> None:
-    """Means over seeds per pairing; fits 80 columns (initials and a legend when names are long)."""
-    out = console or _out
+def _groups(rows: Sequence[TournamentRow]) -> dict[tuple[str, str, str], list[TournamentRow]]:
     groups: dict[tuple[str, str, str], list[TournamentRow]] = defaultdict(list)
     for row in rows:
         groups[(row.scenario, row.strategy_a, row.strategy_b)].append(row)
+    return groups
+
+
+def _print_deals(rows: Sequence[TournamentRow], label: dict[str, str], out: Console) -> None:
+    """The deals: mean agreed value per issue over the seeds that reached one."""
+    issues = list(dict.fromkeys(k for r in rows if r.agreement for k in r.agreement))
+    if not issues:
+        out.print("no deals")
+        return
+    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, title="deals (mean over seeds with a deal)")
+    for col in ["A", "B", *issues]:
+        t.add_column(col, justify="left" if col in ("A", "B") else "right", overflow="fold")
+    for (_, a, b), rs in _groups(rows).items():
+        deals = [r.agreement for r in rs if r.agreement]
+        cells = [_mean([d[i] for d in deals], 1) for i in issues]
+        t.add_row(label[a], label[b], *cells)
+    out.print(t)
+
+
+def _print_table(rows: Sequence[TournamentRow], console: Console | None = None) -> None:
+    """Means over seeds per pairing; fits 80 columns (initials and a legend when names are long)."""
+    out = console or _out
+    groups = _groups(rows)
     names = list(dict.fromkeys(n for key in groups for n in key[1:]))
     scenarios = list(dict.fromkeys(key[0] for key in groups))
     width = 2 * max(map(len, names), default=0) + 48 + 12 * (len(scenarios) > 1)
     label = _codes(names) if width > out.width else {n: n for n in names}
     on = f" on {scenarios[0]}" if len(scenarios) == 1 else ""
-    out.print(f"tournament{on}: {len(rows)} negotiations, means over seeds")
+    pairs = ", ".join(dict.fromkeys(f"{r.party_a} (A) vs {r.party_b} (B)" for r in rows))
+    out.print(f"tournament{on}, {pairs}: {len(rows)} runs, means over seeds")
     t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     cols = ["scenario"] * (len(scenarios) > 1) + ["A", "B", "full", "part.", "round"]
     for col in [*cols, "u A", "u B", "Pareto Δ"]:
@@ -148,22 +192,28 @@ def _print_table(rows: Sequence[TournamentRow], console: Console | None = None) 
             _mean([r.pareto_distance for r in rs]),
         )
     out.print(t)
+    _print_deals(rows, label, out)
     short = [f"{v} = {k}" for k, v in label.items() if k != v]
     if short:
         out.print("strategies: " + ", ".join(short))
     out.print("full/part.: full and partial deals over seeds; round: mean round of the deals;")
-    out.print("u A, u B: mean utilities; Pareto Δ: mean distance to the Pareto frontier.")
+    out.print("u A, u B: mean utilities; Pareto Δ: mean distance to the Pareto frontier;")
+    out.print("deals: on each issue's own scale (issues outside a partial deal at the status quo).")
 
 
 def _tournament(
-    sc: Scenario, who: list[str], params: NegotiationParams, seed: int
+    sc: Scenario, who: list[str], fixed: dict[str, str], params: NegotiationParams, seed: int
 ) -> list[TournamentRow]:
     """The tournament, with a progress bar on stderr once it has run for more than a moment."""
     err = Console(stderr=True)
     bar = Progress(
-        TextColumn("tournament"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=err, transient=True,
-    )  # fmt: skip
+        TextColumn("tournament"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    )
     task = bar.add_task("pairings", total=None)
     start, shown = time.monotonic(), False
 
@@ -175,7 +225,7 @@ def _tournament(
         bar.update(task, completed=done, total=total)
 
     try:
-        return simulate.tournament([sc], None, who, params, seed=seed, progress=tick)
+        return play_tournament([sc], None, who, params, fixed=fixed, seed=seed, progress=tick)
     finally:
         if shown:
             bar.stop()
@@ -184,20 +234,34 @@ def _tournament(
 def negotiate(
     scenario: Annotated[str, typer.Argument(help="A scenario file, or a bundled scenario name.")],
     parties: Annotated[
-        str | None, typer.Option(help="Comma-separated actor ids (default: the first two).")
+        str | None,
+        typer.Option(
+            help="Comma-separated actor ids (default: the scenario's negotiation.parties, or its "
+            "two actors)."
+        ),
     ] = None,
     strategy: Annotated[
-        list[str] | None, typer.Option(help="PARTY=NAME[:k=v,...] (repeatable; default linear).")
+        list[str] | None,
+        typer.Option(
+            help="PARTY=NAME[:k=v,...] (repeatable; default linear; in a tournament it fixes "
+            "that party's strategy)."
+        ),
     ] = None,
-    deadline: Annotated[int | None, typer.Option(help="Rounds before the deadline.")] = None,
+    deadline: Annotated[
+        int | None,
+        typer.Option(
+            help="Rounds before the deadline (default: the scenario's, else 100); the binding "
+            "deadline is drawn within ± deadline_jitter rounds (default 1)."
+        ),
+    ] = None,
     seed: Annotated[int | None, typer.Option(help="Seed (recorded in the result).")] = None,
     param: Annotated[
         list[str] | None,
         typer.Option(
             "--param",
             "-p",
-            help="Protocol parameter key=value: protocol, discount, p_breakdown, explore, "
-            "opener, partial, levels, step (see NegotiationParams).",
+            help="Protocol parameter key=value: protocol, deadline_jitter, discount, "
+            "p_breakdown, explore, opener, partial, levels, step (see NegotiationParams).",
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
@@ -206,16 +270,16 @@ def negotiate(
     ] = False,
 ) -> None:
     """Simulate negotiations between parties of a scenario (see docs/explanation/negotiation.md)."""
-    sc, who, strats, params = _setup(scenario, parties, strategy or [], param or [], deadline)
+    sc, who, chosen, params = _setup(scenario, parties, strategy or [], param or [], deadline)
     check_seed(seed)
     if tournament:
-        rows = _tournament(sc, who, params, seed or 0)
+        rows = _tournament(sc, who, chosen, params, seed or 0)
         if as_json:
-            emit(json.dumps(jsonable(simulate.rows_as_dicts(rows)), indent=2))
+            emit(json.dumps(jsonable(rows_as_dicts(rows)), indent=2))
         else:
             _print_table(rows)
         return
-    result = simulate.run(sc, who, strats, params, rng=seed)
+    result = negotiate_once(sc, who, _strategies(who, chosen), params, rng=seed)
     if as_json:
         emit(result.to_json())
     else:

@@ -13,6 +13,7 @@ from detente.errors import Problem
 from detente.io.context import context_problems
 from detente.io.decision import decision_checks
 from detente.io.located import Located, Path
+from detente.io.negotiation import negotiation_problems
 
 __all__ = ["cross_checks"]
 
@@ -181,4 +182,5 @@ def cross_checks(doc: Located) -> list[Problem]:
         + decision_checks(doc)
         + _ranges(doc)
         + context_problems(doc)
+        + negotiation_problems(doc, _scales(doc))
     )

@@ -18,6 +18,7 @@ from detente.errors import InputError, Problem
 from detente.io.checks import cross_checks
 from detente.io.decision import decision_from_doc
 from detente.io.located import Located, Path
+from detente.io.negotiation import negotiation_setup
 from detente.io.schema import UNION_TAGS, ActorDoc, IssueDoc, RangeDoc, ScenarioDoc
 from detente.scenario import (
     Actor,
@@ -224,6 +225,7 @@ def _scenario(doc: ScenarioDoc) -> Scenario:
         uncertainty=None
         if doc.uncertainty is None
         else Uncertainty(**doc.uncertainty.model_dump()),
+        negotiation=negotiation_setup(doc.negotiation),
     )
 
 

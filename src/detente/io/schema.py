@@ -20,6 +20,8 @@ from pydantic import (
     Tag,
 )
 
+from detente.io.negotiation import NegotiationDoc
+
 __all__ = ["UNION_TAGS", "RangeDoc", "ScenarioDoc"]
 
 
@@ -181,6 +183,7 @@ class ScenarioDoc(_Doc):
     red_lines: list[RedLineDoc] = []
     events: list[EventDoc] = []
     games: dict[str, dict[str, GameParameterDoc]] = {}
+    negotiation: NegotiationDoc | None = None
     extra: dict[str, Any] = {}
     decision: DecisionDoc | None = None
     uncertainty: UncertaintyDoc | None = None

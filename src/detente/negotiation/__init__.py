@@ -1,24 +1,28 @@
 """Negotiation simulator: multi-issue offers under a deadline, strategies, partial deals.
 
 ``run(scenario, parties, strategies, params, rng=)`` negotiates once and returns a
-:class:`NegotiationResult`; ``tournament(...)`` plays every pair of strategies on scenarios and
+:class:`NegotiationResult`; ``run_many`` runs a vectorised batch (per-draw seeds, reservation
+values and discount factors); ``tournament(...)`` plays every pair of strategies on scenarios and
 seeds.  See ``docs/explanation/negotiation.md``.
 """
 
 from __future__ import annotations
 
-from detente.negotiation.protocol import NegotiationParams
+from detente.negotiation.params import NegotiationParams, Status
 from detente.negotiation.result import NegotiationResult
-from detente.negotiation.simulate import TournamentRow, run, run_many, tournament
+from detente.negotiation.simulate import default_parties, run, run_many
 from detente.negotiation.strategies import STRATEGIES, Strategy, View, make_strategy
+from detente.negotiation.tournament import TournamentRow, tournament
 
 __all__ = [
     "STRATEGIES",
     "NegotiationParams",
     "NegotiationResult",
+    "Status",
     "Strategy",
     "TournamentRow",
     "View",
+    "default_parties",
     "make_strategy",
     "run",
     "run_many",

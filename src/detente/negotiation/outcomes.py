@@ -10,9 +10,9 @@ with weights ``w_ik = salience_ik / sum_k salience_ik`` and ideal points ``p_ik`
 position (rescaled).  ``v_ik`` is 1 at the ideal and 0 at the far end of the scale, so ``u_i`` runs
 from 0 (the worst outcome) to 1 (the ideal).  The reservation value ``rv_i`` is the utility of
 the party's best alternative to a negotiated agreement: a declared alternative outcome (or a
-number) under ``scenario.extra["negotiation"]["reservation"][actor]``, else the status quo, else
-0 (breakdown is as bad as the worst outcome).  A per-actor discount factor may be declared under
-``scenario.extra["negotiation"]["discount"][actor]``; otherwise every party gets the common one.
+utility) in the scenario's ``negotiation.reservation`` section, else the status quo, else 0
+(breakdown is as bad as the worst outcome).  The discount factor is the one given in the
+parameters for every party, else the actor's in the scenario's ``negotiation.discount``, else 1.
 
 Arrays are *batched*: every field has a leading axis ``B`` over independent negotiations, so one
 pass of the protocol runs a whole tournament column; a single negotiation is ``B = 1``.
@@ -36,9 +36,8 @@ References
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -46,7 +45,14 @@ from numpy.typing import NDArray
 from detente.errors import ModelInputError
 from detente.scenario import Scenario
 
-__all__ = ["AdditiveUtility", "OutcomeSpace", "outcome_space", "stack", "utilities_from_scenario"]
+__all__ = [
+    "AdditiveUtility",
+    "OutcomeSpace",
+    "discount_of",
+    "outcome_space",
+    "stack",
+    "utilities_from_scenario",
+]
 
 FloatArray = NDArray[np.float64]
 
@@ -109,6 +115,12 @@ class AdditiveUtility:
         object.__setattr__(self, "worst", np.where(self.ideal <= 0.5, 1.0, 0.0))
         object.__setattr__(self, "_slope", self.weights / span)
 
+    def take(self, index: NDArray[np.int64]) -> AdditiveUtility:
+        """The utilities of negotiations ``index`` of the batch."""
+        return AdditiveUtility(
+            self.weights[index], self.ideal[index], self.rv[index], self.discount[index]
+        )
+
     def __call__(self, z: FloatArray) -> FloatArray:
         """Utility of outcomes ``z`` of shape ``(B, m)`` (or ``(k, B, m)``)."""
         return np.asarray(1.0 - (self._slope * np.abs(z - self.ideal)).sum(axis=-1), dtype=float)
@@ -125,14 +137,16 @@ def outcome_space(scenario: Scenario, levels: int = 0) -> OutcomeSpace:
 
 def _reservation(scenario: Scenario, actor: str, space: OutcomeSpace, u: AdditiveUtility) -> float:
     """Utility of the declared alternative, else of the status quo, else 0."""
-    declared: Mapping[str, Any] = scenario.extra.get("negotiation", {}).get("reservation", {})
-    if actor in declared:
-        alt = declared[actor]
-        if isinstance(alt, (int, float)):
-            if not 0.0 <= float(alt) <= 1.0:
+    alt = None if scenario.negotiation is None else scenario.negotiation.of("reservation", actor)
+    if alt is not None:
+        if alt.value is not None:
+            if not 0.0 <= alt.value <= 1.0:
                 raise ModelInputError(f"reservation value of {actor} must be in [0, 1]")
-            return float(alt)
-        z = np.array([alt.get(i, math.nan) for i in space.issues], dtype=float)
+            return alt.value
+        unknown = sorted(set(alt.outcome) - set(space.issues))
+        if unknown:
+            raise ModelInputError(f"reservation of {actor}: unknown issue {', '.join(unknown)}")
+        z = np.array([alt.outcome.get(i, math.nan) for i in space.issues], dtype=float)
         z = (z - np.array(space.low)) / (np.array(space.high) - np.array(space.low))
         z = np.where(np.isnan(z), space.sq_unit(), z)
     else:
@@ -142,10 +156,21 @@ def _reservation(scenario: Scenario, actor: str, space: OutcomeSpace, u: Additiv
     return float(u(np.clip(z, 0.0, 1.0)[None, :])[0])
 
 
+def discount_of(scenario: Scenario, actor: str, common: float | None = None) -> float:
+    """``common`` if given, else the actor's discount factor in the scenario, else 1."""
+    if common is not None:
+        return common
+    declared = None if scenario.negotiation is None else scenario.negotiation.of("discount", actor)
+    return 1.0 if declared is None or declared.value is None else declared.value
+
+
 def utilities_from_scenario(
-    scenario: Scenario, parties: Sequence[str], space: OutcomeSpace, discount: float = 1.0
+    scenario: Scenario, parties: Sequence[str], space: OutcomeSpace, discount: float | None = None
 ) -> list[AdditiveUtility]:
-    """One batch-of-one utility per party (weights from salience, ideals from positions)."""
+    """One batch-of-one utility per party (weights from salience, ideals from positions).
+
+    ``discount`` (every party's) overrides the scenario's per-actor discount factors.
+    """
     ids = scenario.actor_ids
     unknown = [p for p in parties if p not in ids]
     if unknown:
@@ -153,12 +178,11 @@ def utilities_from_scenario(
             f"no actor {', '.join(unknown)} in {scenario.id} (known: {', '.join(ids)})"
         )
     lo, hi = scenario.bounds().T
-    discounts: Mapping[str, float] = scenario.extra.get("negotiation", {}).get("discount", {})
     saliences, positions = scenario.saliences(), scenario.positions()
     out = []
     for p in parties:
         i = ids.index(p)
-        delta = float(discounts.get(p, discount))
+        delta = discount_of(scenario, p, discount)
         if not 0.0 < delta <= 1.0:
             raise ModelInputError(f"discount factor of {p} must be in (0, 1], got {delta}")
         s = saliences[i]

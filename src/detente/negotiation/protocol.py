@@ -4,9 +4,20 @@
 ``(opener + t) mod n`` makes an offer and every other party accepts or rejects it; the offer is
 agreed when all accept (with two parties this is Rubinstein's game; with more it is the stacked,
 round-robin form of [Aydogan2017] with unanimity).  An agreement in round ``t`` is worth
-``delta_i^t u_i(x)`` to party ``i``.  After each rejected round the talks break down with
-probability ``p_breakdown`` [Binmore1986]; after round ``T - 1`` the deadline has passed.  Either
-way each party gets its reservation value ``rv_i`` (the breakdown payoff).
+``delta_i^t u_i(x)`` to party ``i``; the proposer stands by its own offer only when that is worth
+at least ``rv_i`` to it.  After each rejected round the talks break down with probability
+``p_breakdown`` [Binmore1986]; after round ``T - 1`` the deadline has passed.  Either way each
+party gets its reservation value ``rv_i`` (the breakdown payoff).
+
+**Uncertain deadline.**  With a deadline known to the round, the last proposer makes a
+take-it-or-leave-it offer, and two strategies that never concede first (tit-for-tat) agree on
+whichever side's ideal the parity of ``T`` hands the last word to: ``T = 99, 100, 101`` flip the
+outcome.  That is the finite-horizon last-mover effect of [Stahl1972] (Rubinstein's infinite game
+has none [Rubinstein1982]).  The default protocol therefore draws the binding deadline ``T*`` with
+the seed from a window around ``T`` (:mod:`~detente.negotiation.chance`, [MaManove1993]); the
+parties negotiate to ``T*`` (each knows it), the analyst does not know it, so a forecast is a
+distribution over seeds and the last word falls to either side with probability 1/2.  Batches
+run grouped by ``T*``.  ``deadline_jitter=0`` restores the fixed deadline.
 
 **Single negotiating text** [Raiffa1982].  A mediator holds a text, starting at the status
 quo (mid-scale where there is none).  Each round every party states the offer its strategy would
@@ -20,9 +31,10 @@ put to the parties in subsets ``S`` (largest first, then in issue order): the ca
 the status quo; the first subset that every strategy accepts at the deadline is a partial deal.
 Issues without a status quo cannot be left open.
 
-Chance is explicit (STYLE rule 11): the opener, the exploration points used in offers and the
-breakdown draws are drawn up front, per negotiation, from that negotiation's own generator
-(:func:`draw_chance`), so a batch run gives each row the trace it would get alone.
+Chance is explicit (STYLE rule 11): the opener, the binding deadline, the exploration points used
+in offers and the breakdown draws are drawn up front, per negotiation, from that negotiation's own
+generator (:func:`~detente.negotiation.chance.draw_chance`), so a batch run gives each row the
+trace it would get alone.
 
 References
 ----------
@@ -34,6 +46,9 @@ References
     offers protocols for multilateral negotiation. In Modern Approaches to Agent-based Complex
     Automated Negotiation, 153–167. Springer.
 [Raiffa1982] Raiffa, H. (1982). The Art and Science of Negotiation. Harvard University Press.
+[Stahl1972] Stahl, I. (1972). Bargaining Theory. Stockholm School of Economics.
+[MaManove1993] Ma, C. A., & Manove, M. (1993). Bargaining with deadlines and imperfect player
+    control. Econometrica 61(6), 1313–1339.
 """
 
 from __future__ import annotations
@@ -41,100 +56,26 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
 
+from detente.negotiation.chance import Chance
 from detente.negotiation.outcomes import AdditiveUtility, FloatArray, OutcomeSpace
+from detente.negotiation.params import NegotiationParams, Status
 from detente.negotiation.strategies import Strategy
 from detente.negotiation.view import TOL, View
 
-__all__ = ["STATUS", "Chance", "NegotiationParams", "Trace", "draw_chance", "negotiate"]
-
-STATUS = ("open", "agreement", "partial", "no-agreement", "breakdown")
-"""Status codes of :attr:`Trace.status`."""
+__all__ = ["Trace", "negotiate"]
 
 
-MAX_DEADLINE = 10_000
-"""Longest deadline accepted: each round stores a few numbers per negotiation and issue."""
-MAX_LEVELS = 1_000_000
-"""Finest grid accepted per issue."""
-
-
-@dataclass(frozen=True, slots=True)
-class NegotiationParams:
-    """Parameters of a negotiation (protocol and environment; strategies are chosen separately)."""
-
-    protocol: Literal["alternating", "mediated"] = "alternating"
-    """Alternating offers [Rubinstein1982] or a mediator's single text [Raiffa1982]."""
-    deadline: int = 100
-    """Rounds before the deadline (one offer and its answers per round); 100 as in the benchmark."""
-    discount: float = 1.0
-    """Per-round discount factor delta in (0, 1] of every party (1 = no impatience)."""
-    p_breakdown: float = 0.0
-    """Probability that talks break down after a rejected round [Binmore1986]."""
-    explore: float = 0.1
-    """Weight of a random point in the direction of offers (0 = straight toward the other side)."""
-    opener: Literal["first", "random"] = "first"
-    """Who makes the first offer: the first party listed, or drawn at random."""
-    partial: bool = True
-    """Offer partial deals (a subset of issues, the rest at the status quo) at the deadline."""
-    levels: int = 0
-    """Values per issue (0 = continuous; k >= 2 discretises each scale into k points)."""
-    step: float = 0.5
-    """Mediator's step toward the mean request, in (0, 1] (mediated protocol only)."""
-
-    def __post_init__(self) -> None:
-        if self.deadline < 1:
-            raise ValueError(f"deadline must be at least 1 round, got {self.deadline}")
-        if not 0.0 < self.discount <= 1.0:
-            raise ValueError(f"discount must be in (0, 1], got {self.discount}")
-        if not 0.0 <= self.p_breakdown <= 1.0 or not 0.0 <= self.explore <= 1.0:
-            raise ValueError("p_breakdown and explore must be in [0, 1]")
-        if not 0.0 < self.step <= 1.0:
-            raise ValueError(f"step must be in (0, 1], got {self.step}")
-        if self.deadline > MAX_DEADLINE:
-            raise ValueError(f"deadline must be at most {MAX_DEADLINE} rounds, got {self.deadline}")
-        if self.levels == 1 or not 0 <= self.levels <= MAX_LEVELS:
-            raise ValueError(
-                f"levels must be 0 (continuous) or from 2 to {MAX_LEVELS}, got {self.levels}"
-            )
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Chance:
-    """Chance outcomes per negotiation: opener, exploration points and breakdown draws.
-
-    Shapes ``(B,)``, ``(T, B, m)`` and ``(T, B)``.
-    """
-
-    opener: NDArray[np.int64]
-    explore: FloatArray
-    breakdown: FloatArray
-
-
-def draw_chance(
-    rngs: Sequence[np.random.Generator], deadline: int, n_issues: int, n_parties: int
-) -> Chance:
-    """Draw every chance outcome of each negotiation from its own generator, in a fixed order."""
-    B = len(rngs)
-    opener = np.empty(B, dtype=np.int64)
-    explore = np.empty((B, deadline, n_issues))
-    breakdown = np.empty((B, deadline))
-    for b, g in enumerate(rngs):
-        opener[b] = g.integers(n_parties)
-        g.random(out=explore[b])
-        g.random(out=breakdown[b])
-    return Chance(opener, explore.transpose(1, 0, 2), breakdown.T)
-
-
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, kw_only=True)
 class Trace:
     """Everything that happened, batched over negotiations.
 
     Offers ``(T, B, m)``, proposers ``(T, B)`` (-1 for the mediator), utilities and answers
-    ``(T, n, B)``, and per negotiation its status, round, outcome and settled issues.
+    ``(T, n, B)``, and per negotiation its status (:class:`Status` codes), round, binding
+    deadline, outcome and settled issues.
     """
 
     offers: FloatArray
@@ -144,6 +85,7 @@ class Trace:
     rounds: int
     status: NDArray[np.int64]
     when: NDArray[np.int64]
+    deadline: NDArray[np.int64]
     agreement: FloatArray
     settled: NDArray[np.bool_]
 
@@ -162,8 +104,8 @@ class _Talks:
     ) -> None:
         self.space, self.us, self.strategies = space, us, strategies
         self.p, self.chance, self.sq = params, chance, status_quo
-        T, B, m, n = params.deadline, len(us[0].rv), space.n_issues, len(us)
-        self.n, self.k = n, 0
+        T, B, m, n = int(chance.deadline[0]), len(us[0].rv), space.n_issues, len(us)
+        self.T, self.n, self.k = T, n, 0
         self.period = 1 if params.protocol == "mediated" else n
         self.offers = np.full((T, B, m), np.nan)
         self.proposers = np.full((T, B), -1, dtype=np.int64)
@@ -179,10 +121,10 @@ class _Talks:
 
     @property
     def open(self) -> NDArray[np.bool_]:
-        return np.asarray(self.status == 0)
+        return np.asarray(self.status == Status.OPEN)
 
     def view(self, i: int, t: int) -> View:
-        k, T = self.k, self.p.deadline
+        k, T = self.k, self.T
         return View(
             t,
             T,
@@ -200,6 +142,10 @@ class _Talks:
     def value(self, x: FloatArray) -> FloatArray:
         return np.stack([u(x) for u in self.us])
 
+    def rational(self, u: FloatArray, t: int) -> NDArray[np.bool_]:
+        """Whether an agreement worth ``u`` (``(n, B)``) in round ``t`` beats each party's rv."""
+        return np.stack([x.discount**t * u[i] >= x.rv - TOL for i, x in enumerate(self.us)])
+
     def record(self, offer: FloatArray, proposer: NDArray[np.int64]) -> FloatArray:
         k = self.k
         self.offers[k], self.proposers[k] = offer, proposer
@@ -216,7 +162,7 @@ class _Talks:
         return np.stack([s.accept(self.view(i, t), u[i]) for i, s in enumerate(self.strategies)])
 
     def settle(
-        self, ok: NDArray[np.bool_], x: FloatArray, t: int, code: int, mask: NDArray[np.bool_]
+        self, ok: NDArray[np.bool_], x: FloatArray, t: int, code: Status, mask: NDArray[np.bool_]
     ) -> None:
         ok = ok & self.open
         self.status[ok], self.when[ok] = code, t
@@ -225,7 +171,7 @@ class _Talks:
 
     def risk(self, t: int) -> None:
         broke = self.open & (self.chance.breakdown[t] < self.p.p_breakdown)
-        self.status[broke], self.when[broke] = STATUS.index("breakdown"), t
+        self.status[broke], self.when[broke] = Status.BREAKDOWN, t
 
 
 def _all(answers: NDArray[np.bool_]) -> NDArray[np.bool_]:
@@ -234,7 +180,7 @@ def _all(answers: NDArray[np.bool_]) -> NDArray[np.bool_]:
 
 
 def _alternating(talks: _Talks) -> int:
-    T, n = talks.p.deadline, talks.n
+    T, n = talks.T, talks.n
     full = np.ones_like(talks.settled)
     for t in range(T):
         prop = (
@@ -249,9 +195,10 @@ def _alternating(talks: _Talks) -> int:
                 offer[sel] = s.propose(talks.view(i, t))[sel]
         offer = talks.space.snap(offer)
         u = talks.record(offer, prop)
-        acc = talks.answers(u, t + 1) | (prop[None, :] == np.arange(n)[:, None])
+        own = prop[None, :] == np.arange(n)[:, None]
+        acc = talks.answers(u, t + 1) | (own & talks.rational(u, t))
         talks.accepted[t] = acc
-        talks.settle(_all(acc), offer, t, 1, full)
+        talks.settle(_all(acc), offer, t, Status.AGREEMENT, full)
         talks.risk(t)
         if not talks.open.any():
             return t + 1
@@ -259,7 +206,7 @@ def _alternating(talks: _Talks) -> int:
 
 
 def _mediated(talks: _Talks) -> int:
-    T, full = talks.p.deadline, np.ones_like(talks.settled)
+    T, full = talks.T, np.ones_like(talks.settled)
     text = np.where(np.isnan(talks.sq), 0.5, talks.sq)
     for t in range(T):
         asks = np.stack([s.propose(talks.view(i, t)) for i, s in enumerate(talks.strategies)])
@@ -269,7 +216,7 @@ def _mediated(talks: _Talks) -> int:
         yes = (u >= now - TOL) | talks.answers(u, t + 1)
         talks.accepted[t] = yes
         text = np.where(_all(yes)[:, None], draft, text)
-        talks.settle(_all(talks.answers(talks.value(text), t + 1)), text, t, 1, full)
+        talks.settle(_all(talks.answers(talks.value(text), t + 1)), text, t, Status.AGREEMENT, full)
         talks.risk(t)
         if not talks.open.any():
             return t + 1
@@ -279,8 +226,8 @@ def _mediated(talks: _Talks) -> int:
 
 def _close(talks: _Talks) -> None:
     """Partial deals for the negotiations still open at the deadline (see the module docstring)."""
-    sq = talks.sq
-    m, T = sq.shape[1], talks.p.deadline
+    sq, T = talks.sq, talks.T
+    m = sq.shape[1]
     if talks.p.partial and m > 1 and not np.isnan(sq).all() and talks.open.any():
         base = np.nanmean(talks.last_offer, axis=0)
         must = np.isnan(sq)
@@ -293,9 +240,60 @@ def _close(talks: _Talks) -> None:
                     continue
                 cand = np.where(mask, base, sq)
                 ok = _all(talks.answers(talks.value(cand), T)) & allowed
-                talks.settle(ok, cand, T - 1, 2, np.broadcast_to(mask, cand.shape))
-    left = talks.open
-    talks.status[left] = STATUS.index("no-agreement")
+                talks.settle(ok, cand, T - 1, Status.PARTIAL, np.broadcast_to(mask, cand.shape))
+    talks.status[talks.open] = Status.NO_AGREEMENT
+
+
+def _run(
+    space: OutcomeSpace,
+    utilities: Sequence[AdditiveUtility],
+    strategies: Sequence[Strategy],
+    params: NegotiationParams,
+    chance: Chance,
+    sq: FloatArray,
+) -> Trace:
+    """A batch whose negotiations share one binding deadline."""
+    talks = _Talks(space, utilities, strategies, params, chance, sq)
+    rounds = _mediated(talks) if params.protocol == "mediated" else _alternating(talks)
+    _close(talks)
+    return Trace(
+        offers=talks.offers[:rounds],
+        proposers=talks.proposers[:rounds],
+        utilities=np.stack(talks.utils, axis=1)[:rounds],
+        accepted=talks.accepted[:rounds],
+        rounds=rounds,
+        status=talks.status,
+        when=talks.when,
+        deadline=chance.deadline,
+        agreement=talks.agreement,
+        settled=talks.settled,
+    )
+
+
+def _merge(parts: Sequence[tuple[NDArray[np.int64], Trace]], B: int) -> Trace:
+    """One trace of ``B`` negotiations from traces of disjoint subsets (``index``, trace)."""
+    rounds = max(t.rounds for _, t in parts)
+    first = parts[0][1]
+    m, n = first.offers.shape[2], first.utilities.shape[1]
+    out = Trace(
+        offers=np.full((rounds, B, m), np.nan),
+        proposers=np.full((rounds, B), -1, dtype=np.int64),
+        utilities=np.full((rounds, n, B), np.nan),
+        accepted=np.zeros((rounds, n, B), dtype=bool),
+        rounds=rounds,
+        status=np.zeros(B, dtype=np.int64),
+        when=np.zeros(B, dtype=np.int64),
+        deadline=np.zeros(B, dtype=np.int64),
+        agreement=np.zeros((B, m)),
+        settled=np.zeros((B, m), dtype=bool),
+    )
+    for index, t in parts:
+        k = t.rounds
+        out.offers[:k, index], out.proposers[:k, index] = t.offers, t.proposers
+        out.utilities[:k, :, index], out.accepted[:k, :, index] = t.utilities, t.accepted
+        for name in ("status", "when", "deadline", "agreement", "settled"):
+            getattr(out, name)[index] = getattr(t, name)
+    return out
 
 
 def negotiate(
@@ -308,23 +306,19 @@ def negotiate(
 ) -> Trace:
     """Run a batch of negotiations between ``len(utilities)`` parties under ``params``.
 
-    ``status_quo`` (``(B, m)``, unit scale, NaN where none) defaults to the space's own.
+    Each negotiation ends at its binding deadline ``chance.deadline``; ``status_quo`` (``(B, m)``,
+    unit scale, NaN where none) defaults to the space's own.
     """
     if len(utilities) != len(strategies) or len(utilities) < 2:
         raise ValueError("need one strategy per party and at least two parties")
     shape = utilities[0].ideal.shape
-    sq = np.broadcast_to(space.sq_unit(), shape) if status_quo is None else status_quo
-    talks = _Talks(space, utilities, strategies, params, chance, np.array(sq, dtype=float))
-    rounds = _mediated(talks) if params.protocol == "mediated" else _alternating(talks)
-    _close(talks)
-    return Trace(
-        talks.offers[:rounds],
-        talks.proposers[:rounds],
-        np.stack(talks.utils, axis=1)[:rounds],
-        talks.accepted[:rounds],
-        rounds,
-        talks.status,
-        talks.when,
-        talks.agreement,
-        talks.settled,
-    )
+    sq = np.array(np.broadcast_to(space.sq_unit(), shape) if status_quo is None else status_quo)
+    groups = np.unique(chance.deadline)
+    if len(groups) == 1:
+        return _run(space, utilities, strategies, params, chance, sq)
+    parts = []
+    for T in groups.tolist():
+        index = np.flatnonzero(chance.deadline == T)
+        us = [u.take(index) for u in utilities]
+        parts.append((index, _run(space, us, strategies, params, chance.take(index, T), sq[index])))
+    return _merge(parts, shape[0])

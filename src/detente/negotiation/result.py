@@ -5,7 +5,8 @@ JSON form (``detente negotiate --json``)::
     {"model": "negotiation", "params", "seed", "version", "scenario": {"id", "title", "sha256"},
      "protocol", "parties", "strategies", "issues",
      "status": "agreement" | "partial" | "no-agreement" | "breakdown",
-     "round": int | null, "agreement": {issue: value} | null, "settled": [issue, ...],
+     "round": int | null, "deadline": int (the binding deadline, drawn with the seed),
+     "agreement": {issue: value} | null, "settled": [issue, ...],
      "utilities": {party: u}, "payoffs": {party: delta^t u}, "reservation": {party: rv},
      "nash": {"utilities", "outcome"} | null, "kalai_smorodinsky": ... | null,
      "pareto_distance": float, "frontier": [[uA, uB], ...],
@@ -76,8 +77,13 @@ class OfferTrace(Sequence[OfferRecord]):
     @classmethod
     def of(cls, records: Iterable[OfferRecord]) -> OfferTrace:
         """A trace holding ready-made records."""
-        out = cls((), np.zeros(0, dtype=np.int64), np.zeros((0, 0)), np.zeros((0, 0)),
-                  np.zeros((0, 0), dtype=bool))  # fmt: skip
+        out = cls(
+            (),
+            np.zeros(0, dtype=np.int64),
+            np.zeros((0, 0)),
+            np.zeros((0, 0)),
+            np.zeros((0, 0), dtype=bool),
+        )
         out._records = tuple(records)
         return out
 
@@ -85,8 +91,12 @@ class OfferTrace(Sequence[OfferRecord]):
         if self._cols is None:
             if self._records is not None:
                 rs = self._records
-                self._cols = ([r.proposer for r in rs], [r.offer for r in rs],
-                              [r.utilities for r in rs], [r.accepted for r in rs])  # fmt: skip
+                self._cols = (
+                    [r.proposer for r in rs],
+                    [r.offer for r in rs],
+                    [r.utilities for r in rs],
+                    [r.accepted for r in rs],
+                )
             else:
                 who, (p, x, u, a) = self._names, self._source
                 self._cols = ([who[i] for i in p.tolist()], x.tolist(), u.tolist(), a.tolist())
@@ -97,20 +107,30 @@ class OfferTrace(Sequence[OfferRecord]):
         if self._records is None:
             names, x, u, a = self._columns()
             self._records = tuple(
-                map(OfferRecord, range(len(names)), names, map(tuple, x), map(tuple, u),
-                    map(tuple, a))
-            )  # fmt: skip
+                map(
+                    OfferRecord,
+                    range(len(names)),
+                    names,
+                    map(tuple, x),
+                    map(tuple, u),
+                    map(tuple, a),
+                )
+            )
         return self._records
 
     def to_dicts(self, issues: tuple[str, ...], parties: tuple[str, ...]) -> list[dict[str, Any]]:
         """The JSON form of the trace (see the module docstring), built from the columns."""
         names, x, u, a = self._columns()
         return [
-            {"round": k, "proposer": w, "offer": dict(zip(issues, xk, strict=True)),
-             "utilities": dict(zip(parties, uk, strict=True)),
-             "accepted": dict(zip(parties, ak, strict=True))}
+            {
+                "round": k,
+                "proposer": w,
+                "offer": dict(zip(issues, xk, strict=True)),
+                "utilities": dict(zip(parties, uk, strict=True)),
+                "accepted": dict(zip(parties, ak, strict=True)),
+            }
             for k, (w, xk, uk, ak) in enumerate(zip(names, x, u, a, strict=True))
-        ]  # fmt: skip
+        ]
 
     def __len__(self) -> int:
         return len(self._records) if self._records is not None else len(self._source[0])
@@ -139,7 +159,7 @@ class OfferTrace(Sequence[OfferRecord]):
         return f"OfferTrace({len(self)} offers)"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class NegotiationResult:
     """One negotiation: its outcome, the Nash/KS benchmarks and the full offer trace."""
 
@@ -150,6 +170,7 @@ class NegotiationResult:
     issues: tuple[str, ...]
     status: str
     round: int | None
+    deadline: int
     agreement: tuple[float, ...] | None
     settled: tuple[str, ...]
     utilities: tuple[float, ...]
@@ -182,6 +203,7 @@ class NegotiationResult:
             "issues": list(self.issues),
             "status": self.status,
             "round": self.round,
+            "deadline": self.deadline,
             "agreement": None if self.agreement is None else _by(self.issues, self.agreement),
             "settled": list(self.settled),
             "utilities": _by(parties, self.utilities),
@@ -215,13 +237,25 @@ class NegotiationResult:
         )
         agreement = d["agreement"]
         return cls(
-            prov, d["protocol"], parties, tuple(d["strategies"]), issues, d["status"], d["round"],
-            None if agreement is None else _per(issues, agreement), tuple(d["settled"]),
-            _per(parties, d["utilities"]), _per(parties, d["payoffs"]),
-            _per(parties, d["reservation"]), _read_point(d["nash"], parties, issues),
-            _read_point(d["kalai_smorodinsky"], parties, issues), float(d["pareto_distance"]),
-            tuple(tuple(float(v) for v in f) for f in d["frontier"]), trace,
-        )  # fmt: skip
+            provenance=prov,
+            protocol=d["protocol"],
+            parties=parties,
+            strategies=tuple(d["strategies"]),
+            issues=issues,
+            status=d["status"],
+            round=d["round"],
+            deadline=int(d["deadline"]),
+            agreement=None if agreement is None else _per(issues, agreement),
+            settled=tuple(d["settled"]),
+            utilities=_per(parties, d["utilities"]),
+            payoffs=_per(parties, d["payoffs"]),
+            reservation=_per(parties, d["reservation"]),
+            nash=_read_point(d["nash"], parties, issues),
+            kalai_smorodinsky=_read_point(d["kalai_smorodinsky"], parties, issues),
+            pareto_distance=float(d["pareto_distance"]),
+            frontier=tuple(tuple(float(v) for v in f) for f in d["frontier"]),
+            trace=trace,
+        )
 
     @classmethod
     def from_json(cls, text: str) -> NegotiationResult:

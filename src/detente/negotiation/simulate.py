@@ -1,24 +1,28 @@
-"""Run a negotiation on a scenario, or a tournament of strategy pairs × scenarios × seeds.
+"""Run a negotiation on a scenario, or many at once.
 
 :func:`run` builds the outcome space and the parties' utilities from the scenario
-(:mod:`~detente.negotiation.outcomes`), draws the chance outcomes from ``rng``, runs the protocol
-(:mod:`~detente.negotiation.protocol`) and adds the benchmarks of
-:mod:`~detente.negotiation.analysis`.  :func:`tournament` plays every ordered pair of strategies
-on every scenario under ``n_seeds`` seeds spawned in the parent (STYLE rule 10); all seeds of one
-pairing run as one vectorised batch, and each row records its seed, so any row can be rerun alone
-with :func:`run` and gives the same outcome.
+(:mod:`~detente.negotiation.outcomes`), draws the chance outcomes from ``rng``
+(:mod:`~detente.negotiation.chance`), runs the protocol (:mod:`~detente.negotiation.protocol`) and
+adds the benchmarks of :mod:`~detente.negotiation.analysis`.  :func:`run_many` does the same for a
+batch in one vectorised pass, optionally with per-draw reservation values and discount factors;
+each of its results equals the :func:`run` with that seed and those values.
+
+The parameters recorded in a result's provenance are those used: the deadline after the scenario's
+``negotiation.deadline`` filled it in, the jitter actually applied, and each party's discount
+factor (``{"USA": 0.99, ...}``), whether it came from the parameters or the scenario.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from detente.errors import ModelInputError
 from detente.negotiation.analysis import Benchmarks, benchmarks, pareto_distance
+from detente.negotiation.chance import draw_chance
 from detente.negotiation.outcomes import (
     AdditiveUtility,
     FloatArray,
@@ -27,32 +31,32 @@ from detente.negotiation.outcomes import (
     stack,
     utilities_from_scenario,
 )
-from detente.negotiation.protocol import STATUS, NegotiationParams, Trace, draw_chance, negotiate
+from detente.negotiation.params import NegotiationParams, Status, resolve
+from detente.negotiation.protocol import Trace, negotiate
 from detente.negotiation.result import NegotiationResult, OfferTrace, Point
-from detente.negotiation.strategies import STRATEGIES, Strategy, make_strategy
+from detente.negotiation.strategies import Strategy, make_strategy
 from detente.params import params_as_dict
 from detente.result import Provenance, provenance
-from detente.rng import RngLike, as_generator, fresh_seed, spawn_seeds
+from detente.rng import RngLike, as_generator, fresh_seed
 from detente.scenario import Scenario
 
-__all__ = [
-    "TournamentRow",
-    "rows_as_dicts",
-    "run",
-    "run_batch",
-    "run_many",
-    "tournament",
-    "with_deadline",
-]
-
-_AGREED = (STATUS.index("agreement"), STATUS.index("partial"))
-
-_NOT_IN_TOURNAMENT = ("time-dependent", "subgame-perfect")
-"""Left out of the default tournament: the generic family (its presets are in) and the
-equilibrium strategy, which needs discounting and a belief about the other side."""
+__all__ = ["default_parties", "run", "run_batch", "run_many", "strategies_of"]
 
 
-def _strategies(specs: Sequence[Strategy | str]) -> list[Strategy]:
+def default_parties(scenario: Scenario) -> tuple[str, ...]:
+    """The scenario's ``negotiation.parties``, else its actors if it has exactly two."""
+    if scenario.negotiation is not None and scenario.negotiation.parties:
+        return scenario.negotiation.parties
+    if len(scenario.actors) == 2:
+        return scenario.actor_ids
+    raise ModelInputError(
+        f"{scenario.id} has {len(scenario.actors)} actors and no negotiation.parties: "
+        f"say which actors negotiate (actors: {', '.join(scenario.actor_ids)})"
+    )
+
+
+def strategies_of(specs: Sequence[Strategy | str]) -> list[Strategy]:
+    """Strategy objects from objects or ``NAME[:k=v,...]`` strings."""
     return [s if isinstance(s, Strategy) else make_strategy(s) for s in specs]
 
 
@@ -64,9 +68,12 @@ def run_batch(
     seeds: Sequence[int],
 ) -> Trace:
     """Run ``len(seeds)`` negotiations at once; ``utilities[i]`` holds party i's batch."""
+    p = resolve(params)
     rngs = [as_generator(s) for s in seeds]
-    chance = draw_chance(rngs, params.deadline, space.n_issues, len(utilities))
-    return negotiate(space, utilities, strategies, params, chance)
+    chance = draw_chance(
+        rngs, [p.rounds] * len(rngs), p.deadline_jitter, space.n_issues, len(utilities)
+    )
+    return negotiate(space, utilities, strategies, p, chance)
 
 
 def _point(
@@ -79,7 +86,8 @@ def _point(
 
 def _trace(trace: Trace, b: int, parties: Sequence[str], space: OutcomeSpace) -> OfferTrace:
     """Negotiation ``b``'s offers, kept as arrays (records are built when read)."""
-    played = int(trace.when[b]) + 1 if trace.when[b] >= 0 else trace.rounds
+    played = int(trace.when[b]) + 1 if trace.when[b] >= 0 else int(trace.deadline[b])
+    played = min(played, trace.rounds)
     return OfferTrace(
         [*parties, "mediator"],
         trace.proposers[:played, b],
@@ -89,39 +97,26 @@ def _trace(trace: Trace, b: int, parties: Sequence[str], space: OutcomeSpace) ->
     )
 
 
-def _agreed_utilities(trace: Trace, us: Sequence[AdditiveUtility]) -> FloatArray:
-    """Each party's utility of each negotiation's agreement, ``(n, B)`` (NaN where none)."""
-    return np.stack([u(trace.agreement) for u in us])
+def outcome_utilities(trace: Trace, us: Sequence[AdditiveUtility]) -> tuple[FloatArray, FloatArray]:
+    """Utilities and discounted payoffs of every negotiation, ``(n, B)`` each (rv without deal)."""
+    agreed = np.isin(trace.status, (Status.AGREEMENT, Status.PARTIAL))
+    rv = np.stack([u.rv for u in us])
+    value = np.where(agreed, np.stack([u(trace.agreement) for u in us]), rv)
+    when = np.maximum(trace.when, 0)
+    pay = np.where(agreed, np.stack([u.discount**when for u in us]) * value, rv)
+    return value, pay
 
 
-def _outcome(
-    trace: Trace, agreed: FloatArray, rv: Sequence[float], discount: Sequence[float], b: int
-) -> tuple[list[float], list[float]]:
-    """Utilities and discounted payoffs of negotiation ``b`` (rv without agreement).
-
-    ``agreed`` is :func:`_agreed_utilities`; ``rv`` and ``discount`` are negotiation ``b``'s.
-    """
-    if trace.status[b] in _AGREED:
-        u = agreed[:, b].tolist()
-        t = int(trace.when[b])
-        return u, [d**t * v for d, v in zip(discount, u, strict=True)]
-    return list(rv), list(rv)
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class _Setup:
     """What the negotiations on one scenario share: inputs, benchmarks, provenance (no seed)."""
 
-    scenario: Scenario
     parties: tuple[str, ...]
-    strategies: tuple[Strategy, ...]
     params: NegotiationParams
     space: OutcomeSpace
     utilities: tuple[AdditiveUtility, ...]
     bench: Benchmarks
     provenance: Provenance
-    rv: tuple[float, ...]
-    discount: tuple[float, ...]
     nash: Point | None
     ks: Point | None
 
@@ -131,208 +126,166 @@ def _setup(
     parties: Sequence[str],
     strategies: Sequence[Strategy],
     params: NegotiationParams,
-    record: dict[str, Any],
+    override: tuple[FloatArray | None, FloatArray | None] = (None, None),
 ) -> _Setup:
+    """Inputs of negotiations on ``scenario``; ``override`` replaces rv and discount per party."""
     if len(parties) < 2 or len(set(parties)) != len(parties) or len(strategies) != len(parties):
         raise ModelInputError(
             f"a negotiation needs two or more distinct parties and one strategy each; got "
             f"parties {', '.join(parties)} and {len(strategies)} strategies"
         )
-    space = outcome_space(scenario, params.levels)
-    us = tuple(utilities_from_scenario(scenario, parties, space, params.discount))
+    p = resolve(params, scenario)
+    space = outcome_space(scenario, p.levels)
+    us = tuple(utilities_from_scenario(scenario, parties, space, p.discount))
+    rv, delta = override
+    us = tuple(
+        AdditiveUtility(
+            u.weights,
+            u.ideal,
+            u.rv if rv is None else rv[i : i + 1],
+            u.discount if delta is None else delta[i : i + 1],
+        )
+        for i, u in enumerate(us)
+    )
+    record = {
+        **params_as_dict(p),
+        "discount": {q: float(u.discount[0]) for q, u in zip(parties, us, strict=True)},
+        "parties": list(parties),
+        "strategies": [s.describe() for s in strategies],
+    }
+    if rv is not None:
+        record["reservation"] = {q: float(u.rv[0]) for q, u in zip(parties, us, strict=True)}
     bench = benchmarks(us)
     return _Setup(
-        scenario, tuple(parties), tuple(strategies), params, space, us, bench,
-        provenance("negotiation", record, scenario), tuple(float(u.rv[0]) for u in us),
-        tuple(float(u.discount[0]) for u in us),
-        _point(space, bench.nash_utilities, bench.nash_outcome),
-        _point(space, bench.ks_utilities, bench.ks_outcome),
-    )  # fmt: skip
-
-
-def _record(
-    params: NegotiationParams, parties: Sequence[str], strategies: Sequence[Strategy]
-) -> dict[str, Any]:
-    """The parameters recorded in the provenance."""
-    names = [x.describe() for x in strategies]
-    return {**params_as_dict(params), "parties": list(parties), "strategies": names}
+        parties=tuple(parties),
+        params=p,
+        space=space,
+        utilities=us,
+        bench=bench,
+        provenance=provenance("negotiation", record, scenario),
+        nash=_point(space, bench.nash_utilities, bench.nash_outcome),
+        ks=_point(space, bench.ks_utilities, bench.ks_outcome),
+    )
 
 
 def _result(
-    s: _Setup, trace: Trace, agreed: FloatArray, b: int, seed: int | None
+    s: _Setup, trace: Trace, outcome: tuple[FloatArray, FloatArray], b: int, seed: int | None
 ) -> NegotiationResult:
-    """The result of negotiation ``b`` of a batch run on ``s`` (``agreed``: agreement utilities)."""
-    bench, pv = s.bench, s.provenance
-    u, pay = _outcome(trace, agreed, s.rv, s.discount, b)
-    ok = trace.status[b] in _AGREED
-    record = {**pv.params, "parties": list(s.parties), "strategies": list(pv.params["strategies"])}
+    """The result of negotiation ``b`` of a batch run on ``s`` (``outcome``: utilities, payoffs)."""
+    pv, status = s.provenance, Status(int(trace.status[b]))
+    u = outcome[0][:, b]
     return NegotiationResult(
-        Provenance(pv.model, record, pv.scenario_id, pv.scenario_title, pv.scenario_sha256, seed,
-                   pv.version),
-        s.params.protocol,
-        s.parties,
-        tuple(record["strategies"]),
-        s.space.issues,
-        STATUS[trace.status[b]],
-        int(trace.when[b]) if trace.when[b] >= 0 else None,
-        tuple(s.space.to_scale(trace.agreement[b]).tolist()) if ok else None,
-        tuple(i for i, x in zip(s.space.issues, trace.settled[b].tolist(), strict=True) if x),
-        tuple(u),
-        tuple(pay),
-        s.rv,
-        s.nash,
-        s.ks,
-        pareto_distance(s.utilities, np.array(u), bench),
-        bench.frontier,
-        _trace(trace, b, s.parties, s.space),
-    )  # fmt: skip
+        provenance=Provenance(
+            pv.model,
+            {**pv.params},
+            pv.scenario_id,
+            pv.scenario_title,
+            pv.scenario_sha256,
+            seed,
+            pv.version,
+        ),
+        protocol=s.params.protocol,
+        parties=s.parties,
+        strategies=tuple(pv.params["strategies"]),
+        issues=s.space.issues,
+        status=str(status),
+        round=int(trace.when[b]) if trace.when[b] >= 0 else None,
+        deadline=int(trace.deadline[b]),
+        agreement=tuple(s.space.to_scale(trace.agreement[b]).tolist()) if status.agreed else None,
+        settled=tuple(
+            i for i, x in zip(s.space.issues, trace.settled[b].tolist(), strict=True) if x
+        ),
+        utilities=tuple(u.tolist()),
+        payoffs=tuple(outcome[1][:, b].tolist()),
+        reservation=tuple(float(x.rv[0]) for x in s.utilities),
+        nash=s.nash,
+        kalai_smorodinsky=s.ks,
+        pareto_distance=pareto_distance(s.utilities, u, s.bench),
+        frontier=s.bench.frontier,
+        trace=_trace(trace, b, s.parties, s.space),
+    )
 
 
 def run(
     scenario: Scenario,
-    parties: Sequence[str],
+    parties: Sequence[str] | None,
     strategies: Sequence[Strategy | str],
     params: NegotiationParams | None = None,
     *,
     rng: RngLike = None,
 ) -> NegotiationResult:
-    """Negotiate between ``parties`` of ``scenario``, each playing its strategy (see module doc)."""
-    params = params or NegotiationParams()
-    strats = _strategies(strategies)
-    s = _setup(scenario, parties, strats, params, _record(params, parties, strats))
+    """Negotiate between ``parties`` of ``scenario`` (None: :func:`default_parties`).
+
+    Each party plays its strategy; see the module docstring.
+    """
+    who = default_parties(scenario) if parties is None else tuple(parties)
+    strats = strategies_of(strategies)
+    s = _setup(scenario, who, strats, params or NegotiationParams())
     seed = fresh_seed() if rng is None else rng if isinstance(rng, int) else None
     gen = as_generator(rng if seed is None else seed)
-    chance = draw_chance([gen], s.params.deadline, s.space.n_issues, len(s.utilities))
-    trace = negotiate(s.space, s.utilities, s.strategies, s.params, chance)
-    return _result(s, trace, _agreed_utilities(trace, s.utilities), 0, seed)
+    p = s.params
+    chance = draw_chance([gen], [p.rounds], p.deadline_jitter, s.space.n_issues, len(who))
+    trace = negotiate(s.space, s.utilities, strats, p, chance)
+    return _result(s, trace, outcome_utilities(trace, s.utilities), 0, seed)
+
+
+def _per_draw(values: ArrayLike | None, shape: tuple[int, int], what: str) -> FloatArray | None:
+    if values is None:
+        return None
+    out = np.asarray(values, dtype=float)
+    if out.shape != shape:
+        raise ModelInputError(f"{what} must have shape (draws, parties) = {shape}, got {out.shape}")
+    return out
 
 
 def run_many(
     scenarios: Sequence[Scenario],
-    parties: Sequence[str],
+    parties: Sequence[str] | None,
     strategies: Sequence[Strategy | str],
     params: NegotiationParams | None = None,
     *,
     seeds: Sequence[int],
+    reservation: ArrayLike | None = None,
+    discount: ArrayLike | None = None,
 ) -> list[NegotiationResult]:
     """``run(scenarios[b], ..., rng=seeds[b])`` for every b, as one vectorised batch.
 
-    The scenarios must share the number of issues; each result equals its :func:`run`.  Work that
-    depends only on the scenario (utilities, Nash/KS points and frontier, the scenario hash) is
-    done once per distinct scenario object, so passing the same scenario many times is cheap.
+    ``reservation`` and ``discount`` (shape ``(B, n)``, per draw and party) replace the
+    scenario's reservation values (utilities in [0, 1]) and discount factors, draw by draw; the
+    provenance records them.  The scenarios must share the number of issues (their deadlines may
+    differ).  Work that depends only on the scenario (utilities, Nash/KS points and frontier, the
+    scenario hash) is done once per distinct scenario object when nothing is replaced.
     """
     params = params or NegotiationParams()
-    strats = _strategies(strategies)
-    record = _record(params, parties, strats)
+    strats = strategies_of(strategies)
+    B = len(scenarios)
+    who = default_parties(scenarios[0]) if parties is None else tuple(parties)
+    rv = _per_draw(reservation, (B, len(who)), "reservation")
+    delta = _per_draw(discount, (B, len(who)), "discount")
+    if len(seeds) != B:
+        raise ValueError("run_many needs one seed per scenario")
     done: dict[int, _Setup] = {}
-    for sc in scenarios:
+    setups = []
+    for b, sc in enumerate(scenarios):
+        override = (None if rv is None else rv[b], None if delta is None else delta[b])
+        if override != (None, None):
+            setups.append(_setup(sc, who, strats, params, override))
+            continue
         if id(sc) not in done:
-            done[id(sc)] = _setup(sc, parties, strats, params, record)
-    setups = [done[id(sc)] for sc in scenarios]
-    if len({s.space.n_issues for s in setups}) > 1 or len(seeds) != len(setups):
-        raise ValueError("run_many needs one seed per scenario and the same number of issues")
-    us = [stack([s.utilities[i] for s in setups]) for i in range(len(parties))]
+            done[id(sc)] = _setup(sc, who, strats, params)
+        setups.append(done[id(sc)])
+    if len({s.space.n_issues for s in setups}) > 1:
+        raise ValueError("run_many needs scenarios with the same number of issues")
+    us = [stack([s.utilities[i] for s in setups]) for i in range(len(who))]
     sq = np.stack([s.space.sq_unit() for s in setups])
-    chance = draw_chance([as_generator(x) for x in seeds], params.deadline, sq.shape[1], len(us))
-    trace = negotiate(setups[0].space, us, strats, params, chance, sq)
-    agreed = _agreed_utilities(trace, us)
+    p = setups[0].params
+    rngs = [as_generator(x) for x in seeds]
+    chance = draw_chance(
+        rngs, [s.params.rounds for s in setups], p.deadline_jitter, sq.shape[1], len(us)
+    )
+    trace = negotiate(setups[0].space, us, strats, p, chance, sq)
+    outcome = outcome_utilities(trace, us)
     return [
-        _result(s, trace, agreed, b, seed)
+        _result(s, trace, outcome, b, seed)
         for b, (s, seed) in enumerate(zip(setups, seeds, strict=True))
     ]
-
-
-@dataclass(frozen=True, slots=True)
-class TournamentRow:
-    """One negotiation of a tournament (party A plays ``strategy_a``); utilities undiscounted."""
-
-    scenario: str
-    strategy_a: str
-    strategy_b: str
-    seed: int
-    status: str
-    round: int | None
-    utility_a: float
-    utility_b: float
-    pareto_distance: float
-    nash_distance: float | None
-
-
-def _rows(
-    name: tuple[str, str, str],
-    trace: Trace,
-    us: Sequence[AdditiveUtility],
-    bench: Benchmarks,
-    seeds: Sequence[int],
-) -> list[TournamentRow]:
-    rows = []
-    agreed = _agreed_utilities(trace, us)
-    rv, discount = [float(u.rv[0]) for u in us], [float(u.discount[0]) for u in us]
-    for b, seed in enumerate(seeds):
-        u, _ = _outcome(trace, agreed, rv, discount, b)
-        point = np.array(u)
-        nash = bench.nash_utilities
-        rows.append(
-            TournamentRow(
-                name[0],
-                name[1],
-                name[2],
-                seed,
-                STATUS[trace.status[b]],
-                int(trace.when[b]) if trace.when[b] >= 0 else None,
-                u[0],
-                u[1],
-                pareto_distance(us, point, bench),
-                None if nash is None else float(np.linalg.norm(point - np.array(nash))),
-            )
-        )
-    return rows
-
-
-def tournament(
-    scenarios: Sequence[Scenario],
-    strategies: Sequence[str] | None = None,
-    parties: Sequence[str] | None = None,
-    params: NegotiationParams | None = None,
-    *,
-    n_seeds: int = 5,
-    seed: int = 0,
-    progress: Callable[[int, int], None] | None = None,
-) -> list[TournamentRow]:
-    """Every ordered pair of ``strategies`` × ``scenarios`` × ``n_seeds`` seeds, as table rows.
-
-    ``progress(done, total)``, if given, is called after each pairing (one batch of seeds).
-    """
-    params = params or NegotiationParams()
-    names = list(strategies or [s for s in STRATEGIES if s not in _NOT_IN_TOURNAMENT])
-    seeds = spawn_seeds(seed, n_seeds)
-    rows: list[TournamentRow] = []
-    done, total = 0, len(scenarios) * len(names) ** 2
-    if parties is not None and (len(parties) != 2 or len(set(parties)) != 2):
-        raise ModelInputError(
-            f"a tournament plays pairs: give two distinct parties, not {', '.join(parties)}"
-        )
-    for sc in scenarios:
-        pair = list(parties or sc.actor_ids[:2])
-        space = outcome_space(sc, params.levels)
-        one = utilities_from_scenario(sc, pair, space, params.discount)
-        us = [stack([u] * n_seeds) for u in one]
-        bench = benchmarks(one)
-        for a in names:
-            for b in names:
-                trace = run_batch(space, us, _strategies([a, b]), params, seeds)
-                rows += _rows((sc.id, a, b), trace, us, bench, seeds)
-                done += 1
-                if progress is not None:
-                    progress(done, total)
-    return rows
-
-
-def rows_as_dicts(rows: Sequence[TournamentRow]) -> list[dict[str, Any]]:
-    """Tournament rows as plain dicts (for JSON and tables)."""
-    return [{f: getattr(r, f) for f in TournamentRow.__dataclass_fields__} for r in rows]
-
-
-def with_deadline(params: NegotiationParams, deadline: int | None) -> NegotiationParams:
-    """``params`` with another deadline (unchanged when None)."""
-    return params if deadline is None else replace(params, deadline=deadline)

@@ -7,8 +7,12 @@ questions, vectorised over a batch of ``B`` negotiations:
 * ``aspiration(view)``: the utility ``u*(t)`` it demands for an offer at round ``view.t``;
 * ``accept(view, u)``: whether it accepts an offer worth ``u`` to it.  ``view`` is the view at
   the *next* round (the offer under consideration is the last in its history), so the default
-  rule is Faratin et al.'s: accept when ``u >= u(my next offer)``, or when the deadline has come
-  and ``u >= rv`` [Faratin1998].
+  rule is Faratin et al.'s with discounting: accept when ``u >= delta u(my next offer)`` (the next
+  offer comes a round later), or when the deadline has come; and never when the agreement pays
+  less than walking away, ``delta^t u < rv`` [Faratin1998; Rubinstein1982].
+
+Aspirations never fall below the *floor* ``rv / delta^t`` (:attr:`View.floor`): an offer below it
+would pay its proposer less than its reservation value once discounted.
 
 It makes its offer with :func:`~detente.negotiation.view.concede_toward` (a straight line from
 its ideal toward the other side's last offer, stopped at the aspiration).
@@ -17,7 +21,9 @@ Time-dependent tactics [Faratin1998], with ``tau = min(t, T - 1) / (T - 1)``::
 
     polynomial:   alpha(tau) = kappa + (1 - kappa) tau^(1/e)
     exponential:  alpha(tau) = exp((1 - tau)^e ln kappa)
-    u*(t) = rv + (1 - rv)(1 - alpha(tau))        e < 1 Boulware, e = 1 linear, e > 1 Conceder
+    u*(t) = f + (1 - f)(1 - alpha(tau))          e < 1 Boulware, e = 1 linear, e > 1 Conceder
+
+with ``f`` the floor (``rv`` without discounting).
 
 Behaviour-dependent (imitative) tactics [Faratin1998], named tit-for-tat after [Axelrod1984], in
 the strategy's own utility, with ``y_t`` the latest offer received and ``y_{t-n}`` the same
@@ -51,6 +57,7 @@ References
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
@@ -62,7 +69,7 @@ from numpy.typing import NDArray
 from detente.negotiation.analysis import proposer_shares
 from detente.negotiation.outcomes import FloatArray
 from detente.negotiation.view import TOL, View, concede_toward
-from detente.params import ParamError, build_params
+from detente.params import ParamError, build_params, parse_assignments, typed_values
 
 __all__ = [
     "STRATEGIES",
@@ -79,6 +86,7 @@ __all__ = [
     "View",
     "concede_toward",
     "make_strategy",
+    "options",
 ]
 
 
@@ -93,9 +101,10 @@ class Strategy(ABC):
         """Own utility demanded for an offer at round ``view.t``, shape ``(B,)``."""
 
     def accept(self, view: View, u: FloatArray) -> NDArray[np.bool_]:
-        """Accept if ``u`` is worth the next offer, or the deadline came and ``u >= rv``."""
+        """Accept a rational offer worth the next offer (or any rational one at the deadline)."""
         ends = view.t >= view.deadline
-        return (u >= self.aspiration(view) - TOL) | (ends & (u >= view.utility.rv - TOL))
+        worth = u >= view.utility.discount * self.aspiration(view) - TOL
+        return view.rational(u) & (worth | ends)
 
     def propose(self, view: View) -> FloatArray:
         """The offer at round ``view.t`` (``(B, m)``, unit scale)."""
@@ -127,18 +136,20 @@ class TimeDependent(Strategy):
     def __post_init__(self) -> None:
         if not self.e > 0 or not 0.0 <= self.kappa < 1.0:
             raise ValueError(f"time-dependent: need e > 0 and 0 <= kappa < 1 (e={self.e})")
+        if self.family not in ("polynomial", "exponential"):
+            raise ValueError(f"family must be polynomial or exponential, got {self.family!r}")
         if self.family == "exponential" and self.kappa <= 0:
             raise ValueError("time-dependent: the exponential family needs kappa > 0")
 
     def aspiration(self, view: View) -> FloatArray:
-        """``rv + (1 - rv)(1 - alpha(tau))``."""
+        """``f + (1 - f)(1 - alpha(tau))``, ``f`` the floor."""
         tau = _tau(view)
         if self.family == "polynomial":
             alpha = self.kappa + (1.0 - self.kappa) * tau ** (1.0 / self.e)
         else:
             alpha = math.exp((1.0 - tau) ** self.e * math.log(self.kappa))
-        rv = view.utility.rv
-        return np.asarray(rv + (1.0 - rv) * (1.0 - alpha), dtype=float)
+        f = view.floor
+        return np.asarray(f + (1.0 - f) * (1.0 - alpha), dtype=float)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,10 +192,10 @@ class AbsoluteTitForTat(Strategy):
     citation: ClassVar[str] = "Faratin1998"
 
     def aspiration(self, view: View) -> FloatArray:
-        """Own last demand minus the other side's last concession, within ``[rv, 1]``."""
+        """Own last demand minus the other side's last concession, within ``[floor, 1]``."""
         now, before = _last_change(view)
         own = np.where(np.isnan(view.own_last), 1.0, view.own_last)
-        return np.clip(own - (now - before), view.utility.rv, 1.0)
+        return np.clip(own - (now - before), view.floor, 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,12 +206,12 @@ class RelativeTitForTat(Strategy):
     citation: ClassVar[str] = "Faratin1998"
 
     def aspiration(self, view: View) -> FloatArray:
-        """``rv + (own last - rv) (1 - u(y_t)) / (1 - u(y_{t-n}))``, within ``[rv, 1]``."""
+        """``f + (own last - f) (1 - u(y_t)) / (1 - u(y_{t-n}))`` within ``[f, 1]``, f the floor."""
         now, before = _last_change(view)
-        rv = view.utility.rv
+        f = view.floor
         own = np.where(np.isnan(view.own_last), 1.0, view.own_last)
         ratio = np.where(1.0 - before > TOL, (1.0 - now) / np.maximum(1.0 - before, TOL), 1.0)
-        return np.clip(rv + (own - rv) * np.minimum(ratio, 1.0), rv, 1.0)
+        return np.clip(f + (own - f) * np.minimum(ratio, 1.0), f, 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,8 +226,8 @@ class Hardliner(Strategy):
         return np.ones_like(view.utility.rv)
 
     def accept(self, view: View, u: FloatArray) -> NDArray[np.bool_]:
-        """Only the ideal (within tolerance)."""
-        return np.asarray(u >= 1.0 - TOL)
+        """Only the ideal (within tolerance), and only if it beats walking away."""
+        return np.asarray(u >= 1.0 - TOL) & view.rational(u)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,12 +244,12 @@ class StallAndWaterDown(Strategy):
             raise ValueError("stall-and-water-down: delay and water must be in [0, 1]")
 
     def aspiration(self, view: View) -> FloatArray:
-        """``1 - water (u(y_{t-lag}) - u(first offer received))``, within ``[rv, 1]``."""
+        """``1 - water (u(y_{t-lag}) - u(first offer received))``, within ``[floor, 1]``."""
         lag = math.ceil(self.delay * view.deadline)
         late = view.received_back(lag)
         first = _first_received(view)
         gain = np.where(np.isnan(late) | np.isnan(first), 0.0, np.maximum(late - first, 0.0))
-        return np.clip(1.0 - self.water * gain, view.utility.rv, 1.0)
+        return np.clip(1.0 - self.water * gain, view.floor, 1.0)
 
 
 def _first_received(view: View) -> FloatArray:
@@ -265,14 +276,15 @@ class SubgamePerfect(Strategy):
         return np.asarray(rv + (1.0 - rv) * proposer_shares(d_me, d_other, view.deadline - t))
 
     def aspiration(self, view: View) -> FloatArray:
-        """The proposer's equilibrium share of the remaining horizon."""
-        return self._share(view, min(view.t, view.deadline - 1))
+        """The proposer's equilibrium share of the remaining horizon (at least the floor)."""
+        return np.maximum(self._share(view, min(view.t, view.deadline - 1)), view.floor)
 
     def accept(self, view: View, u: FloatArray) -> NDArray[np.bool_]:
         """Accept iff ``u`` is at least the discounted value of proposing next round."""
         if view.t >= view.deadline:
-            return np.asarray(u >= view.utility.rv - TOL)
-        return np.asarray(u >= view.utility.discount * self._share(view, view.t) - TOL)
+            return view.rational(u)
+        worth = u >= view.utility.discount * self._share(view, view.t) - TOL
+        return np.asarray(worth & view.rational(u))
 
 
 STRATEGIES: dict[str, type[Strategy]] = {
@@ -289,18 +301,31 @@ STRATEGIES: dict[str, type[Strategy]] = {
 """Strategy names (as on the command line) and their constructors."""
 
 
+def options(name: str) -> dict[str, object]:
+    """The options of strategy ``name`` and their defaults (``{}`` for none)."""
+    cls = STRATEGIES[name]
+    return (
+        {f.name: f.default for f in dataclasses.fields(cls)}
+        if dataclasses.is_dataclass(cls)
+        else {}
+    )
+
+
 def make_strategy(spec: str) -> Strategy:
-    """A strategy from ``NAME`` or ``NAME:key=value,...`` (e.g. ``boulware:e=0.1``)."""
+    """A strategy from ``NAME`` or ``NAME:key=value,...`` (e.g. ``boulware:e=0.1``).
+
+    Errors are structured :class:`~detente.params.ParamError`: the option, the value and what is
+    allowed, in one line.
+    """
     name, _, args = spec.partition(":")
     if name not in STRATEGIES:
-        raise ParamError(f"no strategy {name!r} (known: {', '.join(STRATEGIES)})")
-    kwargs: dict[str, float | str] = {}
-    for item in filter(None, args.split(",")):
-        key, sep, value = item.partition("=")
-        if not sep:
-            raise ParamError(f"strategy {spec!r}: expected key=value, got {item!r}")
-        try:
-            kwargs[key.strip()] = float(value)
-        except ValueError:
-            kwargs[key.strip()] = value.strip()
-    return build_params(STRATEGIES[name], kwargs, owner=f"strategy {name}")
+        raise ParamError("no such strategy", value=name, allowed=tuple(STRATEGIES))
+    cls = STRATEGIES[name]
+    raw = parse_assignments([item for item in args.split(",") if item.strip()])
+    try:
+        values = typed_values(cls, raw)
+    except ParamError as exc:
+        raise ParamError(
+            f"strategy {name}: {exc.reason}", name=exc.name, value=exc.value, allowed=exc.allowed
+        ) from None
+    return build_params(cls, values, owner=f"strategy {name}")

@@ -52,6 +52,27 @@ class View:
     explore_point: FloatArray
 
     @property
+    def floor(self) -> FloatArray:
+        """The least own utility worth agreeing on in round ``t``: ``rv / delta^t``, at most 1.
+
+        An agreement in round ``t`` pays ``delta^t u``; below this floor it pays less than
+        walking away.  Where the floor reaches 1 no agreement is worth having.
+        """
+        u = self.utility
+        return np.asarray(np.minimum(u.rv / u.discount**self.t, 1.0), dtype=float)
+
+    def agreement_value(self, u: FloatArray) -> FloatArray:
+        """What agreeing on the latest offer (made in round ``t - 1``) pays: ``delta^(t-1) u``.
+
+        A strategy's ``accept`` is called with the view of the round after the offer.
+        """
+        return np.asarray(self.utility.discount ** max(self.t - 1, 0) * u, dtype=float)
+
+    def rational(self, u: FloatArray) -> NDArray[np.bool_]:
+        """Whether agreeing on the latest offer pays at least the reservation value."""
+        return np.asarray(self.agreement_value(u) >= self.utility.rv - TOL)
+
+    @property
     def last_offer(self) -> FloatArray:
         """The latest offer (``(B, m)``); the party's worst outcome before any offer."""
         return self.offers[-1] if len(self.offers) else self.utility.worst
