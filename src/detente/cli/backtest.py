@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from pathlib import Path
@@ -14,6 +15,7 @@ from rich.table import Table
 
 from detente.backtest import Backtest, backtest
 from detente.cli.common import check_new_file, check_seed, emit, fail, write_new_file
+from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 
 __all__ = ["register"]
 
@@ -131,6 +133,8 @@ def backtest_command(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+    save: SaveOpt = None,
+    store: StoreOpt = None,
 ) -> None:
     """Score every forecast model against the real outcomes of 351 EU decisions (DEU III)."""
     if out is not None:
@@ -139,10 +143,12 @@ def backtest_command(
         check_new_file(out, overwrite=force, inputs=(path,))
     if jobs < 1 and jobs != -1:
         fail(f"--jobs {jobs}: give a number of processes ≥ 1 (or -1 for all cores)")
+    timer = Timer()
     bt = _run_with_bar(
         data=path, models=models, split=split, capability=capability,
         seed=check_seed(seed), jobs=jobs, scheduler=scheduler,
     )  # fmt: skip
+    save_if_asked("backtest", json.loads(bt.to_json()), None, save=save, store=store, timer=timer)
     if out is not None:
         _write(bt, out, force, path)
     elif as_json:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated
 
 import typer
@@ -11,6 +12,7 @@ from rich.table import Table
 from detente.api import load_scenario
 from detente.cli.common import emit
 from detente.cli.params import param_errors, parse_assignments, typed_values
+from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.games import CATALOG, GameSolution, Sweep, format_efg, load_game, parse_range, solve
 from detente.games import sweep as run_sweep
 from detente.games.solve import LoadedGame
@@ -74,9 +76,14 @@ def solve_cmd(
     param: ParamOpt = None,
     scenario: ScenarioOpt = None,
     as_json: JsonOpt = False,
+    save: SaveOpt = None,
+    store: StoreOpt = None,
 ) -> None:
     """Solve a game for its equilibria (or its logit QRE)."""
+    timer = Timer()
     result = solve(_load(game, param, scenario), method, lam)
+    sc = load_scenario(scenario) if scenario else None
+    save_if_asked("game", json.loads(result.to_json()), sc, save=save, store=store, timer=timer)
     for warning in result.details.get("warnings", []):
         typer.echo(f"warning: {warning}", err=True)
     if result.details.get("converged") is False:
@@ -101,6 +108,8 @@ def sweep_cmd(
     lam: Annotated[float, typer.Option("--lambda", help="QRE precision λ.")] = 1.0,
     scenario: ScenarioOpt = None,
     as_json: JsonOpt = False,
+    save: SaveOpt = None,
+    store: StoreOpt = None,
 ) -> None:
     """Tabulate equilibrium and QRE outcome probabilities across one parameter."""
     ranged = [p for p in param if ":" in p]
@@ -111,6 +120,8 @@ def sweep_cmd(
     with param_errors("--param"):
         base = _values(game, [p for p in param if ":" not in p])
         result = run_sweep(game, name, values, lam=lam, base=base, scenario=sc)
+    data = json.loads(result.to_json())
+    save_if_asked("game-sweep", data, sc, save=save, store=store)
     emit(result.to_json()) if as_json else _print_sweep(result)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +14,7 @@ from detente import api
 from detente.cli.common import check_new_file, check_seed, emit, write_new_file
 from detente.cli.core import ParamOpt, ScenarioArg
 from detente.cli.params import params_from_text
+from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.errors import DetenteError
 from detente.experiments.levers import levers as find_levers
 from detente.experiments.levers_result import LeversResult
@@ -101,6 +103,8 @@ def sensitivity(
     as_json: JsonOpt = False,
     out: Annotated[Path | None, typer.Option(help="Write the result: .json or .csv.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+    save: SaveOpt = None,
+    store: StoreOpt = None,
 ) -> None:
     """Rank a scenario's inputs by their effect on a model's forecast (SALib).
 
@@ -113,8 +117,9 @@ def sensitivity(
     """
     if out is not None:
         _check_out(out, force, scenario)
+    timer, loaded = Timer(), api.load_scenario(scenario)
     r = analyse(
-        api.load_scenario(scenario),
+        loaded,
         model,
         method=method,
         samples=samples,
@@ -122,6 +127,9 @@ def sensitivity(
         group=group,
         params=_params(model, param),
         seed=check_seed(seed),
+    )
+    save_if_asked(
+        "sensitivity", json.loads(r.to_json()), loaded, save=save, store=store, timer=timer
     )
     if out is not None:
         text = r.to_frame().to_csv(index=False) if out.suffix == ".csv" else r.to_json() + "\n"
@@ -181,6 +189,8 @@ def levers(
     param: ParamOpt = None,
     seed: SeedOpt = None,
     as_json: JsonOpt = False,
+    save: SaveOpt = None,
+    store: StoreOpt = None,
 ) -> None:
     """What would it take: the smallest change of one field that moves a forecast to a target.
 
@@ -193,8 +203,9 @@ def levers(
     """
     if draws < 0:
         raise DetenteError(f"--draws {draws}: must be 0 or more")
+    timer, loaded = Timer(), api.load_scenario(scenario)
     r = find_levers(
-        api.load_scenario(scenario),
+        loaded,
         model,
         issue=issue,
         target=target,
@@ -206,6 +217,7 @@ def levers(
         seed=check_seed(seed),
         draws=draws,
     )
+    save_if_asked("levers", json.loads(r.to_json()), loaded, save=save, store=store, timer=timer)
     emit(r.to_json()) if as_json else _print_levers(r)
 
 
