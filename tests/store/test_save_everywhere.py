@@ -51,5 +51,5 @@ def test_save_runs_setting_saves_without_flag(
     store = str(tmp_path / "s.sqlite")
     cli(capsys, "run", "ec-emissions-1994", "--store", store)
     cli(capsys, "run", "ec-emissions-1994", "--store", store, "--no-save")
-    code, out, _ = cli(capsys, "runs", "list", "--store", store, "--json")
+    _, out, _ = cli(capsys, "runs", "list", "--store", store, "--json")
     assert len(json.loads(out)) == 1
