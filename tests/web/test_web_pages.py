@@ -182,3 +182,17 @@ def test_openapi_schema_lists_the_api(client: TestClient) -> None:
     schema = client.get("/api/openapi.json").json()
     assert {"/api/jobs", "/api/runs", "/api/scenarios/validate"} <= set(schema["paths"])
     assert json.dumps(schema)  # plain JSON
+
+
+def test_sensitivity_and_levers_jobs(client: TestClient) -> None:
+    sha = open_bundled(client)
+    job = _run(client, sha, kind="sensitivity", model="mean", method="oat", seed=3)
+    assert job["state"] == "done", job
+    page = client.get(f"/runs/{job['run_id']}").text
+    assert 'data-testid="sensitivity"' in page and "PRK." in page
+    job = _run(client, sha, kind="levers", model="mean", issue="sequencing", target=50)
+    assert job["state"] == "done", job
+    page = client.get(f"/runs/{job['run_id']}").text
+    assert 'data-testid="levers"' in page and "sequencing from" in page
+    job = _run(client, sha, kind="levers", model="mean")
+    assert job["state"] == "failed" and "target" in str(job["message"])

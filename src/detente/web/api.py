@@ -90,6 +90,9 @@ class JobRequest(BaseModel):
     params: dict[str, str | int | float | bool] = Field(default_factory=dict)
     draws: int = Field(200, ge=1, description="draws, for sweeps (the server sets a maximum)")
     seed: int | None = Field(None, ge=0, le=MAX_SEED)
+    issue: str | None = Field(None, max_length=200, description="for levers and sensitivity")
+    target: float | None = Field(None, allow_inf_nan=False, description="for levers")
+    method: str | None = Field(None, pattern="^(sobol|morris|oat)$", description="sensitivity")
 
 
 class Format(StrEnum):
@@ -139,10 +142,16 @@ def models() -> dict[str, dict[str, Any]]:
 def scenarios(request: Request) -> dict[str, Any]:
     """Bundled scenario names and the stored scenario versions."""
     stored = [
-        {"sha256": r.sha256, "scenario_id": r.scenario_id, "title": r.title,
-         "created_at": r.created_at, "label": r.label, "parent": r.parent_sha256}
+        {
+            "sha256": r.sha256,
+            "scenario_id": r.scenario_id,
+            "title": r.title,
+            "created_at": r.created_at,
+            "label": r.label,
+            "parent": r.parent_sha256,
+        }
         for r in _store(request).scenarios()
-    ]  # fmt: skip
+    ]
     return {"bundled": list(bundled_scenarios()), "stored": stored}
 
 
@@ -193,8 +202,14 @@ def start_job(body: JobRequest, request: Request) -> dict[str, Any]:
     if body.kind == "sweep" and body.draws > limit:
         raise HTTPException(422, f"draws: {body.draws:,} is over this server's limit of {limit:,}")
     db, scenario = _store(request), _scenario(request, body.scenario)
+    options = {"issue": body.issue, "target": body.target, "method": body.method}
     spec = JobSpec(
-        kind=body.kind, model=body.model, params=body.params, draws=body.draws, seed=body.seed
+        kind=body.kind,
+        model=body.model,
+        params=body.params,
+        draws=body.draws,
+        seed=body.seed,
+        options={k: v for k, v in options.items() if v is not None},
     )
     from detente.web.views import warm
 

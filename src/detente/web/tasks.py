@@ -7,6 +7,7 @@ store.  Nothing here holds model logic.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,12 +28,16 @@ class JobSpec:
     params: Mapping[str, Any] = field(default_factory=dict)
     draws: int = 200
     seed: int | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
         """A short label: ``sweep of median, 200 draws``."""
         if self.kind == "sweep":
             return f"sweep of {self.model}, {self.draws} draws"
+        if self.kind == "levers":
+            goal = f"{self.options.get('issue')} to {self.options.get('target')}"
+            return f"levers of {self.model}: {goal}"
         return f"{self.kind} {self.model}"
 
 
@@ -42,6 +47,7 @@ Task = Callable[[Store, Scenario, JobSpec, Progress], int]
 def _command(spec: JobSpec) -> str:
     words = ["web:", spec.kind, f"--model {spec.model}"]
     words += [f"--param {k}={v}" for k, v in spec.params.items()]
+    words += [f"--{k} {v}" for k, v in spec.options.items() if v is not None]
     if spec.kind == "sweep":
         words.append(f"--draws {spec.draws}")
     if spec.seed is not None:
@@ -92,5 +98,53 @@ def _sweep_summary(data: Mapping[str, Any]) -> dict[str, Any]:
     return {d["id"]: d["median"] for d in data.get("issues", []) if isinstance(d, Mapping)}
 
 
-KINDS: dict[str, Task] = {"run": run_model, "sweep": run_sweep}
+def run_sensitivity(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
+    """Which inputs drive the forecast (``detente sensitivity``; one-at-a-time by default)."""
+    from detente.experiments.sensitivity import sensitivity
+
+    progress(0, 1)
+    method = str(spec.options.get("method") or "oat")
+    result = sensitivity(
+        scenario,
+        spec.model,
+        method=method,
+        issue=spec.options.get("issue"),
+        params=dict(spec.params) or None,
+        seed=spec.seed,
+    )
+    progress(1, 1)
+    data = json.loads(result.to_json())
+    return store.save(
+        NewRun(kind="sensitivity", result=data, scenario=scenario, command=_command(spec))
+    )
+
+
+def run_levers(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
+    """What would it take to move one issue's forecast to a target (``detente levers``)."""
+    from detente.errors import DetenteError
+    from detente.experiments.levers import levers
+
+    issue, target = spec.options.get("issue"), spec.options.get("target")
+    if not issue or target is None:
+        raise DetenteError("levers: give the issue and the target forecast")
+    progress(0, 1)
+    result = levers(
+        scenario,
+        spec.model,
+        issue=str(issue),
+        target=float(target),
+        params=dict(spec.params) or None,
+        seed=spec.seed,
+    )
+    progress(1, 1)
+    data = json.loads(result.to_json())
+    return store.save(NewRun(kind="levers", result=data, scenario=scenario, command=_command(spec)))
+
+
+KINDS: dict[str, Task] = {
+    "run": run_model,
+    "sweep": run_sweep,
+    "sensitivity": run_sensitivity,
+    "levers": run_levers,
+}
 """Job kinds the workbench offers, by name."""

@@ -44,6 +44,9 @@ for (const form of document.querySelectorAll("form.job-form")) {
         params: parseParams(String(f.get("params") || "")),
       };
       if (f.get("seed") !== "") body.seed = Number(f.get("seed"));
+      if (f.get("issue")) body.issue = f.get("issue");
+      if (f.get("target") !== null && f.get("target") !== "") body.target = Number(f.get("target"));
+      if (body.kind === "sensitivity") body.method = f.get("method");
       const job = await api("POST", "/api/jobs", body);
       window.location.href = `/jobs/${job.id}`;
     } catch (e) {
