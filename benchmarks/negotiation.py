@@ -12,6 +12,9 @@ machine inflate wall time but not CPU time):
   scenarios (``detente.canonical.scenario_sha256``, once per distinct scenario);
 * ``run_many`` on one scenario under 1,000 seeds (a Monte Carlo sweep): the per-scenario work is
   done once;
+* ``run_draws`` (the outlook's entry): one scenario, 1,000 draws with per-draw reservation
+  values, as arrays (no per-draw result objects); once with one strategy profile, once with 8
+  profiles spread over the draws (one batch per profile);
 * ``run`` called once per negotiation (timed on 100 runs, scaled to 1,000): per-round numpy
   overhead of a batch of one dominates, so this path is about as fast as negmas.
 
@@ -31,6 +34,7 @@ from timing import best_of
 
 from detente.canonical import scenario_sha256
 from detente.negotiation import NegotiationParams, run
+from detente.negotiation.draws import run_draws
 from detente.negotiation.outcomes import AdditiveUtility, OutcomeSpace
 from detente.negotiation.params import Status
 from detente.negotiation.simulate import run_batch, run_many
@@ -133,6 +137,18 @@ def main() -> None:
     print(f"{'  of which hashing the 1,000 scenarios':<44}{wall:>8.3f} s{'':29}(CPU {cpu:.3f} s)")
     wall, cpu = end_to_end(pair, [scs[0]] * N)
     line("run_many, full results, 1 scenario x 1,000", wall, f"   (CPU {cpu:.3f} s)")
+    sc, rv = scs[0], np.random.default_rng(0).uniform(0.2, 0.6, (N, 2))
+    wall, cpu = best_of(
+        lambda: run_draws(sc, list(pair), parties=["A", "B"], n=N, seed=1, reservation=rv)
+    )
+    line("run_draws, 1 profile, per-draw rv", wall, f"   (CPU {cpu:.3f} s)")
+    mix = [
+        [a, b]
+        for a in ("boulware", "linear", "conceder", "tit-for-tat")
+        for b in ("linear", "stall-and-water-down")
+    ] * (N // 8)
+    wall, cpu = best_of(lambda: run_draws(sc, mix, parties=["A", "B"], n=N, seed=1, reservation=rv))
+    line("run_draws, 8 profiles, per-draw rv", wall, f"   (CPU {cpu:.3f} s)")
     line("run one at a time (100 runs x 10)", one_at_a_time(pair))
 
 

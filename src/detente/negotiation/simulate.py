@@ -268,7 +268,7 @@ def run_many(
     setups = []
     for b, sc in enumerate(scenarios):
         override = (None if rv is None else rv[b], None if delta is None else delta[b])
-        if override != (None, None):
+        if rv is not None or delta is not None:
             setups.append(_setup(sc, who, strats, params, override))
             continue
         if id(sc) not in done:
