@@ -27,7 +27,7 @@ import yaml
 from qre_reference import follow
 
 from detente.errors import DetenteError
-from detente.games import read_efg, solve_nash, solve_qre, solve_spe
+from detente.games import read_efg, solve_pure_nash, solve_qre, solve_spe
 from detente.games.tree import Game, action_keys, infoset_key, is_perfect_information
 
 REPO = Path(__file__).resolve().parents[1]
@@ -71,7 +71,7 @@ def _entry(game: Game) -> dict[str, Any]:
     entry: dict[str, Any] = {"nodes": len(game.nodes)}
     profiles = math.prod(len(h.actions) for h in game.infosets if h.player > 0)
     if profiles <= MAX_PROFILES:
-        entry["pure_nash"] = len(solve_nash(game).equilibria)
+        entry["pure_nash"] = len(solve_pure_nash(game).equilibria)
     if is_perfect_information(game):
         entry["spe_payoffs"] = list(solve_spe(game).equilibria[0].payoffs.values())
         return entry

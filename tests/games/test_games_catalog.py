@@ -93,10 +93,20 @@ def test_fearon_high_audience_costs_make_the_defender_concede() -> None:
 @pytest.mark.parametrize(("p", "pooling"), [(0.7, False), (0.85, True)])
 def test_fearon_pooling_iff_prior_above_threshold(p: float, pooling: bool) -> None:
     loaded = load_game("audience_costs", {"p_resolved": p})
-    sols = solve_pbe(loaded.game).equilibria
-    assert bool(sols) == pooling  # below mu* = 1/1.3 only the mixed equilibrium exists
-    for e in sols:
-        assert e.outcome_probabilities["Defender concedes"] == 1.0
+    sol = solve_pbe(loaded.game)
+    assert sol.details["mixed"] != pooling  # below mu* = 1/1.3 only the mixed equilibrium exists
+    if pooling:
+        assert {e.outcome_probabilities["Defender concedes"] for e in sol.equilibria} == {1.0}
+        return
+    # the semi-separating equilibrium of the module docstring's condition 3
+    (eq,) = sol.equilibria
+    v = loaded.params
+    w_d = (1 - v["q"]) * v["v"] - v["c_d"]
+    mu = v["v"] / (v["v"] - w_d)
+    bluff = p * (1 - mu) / ((1 - p) * mu)
+    assert eq.profile["Challenger"]["unresolved challenger"]["Challenge"] == pytest.approx(bluff)
+    resist = v["v"] / (v["v"] + v["a"])
+    assert eq.profile["Defender"]["after challenge"]["Resist"] == pytest.approx(resist)
 
 
 # ---- Deterrence [Morrow1994; ZagareKilgour2000] -------------------------------------------

@@ -26,14 +26,14 @@ def test_list_and_show(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "# p_hard = 0.25" in out and 'c "" 1 "type" { "Hard" 1/4' in out
 
 
-@pytest.mark.parametrize("method", ["spe", "nash", "pbe", "qre"])
+@pytest.mark.parametrize("method", ["spe", "pure-nash", "nash", "pbe", "qre"])
 def test_solve_json(method: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         ["game", "solve", "iig", "--method", method, "--lambda", "2", "--json"], capsys
     )
     assert code == 0
     d = json.loads(out)
-    assert d["game"] == "iig" and d["method"] == method
+    assert d["game"] == "iig" and d["method"] == {"nash": "pure-nash"}.get(method, method)
     assert {"game", "method", "params", "equilibria"} <= set(d)
     eq = d["equilibria"][0]
     assert set(eq["profile"]) == {"A", "B"}
@@ -118,3 +118,29 @@ def test_bad_efg_exit_2_with_line(
 def test_user_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(argv, capsys)
     assert code == 2 and err.startswith("error: ") and len(err.strip().splitlines()) == 1
+
+
+def test_pbe_says_when_only_a_mixed_equilibrium_exists(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15 item 8: "0 equilibria" with no hint; now the mixed PBE, labelled as such."""
+    argv = ["game", "solve", "audience_costs", "-p", "p_resolved=0.7", "--method", "pbe"]
+    code, out, _ = run(argv, capsys)
+    assert code == 0 and "1 equilibria" in out and "no pure-strategy equilibrium exists" in out
+    assert "unresolved challenger: Status quo 0.300, Challenge 0.700" in out
+    code, out, _ = run(["game", "solve", "audience_costs", "--method", "mixed-nash"], capsys)
+    assert code == 0 and "mixed-nash" in out
+
+
+def test_no_pure_equilibrium_points_to_mixed_and_qre(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from detente.games import build, decide, leaf, write_efg
+
+    pennies = {"H": leaf("A wins", 1, -1), "T": leaf("B wins", -1, 1)}
+    other = {"H": leaf("B wins", -1, 1), "T": leaf("A wins", 1, -1)}
+    root = decide("A", "a", {"H": decide("B", "b", pennies), "T": decide("B", "b", other)})
+    write_efg(build("pennies", ["A", "B"], root), tmp_path / "pennies.efg")
+    argv = ["game", "solve", str(tmp_path / "pennies.efg"), "--method", "pure-nash", "--json"]
+    d = json.loads(run(argv, capsys)[1])
+    assert d["equilibria"] == [] and "--method mixed-nash" in d["details"]["note"]
+    d = json.loads(run([*argv[:4], "mixed-nash", "--json"], capsys)[1])
+    assert d["equilibria"][0]["profile"]["B"]["b"] == {"H": 0.5, "T": 0.5}

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from detente.adapters import gambit
-from detente.games import load_game, parse_efg, solve_nash, solve_pbe, solve_qre, solve_spe
+from detente.games import load_game, parse_efg, solve_pbe, solve_pure_nash, solve_qre, solve_spe
 from detente.games.tree import Game
 
 pytest.importorskip("pygambit", minversion="16.7", exc_type=ImportError)
@@ -49,7 +49,7 @@ def _gap(ours: Mapping[str, Mapping[str, Mapping[str, float]]], theirs: gambit.P
 @pytest.mark.parametrize(("name", "params"), SMALL)
 def test_pure_nash_outcome_sets_match_pygambit(name: str, params: dict[str, float]) -> None:
     game = load_game(name, params).game
-    ours = {_key(dict(e.outcome_probabilities)) for e in solve_nash(game).equilibria}
+    ours = {_key(dict(e.outcome_probabilities)) for e in solve_pure_nash(game).equilibria}
     theirs = {_key(d) for d in gambit.pure_nash_outcomes(game)}
     assert ours and ours == theirs
 

@@ -7,7 +7,7 @@ import pytest
 from detente.cli import main
 from detente.errors import InputError
 from detente.games import build, decide, leaf, parse_efg, solve
-from detente.games.solve import LoadedGame, recall_warnings
+from detente.games.solving import LoadedGame, recall_warnings
 from detente.games.tree import imperfect_recall
 
 ABSENT_MINDED = """EFG 2 R "driver" { "me" }

@@ -12,8 +12,9 @@ from detente.games import (
     decide,
     leaf,
     load_game,
-    solve_nash,
+    solve,
     solve_pbe,
+    solve_pure_nash,
     solve_qre,
     solve_spe,
 )
@@ -71,7 +72,7 @@ def test_spe_of_entry_game() -> None:
 
 def test_nash_finds_the_incredible_threat_and_pbe_drops_it() -> None:
     game = entry_game()
-    nash = {tuple(e.outcome_probabilities.items()) for e in solve_nash(game).equilibria}  # type: ignore[arg-type]
+    nash = {tuple(e.outcome_probabilities.items()) for e in solve_pure_nash(game).equilibria}  # type: ignore[arg-type]
     assert len(nash) == 2
     pbe = solve_pbe(game).equilibria  # type: ignore[arg-type]
     assert [e.outcome_probabilities["Share"] for e in pbe] == [1.0]
@@ -86,7 +87,7 @@ def test_spe_reports_ties_and_refuses_imperfect_information() -> None:
 
 def test_pennies_has_no_pure_equilibrium_and_uniform_qre() -> None:
     game = pennies()
-    assert solve_nash(game).equilibria == ()  # type: ignore[arg-type]
+    assert solve_pure_nash(game).equilibria == ()  # type: ignore[arg-type]
     q = solve_qre(game, 3.0)  # type: ignore[arg-type]
     assert q.details["converged"]
     for sets in q.equilibria[0].profile.values():
@@ -185,11 +186,14 @@ def test_chance_only_game() -> None:
     assert eq.payoffs == {"A": 1.0}
 
 
-def test_solution_json_has_the_required_keys() -> None:
-    sol = solve_pbe(load_game("deterrence").game, {"p_hard": 0.5})
-    d = sol.to_dict()
+def test_solution_records_the_parameters_that_built_the_game() -> None:
+    """The game owns its parameters: the record is what was solved (issue 15, seams)."""
+    sol = solve(load_game("deterrence", {"p_hard": 0.9}), "pbe")
+    assert sol.params["p_hard"] == 0.9
+    assert sol.params == dict(load_game("deterrence", {"p_hard": 0.9}).params)
+    d = solve(load_game("deterrence"), "pbe").to_dict()
     assert {"game", "method", "params", "equilibria"} <= set(d)
-    assert d["method"] == "pbe" and d["params"] == {"p_hard": 0.5}
+    assert d["method"] == "pbe" and d["params"]["p_hard"] == 0.5
     eq = d["equilibria"][0]
     assert {"profile", "beliefs", "outcome_probabilities"} <= set(eq)
     assert eq["off_path_beliefs"]["after resistance"]["Hard/Challenge/Resist"] == [0.5, 0.5]

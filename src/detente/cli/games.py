@@ -15,7 +15,7 @@ from detente.cli.params import param_errors, parse_assignments, typed_values
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.games import CATALOG, GameSolution, Sweep, format_efg, load_game, parse_range, solve
 from detente.games import sweep as run_sweep
-from detente.games.solve import LoadedGame
+from detente.games.solving import LoadedGame
 from detente.params import ParamError
 
 __all__ = ["register"]
@@ -71,7 +71,13 @@ def show(game: GameArg, param: ParamOpt = None, scenario: ScenarioOpt = None) ->
 @game_app.command("solve")
 def solve_cmd(
     game: GameArg,
-    method: Annotated[str, typer.Option(help="spe, nash, pbe, qre or auto.")] = "auto",
+    method: Annotated[
+        str,
+        typer.Option(
+            help="auto (spe if perfect information, else pbe), spe, pure-nash, mixed-nash "
+            "(two players), pbe or qre."
+        ),
+    ] = "auto",
     lam: Annotated[float, typer.Option("--lambda", help="QRE precision λ.")] = 1.0,
     param: ParamOpt = None,
     scenario: ScenarioOpt = None,
@@ -127,6 +133,10 @@ def sweep_cmd(
 
 def _print_solution(r: GameSolution) -> None:
     _out.print(f"[bold]{r.game}[/bold]  method {r.method}  {len(r.equilibria)} equilibria")
+    if r.details.get("mixed") and r.method == "pbe":
+        _out.print("no pure-strategy equilibrium exists; these are in mixed strategies")
+    if "note" in r.details:
+        _out.print(r.details["note"], markup=False)
     for k, eq in enumerate(r.equilibria, start=1):
         _out.print(
             f"\n[bold]#{k}[/bold]  payoffs "

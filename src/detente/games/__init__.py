@@ -3,8 +3,11 @@
 * :mod:`~detente.games.tree` — games with chance moves, information sets and labelled outcomes;
   :mod:`~detente.games.efg` reads and writes Gambit ``.efg`` files.
 * Solvers, each returning a frozen :class:`~detente.games.solution.GameSolution`:
-  :func:`solve_spe` (backward induction), :func:`solve_nash` (pure Nash), :func:`solve_pbe`
-  (pure perfect Bayesian with belief sets) and :func:`solve_qre` (agent logit QRE).
+  :func:`solve_spe` (backward induction), :func:`solve_pure_nash` (pure Nash equilibria),
+  :func:`solve_mixed_nash` (mixed Nash equilibria of two-player games), :func:`solve_pbe`
+  (perfect Bayesian with belief sets; mixed ones where no pure one exists) and :func:`solve_qre`
+  (agent logit QRE).  "Nash" here always means a Nash *equilibrium*, never the Nash bargaining
+  solution of :mod:`detente.models`.
 * :data:`~detente.games.catalog.CATALOG` — the canonical crisis games; :func:`load_game`,
   :func:`solve` and :func:`sweep` work on them by name.
 
@@ -15,12 +18,13 @@ from __future__ import annotations
 
 from detente.games.catalog import CATALOG
 from detente.games.efg import format_efg, parse_efg, read_efg, write_efg
-from detente.games.nash import solve_nash, solve_pbe
+from detente.games.equilibria import solve_pbe, solve_pure_nash
+from detente.games.mixed import solve_mixed_nash
 from detente.games.qre import solve_qre
 from detente.games.solution import Equilibrium, GameSolution
-from detente.games.solve import METHODS, LoadedGame, load_game, solve
+from detente.games.solving import METHODS, LoadedGame, load_game, solve
 from detente.games.spe import solve_spe
-from detente.games.sweep import Sweep, parse_range, sweep
+from detente.games.sweeps import Sweep, parse_range, sweep
 from detente.games.tree import Game, build, chance, decide, leaf
 
 __all__ = [
@@ -41,8 +45,9 @@ __all__ = [
     "parse_range",
     "read_efg",
     "solve",
-    "solve_nash",
+    "solve_mixed_nash",
     "solve_pbe",
+    "solve_pure_nash",
     "solve_qre",
     "solve_spe",
     "sweep",

@@ -60,14 +60,14 @@ RESIDUAL_TOL = 1e-8
 def solve_qre(
     game: Game,
     lam: float = 1.0,
-    params: dict[str, float] | None = None,
+    *,
     options: PathOptions | None = None,
 ) -> GameSolution:
     """The agent logit QRE of ``game`` at precision ``lam`` (lambda >= 0)."""
     if not 0.0 <= lam < float("inf"):
         raise ValueError(f"lambda must be a finite number >= 0, got {lam}")
     arr = compile_game(game)
-    record = {**(params or {}), "lambda": lam}
+    record = {"lambda": lam}
     if is_perfect_information(game):
         sigma = _backward(arr, lam)
         details = {"algorithm": "backward", "converged": True, "residual": 0.0}

@@ -30,15 +30,13 @@ __all__ = ["solve_spe"]
 TIE_TOL = 1e-12
 
 
-def solve_spe(game: Game, params: dict[str, float] | None = None) -> GameSolution:
+def solve_spe(game: Game) -> GameSolution:
     """The subgame-perfect equilibrium found by backward induction.
 
     Parameters
     ----------
     game
         A game of perfect information.
-    params
-        The game's parameters, recorded in the result.
 
     Raises
     ------
@@ -70,6 +68,4 @@ def solve_spe(game: Game, params: dict[str, float] | None = None) -> GameSolutio
             ties.append(infoset_key(game, node.infoset))
         sigma[start + best] = 1.0
         values[x] = kids[best]
-    return GameSolution(
-        game.title, "spe", dict(params or {}), (describe(arr, sigma),), {"ties": ties}
-    )
+    return GameSolution(game.title, "spe", {}, (describe(arr, sigma),), {"ties": ties})

@@ -1,6 +1,6 @@
 """Report section for a crisis-game sweep: outcome probabilities against one parameter.
 
-Call :func:`section` with a :class:`~detente.games.sweep.Sweep` (from
+Call :func:`section` with a :class:`~detente.games.sweeps.Sweep` (from
 :func:`detente.games.sweep`); it returns an HTML fragment with an inline SVG chart — QRE outcome
 probabilities as lines, equilibrium outcome probabilities (mean over the pure equilibria found)
 as markers — and a table of the same numbers.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from detente.games.sweep import Sweep
+from detente.games.sweeps import Sweep
 from detente.reports.svg import figure_svg, new_figure
 
 __all__ = ["section", "sweep_figure"]

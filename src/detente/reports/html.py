@@ -17,8 +17,8 @@ from typing import Any
 from detente import __version__, api
 from detente.canonical import scenario_sha256
 from detente.errors import DetenteError
-from detente.games.sweep import parse_range
-from detente.games.sweep import sweep as game_sweep
+from detente.games.sweeps import parse_range
+from detente.games.sweeps import sweep as game_sweep
 from detente.models import MODELS
 from detente.negotiation import run as negotiate
 from detente.params import ParamError

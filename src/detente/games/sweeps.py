@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from detente.games.solve import load_game, solve
+from detente.games.solving import load_game, solve
 from detente.params import ParamError
 from detente.scenario import Scenario
 

@@ -33,12 +33,10 @@ References
 
 from __future__ import annotations
 
-import itertools
-import math
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
 
 from detente.errors import ModelInputError
 from detente.games.arrays import (
@@ -49,95 +47,90 @@ from detente.games.arrays import (
     node_values,
     pure_profile,
 )
+from detente.games.mixed import mixed_profiles
 from detente.games.solution import GameSolution, belief_keys, describe
+from detente.games.strategic import MAX_PROFILES, strategic_form
 from detente.games.tree import Game, infoset_key
 
-__all__ = ["MAX_PROFILES", "pure_nash_profiles", "solve_nash", "solve_pbe"]
+__all__ = ["MAX_PROFILES", "pure_nash_profiles", "solve_pbe", "solve_pure_nash"]
 
 TOL = 1e-9
-MAX_PROFILES = 2_000_000
+SUPPORT_TOL = 1e-12
 
 
-def _strategies(arr: Arrays, player: int) -> tuple[list[int], NDArray[np.intp]]:
-    sets = [h for h, info in enumerate(arr.game.infosets) if info.player == player]
-    sizes = [len(arr.game.infosets[h].actions) for h in sets]
-    table = np.array(list(itertools.product(*[range(k) for k in sizes])), dtype=np.intp)
-    return sets, table.reshape(len(table), len(sets))
-
-
-def _consistent(arr: Arrays, player: int, sets: list[int], table: NDArray[np.intp]) -> FloatArray:
-    ok = np.ones((len(table), len(arr.terminals)), dtype=bool)
-    col = {h: j for j, h in enumerate(sets)}
-    for k, t in zip(arr.pair_slot, arr.pair_term, strict=True):
-        if arr.slot_player[k] == player:
-            h = int(arr.slot_infoset[k])
-            ok[:, t] &= table[:, col[h]] == k - arr.offsets[h]
-    return ok.astype(float)
-
-
-def pure_nash_profiles(arr: Arrays) -> list[dict[int, int]]:
+def pure_nash_profiles(arr: Arrays, *, reduced: bool = False) -> list[dict[int, int]]:
     """Pure Nash equilibria as ``{information set: action index}``."""
-    n = arr.game.n_players
-    count = math.prod(len(h.actions) for h in arr.game.infosets if h.player > 0)
-    if count > MAX_PROFILES:
-        raise ModelInputError(
-            f"{arr.game.title}: {count:.3g} pure strategy profiles, more than the "
-            f"{MAX_PROFILES:,} that pure-equilibrium enumeration handles; use --method qre"
-        )
-    strat = [_strategies(arr, i + 1) for i in range(n)]
-    masks = [_consistent(arr, i + 1, *strat[i]) for i in range(n)]
-    chance = np.ones(len(arr.terminals))
-    for k, t in zip(arr.pair_slot, arr.pair_term, strict=True):
-        if arr.slot_player[k] == 0:
-            chance[t] *= arr.chance_sigma[k]
-    ok = np.ones([len(t) for _, t in strat], dtype=bool)
-    for i in range(n):
-        ops: list[Any] = []
-        for j in range(n):
-            ops += [masks[j], [j, n]]
-        u = np.einsum(*ops, chance * arr.payoffs[:, i], [n], list(range(n)))
+    form = strategic_form(arr, reduced=reduced)
+    ok = np.ones(form.payoffs[0].shape, dtype=bool)
+    for i, u in enumerate(form.payoffs):
         ok &= u >= u.max(axis=i, keepdims=True) - TOL
     found = []
     for cell in np.argwhere(ok):
         choice: dict[int, int] = {}
         for i, s in enumerate(cell):
-            sets, table = strat[i]
-            choice.update({h: int(table[s, j]) for j, h in enumerate(sets)})
+            choice.update(form.choice(i, int(s)))
         found.append(choice)
     return found
 
 
-def solve_nash(game: Game, params: dict[str, float] | None = None) -> GameSolution:
+def solve_pure_nash(game: Game) -> GameSolution:
     """All pure-strategy Nash equilibria of ``game``."""
     arr = compile_game(game)
     eqs = tuple(describe(arr, pure_profile(arr, c)) for c in pure_nash_profiles(arr))
-    return GameSolution(game.title, "nash", dict(params or {}), eqs)
+    return GameSolution(game.title, "pure-nash", {}, eqs)
 
 
-def solve_pbe(game: Game, params: dict[str, float] | None = None) -> GameSolution:
-    """All pure (weak) perfect Bayesian equilibria, with off-path belief sets."""
+def solve_pbe(game: Game) -> GameSolution:
+    """All pure (weak) perfect Bayesian equilibria, with off-path belief sets.
+
+    When there is none and the game has two players, the mixed ones among the Nash equilibria
+    that :func:`detente.games.mixed.mixed_profiles` enumerates (``details["mixed"]``).
+    """
     arr = compile_game(game)
-    eqs = []
-    for choice in pure_nash_profiles(arr):
-        sigma = pure_profile(arr, choice)
-        off = _sustaining_beliefs(arr, sigma, choice)
+    pure = [pure_profile(arr, c) for c in pure_nash_profiles(arr)]
+    eqs = [describe(arr, s, off) for s, off in _pbe(arr, pure)]
+    details: dict[str, Any] = {"mixed": False}
+    if not eqs and game.n_players == 2:
+        try:
+            profiles, found = mixed_profiles(arr)
+        except ModelInputError as exc:
+            details["note"] = f"no pure equilibrium; mixed ones not enumerated: {exc}"
+        else:
+            eqs = [describe(arr, s, off) for s, off in _pbe(arr, profiles)]
+            details.update({"mixed": True, **found})
+    return GameSolution(game.title, "pbe", {}, tuple(eqs), details)
+
+
+def _pbe(
+    arr: Arrays, profiles: Iterable[FloatArray]
+) -> list[tuple[FloatArray, dict[str, dict[str, tuple[float, float]]]]]:
+    """The profiles that some beliefs sustain as weak PBE, with their off-path belief sets."""
+    out = []
+    for sigma in profiles:
+        off = _sustaining_beliefs(arr, sigma)
         if off is not None:
-            eqs.append(describe(arr, sigma, off))
-    return GameSolution(game.title, "pbe", dict(params or {}), tuple(eqs))
+            out.append((sigma, off))
+    return out
 
 
 def _sustaining_beliefs(
-    arr: Arrays, sigma: FloatArray, choice: dict[int, int]
+    arr: Arrays, sigma: FloatArray
 ) -> dict[str, dict[str, tuple[float, float]]] | None:
-    """Off-path belief sets sustaining ``choice``, or None if some information set fails."""
+    """Off-path belief sets sustaining ``sigma``, or None if some information set fails.
+
+    At each information set every action played with positive probability must be a best
+    response to the beliefs.
+    """
     game = arr.game
     reach, values = node_reach(arr, sigma), node_values(arr, sigma)
     off: dict[str, dict[str, tuple[float, float]]] = {}
-    for h, a in choice.items():
-        info = game.infosets[h]
+    for h, info in enumerate(game.infosets):
+        if info.player <= 0:
+            continue
         v = values[:, info.player - 1]
         kids = np.array([game.nodes[x].children for x in info.nodes])
-        gain = v[kids[:, [a]]] - v[kids]  # gain[x, b] of playing a over b at node x
+        played = np.flatnonzero(sigma[arr.offsets[h] : arr.offsets[h + 1]] > SUPPORT_TOL)
+        gain = np.hstack([v[kids[:, [a]]] - v[kids] for a in played])  # a over b at node x
         total = reach[list(info.nodes)].sum()
         rel = reach[list(info.nodes)] if total > 0 else _relative_reach(arr, sigma, h)
         if rel.sum() > 0 or len(info.nodes) == 1:

@@ -17,7 +17,8 @@ from typing import Any
 from detente.errors import DetenteError, ModelInputError
 from detente.games.catalog import CATALOG
 from detente.games.efg import read_efg
-from detente.games.nash import solve_nash, solve_pbe
+from detente.games.equilibria import solve_pbe, solve_pure_nash
+from detente.games.mixed import solve_mixed_nash
 from detente.games.qre import solve_qre
 from detente.games.solution import GameSolution
 from detente.games.spe import solve_spe
@@ -27,7 +28,13 @@ from detente.scenario import Scenario
 
 __all__ = ["METHODS", "LoadedGame", "load_game", "recall_warnings", "solve"]
 
-METHODS = ("auto", "spe", "nash", "pbe", "qre")
+METHODS = ("auto", "spe", "pure-nash", "mixed-nash", "pbe", "qre")
+ALIASES = {"nash": "pure-nash", "mixed": "mixed-nash"}
+"""Earlier or short names of methods ("nash" was the pure Nash method)."""
+NO_PURE = (
+    "no equilibrium in pure strategies; for mixed ones use --method mixed-nash (two players) "
+    "or the QRE limit (--method qre with a large --lambda)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,21 +76,32 @@ def load_game(
 
 
 def solve(loaded: LoadedGame, method: str = "auto", lam: float = 1.0) -> GameSolution:
-    """Solve by ``method``: spe, nash, pbe, qre, or auto (spe if perfect information, else pbe)."""
-    if method not in METHODS:
+    """Solve by ``method`` (see :data:`METHODS`; auto: spe if perfect information, else pbe).
+
+    The result records the game's parameters (and lambda for QRE).  When a pure method finds no
+    equilibrium, ``details["note"]`` says so and where to look instead.
+    """
+    if method not in METHODS and method not in ALIASES:
         raise ModelInputError(f"unknown method {method!r} (known: {', '.join(METHODS)})")
     if not 0.0 <= lam < math.inf:
         raise ParamError(f"--lambda {lam}: the QRE precision must be a finite number >= 0")
     game, params = loaded.game, dict(loaded.params)
+    method = ALIASES.get(method, method)
     if method == "auto":
         method = "spe" if is_perfect_information(game) else "pbe"
     if method == "qre":
-        result = solve_qre(game, lam, params)
+        result = solve_qre(game, lam)
+        params["lambda"] = lam
     else:
-        result = {"spe": solve_spe, "nash": solve_nash, "pbe": solve_pbe}[method](game, params)
+        solver = {"spe": solve_spe, "pure-nash": solve_pure_nash, "mixed-nash": solve_mixed_nash}
+        result = solver.get(method, solve_pbe)(game)
+    details = dict(result.details)
+    if not result.equilibria and method in ("pure-nash", "pbe"):
+        details.setdefault("note", NO_PURE)
     warnings = recall_warnings(game)
-    details = {**result.details, "warnings": warnings} if warnings else result.details
-    return dataclasses.replace(result, game=loaded.name, details=details)
+    if warnings:
+        details["warnings"] = warnings
+    return dataclasses.replace(result, game=loaded.name, params=params, details=details)
 
 
 def recall_warnings(game: Game) -> list[str]:
