@@ -23,6 +23,9 @@ from typing import Any
 
 from detente.api import load_scenario, run
 from detente.models.bdm.trace import trace_text
+from detente.negotiation import STRATEGIES, NegotiationParams
+from detente.negotiation import run as negotiate
+from detente.negotiation.text import trace_text as negotiation_text
 from detente.result import Result
 
 REPO = Path(__file__).resolve().parents[1]
@@ -50,6 +53,37 @@ CASES: list[Case] = [
 ]
 
 
+@dataclass(frozen=True)
+class NegotiationCase:
+    """One golden negotiation: the first party plays ``strategy``, the other ``opponent``."""
+
+    strategy: str
+    scenario: str = "korea-2019-12"
+    opponent: str = "linear"
+    protocol: str = "alternating"
+    seed: int = 0
+
+    @property
+    def path(self) -> Path:
+        suffix = "" if self.protocol == "alternating" else f"_{self.protocol}"
+        return GOLDEN / "negotiation" / f"{self.scenario}_{self.strategy}{suffix}.txt"
+
+    def render(self) -> str:
+        """The trace text: deadline 30 rounds, exploration 0.2, the scenario's parties."""
+        params = NegotiationParams(protocol=self.protocol, deadline=30, explore=0.2)
+        sc = load_scenario(self.scenario)
+        result = negotiate(sc, None, [self.strategy, self.opponent], params, rng=self.seed)
+        return negotiation_text(result)
+
+
+NEGOTIATION_CASES: list[NegotiationCase] = [
+    *(NegotiationCase(name) for name in STRATEGIES),
+    NegotiationCase("boulware", opponent="stall-and-water-down", protocol="mediated"),
+]
+"""A canonical negotiation per registered strategy (it plays USA against a linear PRK), and the
+mediated protocol once."""
+
+
 def generic_trace(result: Result) -> str:
     """Median, mean and positions per round, for models without a renderer of their own."""
     lines = [f"# model {result.model} on scenario {result.provenance.scenario_id}"]
@@ -63,8 +97,10 @@ def generic_trace(result: Result) -> str:
 RENDERERS: dict[str, Callable[[Result], str]] = {"bdm": trace_text}
 
 
-def render(case: Case) -> str:
+def render(case: Case | NegotiationCase) -> str:
     """The trace text of ``case``."""
+    if isinstance(case, NegotiationCase):
+        return case.render()
     result = run(load_scenario(case.scenario), case.model, case.params, seed=case.seed)
     return RENDERERS.get(case.model, generic_trace)(result)
 
@@ -74,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare only; exit 1 on a diff")
     args = parser.parse_args(argv)
     stale = []
-    for case in CASES:
+    for case in [*CASES, *NEGOTIATION_CASES]:
         text = render(case)
         old = case.path.read_text(encoding="utf-8") if case.path.exists() else None
         if text != old:

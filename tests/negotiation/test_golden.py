@@ -1,51 +1,33 @@
-"""Golden trace: a readable round-by-round negotiation under a fixed seed (STYLE rule 16).
+"""Golden traces: a canonical negotiation per registered strategy (STYLE rule 16).
 
-Regenerate after an intended behaviour change with
-``DETENTE_REGEN_GOLDEN=1 .venv/bin/python -m pytest tests/negotiation/test_golden.py``
-and review the diff.
+The checked-in texts under ``tests/golden/negotiation/`` must match a fresh run.  After an
+intended behaviour change, regenerate them with ``.venv/bin/python scripts/regen_golden.py`` and
+review the diff.
 """
 
 from __future__ import annotations
 
-import os
+import importlib.util
+import sys
 from pathlib import Path
 
-from detente.negotiation import NegotiationParams, NegotiationResult, run
+import pytest
 
-GOLDEN = Path(__file__).parent / "golden"
-CASES = {
-    "korea-like_boulware_stall-and-water-down": (
-        ["boulware", "stall-and-water-down"],
-        "alternating",
-    ),
-    "korea-like_linear_tit-for-tat_mediated": (["linear", "tit-for-tat"], "mediated"),
-}
+from detente.negotiation import STRATEGIES
 
-
-def render(r: NegotiationResult) -> str:
-    lines = [
-        f"# {' vs '.join(r.strategies)} ({r.protocol}), seed {r.provenance.seed}",
-        f"# issues: {', '.join(r.issues)}",
-        "round proposer  offer                  utilities      accepted",
-    ]
-    for t in r.trace:
-        offer = " ".join(f"{v:6.2f}" for v in t.offer)
-        utils = " ".join(f"{u:.4f}" for u in t.utilities)
-        acc = "".join("Y" if a else "." for a in t.accepted)
-        lines.append(f"{t.round:5d} {t.proposer:<9} {offer}  {utils}  {acc}")
-    deal = "none" if r.agreement is None else " ".join(f"{v:.2f}" for v in r.agreement)
-    lines.append(f"status {r.status}, round {r.round}, agreement {deal}")
-    lines.append(f"settled {', '.join(r.settled) or '-'}")
-    lines.append("utilities " + " ".join(f"{u:.4f}" for u in r.utilities))
-    return "\n".join(lines) + "\n"
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "regen_golden.py"
+_spec = importlib.util.spec_from_file_location("regen_golden", SCRIPT)
+assert _spec is not None and _spec.loader is not None
+REGEN = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = REGEN  # dataclasses look their module up while it executes
+_spec.loader.exec_module(REGEN)
 
 
-def test_golden_traces(korea_like) -> None:
-    for name, (strategies, protocol) in CASES.items():
-        params = NegotiationParams(protocol=protocol, deadline=30, explore=0.2)
-        text = render(run(korea_like, ["USA", "PRK"], strategies, params, rng=7))
-        path = GOLDEN / f"{name}.txt"
-        if os.environ.get("DETENTE_REGEN_GOLDEN"):
-            GOLDEN.mkdir(exist_ok=True)
-            path.write_text(text)
-        assert path.read_text() == text, f"{path.name} changed; regenerate if intended"
+def test_every_strategy_has_a_golden_trace() -> None:
+    assert {c.strategy for c in REGEN.NEGOTIATION_CASES} >= set(STRATEGIES)
+
+
+@pytest.mark.parametrize("case", REGEN.NEGOTIATION_CASES, ids=lambda c: c.path.stem)
+def test_golden_trace(case) -> None:
+    expected = case.path.read_text(encoding="utf-8")
+    assert case.render() == expected, f"rerun scripts/regen_golden.py and review {case.path}"
