@@ -1,15 +1,19 @@
 """detente: model, simulate and forecast multi-actor negotiations and crises.
 
-The public API: the scenario data model, results, the model registry and :func:`run`.
+The public API: the scenario data model, results, the model registry, :func:`run`,
+:func:`rerun` (again, from a result's provenance) and :func:`replicate` (many seeds).  Charts are
+in :mod:`detente.plot`, tables in :mod:`detente.frames` (``Scenario.to_frame``,
+``Result.to_frame``).
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from detente.api import load_scenario, run
+from detente.api import load_scenario, rerun, run
 from detente.models import MODELS, ModelSpec
-from detente.result import Result, Round
+from detente.replicate import Replicates, replicate
+from detente.result import Provenance, Result, Round
 from detente.scenario import Actor, Issue, Scenario, Stance
 
 __all__ = [
@@ -17,11 +21,15 @@ __all__ = [
     "Actor",
     "Issue",
     "ModelSpec",
+    "Provenance",
+    "Replicates",
     "Result",
     "Round",
     "Scenario",
     "Stance",
     "__version__",
     "load_scenario",
+    "replicate",
+    "rerun",
     "run",
 ]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -30,15 +30,17 @@ from detente.canonical import scenario_sha256
 from detente.scenario import Scenario
 from detente.spatial import weighted_mean, weighted_median
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = ["Provenance", "Result", "Round", "dumps_json", "jsonable", "make_round", "provenance"]
 
 _ROUND_KEYS = ("round", "positions", "median", "mean")
-_RESULT_KEYS = (
-    "model", "params", "seed", "version", "scenario", "issues", "actors", "rounds", "forecast",
-)  # fmt: skip
+_PROVENANCE_KEYS = ("model", "params", "seed", "version", "scenario")
+_RESULT_KEYS = (*_PROVENANCE_KEYS, "issues", "actors", "rounds", "forecast")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Provenance:
     """Where a result came from: model, parameters, scenario identity, seed and version."""
 
@@ -69,13 +71,13 @@ class Provenance:
         """Inverse of :meth:`to_dict` (other keys of ``d`` are ignored)."""
         sc = d["scenario"]
         return cls(
-            d["model"],
-            dict(d["params"]),
-            sc["id"],
-            sc["title"],
-            sc["sha256"],
-            d["seed"],
-            d["version"],
+            model=d["model"],
+            params=dict(d["params"]),
+            scenario_id=sc["id"],
+            scenario_title=sc["title"],
+            scenario_sha256=sc["sha256"],
+            seed=d["seed"],
+            version=d["version"],
         )
 
 
@@ -88,13 +90,25 @@ def provenance(
     and hash are then empty.  ``seed`` is None when nothing was drawn.
     """
     if scenario is None:
-        return Provenance(model, dict(params), "", "", "", seed)
+        return Provenance(
+            model=model,
+            params=dict(params),
+            scenario_id="",
+            scenario_title="",
+            scenario_sha256="",
+            seed=seed,
+        )
     return Provenance(
-        model, dict(params), scenario.id, scenario.title, scenario_sha256(scenario), seed
+        model=model,
+        params=dict(params),
+        scenario_id=scenario.id,
+        scenario_title=scenario.title,
+        scenario_sha256=scenario_sha256(scenario),
+        seed=seed,
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False)
 class Round:
     """The state after one round: positions (actors × issues), median and mean per issue."""
 
@@ -104,9 +118,21 @@ class Round:
     mean: tuple[float, ...]
     extra: Mapping[str, Any] = field(default_factory=dict)
 
+    def __repr__(self) -> str:
+        keys = f", extra: {', '.join(self.extra)}" if self.extra else ""
+        return (
+            f"Round({self.index}: {len(self.positions)} actors, median {_short(self.median)}, "
+            f"mean {_short(self.mean)}{keys})"
+        )
+
     def position_array(self) -> NDArray[np.float64]:
         """Positions as an array of shape ``(n_actors, n_issues)``."""
         return np.array(self.positions, dtype=float)
+
+
+def _short(values: tuple[float, ...], most: int = 4) -> str:
+    shown = ", ".join(f"{v:.4g}" for v in values[:most])
+    return f"({shown}{', …' if len(values) > most else ''})"
 
 
 def _floats(a: Any) -> tuple[float, ...]:
@@ -136,9 +162,12 @@ def make_round(
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False)
 class Result:
-    """A model run: provenance, the ids in order, the rounds and the forecast per issue."""
+    """A model run: provenance, the ids in order, the rounds and the forecast per issue.
+
+    In a notebook, :meth:`to_frame` gives the trace as a DataFrame and ``detente.plot`` draws it.
+    """
 
     provenance: Provenance
     issues: tuple[str, ...]
@@ -151,6 +180,32 @@ class Result:
     def model(self) -> str:
         """The registered name of the model that produced this result."""
         return self.provenance.model
+
+    def __repr__(self) -> str:
+        p = self.provenance
+        forecast = ", ".join(
+            f"{i}={v:.4g}" for i, v in zip(self.issues, self.forecast, strict=True)
+        )
+        return (
+            f"Result({p.model!r} on {p.scenario_id!r}: {len(self.actors)} actors, "
+            f"{len(self.rounds) - 1} rounds, seed {p.seed}, forecast {forecast})"
+        )
+
+    def _repr_html_(self) -> str:
+        from detente.frames import result_html
+
+        return result_html(self)
+
+    def to_frame(self, what: str = "positions") -> pd.DataFrame:
+        """The trace as a tidy pandas DataFrame.
+
+        ``what``: ``positions`` (round, actor, issue, position), ``rounds`` (round, issue,
+        median, mean) or a key of the rounds' ``extra`` (BDM ``offers``, ``accepted``, ``risk``;
+        SMP ``bargains``, ``win_probability``, ...); see :mod:`detente.frames`.
+        """
+        from detente.frames import result_frame
+
+        return result_frame(self, what)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract as plain data (see the module docstring)."""
@@ -198,7 +253,14 @@ class Result:
         )
         prov = Provenance.from_dict(d)
         extra = {k: v for k, v in d.items() if k not in _RESULT_KEYS}
-        return cls(prov, tuple(d["issues"]), actors, rounds, tuple(d["forecast"]), extra)
+        return cls(
+            provenance=prov,
+            issues=tuple(d["issues"]),
+            actors=actors,
+            rounds=rounds,
+            forecast=tuple(d["forecast"]),
+            extra=extra,
+        )
 
     @classmethod
     def from_json(cls, text: str) -> Result:

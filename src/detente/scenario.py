@@ -18,13 +18,16 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from detente.decision import Decision
 from detente.uncertainty import Range, Uncertainty
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "Actor",
@@ -251,9 +254,12 @@ def _check_negotiation(setup: NegotiationSetup, actors: tuple[str, ...]) -> None
         raise ValueError("negotiation: parties must be two or more distinct actors")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Scenario:
-    """A complete scenario.  ``actors[i].stances[k]`` is actor i's stance on ``issues[k]``."""
+    """A complete scenario.  ``actors[i].stances[k]`` is actor i's stance on ``issues[k]``.
+
+    Prints as one line; :meth:`to_frame` gives a pandas table (one row per actor and issue).
+    """
 
     id: str
     title: str
@@ -298,6 +304,24 @@ class Scenario:
             _check_decision(self, self.decision)
         if self.negotiation is not None:
             _check_negotiation(self.negotiation, self.actor_ids)
+
+    def __repr__(self) -> str:
+        when = f", as of {self.as_of}" if self.as_of else ""
+        return (
+            f"Scenario({self.id!r}: {len(self.actors)} actors, {len(self.issues)} issues"
+            f"{when} — {self.title})"
+        )
+
+    def _repr_html_(self) -> str:
+        from detente.frames import scenario_html
+
+        return scenario_html(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per actor and issue: actor, name, capability, issue, position, salience."""
+        from detente.frames import scenario_frame
+
+        return scenario_frame(self)
 
     @property
     def actor_ids(self) -> tuple[str, ...]:

@@ -148,5 +148,13 @@ def backtest(
     scenarios = [to_scenario(i, capability) for i in scored]
     fc = run_candidates(cands, scenarios, seed, jobs=jobs, scheduler=scheduler, progress=progress)
     params = {"models": [c.to_dict() for c in cands], "split": split, "capability": capability}
-    prov = Provenance("backtest", params, "deu3", "DEU III", data_sha256(issues), seed, __version__)
+    prov = Provenance(
+        model="backtest",
+        params=params,
+        scenario_id="deu3",
+        scenario_title="DEU III",
+        scenario_sha256=data_sha256(issues),
+        seed=seed,
+        version=__version__,
+    )
     return Backtest(prov, split, capability, cands, scored, fc.values, fc.missing, unscored)

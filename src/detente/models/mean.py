@@ -40,11 +40,11 @@ def run(scenario: Scenario, params: MeanParams | None = None) -> Result:
     params = params or MeanParams()
     r0 = make_round(0, scenario, scenario.positions())
     return Result(
-        provenance("mean", params_as_dict(params), scenario),
-        scenario.issue_ids,
-        scenario.actor_ids,
-        (r0,),
-        r0.mean,
+        provenance=provenance("mean", params_as_dict(params), scenario),
+        issues=scenario.issue_ids,
+        actors=scenario.actor_ids,
+        rounds=(r0,),
+        forecast=r0.mean,
     )
 
 

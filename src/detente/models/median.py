@@ -38,11 +38,11 @@ def run(scenario: Scenario, params: MedianParams | None = None) -> Result:
     params = params or MedianParams()
     r0 = make_round(0, scenario, scenario.positions())
     return Result(
-        provenance("median", params_as_dict(params), scenario),
-        scenario.issue_ids,
-        scenario.actor_ids,
-        (r0,),
-        r0.median,
+        provenance=provenance("median", params_as_dict(params), scenario),
+        issues=scenario.issue_ids,
+        actors=scenario.actor_ids,
+        rounds=(r0,),
+        forecast=r0.median,
     )
 
 

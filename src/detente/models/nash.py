@@ -136,12 +136,12 @@ def run(scenario: Scenario, params: NashParams | None = None) -> Result:
     forecast = from_unit(z[None, :], bounds)[0]
     gains = _gains(z, q, a, d)
     return Result(
-        provenance("nash", params_as_dict(params), scenario),
-        scenario.issue_ids,
-        scenario.actor_ids,
-        (make_round(0, scenario, scenario.positions()),),
-        tuple(float(v) for v in forecast),
-        {
+        provenance=provenance("nash", params_as_dict(params), scenario),
+        issues=scenario.issue_ids,
+        actors=scenario.actor_ids,
+        rounds=(make_round(0, scenario, scenario.positions()),),
+        forecast=tuple(float(v) for v in forecast),
+        extra={
             "agreement": agreement,
             "status_quo": [float(v) for v in sq],
             "nash_product_log": float(w @ np.log(gains)) if agreement else None,

@@ -202,12 +202,12 @@ def run(scenario: Scenario, params: ProceduralParams | None = None) -> Result:
     forecast = [float(np.clip(y, *bounds[k])) for k, (y, _) in enumerate(outcomes)]
     sq = [float(v) for v in scenario.status_quo()]
     return Result(
-        provenance("procedural", params_as_dict(params), scenario),
-        scenario.issue_ids,
-        scenario.actor_ids,
-        (make_round(0, scenario, scenario.positions()),),
-        tuple(forecast),
-        {
+        provenance=provenance("procedural", params_as_dict(params), scenario),
+        issues=scenario.issue_ids,
+        actors=scenario.actor_ids,
+        rounds=(make_round(0, scenario, scenario.positions()),),
+        forecast=tuple(forecast),
+        extra={
             "agreement": any(abs(f - s) > 1e-9 for f, s in zip(forecast, sq, strict=True)),
             "status_quo": sq,
             "procedures": [info for _, info in outcomes],

@@ -147,12 +147,12 @@ def run(scenario: Scenario, params: WinsetParams | None = None) -> Result:
     z = z0 if choice is None else choice.z
     forecast = from_unit(z[None, :], bounds)[0]
     return Result(
-        provenance("winset", params_as_dict(params), scenario),
-        scenario.issue_ids,
-        scenario.actor_ids,
-        (make_round(0, scenario, scenario.positions()),),
-        tuple(float(v) for v in forecast),
-        {
+        provenance=provenance("winset", params_as_dict(params), scenario),
+        issues=scenario.issue_ids,
+        actors=scenario.actor_ids,
+        rounds=(make_round(0, scenario, scenario.positions()),),
+        forecast=tuple(float(v) for v in forecast),
+        extra={
             "agreement": choice is not None,
             "status_quo": [float(v) for v in scenario.status_quo()],
             "win_set": _explain(scenario, choice, info),

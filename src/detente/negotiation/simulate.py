@@ -15,7 +15,7 @@ factor (``{"USA": 0.99, ...}``), whether it came from the parameters or the scen
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -175,15 +175,7 @@ def _result(
     pv, status = s.provenance, Status(int(trace.status[b]))
     u = outcome[0][:, b]
     return NegotiationResult(
-        provenance=Provenance(
-            pv.model,
-            {**pv.params},
-            pv.scenario_id,
-            pv.scenario_title,
-            pv.scenario_sha256,
-            seed,
-            pv.version,
-        ),
+        provenance=replace(pv, params={**pv.params}, seed=seed),
         protocol=s.params.protocol,
         parties=s.parties,
         strategies=tuple(pv.params["strategies"]),

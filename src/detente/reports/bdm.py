@@ -13,32 +13,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from detente.models.bdm.params import PRESET_NOTES, BDMParams, preset_name
-from detente.reports.svg import figure_svg, new_figure
+from detente.reports.charts import rounds_chart
 from detente.result import Result
 from detente.scenario import Scenario
 
-__all__ = ["MAX_OFFER_ROWS", "median_chart", "preset_note", "section"]
+__all__ = ["MAX_OFFER_ROWS", "preset_note", "section"]
 
 MAX_OFFER_ROWS = 60
-_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
-
-
-def median_chart(result: Result, scenario: Scenario) -> str:
-    """SVG line chart of the median (solid) and mean (dashed) per round, one colour per issue."""
-    fig, ax = new_figure(7.0, 3.0)
-    rounds = [r.index for r in result.rounds]
-    for k, issue in enumerate(scenario.issues):
-        color = _COLORS[k % len(_COLORS)]
-        ax.plot(rounds, [r.median[k] for r in result.rounds], "-o", ms=3, color=color,
-                label=f"{issue.id} median")  # fmt: skip
-        ax.plot(rounds, [r.mean[k] for r in result.rounds], "--", lw=1, color=color,
-                label=f"{issue.id} mean")  # fmt: skip
-    ax.set_xlabel("round", fontsize=8)
-    ax.set_ylabel("position (issue scale)", fontsize=8)
-    ax.set_xticks(rounds)
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-    return figure_svg(fig)
 
 
 def _table(head: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
@@ -122,7 +103,7 @@ def section(result: Result, scenario: Scenario) -> str:
     return (
         "<section class='model bdm'><h3>BDM expected-utility model</h3>"
         f"{intro}<p>Forecast (final median): {forecast}</p>"
-        f"<figure>{median_chart(result, scenario)}<figcaption>Median (solid) and mean (dashed) "
+        f"<figure>{rounds_chart(result)}<figcaption>Median (solid) and mean (dashed) "
         "per round</figcaption></figure>"
         f"<details><summary><b>Accepted offers: who moved to whose position</b></summary>"
         f"{moves}</details>"

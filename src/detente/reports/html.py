@@ -112,7 +112,7 @@ def render_report(
         if r.model in MODEL_SECTIONS
     ]
     rounds = [
-        (r.model, rounds_chart(scenario, r))
+        (r.model, rounds_chart(r))
         for r in results
         if len(r.rounds) > 1 and r.model not in MODEL_SECTIONS
     ]

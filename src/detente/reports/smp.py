@@ -9,65 +9,24 @@ bargains adopted).  Charts label actors in a legend up to :data:`MAX_LEGEND` act
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
-from typing import Any
 
-from detente.reports.svg import figure_svg, new_figure
+from detente import plot
+from detente.plot import MAX_LEGEND
+from detente.reports.svg import figure_svg
 from detente.result import Result
 from detente.scenario import Scenario
 
 __all__ = ["MAX_LEGEND", "section", "trajectory_chart", "win_chart"]
 
-MAX_LEGEND = 16
-
-
-def _colors(n: int) -> list[Any]:
-    from matplotlib import colormaps
-
-    cmap = colormaps["tab20" if n > 10 else "tab10"]
-    return [cmap(i % cmap.N) for i in range(n)]
-
-
-def _finish(ax: Any, n_actors: int, ylabel: str, turns: Sequence[int]) -> None:
-    ax.set_xlabel("turn", fontsize=8)
-    ax.set_ylabel(ylabel, fontsize=8)
-    if len(turns) <= 30:
-        ax.set_xticks(turns)
-    ax.tick_params(labelsize=7)
-    ax.grid(alpha=0.3)
-    if n_actors <= MAX_LEGEND:
-        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-
 
 def trajectory_chart(result: Result, scenario: Scenario, k: int) -> str:
     """SVG chart of every actor's position on issue ``k`` per turn (ideals dotted where apart)."""
-    issue = scenario.issues[k]
-    fig, ax = new_figure(7.5, 3.2)
-    turns = [r.index for r in result.rounds]
-    for n, (actor, color) in enumerate(
-        zip(result.actors, _colors(len(result.actors)), strict=True)
-    ):
-        x = [r.positions[n][k] for r in result.rounds]
-        ax.plot(turns, x, "-o", ms=2.5, lw=1.2, color=color, label=actor)
-        ideal = [r.extra.get("ideals", {}).get(actor, r.positions[n])[k] for r in result.rounds]
-        if ideal != x:
-            ax.plot(turns, ideal, ":", lw=1, color=color)
-    ax.set_ylim(issue.low - 0.03 * issue.range, issue.high + 0.03 * issue.range)
-    ax.set_title(f"{issue.id}: {issue.label}", fontsize=9)
-    _finish(ax, len(result.actors), "position (issue scale)", turns)
-    return figure_svg(fig)
+    return figure_svg(plot.trajectories(result, scenario, k))
 
 
 def win_chart(result: Result) -> str:
     """SVG chart of each actor's probability that its position wins, per turn."""
-    fig, ax = new_figure(7.5, 3.0)
-    turns = [r.index for r in result.rounds]
-    for actor, color in zip(result.actors, _colors(len(result.actors)), strict=True):
-        p = [r.extra.get("win_probability", {}).get(actor, float("nan")) for r in result.rounds]
-        ax.plot(turns, p, "-o", ms=2.5, lw=1.2, color=color, label=actor)
-    ax.set_ylim(-0.02, 1.02)
-    _finish(ax, len(result.actors), "win probability", turns)
-    return figure_svg(fig)
+    return figure_svg(plot.win_probabilities(result))
 
 
 def _final_table(result: Result, scenario: Scenario) -> str:

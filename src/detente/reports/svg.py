@@ -5,15 +5,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from detente.plot import new_figure
+
 __all__ = ["figure_svg", "new_figure"]
-
-
-def new_figure(width: float = 7.0, height: float = 3.0) -> tuple[Any, Any]:
-    """A (figure, axes) pair on the Agg backend, without touching pyplot's global state."""
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(width, height), layout="constrained")
-    return fig, fig.add_subplot()
 
 
 def figure_svg(fig: Any) -> str:

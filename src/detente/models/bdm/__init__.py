@@ -130,10 +130,10 @@ def run(scenario: Scenario, params: BDMParams | None = None, *, rng: RngLike = N
     # nothing drawn: no seed recorded, so identical runs diff clean
     seed = rng if params.stochastic and isinstance(rng, int) and not isinstance(rng, bool) else None
     return Result(
-        provenance("bdm", params_as_dict(params), scenario, seed),
-        issues,
-        ids,
-        rounds,
-        rounds[-1].median,
-        {"stop": stop_report(runs, issues)},
+        provenance=provenance("bdm", params_as_dict(params), scenario, seed),
+        issues=issues,
+        actors=ids,
+        rounds=rounds,
+        forecast=rounds[-1].median,
+        extra={"stop": stop_report(runs, issues)},
     )

@@ -128,8 +128,9 @@ def accepted(state: RoundState, ids: Sequence[str], issue: str) -> list[dict[str
     return out
 
 
-def _round(t: int, runs: Sequence[IssueRun], ids: Sequence[str], issues: Sequence[str],
-           params: BDMParams) -> Round:  # fmt: skip
+def _round(
+    t: int, runs: Sequence[IssueRun], ids: Sequence[str], issues: Sequence[str], params: BDMParams
+) -> Round:
     states = [run.rounds[t - 1] if t <= len(run.rounds) else None for run in runs]
     last = [run.rounds[-1].x if run.rounds else run.x0 for run in runs]
     xs = [st.x if st else x for st, x in zip(states, last, strict=True)]
@@ -149,7 +150,13 @@ def _round(t: int, runs: Sequence[IssueRun], ids: Sequence[str], issues: Sequenc
         }
     positions = tuple(tuple(float(x[i]) for x in xs) for i in range(len(ids)))
     sources = played if params.record == "offers" else ()
-    return Round(t, positions, tuple(med), tuple(mean), RoundExtra(extra, sources, ids, params.eps))
+    return Round(
+        index=t,
+        positions=positions,
+        median=tuple(med),
+        mean=tuple(mean),
+        extra=RoundExtra(extra, sources, ids, params.eps),
+    )
 
 
 def _final(run: IssueRun) -> tuple[float, float]:
@@ -164,11 +171,10 @@ def build_rounds(
     """Round 0 (the input) and every played round; an issue that stopped early holds still."""
     n = len(ids)
     r0 = Round(
-        0,
-        tuple(tuple(float(run.x0[i]) for run in runs) for i in range(n)),
-        tuple(run.median0 for run in runs),
-        tuple(run.mean0 for run in runs),
-        {},
+        index=0,
+        positions=tuple(tuple(float(run.x0[i]) for run in runs) for i in range(n)),
+        median=tuple(run.median0 for run in runs),
+        mean=tuple(run.mean0 for run in runs),
     )
     total = max(len(run.rounds) for run in runs)
     return (r0, *(_round(t, runs, ids, issues, params) for t in range(1, total + 1)))

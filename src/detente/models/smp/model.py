@@ -142,4 +142,11 @@ def run(scenario: Scenario, params: SMPParams | None = None, *, rng: RngLike = N
     extra = {"turns": len(rounds) - 1, "stopped_by": reason}
     prov = provenance("smp", params_as_dict(p), scenario, seed)
     forecast = _forecast(s, st, scenario.bounds())
-    return Result(prov, scenario.issue_ids, scenario.actor_ids, tuple(rounds), forecast, extra)
+    return Result(
+        provenance=prov,
+        issues=scenario.issue_ids,
+        actors=scenario.actor_ids,
+        rounds=tuple(rounds),
+        forecast=forecast,
+        extra=extra,
+    )

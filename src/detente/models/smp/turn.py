@@ -72,9 +72,13 @@ def assess(x: _Array, y: _Array, st: Setting) -> State:
     r = risk_attitudes(delta, st.cap, *st.models, str(p.big_r_range))
     s_tot = st.sal.sum(axis=1)
     a = Assessment(
-        delta, estimated_r(r, str(p.big_r_adjust)), s_tot * st.cap, s_tot,
-        str(p.voting_rule), str(p.third_party_commit),
-    )  # fmt: skip
+        delta=delta,
+        rh=estimated_r(r, str(p.big_r_adjust)),
+        w_sal=s_tot * st.cap,
+        s_tot=s_tot,
+        rule=str(p.voting_rule),
+        tpc=str(p.third_party_commit),
+    )
     return State(x, y, r, a)
 
 
