@@ -18,7 +18,7 @@ offers of BDM, the win probabilities of SMP, the stop rule that fired) live in `
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +33,16 @@ from detente.spatial import weighted_mean, weighted_median
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Provenance", "Result", "Round", "dumps_json", "jsonable", "make_round", "provenance"]
+__all__ = [
+    "Provenance",
+    "Result",
+    "Round",
+    "dumps_json",
+    "jsonable",
+    "make_round",
+    "provenance",
+    "static_result",
+]
 
 _ROUND_KEYS = ("round", "positions", "median", "mean")
 _PROVENANCE_KEYS = ("model", "params", "seed", "version", "scenario")
@@ -158,6 +167,24 @@ def make_round(
         positions=tuple(_floats(row) for row in x),
         median=_floats(weighted_median(x, w)),
         mean=_floats(weighted_mean(x, w)),
+        extra=dict(extra or {}),
+    )
+
+
+def static_result(
+    model: str,
+    params: Mapping[str, Any],
+    scenario: Scenario,
+    forecast: Sequence[float],
+    extra: Mapping[str, Any] | None = None,
+) -> Result:
+    """The result of a model without rounds: round 0 (the input) and its forecast per issue."""
+    return Result(
+        provenance=provenance(model, params, scenario),
+        issues=scenario.issue_ids,
+        actors=scenario.actor_ids,
+        rounds=(make_round(0, scenario, scenario.positions()),),
+        forecast=tuple(float(v) for v in forecast),
         extra=dict(extra or {}),
     )
 

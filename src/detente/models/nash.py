@@ -48,7 +48,7 @@ from scipy.optimize import minimize
 
 from detente.errors import ModelInputError
 from detente.params import params_as_dict
-from detente.result import Result, make_round, provenance
+from detente.result import Result, static_result
 from detente.scenario import Scenario
 from detente.spatial import from_unit, to_unit
 
@@ -135,13 +135,12 @@ def run(scenario: Scenario, params: NashParams | None = None) -> Result:
     z, agreement = solve(q, a, d, w, z_sq) if keep.any() else (z_sq, False)
     forecast = from_unit(z[None, :], bounds)[0]
     gains = _gains(z, q, a, d)
-    return Result(
-        provenance=provenance("nash", params_as_dict(params), scenario),
-        issues=scenario.issue_ids,
-        actors=scenario.actor_ids,
-        rounds=(make_round(0, scenario, scenario.positions()),),
-        forecast=tuple(float(v) for v in forecast),
-        extra={
+    return static_result(
+        "nash",
+        params_as_dict(params),
+        scenario,
+        tuple(float(v) for v in forecast),
+        {
             "agreement": agreement,
             "status_quo": [float(v) for v in sq],
             "nash_product_log": float(w @ np.log(gains)) if agreement else None,

@@ -68,7 +68,7 @@ from scipy.optimize import minimize_scalar
 from detente.decision import DecisionRule
 from detente.errors import ModelInputError
 from detente.params import params_as_dict
-from detente.result import Result, make_round, provenance
+from detente.result import Result, static_result
 from detente.scenario import Scenario
 
 __all__ = ["ProceduralParams", "council_interval", "run"]
@@ -201,13 +201,12 @@ def run(scenario: Scenario, params: ProceduralParams | None = None) -> Result:
     bounds = scenario.bounds()
     forecast = [float(np.clip(y, *bounds[k])) for k, (y, _) in enumerate(outcomes)]
     sq = [float(v) for v in scenario.status_quo()]
-    return Result(
-        provenance=provenance("procedural", params_as_dict(params), scenario),
-        issues=scenario.issue_ids,
-        actors=scenario.actor_ids,
-        rounds=(make_round(0, scenario, scenario.positions()),),
-        forecast=tuple(forecast),
-        extra={
+    return static_result(
+        "procedural",
+        params_as_dict(params),
+        scenario,
+        tuple(forecast),
+        {
             "agreement": any(abs(f - s) > 1e-9 for f, s in zip(forecast, sq, strict=True)),
             "status_quo": sq,
             "procedures": [info for _, info in outcomes],

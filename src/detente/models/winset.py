@@ -56,7 +56,7 @@ from numpy.typing import NDArray
 
 from detente.errors import ModelInputError
 from detente.params import params_as_dict
-from detente.result import Result, make_round, provenance
+from detente.result import Result, static_result
 from detente.scenario import Scenario
 from detente.selection import Choice, select
 from detente.spatial import from_unit, to_unit
@@ -146,13 +146,12 @@ def run(scenario: Scenario, params: WinsetParams | None = None) -> Result:
     choice, info = solve(q, a, w, z0, groups(scenario))
     z = z0 if choice is None else choice.z
     forecast = from_unit(z[None, :], bounds)[0]
-    return Result(
-        provenance=provenance("winset", params_as_dict(params), scenario),
-        issues=scenario.issue_ids,
-        actors=scenario.actor_ids,
-        rounds=(make_round(0, scenario, scenario.positions()),),
-        forecast=tuple(float(v) for v in forecast),
-        extra={
+    return static_result(
+        "winset",
+        params_as_dict(params),
+        scenario,
+        tuple(float(v) for v in forecast),
+        {
             "agreement": choice is not None,
             "status_quo": [float(v) for v in scenario.status_quo()],
             "win_set": _explain(scenario, choice, info),
