@@ -14,6 +14,7 @@ COMMANDS = {
     "sensitivity": ["sensitivity", "ec-emissions-1994", "--method", "oat"],
     "levers": ["levers", "ec-emissions-1994", "--issue", "delay", "--target", "8"],
     "game": ["game", "solve", "deadline_provocation", "--scenario", "korea-2019-12"],
+    "negotiation": ["negotiate", "korea-2019-12", "--seed", "1"],
     "game-sweep": ["game", "sweep", "iig", "--param", "a_war_a=0.1:0.9:3"],
 }
 

@@ -196,3 +196,17 @@ def test_sensitivity_and_levers_jobs(client: TestClient) -> None:
     assert 'data-testid="levers"' in page and "sequencing from" in page
     job = _run(client, sha, kind="levers", model="mean")
     assert job["state"] == "failed" and "target" in str(job["message"])
+
+
+def test_negotiation_and_game_jobs(client: TestClient) -> None:
+    sha = open_bundled(client)
+    job = _run(client, sha, kind="negotiation", strategies="USA=boulware, PRK=linear", seed=1)
+    assert job["state"] == "done", job
+    page = client.get(f"/runs/{job['run_id']}").text
+    assert 'data-testid="negotiation"' in page and "boulware" in page and "PRK" in page
+    job = _run(client, sha, kind="game")
+    assert job["state"] == "done", job
+    page = client.get(f"/runs/{job['run_id']}").text
+    assert 'data-testid="game"' in page and "containment" in page
+    job = _run(client, sha, kind="negotiation", strategies="USA")
+    assert job["state"] == "failed" and "PARTY=NAME" in str(job["message"])

@@ -17,6 +17,7 @@ from rich.table import Table
 from detente.api import load_scenario
 from detente.cli.common import check_seed, emit
 from detente.cli.params import param_errors, params_from_text
+from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.errors import DetenteError, ModelInputError
 from detente.negotiation import NegotiationParams, NegotiationResult, Strategy, default_parties
 from detente.negotiation import run as negotiate_once
@@ -268,18 +269,25 @@ def negotiate(
     tournament: Annotated[
         bool, typer.Option("--tournament", help="Every pair of strategies × 5 seeds.")
     ] = False,
+    save: SaveOpt = None,
+    store: StoreOpt = None,
 ) -> None:
     """Simulate negotiations between parties of a scenario (see docs/explanation/negotiation.md)."""
+    timer = Timer()
     sc, who, chosen, params = _setup(scenario, parties, strategy or [], param or [], deadline)
     check_seed(seed)
     if tournament:
         rows = _tournament(sc, who, chosen, params, seed or 0)
+        table = {"parties": who, "seed": seed or 0, "rows": jsonable(rows_as_dicts(rows))}
+        save_if_asked("tournament", table, sc, save=save, store=store, timer=timer)
         if as_json:
             emit(json.dumps(jsonable(rows_as_dicts(rows)), indent=2))
         else:
             _print_table(rows)
         return
     result = negotiate_once(sc, who, _strategies(who, chosen), params, rng=seed)
+    data = json.loads(result.to_json())
+    save_if_asked("negotiation", data, sc, save=save, store=store, timer=timer)
     if as_json:
         emit(result.to_json())
     else:

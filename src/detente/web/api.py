@@ -92,7 +92,13 @@ class JobRequest(BaseModel):
     seed: int | None = Field(None, ge=0, le=MAX_SEED)
     issue: str | None = Field(None, max_length=200, description="for levers and sensitivity")
     target: float | None = Field(None, allow_inf_nan=False, description="for levers")
-    method: str | None = Field(None, pattern="^(sobol|morris|oat)$", description="sensitivity")
+    method: str | None = Field(
+        None,
+        pattern="^(sobol|morris|oat|auto|spe|pure-nash|mixed-nash|pbe|qre)$",
+        description="sensitivity method, or a game's solution method",
+    )
+    strategies: str | None = Field(None, max_length=500, description="negotiation: P=NAME,…")
+    game: str | None = Field(None, max_length=100, description="game: a catalog game name")
 
 
 class Format(StrEnum):
@@ -203,6 +209,7 @@ def start_job(body: JobRequest, request: Request) -> dict[str, Any]:
         raise HTTPException(422, f"draws: {body.draws:,} is over this server's limit of {limit:,}")
     db, scenario = _store(request), _scenario(request, body.scenario)
     options = {"issue": body.issue, "target": body.target, "method": body.method}
+    options |= {"strategies": body.strategies, "game": body.game}
     spec = JobSpec(
         kind=body.kind,
         model=body.model,

@@ -141,10 +141,65 @@ def run_levers(store: Store, scenario: Scenario, spec: JobSpec, progress: Progre
     return store.save(NewRun(kind="levers", result=data, scenario=scenario, command=_command(spec)))
 
 
+def run_negotiation(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
+    """A simulated negotiation between the scenario's parties (``detente negotiate``)."""
+    from detente.negotiation import NegotiationParams, default_parties
+    from detente.negotiation import run as negotiate
+    from detente.negotiation.strategies import make_strategy
+
+    chosen = _pairs(str(spec.options.get("strategies") or ""))
+    who = list(default_parties(scenario))
+    progress(0, 1)
+    strategies = [make_strategy(chosen.get(p, "linear")) for p in who]
+    result = negotiate(scenario, who, strategies, NegotiationParams(), rng=spec.seed)
+    progress(1, 1)
+    data = json.loads(result.to_json())
+    summary = dict(zip(data.get("issues", []), data.get("agreement") or [], strict=False))
+    return store.save(
+        NewRun(
+            kind="negotiation",
+            result=data,
+            scenario=scenario,
+            command=_command(spec),
+            summary=summary,
+        )
+    )
+
+
+def _pairs(text: str) -> dict[str, str]:
+    """``"USA=boulware, PRK=linear"`` → ``{"USA": "boulware", "PRK": "linear"}``."""
+    from detente.errors import DetenteError
+
+    out = {}
+    for item in filter(None, (t.strip() for t in text.split(","))):
+        party, sep, name = item.partition("=")
+        if not sep or not party.strip() or not name.strip():
+            raise DetenteError(f"strategies: expected PARTY=NAME, got {item!r}")
+        out[party.strip()] = name.strip()
+    return out
+
+
+def run_game(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
+    """The scenario's crisis game solved for its equilibria (``detente game solve``)."""
+    from detente.errors import DetenteError
+    from detente.games import load_game, solve
+
+    if not scenario.games:
+        raise DetenteError("game: this scenario has no games: section")
+    name = str(spec.options.get("game") or scenario.games[0].game)
+    progress(0, 1)
+    result = solve(load_game(name, {}, scenario), str(spec.options.get("method") or "auto"), 1.0)
+    progress(1, 1)
+    data = json.loads(result.to_json())
+    return store.save(NewRun(kind="game", result=data, scenario=scenario, command=_command(spec)))
+
+
 KINDS: dict[str, Task] = {
     "run": run_model,
     "sweep": run_sweep,
     "sensitivity": run_sensitivity,
     "levers": run_levers,
+    "negotiation": run_negotiation,
+    "game": run_game,
 }
 """Job kinds the workbench offers, by name."""

@@ -47,6 +47,7 @@ for (const form of document.querySelectorAll("form.job-form")) {
       if (f.get("issue")) body.issue = f.get("issue");
       if (f.get("target") !== null && f.get("target") !== "") body.target = Number(f.get("target"));
       if (body.kind === "sensitivity") body.method = f.get("method");
+      if (f.get("strategies")) body.strategies = f.get("strategies");
       const job = await api("POST", "/api/jobs", body);
       window.location.href = `/jobs/${job.id}`;
     } catch (e) {
