@@ -20,8 +20,8 @@ from detente.io.native import build, parse_json
 from detente.models import MODELS
 from detente.result import dumps_json
 from detente.scenario import Scenario
-from detente.store import RunRecord, Store, StoreError, diff_runs
-from detente.web.jobs import JobManager
+from detente.store import diff_runs
+from detente.web.deps import jobs_of, run_or_404, scenario_or_404, store_of
 from detente.web.tasks import KINDS, JobSpec
 
 __all__ = ["router"]
@@ -110,16 +110,6 @@ class Format(StrEnum):
     html = "html"
 
 
-def _store(request: Request) -> Store:
-    db: Store = request.app.state.store
-    return db
-
-
-def _jobs(request: Request) -> JobManager:
-    jobs: JobManager = request.app.state.jobs
-    return jobs
-
-
 def parse_doc(doc: dict[str, Any], name: str = "editor") -> Scenario:
     """Validate a native scenario document exactly as `detente validate` does a file."""
     return build(parse_json(dumps_json(doc, indent=1), name))
@@ -156,7 +146,7 @@ def scenarios(request: Request) -> dict[str, Any]:
             "label": r.label,
             "parent": r.parent_sha256,
         }
-        for r in _store(request).scenarios()
+        for r in store_of(request).scenarios()
     ]
     return {"bundled": list(bundled_scenarios()), "stored": stored}
 
@@ -171,7 +161,7 @@ def validate(body: ScenarioDoc) -> Validation:
 def save_scenario(body: ScenarioDoc, request: Request) -> Saved:
     """Save a scenario document as a new version (refused, with every problem, if invalid)."""
     s = parse_doc(body.doc)
-    sha = _store(request).save_scenario(s, label=body.label, parent=body.parent)
+    sha = store_of(request).save_scenario(s, label=body.label, parent=body.parent)
     return Saved(sha256=sha, scenario_id=s.id)
 
 
@@ -182,15 +172,8 @@ def scenario_doc(sha: str, request: Request) -> dict[str, Any]:
 
     from detente.io import dump_json
 
-    doc: dict[str, Any] = json.loads(dump_json(_scenario(request, sha)))
+    doc: dict[str, Any] = json.loads(dump_json(scenario_or_404(request, sha)))
     return doc
-
-
-def _scenario(request: Request, sha: str) -> Scenario:
-    try:
-        return _store(request).scenario(sha)
-    except StoreError as exc:
-        raise HTTPException(404, str(exc)) from None
 
 
 @router.post("/jobs", status_code=202)
@@ -207,7 +190,7 @@ def start_job(body: JobRequest, request: Request) -> dict[str, Any]:
     limit = request.app.state.max_draws
     if body.kind == "sweep" and body.draws > limit:
         raise HTTPException(422, f"draws: {body.draws:,} is over this server's limit of {limit:,}")
-    db, scenario = _store(request), _scenario(request, body.scenario)
+    db, scenario = store_of(request), scenario_or_404(request, body.scenario)
     options = {"issue": body.issue, "target": body.target, "method": body.method}
     options |= {"strategies": body.strategies, "game": body.game}
     spec = JobSpec(
@@ -221,7 +204,7 @@ def start_job(body: JobRequest, request: Request) -> dict[str, Any]:
     from detente.web.views import warm
 
     task = KINDS[body.kind]
-    job = _jobs(request).submit(
+    job = jobs_of(request).submit(
         body.kind, spec.title, lambda p: warm(db, task(db, scenario, spec, p))
     )
     return job.to_dict()
@@ -230,7 +213,7 @@ def start_job(body: JobRequest, request: Request) -> dict[str, Any]:
 @router.get("/jobs/{job_id}")
 def job(job_id: str, request: Request) -> dict[str, Any]:
     """A job's state and progress; ``run_id`` once its run is saved."""
-    found = _jobs(request).get(job_id)
+    found = jobs_of(request).get(job_id)
     if found is None:
         raise HTTPException(404, f"no job {job_id!r} on this server")
     return found.to_dict()
@@ -241,28 +224,21 @@ def runs(
     request: Request, scenario: str | None = None, kind: str | None = None
 ) -> list[dict[str, Any]]:
     """Stored runs, newest first (without their full results)."""
-    return [r.to_dict() for r in _store(request).runs(scenario=scenario, kind=kind, limit=500)]
+    return [r.to_dict() for r in store_of(request).runs(scenario=scenario, kind=kind, limit=500)]
 
 
 @router.get("/runs/{run_id}")
 def get_run(run_id: int, request: Request) -> dict[str, Any]:
     """One stored run with its full result."""
-    return _run(request, run_id).to_dict()
-
-
-def _run(request: Request, run_id: int) -> RunRecord:
-    try:
-        return _store(request).get(run_id)
-    except StoreError as exc:
-        raise HTTPException(404, str(exc)) from None
+    return run_or_404(request, run_id).to_dict()
 
 
 @router.get("/runs/{a}/diff/{b}")
 def diff(a: int, b: int, request: Request) -> dict[str, Any]:
     """What changed from run ``a`` to run ``b``: settings, inputs, forecasts."""
-    ra, rb = _run(request, a), _run(request, b)
-    sa = _scenario(request, ra.scenario_sha256) if ra.scenario_sha256 else None
-    sb = _scenario(request, rb.scenario_sha256) if rb.scenario_sha256 else None
+    ra, rb = run_or_404(request, a), run_or_404(request, b)
+    sa = scenario_or_404(request, ra.scenario_sha256) if ra.scenario_sha256 else None
+    sb = scenario_or_404(request, rb.scenario_sha256) if rb.scenario_sha256 else None
     return diff_runs(ra, rb, sa, sb).to_dict()
 
 
@@ -283,7 +259,7 @@ def download(run_id: int, fmt: Format, request: Request) -> Response:
     """The run as JSON, CSV (one row per draw or per issue), Parquet, or a standalone HTML page."""
     from detente.web import views
 
-    rec = _run(request, run_id)
+    rec = run_or_404(request, run_id)
     name = f"detente-run-{rec.id}.{fmt.value}"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     if fmt is Format.json:

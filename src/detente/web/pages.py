@@ -17,10 +17,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from detente.api import bundled_path, bundled_scenarios
 from detente.io import MAX_BYTES, dump_json, load
 from detente.models import MODELS
-from detente.scenario import Scenario
-from detente.store import RunRecord, Store, StoreError, diff_runs
+from detente.store import RunRecord, diff_runs
 from detente.web import views
 from detente.web.app import form_token, page
+from detente.web.deps import run_or_404, scenario_or_404, store_of
 from detente.web.tasks import KINDS
 
 __all__ = ["router", "run_context"]
@@ -29,29 +29,10 @@ router = APIRouter(include_in_schema=False)
 UPLOAD_SUFFIXES = {".yaml", ".yml", ".json", ".csv", ".xml"}
 
 
-def _store(request: Request) -> Store:
-    db: Store = request.app.state.store
-    return db
-
-
-def _scenario(request: Request, sha: str) -> Scenario:
-    try:
-        return _store(request).scenario(sha)
-    except StoreError as exc:
-        raise HTTPException(404, str(exc)) from None
-
-
-def _run(request: Request, run_id: int) -> RunRecord:
-    try:
-        return _store(request).get(run_id)
-    except StoreError as exc:
-        raise HTTPException(404, str(exc)) from None
-
-
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request) -> HTMLResponse:
     """Bundled and stored scenarios, and the upload form."""
-    stored = _store(request).scenarios()
+    stored = store_of(request).scenarios()
     return page(request, "index.html.j2", {"bundled": list(bundled_scenarios()), "stored": stored})
 
 
@@ -60,7 +41,7 @@ def open_bundled(name: str, request: Request) -> RedirectResponse:
     """Put a bundled scenario in the store and open it."""
     if name not in bundled_scenarios():
         raise HTTPException(404, f"no bundled scenario {name!r}")
-    sha = _store(request).save_scenario(load(bundled_path(name)), label="bundled")
+    sha = store_of(request).save_scenario(load(bundled_path(name)), label="bundled")
     return RedirectResponse(f"/scenarios/{sha}", status_code=303)
 
 
@@ -78,19 +59,19 @@ async def upload(request: Request, file: Annotated[UploadFile, File()]) -> Redir
         path = Path(tmp) / f"upload{suffix}"  # the user's file name is never used as a path
         path.write_bytes(data)
         scenario = load(path)
-    sha = _store(request).save_scenario(scenario, label=f"uploaded {file.filename}"[:200])
+    sha = store_of(request).save_scenario(scenario, label=f"uploaded {file.filename}"[:200])
     return RedirectResponse(f"/scenarios/{sha}", status_code=303)
 
 
 @router.get("/scenarios/{sha}", response_class=HTMLResponse)
 def scenario_page(sha: str, request: Request) -> HTMLResponse:
     """A scenario: its table, the run forms, and its history of runs."""
-    s = _scenario(request, sha)
-    full = _store(request).scenarios(s.id)
+    s = scenario_or_404(request, sha)
+    full = store_of(request).scenarios(s.id)
     record = next(r for r in full if r.sha256.startswith(sha))
     context = {
         "s": s, "record": record, "versions": full, "models": MODELS, "kinds": list(KINDS),
-        "runs": _store(request).runs(scenario=s.id, limit=100),
+        "runs": store_of(request).runs(scenario=s.id, limit=100),
     }  # fmt: skip
     return page(request, "scenario.html.j2", context)
 
@@ -98,8 +79,8 @@ def scenario_page(sha: str, request: Request) -> HTMLResponse:
 @router.get("/scenarios/{sha}/edit", response_class=HTMLResponse)
 def editor(sha: str, request: Request) -> HTMLResponse:
     """The editor: actors × issues with positions, saliences, capabilities (validated live)."""
-    s = _scenario(request, sha)
-    record = next(r for r in _store(request).scenarios(s.id) if r.sha256.startswith(sha))
+    s = scenario_or_404(request, sha)
+    record = next(r for r in store_of(request).scenarios(s.id) if r.sha256.startswith(sha))
     doc = json.loads(dump_json(s))  # plain JSON types (dates as text), as the API takes them
     return page(request, "editor.html.j2", {"s": s, "record": record, "doc": doc})
 
@@ -116,13 +97,13 @@ def job_page(job_id: str, request: Request) -> HTMLResponse:
 @router.get("/runs", response_class=HTMLResponse)
 def history(request: Request, scenario: str | None = None) -> HTMLResponse:
     """Every stored run (or one scenario's), newest first, to open or compare."""
-    runs = _store(request).runs(scenario=scenario, limit=500)
+    runs = store_of(request).runs(scenario=scenario, limit=500)
     return page(request, "runs.html.j2", {"runs": runs, "scenario": scenario})
 
 
 def run_context(request: Request, rec: RunRecord) -> dict[str, Any]:
     """What the results page (and its standalone copy) shows."""
-    db = _store(request)
+    db = store_of(request)
     return {
         "rec": rec,
         "charts": views.charts(db, rec),
@@ -138,17 +119,17 @@ def run_context(request: Request, rec: RunRecord) -> dict[str, Any]:
 @router.get("/runs/{run_id}", response_class=HTMLResponse)
 def run_page(run_id: int, request: Request) -> HTMLResponse:
     """A run's results: forecasts, charts, provenance and downloads."""
-    return page(request, "run.html.j2", run_context(request, _run(request, run_id)))
+    return page(request, "run.html.j2", run_context(request, run_or_404(request, run_id)))
 
 
 @router.get("/compare", response_class=HTMLResponse)
 def compare(a: int, b: int, request: Request) -> HTMLResponse:
     """Two runs side by side: what changed in the inputs, what moved in the forecasts."""
-    ra, rb = _run(request, a), _run(request, b)
-    sa = _scenario(request, ra.scenario_sha256) if ra.scenario_sha256 else None
-    sb = _scenario(request, rb.scenario_sha256) if rb.scenario_sha256 else None
+    ra, rb = run_or_404(request, a), run_or_404(request, b)
+    sa = scenario_or_404(request, ra.scenario_sha256) if ra.scenario_sha256 else None
+    sb = scenario_or_404(request, rb.scenario_sha256) if rb.scenario_sha256 else None
     d = diff_runs(ra, rb, sa, sb)
-    db = _store(request)
+    db = store_of(request)
     context = {
         "a": ra,
         "b": rb,

@@ -62,9 +62,8 @@ def run_model(store: Store, scenario: Scenario, spec: JobSpec, progress: Progres
     progress(0, 1)
     result = run(scenario, spec.model, dict(spec.params) or None, seed=spec.seed)
     progress(1, 1)
-    return store.save(
-        NewRun(kind="run", result=result.to_dict(), scenario=scenario, command=_command(spec))
-    )
+    data = result.to_dict()
+    return _keep(store, "run", scenario, spec, data)
 
 
 def run_sweep(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
@@ -81,16 +80,28 @@ def run_sweep(store: Store, scenario: Scenario, spec: JobSpec, progress: Progres
     )
     data = result.to_dict()
     summary = _sweep_summary(data)
-    return store.save(
-        NewRun(
-            kind="sweep",
-            result=data,
-            scenario=scenario,
-            command=_command(spec),
-            summary=summary,
-            tables={"draws": result.to_frame(wide=True)},
-        )
+    return _keep(
+        store,
+        "sweep",
+        scenario,
+        spec,
+        data,
+        summary=summary,
+        tables={"draws": result.to_frame(wide=True)},
     )
+
+
+def _keep(
+    store: Store,
+    kind: str,
+    scenario: Scenario,
+    spec: JobSpec,
+    data: Mapping[str, Any],
+    **extra: Any,
+) -> int:
+    """Save a job's result as a run of ``kind``; return the run's id."""
+    run = NewRun(kind=kind, result=data, scenario=scenario, command=_command(spec), **extra)
+    return store.save(run)
 
 
 def _sweep_summary(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -114,9 +125,7 @@ def run_sensitivity(store: Store, scenario: Scenario, spec: JobSpec, progress: P
     )
     progress(1, 1)
     data = json.loads(result.to_json())
-    return store.save(
-        NewRun(kind="sensitivity", result=data, scenario=scenario, command=_command(spec))
-    )
+    return _keep(store, "sensitivity", scenario, spec, data)
 
 
 def run_levers(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
@@ -138,7 +147,7 @@ def run_levers(store: Store, scenario: Scenario, spec: JobSpec, progress: Progre
     )
     progress(1, 1)
     data = json.loads(result.to_json())
-    return store.save(NewRun(kind="levers", result=data, scenario=scenario, command=_command(spec)))
+    return _keep(store, "levers", scenario, spec, data)
 
 
 def run_negotiation(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
@@ -155,15 +164,7 @@ def run_negotiation(store: Store, scenario: Scenario, spec: JobSpec, progress: P
     progress(1, 1)
     data = json.loads(result.to_json())
     summary = dict(zip(data.get("issues", []), data.get("agreement") or [], strict=False))
-    return store.save(
-        NewRun(
-            kind="negotiation",
-            result=data,
-            scenario=scenario,
-            command=_command(spec),
-            summary=summary,
-        )
-    )
+    return _keep(store, "negotiation", scenario, spec, data, summary=summary)
 
 
 def _pairs(text: str) -> dict[str, str]:
@@ -191,7 +192,7 @@ def run_game(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress
     result = solve(load_game(name, {}, scenario), str(spec.options.get("method") or "auto"), 1.0)
     progress(1, 1)
     data = json.loads(result.to_json())
-    return store.save(NewRun(kind="game", result=data, scenario=scenario, command=_command(spec)))
+    return _keep(store, "game", scenario, spec, data)
 
 
 KINDS: dict[str, Task] = {
