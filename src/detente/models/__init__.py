@@ -17,6 +17,7 @@ from typing import Any
 
 from detente.batch import BatchRun, looped
 from detente.models import bdm, mean, median, nash, procedural, smp, winset
+from detente.models.bdm import batched as bdm_batched
 
 __all__ = ["MODELS", "ModelSpec", "batch_runner"]
 
@@ -46,6 +47,7 @@ MODELS: dict[str, ModelSpec] = {
         True,
         "Bueno de Mesquita expected-utility model: rounds of offers, per issue (Scholz 2011)",
         ("BDM1985", "BDM1994", "BDM1997", "Scholz2011"),
+        bdm_batched.run_batch,
     ),
     "mean": ModelSpec(
         mean.run,

@@ -1,6 +1,8 @@
 """Classifying dyads (Scholz Fig. 6) and choosing the one offer each actor accepts.
 
-Everything is seen from the receiver i: ``a[i, j] = E^i(U_ij)`` (i's own EU of challenging j)
+Both functions also take a leading axis of draws (arrays (D, n, n) and positions (D, n)), as the
+batched kernel (:mod:`detente.models.bdm.batched`) calls them.  Everything is seen from the
+receiver i: ``a[i, j] = E^i(U_ij)`` (i's own EU of challenging j)
 and ``b[i, j]`` = the EU of j challenging i (j's own estimate, or i's perception of it; A3).
 ``kind[i, j]`` says how i would move towards j: 0 not at all, else one of :data:`KINDS`.
 """
@@ -36,7 +38,7 @@ def classify(
     ``i_wins[i, j]`` (for ``conflict="stochastic"``) says whether i won the drawn contest.
     """
     eps = params.eps
-    xi, xj = x[:, None], x[None, :]
+    xi, xj = x[..., :, None], x[..., None, :]
     gain_b = b > eps
     both = (a > eps) & gain_b
     if params.conflict == "lower_eu_moves":
@@ -73,23 +75,23 @@ def select(kind: _IntArray, new: _Array, a: _Array, b: _Array, x: _Array, rule: 
     the lowest actor index.
     """
     cand = kind > 0
-    move = np.abs(new - x[:, None])
+    move = np.abs(new - x[..., :, None])
     if rule == "type_order":
-        best_kind = np.where(cand, kind, 99).min(axis=1, keepdims=True)
+        best_kind = np.where(cand, kind, 99).min(axis=-1, keepdims=True)
         chosen = cand & (kind == best_kind)
         tot = np.where(cand, np.abs(a) + np.abs(b), 1.0)
-        avg = (np.abs(a) * x[:, None] + np.abs(b) * x[None, :]) / tot
+        avg = (np.abs(a) * x[..., :, None] + np.abs(b) * x[..., None, :]) / tot
         key = np.where(kind == COMPROMISE, avg, move)
-        choice = np.argmin(np.where(chosen, key, np.inf), axis=1)
+        choice = np.argmin(np.where(chosen, key, np.inf), axis=-1)
     elif rule == "least_move":
         mm = np.where(cand, move, np.inf)
-        best = mm.min(axis=1, keepdims=True)
+        best = mm.min(axis=-1, keepdims=True)
         tie = cand & (mm <= best + _REL_TIE * np.abs(best))
-        choice = np.argmax(np.where(tie, b, -np.inf), axis=1)
+        choice = np.argmax(np.where(tie, b, -np.inf), axis=-1)
     else:
         bm = np.where(cand, b, -np.inf)
-        best = bm.max(axis=1, keepdims=True)
+        best = bm.max(axis=-1, keepdims=True)
         tie = cand & (bm >= best - _REL_TIE * np.abs(best))
-        choice = np.argmin(np.where(tie, move, np.inf), axis=1)
-    out: _IntArray = np.where(cand.any(axis=1), choice, -1).astype(np.int64)
+        choice = np.argmin(np.where(tie, move, np.inf), axis=-1)
+    out: _IntArray = np.where(cand.any(axis=-1), choice, -1).astype(np.int64)
     return out
