@@ -9,7 +9,8 @@ out the same actors are evaluated together on the actors present.
 
 Covered: every deterministic setting with ``reset_risk=True`` (both presets, ``canonical`` and
 ``scholz-code``, and their variants).  Salience shocks or stochastic conflict
-(``params.stochastic``) and ``reset_risk=False`` fall back to one ``run`` per draw, seeded by ``seeds``.
+(``params.stochastic``) and ``reset_risk=False`` fall back to one ``run`` per draw, seeded by
+``seeds``.
 """
 
 from __future__ import annotations
