@@ -21,6 +21,7 @@ from detente.cli import negotiate as negotiate_cli
 from detente.cli import runs as runs_cli
 from detente.cli import sensitivity as sensitivity_cli
 from detente.cli import serve as serve_cli
+from detente.cli import sweep as sweep_cli
 from detente.cli.common import fail
 from detente.cli.saving import remember_command
 from detente.errors import DetenteError
@@ -63,6 +64,7 @@ negotiate_cli.register(app)
 runs_cli.register(app)
 sensitivity_cli.register(app)
 serve_cli.register(app)
+sweep_cli.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -14,7 +14,9 @@ from detente import api
 from detente.cli.common import check_new_file, check_seed, emit, fail, write_new_file
 from detente.cli.params import param_errors, parse_assignments, split_items, typed_values
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
+from detente.cli.sweep import NoiseOpt, parse_noise
 from detente.errors import DetenteError, InputError, Problem
+from detente.experiments import run_draw
 from detente.io import dump_json, dump_yaml, load, load_checked
 from detente.models import MODELS
 from detente.result import Result
@@ -72,14 +74,26 @@ def run(
     force: ForceOpt = False,
     save: SaveOpt = None,
     store: StoreOpt = None,
+    draw_seed: Annotated[
+        int | None,
+        typer.Option(help="Re-run one draw of `detente sweep`: the seed of its row."),
+    ] = None,
+    noise: NoiseOpt = None,
+    drop_actor: Annotated[
+        str | None, typer.Option(help="With --draw-seed: the row's left-out actor.")
+    ] = None,
 ) -> None:
-    """Forecast a scenario with one model."""
+    """Forecast a scenario with one model (or one draw of a sweep, with --draw-seed)."""
     timer = Timer()
     loaded = api.load_scenario(scenario)
     with param_errors("--param"):
         raw = parse_assignments(param or [])
         values = typed_values(MODELS[model].params, raw) if model in MODELS else raw
-        result = api.run(loaded, model, values, seed=check_seed(seed))
+        if draw_seed is None:
+            result = api.run(loaded, model, values, seed=check_seed(seed))
+        else:
+            result = run_draw(loaded, model, check_seed(draw_seed) or 0, params=values,
+                              noise=parse_noise(noise), drop=drop_actor)  # fmt: skip
     save_if_asked("run", result.to_dict(), loaded, save=save, store=store, timer=timer)
     if out is not None:
         write_new_file(out, result.to_json() + "\n", overwrite=force, inputs=(Path(scenario),))

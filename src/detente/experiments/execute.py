@@ -15,10 +15,12 @@ that Dask re-runs after losing a worker gives the same numbers.
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
+from urllib.parse import urlsplit
 
 import numpy as np
 from numpy.typing import NDArray
@@ -29,7 +31,15 @@ from detente.models import MODELS, batch_runner
 from detente.rng import model_seeds
 from detente.scenario import Scenario
 
-__all__ = ["CONNECT_TIMEOUT", "Chunk", "ChunkOut", "SchedulerError", "evaluate", "run_chunks"]
+__all__ = [
+    "CONNECT_TIMEOUT",
+    "Chunk",
+    "ChunkOut",
+    "Runner",
+    "SchedulerError",
+    "backend",
+    "evaluate",
+]
 
 CONNECT_TIMEOUT = 5.0
 """Seconds to wait for a Dask scheduler to answer."""
@@ -86,28 +96,41 @@ def _in_order(results: Iterator[ChunkOut], starts: Sequence[int]) -> Iterator[Ch
             want = next(pending, None)
 
 
-def run_chunks(
-    chunks: Sequence[Chunk], jobs: int = 1, scheduler: str | None = None
-) -> Iterator[ChunkOut]:
-    """Evaluate ``chunks`` on the chosen backend; results come back in chunk order."""
+Runner = Callable[[Sequence[Chunk]], Iterator[ChunkOut]]
+
+
+@contextmanager
+def backend(jobs: int = 1, scheduler: str | None = None) -> Iterator[Runner]:
+    """A function that evaluates chunks on the chosen backend, results in chunk order.
+
+    A Dask scheduler is connected (or a LocalCluster started) on entry, so a bad address fails
+    before any work is done.
+    """
     if scheduler:
-        yield from _dask(chunks, scheduler)
-    elif jobs > 1 and len(chunks) > 1:
-        from joblib import Parallel, delayed
-
-        pool = Parallel(n_jobs=jobs, return_as="generator")
-        yield from pool(delayed(evaluate)(c) for c in chunks)
+        with _client(scheduler) as client:
+            yield lambda chunks: _dask(client, chunks)
+    elif jobs > 1:
+        yield lambda chunks: _joblib(chunks, jobs)
     else:
-        yield from map(evaluate, chunks)
+        yield lambda chunks: map(evaluate, chunks)
 
 
-def _dask(chunks: Sequence[Chunk], scheduler: str) -> Iterator[ChunkOut]:
+def _joblib(chunks: Sequence[Chunk], jobs: int) -> Iterator[ChunkOut]:
+    from joblib import Parallel, delayed
+
+    if len(chunks) < 2:
+        return map(evaluate, chunks)
+    pool = Parallel(n_jobs=jobs, return_as="generator")
+    out: Iterator[ChunkOut] = pool(delayed(evaluate)(c) for c in chunks)
+    return out
+
+
+def _dask(client: Any, chunks: Sequence[Chunk]) -> Iterator[ChunkOut]:
     from distributed import as_completed
 
-    with _client(scheduler) as client:
-        futures = client.map(evaluate, chunks, pure=False, retries=2)
-        done = as_completed(futures)  # type: ignore[no-untyped-call]
-        yield from _in_order((f.result() for f in done), [c.start for c in chunks])
+    futures = client.map(evaluate, chunks, pure=False, retries=2)
+    done = as_completed(futures)  # type: ignore[no-untyped-call]
+    yield from _in_order((f.result() for f in done), [c.start for c in chunks])
 
 
 @contextmanager
@@ -127,9 +150,10 @@ def _client(scheduler: str) -> Iterator[Any]:
         ):
             yield client
         return
+    _knock(scheduler)
     try:
         client = Client(scheduler, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
-    except (OSError, TimeoutError, ValueError) as exc:
+    except Exception as exc:  # a refusal, a timeout, or something that is not Dask answering
         raise SchedulerError(
             f"--scheduler {scheduler}: no Dask scheduler answered within {CONNECT_TIMEOUT:g} s "
             f"({type(exc).__name__}); start one with `dask scheduler`"
@@ -138,11 +162,26 @@ def _client(scheduler: str) -> Iterator[Any]:
         yield client
 
 
+def _knock(scheduler: str) -> None:
+    """Fail fast, before importing much, when nothing listens at a ``tcp://HOST:PORT``."""
+    split = urlsplit(scheduler if "://" in scheduler else f"tcp://{scheduler}")
+    try:
+        port = split.port
+    except ValueError:
+        port = None
+    if not split.hostname or port is None:
+        raise SchedulerError(f"--scheduler {scheduler}: expected tcp://HOST:PORT or local:N")
+    try:
+        socket.create_connection((split.hostname, port), timeout=CONNECT_TIMEOUT).close()
+    except OSError as exc:
+        raise SchedulerError(
+            f"--scheduler {scheduler}: no Dask scheduler answered within {CONNECT_TIMEOUT:g} s "
+            f"({exc.strerror or type(exc).__name__}); start one with `dask scheduler`"
+        ) from None
+
+
 def _workers(scheduler: str) -> int:
     text = scheduler.removeprefix("local:")
     if not text.isdigit() or not 1 <= int(text) <= 256:
         raise SchedulerError(f"--scheduler {scheduler}: expected local:N with N from 1 to 256")
     return int(text)
-
-
-ProgressFn = Callable[[int, int], None]

@@ -15,6 +15,7 @@ never holds its rows in memory at once.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -97,19 +98,24 @@ def _issue_order(issues: tuple[str, ...]) -> Any:
 
 
 class RowWriter:
-    """Append wide frames to a ``.parquet`` or ``.csv`` file, block by block."""
+    """Append wide frames to a ``.parquet`` or ``.csv`` file, block by block.
+
+    Rows go to a hidden file beside ``path`` that replaces ``path`` only when :meth:`close`
+    finishes it, so an interrupted sweep leaves whatever ``path`` held untouched.
+    """
 
     def __init__(self, path: Path) -> None:
         if path.suffix.lower() not in FORMATS:
             raise ValueError(f"{path}: rows are written as {' or '.join(FORMATS)}")
         self.path = path
+        self._tmp = path.with_name(f".{path.name}.part")
         self._parquet: Any = None
         self._started = False
 
     def write(self, frame: pd.DataFrame) -> None:
         """Append ``frame``'s rows."""
         if self.path.suffix.lower() == ".csv":
-            frame.to_csv(self.path, mode="a" if self._started else "w", header=not self._started,
+            frame.to_csv(self._tmp, mode="a" if self._started else "w", header=not self._started,
                          index=False)  # fmt: skip
         else:
             import pyarrow as pa
@@ -117,15 +123,18 @@ class RowWriter:
 
             table = pa.Table.from_pandas(frame, preserve_index=False)
             if self._parquet is None:
-                self._parquet = pq.ParquetWriter(self.path, table.schema)
+                self._parquet = pq.ParquetWriter(self._tmp, table.schema)
             self._parquet.write_table(table)
         self._started = True
 
-    def close(self) -> None:
-        """Finish the file."""
+    def close(self, keep: bool = True) -> None:
+        """Finish the file and move it into place (``keep=False``: throw it away)."""
         if self._parquet is not None:
             self._parquet.close()
             self._parquet = None
+        if keep and self._tmp.exists():
+            os.replace(self._tmp, self.path)
+        self._tmp.unlink(missing_ok=True)
 
     def __enter__(self) -> RowWriter:
         return self
@@ -133,4 +142,4 @@ class RowWriter:
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.close()
+        self.close(keep=kind is None)

@@ -25,6 +25,7 @@ import itertools
 import os
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,13 +35,13 @@ from numpy.typing import NDArray
 from detente.batch import DrawInputs, apply_draw
 from detente.errors import DetenteError
 from detente.experiments.draws import InputSpace, draw_inputs, input_space
-from detente.experiments.execute import Chunk, ChunkOut, evaluate, run_chunks
+from detente.experiments.execute import Chunk, ChunkOut, backend, evaluate
 from detente.experiments.frames import RowWriter
 from detente.experiments.result import SweepResult
 from detente.models import MODELS, batch_runner
-from detente.params import params_as_dict, params_from_strings
+from detente.params import build_params, params_as_dict
 from detente.result import Provenance, Result, provenance
-from detente.rng import model_seeds, spawn_seeds
+from detente.rng import fresh_seed, model_seeds, spawn_seeds
 from detente.scenario import Scenario
 
 __all__ = ["SweepSizeError", "run_draw", "sweep"]
@@ -61,10 +62,8 @@ def _resolve(scenario: Scenario | str | Path, model: str, params: Any) -> tuple[
         raise UnknownNameError(f"no model {model!r} (known: {', '.join(MODELS)})")
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
-    spec = MODELS[model]
     if params is None or isinstance(params, Mapping):
-        raw = {k: str(v) for k, v in (params or {}).items()}
-        params = params_from_strings(spec.params, raw)
+        params = build_params(MODELS[model].params, params, owner=model)
     return scenario, params
 
 
@@ -100,7 +99,7 @@ def _duration(s: float) -> str:
 
 
 def _plan(
-    space: InputSpace, seeds: NDArray[np.uint64], n_actors: int, drop: bool
+    seeds: NDArray[np.uint64], n_actors: int, drop: bool
 ) -> tuple[NDArray[np.uint64], NDArray[np.int64]]:
     if not drop:
         return seeds, np.full(len(seeds), -1, dtype=np.int64)
@@ -135,7 +134,7 @@ def sweep(
     draws, seed
         Number of draws, and the root seed (a fresh one, recorded, when None).
     params
-        The model's Params object, or a mapping of ``key → value`` as on the command line.
+        The model's Params object, or a mapping of parameter name → Python value.
     noise
         ± half-widths overriding the scenario's ``uncertainty:`` block, e.g. ``{"position": 5}``.
     drop_actors
@@ -158,45 +157,59 @@ def sweep(
     if drop_actors and len(scenario.actors) < 2:
         raise DetenteError("drop_actors needs at least two actors")
     _check_count(draws)
-    from detente.rng import fresh_seed
-
     seed = fresh_seed() if seed is None else seed
-    space = input_space(scenario, noise)
-    pilot_seeds = np.array(spawn_seeds(seed, min(PILOT, draws)), dtype=np.uint64)
+    job = Chunk(0, scenario, model, params, input_space(scenario, noise), _NO_SEEDS, _NO_DROPS)
+    with backend(jobs, scheduler) as runner:
+        first, pilot_seeds, per_draw = _pilot(job, seed, draws)
+        blocks = len(scenario.actors) + 1 if drop_actors else 1
+        _check_memory(draws * blocks, len(scenario.issues), per_draw)
+        rest = np.array(spawn_seeds(seed, draws - len(pilot_seeds), len(pilot_seeds)))
+        seeds = np.concatenate([pilot_seeds, rest.astype(np.uint64)])
+        all_seeds, dropped = _plan(seeds, len(scenario.actors), drop_actors)
+        target = 1.0 if jobs > 1 or scheduler else 0.25
+        size = chunk_size or int(np.clip(target / per_draw, 16, 200_000))
+        chunks = [
+            replace(job, start=s, seeds=all_seeds[s : s + size], dropped=dropped[s : s + size])
+            for s in range(len(first.forecast), len(all_seeds), size)
+        ]
+        partial = _partial(scenario, job.space, all_seeds, dropped)
+        forecast, agreement = _collect(first, runner(chunks), len(all_seeds), out, partial,
+                                       progress)  # fmt: skip
+    return _result(job, seed, all_seeds, dropped, forecast, agreement, drop_actors)
+
+
+_NO_SEEDS = np.zeros(0, dtype=np.uint64)
+_NO_DROPS = np.zeros(0, dtype=np.int64)
+
+
+def _pilot(job: Chunk, seed: int, draws: int) -> tuple[ChunkOut, NDArray[np.uint64], float]:
+    """Run the first draws here: their output, their seeds and the CPU seconds per draw."""
+    seeds = np.array(spawn_seeds(seed, min(PILOT, draws)), dtype=np.uint64)
     tic = time.process_time()
-    pilot = evaluate(
-        Chunk(
-            0, scenario, model, params, space, pilot_seeds, _plan(space, pilot_seeds, 0, False)[1]
-        )
-    )
-    per_draw = max((time.process_time() - tic) / len(pilot_seeds), 1e-7)
-    _check_memory(
-        draws * (len(scenario.actors) + 1 if drop_actors else 1), len(scenario.issues), per_draw
-    )
-    rest = spawn_seeds(seed, draws - len(pilot_seeds), start=len(pilot_seeds))
-    seeds = np.concatenate([pilot_seeds, np.array(rest, dtype=np.uint64)])
-    all_seeds, dropped = _plan(space, seeds, len(scenario.actors), drop_actors)
-    size = chunk_size or int(
-        np.clip((1.0 if jobs > 1 or scheduler else 0.25) / per_draw, 16, 200_000)
-    )
-    first = ChunkOut(0, pilot.forecast, pilot.agreement)
-    chunks = [
-        Chunk(s, scenario, model, params, space, all_seeds[s : s + size], dropped[s : s + size])
-        for s in range(len(pilot_seeds), len(all_seeds), size)
-    ]
-    results = _collect(first, run_chunks(chunks, jobs, scheduler), len(all_seeds), out,
-                       _partial(scenario, space, all_seeds, dropped), progress)  # fmt: skip
-    forecast, agreement = results
-    point = batch_runner(MODELS[model])(
-        scenario, DrawInputs.from_scenario(scenario), params, seeds=model_seeds([seed])
+    out = evaluate(replace(job, seeds=seeds, dropped=np.full(len(seeds), -1, dtype=np.int64)))
+    return out, seeds, max((time.process_time() - tic) / len(seeds), 1e-7)
+
+
+def _result(
+    job: Chunk,
+    seed: int,
+    seeds: NDArray[np.uint64],
+    dropped: NDArray[np.int64],
+    forecast: NDArray[np.float64],
+    agreement: NDArray[np.bool_] | None,
+    drop_actors: bool,
+) -> SweepResult:
+    scenario = job.scenario
+    point = batch_runner(MODELS[job.model])(
+        scenario, DrawInputs.from_scenario(scenario), job.params, seeds=model_seeds([seed])
     )
     settings = {
-        "noise": dict(space.widths),
+        "noise": dict(job.space.widths),
         "drop_actors": drop_actors,
         "uncertainty": "scenario" if scenario.uncertainty else "default",
     }
     return SweepResult(
-        _provenance(model, params, scenario, seed), scenario, space, all_seeds, dropped,
+        _provenance(job.model, job.params, scenario, seed), scenario, job.space, seeds, dropped,
         forecast, agreement, tuple(float(v) for v in point.forecast[0]), settings,
     )  # fmt: skip
 
@@ -230,6 +243,7 @@ def _collect(
     forecast = np.empty((total, first.forecast.shape[1]))
     agreement = None if first.agreement is None else np.empty(total, dtype=bool)
     writer = RowWriter(out) if out is not None else None
+    ok = False
     try:
         for chunk in itertools.chain([first], rest):
             n = len(chunk.forecast)
@@ -242,9 +256,10 @@ def _collect(
                     writer.write(block)
             if progress is not None:
                 progress(chunk.start + n, total)
+        ok = True
     finally:
         if writer is not None:
-            writer.close()
+            writer.close(keep=ok)
     return forecast, agreement
 
 

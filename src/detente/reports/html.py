@@ -96,6 +96,7 @@ def render_report(
     seed: int | None = None,
     negotiations: Sequence[Mapping[str, str]] = (),
     sweeps: Sequence[str] = (),
+    uncertainty: bool = True,
 ) -> str:
     """The report's HTML for ``scenario`` with each of ``models`` (unknown names are an error).
 
@@ -117,6 +118,7 @@ def render_report(
         if len(r.rounds) > 1 and r.model not in MODEL_SECTIONS
     ]
     talks = _negotiations(scenario, negotiations, seed) + _sweeps(scenario, sweeps)
+    how_sure = _uncertainty(scenario, [r.model for r in results], seed) if uncertainty else ""
     spread = (
         [
             (min(r.forecast[k] for r in results), max(r.forecast[k] for r in results))
@@ -136,11 +138,21 @@ def render_report(
         sections=sections,
         spread=spread,
         talks=talks,
+        uncertainty=how_sure,
         version=__version__,
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         esc=html.escape,
     )
     return text
+
+
+def _uncertainty(scenario: Scenario, models: Sequence[str], seed: int | None) -> str:
+    """The "How sure" section: a Monte Carlo sweep of every model that ran."""
+    from detente.reports.uncertainty import section, sweeps_for_report
+    from detente.rng import fresh_seed
+
+    done, skipped = sweeps_for_report(scenario, models, fresh_seed() if seed is None else seed)
+    return section(scenario, done, skipped)
 
 
 def render_page(title: str, subtitle: str, body: str) -> str:
