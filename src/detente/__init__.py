@@ -11,6 +11,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from detente.api import load_scenario, rerun, run
+from detente.experiments import levers, sensitivity
 from detente.models import MODELS, ModelSpec
 from detente.replicate import Replicates, replicate
 from detente.result import Provenance, Result, Round
@@ -28,8 +29,10 @@ __all__ = [
     "Scenario",
     "Stance",
     "__version__",
+    "levers",
     "load_scenario",
     "replicate",
     "rerun",
     "run",
+    "sensitivity",
 ]

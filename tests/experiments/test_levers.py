@@ -14,9 +14,9 @@ import detente
 from detente.errors import DetenteError
 from detente.experiments.evaluate import model_params
 from detente.experiments.factors import factors
-from detente.experiments.levers import levers
-from detente.experiments.levers_result import LeversResult
-from detente.experiments.levers_search import Goal, IssueForecast, candidates, search_levers
+from detente.experiments.lever_analysis import levers
+from detente.experiments.lever_result import LeversResult
+from detente.experiments.lever_search import Goal, IssueForecast, candidates, search_levers
 from detente.spatial import weighted_median
 from helpers import cli, make_scenario
 

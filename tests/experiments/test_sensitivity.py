@@ -16,7 +16,7 @@ import pytest
 import detente
 from detente.errors import DetenteError
 from detente.experiments.factors import factors
-from detente.experiments.sensitivity import sensitivity
+from detente.experiments.sensitivity_analysis import sensitivity
 from detente.experiments.sensitivity_result import SensitivityResult
 from helpers import cli
 

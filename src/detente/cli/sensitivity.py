@@ -16,10 +16,10 @@ from detente.cli.core import ParamOpt, ScenarioArg
 from detente.cli.params import params_from_text
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.errors import DetenteError
-from detente.experiments.levers import levers as find_levers
-from detente.experiments.levers_result import LeversResult
-from detente.experiments.sensitivity import RANK_BY
-from detente.experiments.sensitivity import sensitivity as analyse
+from detente.experiments.lever_analysis import levers as find_levers
+from detente.experiments.lever_result import LeversResult
+from detente.experiments.sensitivity_analysis import RANK_BY
+from detente.experiments.sensitivity_analysis import sensitivity as analyse
 from detente.experiments.sensitivity_result import SensitivityResult
 from detente.models import MODELS
 

@@ -10,20 +10,26 @@ kernel, or draw by draw where it has none (:func:`detente.models.batch_runner`).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from detente.api import UnknownNameError
+from detente.api import UnknownNameError, load_scenario
 from detente.batch import DrawInputs
 from detente.models import MODELS, batch_runner
 from detente.params import build_params
 from detente.scenario import Scenario
 
-__all__ = ["forecast_batch", "model_params"]
+__all__ = ["as_scenario", "forecast_batch", "model_params"]
 
 _Array = NDArray[np.float64]
+
+
+def as_scenario(scenario: Scenario | str | Path) -> Scenario:
+    """``scenario`` itself, or the scenario loaded from a file or a bundled name."""
+    return scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
 
 
 def model_params(model: str, params: Any) -> Any:

@@ -46,13 +46,14 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from detente.errors import DetenteError
-from detente.experiments.evaluate import forecast_batch, model_params
+from detente.experiments.evaluate import as_scenario, forecast_batch, model_params
 from detente.experiments.factors import FIELDS, Factor, factors, inputs_from_matrix
 from detente.experiments.sensitivity_result import SensitivityResult, SensitivityRow
 from detente.params import params_as_dict
@@ -156,7 +157,7 @@ def _ranked(issue: str, names: Sequence[str], table: _Array, by: int) -> list[Se
 
 
 def sensitivity(
-    scenario: Scenario,
+    scenario: Scenario | str | Path,
     model: str,
     *,
     method: str = "sobol",
@@ -171,8 +172,8 @@ def sensitivity(
 
     Parameters
     ----------
-    scenario : Scenario
-        The scenario; each input varies over its plausible range.
+    scenario : Scenario, str or Path
+        The scenario (or its file, or a bundled name); each input varies over its range.
     model : str
         A registered model name.
     method : {"sobol", "morris", "oat"}
@@ -195,6 +196,7 @@ def sensitivity(
     SensitivityResult
         Ranked rows per issue with provenance; ``.to_frame()``, ``.to_json()``.
     """
+    scenario = as_scenario(scenario)
     n = DEFAULT_SAMPLES[method] if samples is None and method in METHODS else samples or 0
     fs = tuple(f for f in factors(scenario, fields) if f.width > 0)
     _check(method, n, group, fs)

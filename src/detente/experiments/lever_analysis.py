@@ -5,7 +5,7 @@ capability), find the smallest change of that field that moves the model's forec
 the target T, within a tolerance (default :data:`DEFAULT_TOLERANCE` percent of the issue's scale);
 if no value of the field within its limits does, say so and give the closest it gets.
 
-Exact where the model allows it (:mod:`detente.experiments.levers_exact`): every field of the
+Exact where the model allows it (:mod:`detente.experiments.lever_exact`): every field of the
 weighted mean and the position of the weighted median.  Otherwise a search along a *path*: the
 field moves away from its value by t in one direction (for a pair, both actors by t, each in its
 own direction — the four combinations are tried), clipped to the field's limits, for
@@ -34,20 +34,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from detente.errors import DetenteError
 from detente.experiments.draws import input_space, sample, to_inputs
-from detente.experiments.evaluate import model_params
+from detente.experiments.evaluate import as_scenario, model_params
 from detente.experiments.factors import FIELDS, factors
-from detente.experiments.levers_exact import exact_lever
-from detente.experiments.levers_result import Lever, LeversResult
-from detente.experiments.levers_search import (
+from detente.experiments.lever_exact import exact_lever
+from detente.experiments.lever_result import Lever, LeversResult
+from detente.experiments.lever_search import (
     Goal,
     IssueForecast,
-    Path,
+    SearchPath,
     candidates,
     search_levers,
 )
@@ -80,7 +81,7 @@ def _goal(scenario: Scenario, issue: str, target: float, tolerance: float | None
 
 
 def levers(
-    scenario: Scenario,
+    scenario: Scenario | str | Path,
     model: str,
     *,
     issue: str,
@@ -97,8 +98,8 @@ def levers(
 
     Parameters
     ----------
-    scenario : Scenario
-        The scenario.
+    scenario : Scenario, str or Path
+        The scenario, its file or a bundled scenario name.
     model : str
         A registered model name.
     issue : str
@@ -127,6 +128,7 @@ def levers(
     LeversResult
         One lever per actor (or pair) and field, reachable ones first.
     """
+    scenario = as_scenario(scenario)
     goal = _goal(scenario, issue, target, tolerance)
     k = scenario.issue_ids.index(issue)
     fs = factors(scenario, fields, actors=actors, issues=[issue])
@@ -135,7 +137,7 @@ def levers(
     p = model_params(model, params)
     seed = fresh_seed() if seed is None else seed
     f = IssueForecast(scenario, model, p, k, seed)
-    base = float(f([Path(fs[:1], (1,))], np.zeros((1, 1)))[0, 0])
+    base = float(f([SearchPath(fs[:1], (1,))], np.zeros((1, 1)))[0, 0])
     exact = (
         {}
         if pairs

@@ -1,6 +1,6 @@
 """The lever search: forecasts along paths of one or two inputs, a grid, then bisection.
 
-See :mod:`detente.experiments.levers` for what is searched and why; this module does the work.
+See :mod:`detente.experiments.lever_analysis` for what is searched and why; this module does it.
 All paths of all candidate levers are evaluated together, one batch per grid or bisection step.
 """
 
@@ -17,10 +17,10 @@ from numpy.typing import NDArray
 from detente.experiments.draws import input_space, to_inputs
 from detente.experiments.evaluate import forecast_batch
 from detente.experiments.factors import Factor
-from detente.experiments.levers_result import Lever
+from detente.experiments.lever_result import Lever
 from detente.scenario import Scenario
 
-__all__ = ["BISECT", "GRID", "Goal", "IssueForecast", "Path", "candidates", "search_levers"]
+__all__ = ["BISECT", "GRID", "Goal", "IssueForecast", "SearchPath", "candidates", "search_levers"]
 
 _Array = NDArray[np.float64]
 
@@ -31,7 +31,7 @@ BISECT = 12
 
 
 @dataclass(frozen=True, slots=True)
-class Path:
+class SearchPath:
     """Factors moved together, each by t in its own direction (+1 or −1)."""
 
     fs: tuple[Factor, ...]
@@ -50,6 +50,10 @@ class Path:
         ]
 
 
+Candidate = tuple[tuple[Factor, ...], list[SearchPath]]
+"""A lever to search: the factors it moves and the paths tried (one per direction)."""
+
+
 class IssueForecast:
     """The forecast on one issue of one model, for paths at given t (one batch per call)."""
 
@@ -57,7 +61,7 @@ class IssueForecast:
         self.scenario, self.model, self.params, self.k, self.seed = scenario, model, params, k, seed
         self.value = input_space(scenario).value
 
-    def __call__(self, paths: Sequence[Path], t: _Array) -> _Array:
+    def __call__(self, paths: Sequence[SearchPath], t: _Array) -> _Array:
         """Forecasts ``(P, m)`` on path p at ``t[p]`` (shape ``(P, m)``)."""
         P, m = t.shape
         X = np.tile(self.value, (P * m, 1))
@@ -89,7 +93,7 @@ def _brackets(F: _Array, goal: Goal) -> tuple[NDArray[np.intp], NDArray[np.bool_
 
 def _bisect(
     f: IssueForecast,
-    paths: Sequence[Path],
+    paths: Sequence[SearchPath],
     t: _Array,
     F: _Array,
     crossing: NDArray[np.bool_],
@@ -109,7 +113,7 @@ def _bisect(
     return np.column_stack([lo, hi])
 
 
-def _search(f: IssueForecast, paths: Sequence[Path], goal: Goal) -> tuple[_Array, _Array]:
+def _search(f: IssueForecast, paths: Sequence[SearchPath], goal: Goal) -> tuple[_Array, _Array]:
     """Per path, the least t that reaches the target (or the closest t seen) and the forecast."""
     spans = np.array([p.span for p in paths])
     t = spans[:, None] * np.linspace(0.0, 1.0, GRID)[None, :]
@@ -134,15 +138,15 @@ def _search(f: IssueForecast, paths: Sequence[Path], goal: Goal) -> tuple[_Array
     return t_out, F_out
 
 
-def candidates(fs: Sequence[Factor], pairs: bool) -> list[tuple[tuple[Factor, ...], list[Path]]]:
+def candidates(fs: Sequence[Factor], pairs: bool) -> list[Candidate]:
     """Candidate levers (factor tuples) and their search paths."""
     if not pairs:
-        return [((f,), [Path((f,), (1,)), Path((f,), (-1,))]) for f in fs]
-    out: list[tuple[tuple[Factor, ...], list[Path]]] = []
+        return [((f,), [SearchPath((f,), (1,)), SearchPath((f,), (-1,))]) for f in fs]
+    out: list[Candidate] = []
     for a, b in itertools.combinations(fs, 2):
         if a.field == b.field and a.actor != b.actor:
             signs = itertools.product((1, -1), repeat=2)
-            out.append(((a, b), [Path((a, b), sg) for sg in signs]))
+            out.append(((a, b), [SearchPath((a, b), sg) for sg in signs]))
     return out
 
 
