@@ -91,6 +91,7 @@ MODELS: dict[str, ModelSpec] = {
         True,
         "KTAB's Spatial Model of Politics: challenges, bargains and PCE votes, multi-issue",
         ("KTAB", "KTABDoc", "Wise2015", "Efird2016"),
+        smp.run_batch,
     ),
     "winset": ModelSpec(
         winset.run,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from detente.batch import BatchForecast, DrawInputs, apply_draw
 from detente.models.smp.bargain import Bargains
 from detente.models.smp.params import SMPParams, accommodation
 from detente.models.smp.turn import (
@@ -24,7 +26,7 @@ from detente.rng import RngLike, as_generator, fresh_seed
 from detente.scenario import Scenario
 from detente.spatial import from_unit, to_unit
 
-__all__ = ["run"]
+__all__ = ["final_forecast", "run", "run_batch"]
 
 _Array = NDArray[np.float64]
 
@@ -104,6 +106,49 @@ def _forecast(s: State, st: Setting, bounds: _Array) -> tuple[float, ...]:
     return tuple(float(v) for v in from_unit(p @ s.x[uniq], bounds))
 
 
+def _turns(
+    s: State, x0: _Array, st: Setting, p: SMPParams, gen: Any
+) -> Iterator[tuple[int, State, Bargains, NDArray[np.intp], float]]:
+    """Each turn's number, state, bargains, choices and change ratio, until the stop rule (12)."""
+    first = 0.0
+    for t in range(1, p.max_turns + 1):
+        prev = s
+        s, b, chosen = step(prev, st, gen)
+        if t == 1:
+            first = state_distance(x0, s.x) + p.min_sig_delta
+        ratio = state_distance(prev.x, s.x) / first
+        yield t, s, b, chosen, ratio
+        if t >= p.min_turns and ratio < p.min_delta_ratio:
+            return
+
+
+def final_forecast(scenario: Scenario, params: SMPParams | None, rng: RngLike) -> _Array:
+    """The forecast of :func:`run` without its rounds and provenance (for sweeps)."""
+    p = (params or SMPParams()).resolve(scenario)
+    gen, _ = _seed(scenario, p, rng)
+    st = _setting(scenario, p)
+    x0 = to_unit(scenario.positions(), scenario.bounds())
+    s = s0 = assess(x0, x0.copy(), st)
+    for _, s, *_ in _turns(s0, x0, st, p, gen):  # noqa: B007 (s: the last state)
+        pass
+    return np.array(_forecast(s, st, scenario.bounds()))
+
+
+def run_batch(
+    scenario: Scenario, inputs: DrawInputs, params: SMPParams | None, *, seeds: Sequence[int]
+) -> BatchForecast:
+    """The batch kernel (:mod:`detente.batch`): a lean run per draw, equal to :func:`run`'s.
+
+    Batching SMP over draws would need every kernel of a turn to carry a draw axis and the stop
+    rule to mask finished draws; measured (``benchmarks/smp.py``), a lean loop that skips the
+    rounds and the provenance already halves the time per draw, and meets the sweep target.
+    """
+    out = np.empty((inputs.n_draws, len(scenario.issues)))
+    for d in range(inputs.n_draws):
+        out[d] = final_forecast(apply_draw(scenario, inputs, d), params, int(seeds[d]))
+    return BatchForecast(out)
+
+
 def run(scenario: Scenario, params: SMPParams | None = None, *, rng: RngLike = None) -> Result:
     """Run KTAB's Spatial Model of Politics on ``scenario`` until movement dies down.
 
@@ -126,19 +171,13 @@ def run(scenario: Scenario, params: SMPParams | None = None, *, rng: RngLike = N
     gen, seed = _seed(scenario, p, rng)
     st = _setting(scenario, p)
     x0 = to_unit(scenario.positions(), scenario.bounds())
-    s = assess(x0, x0.copy(), st)
-    rounds = [_round(0, scenario, s, st, {})]
-    first, reason = 0.0, "max_turns"
-    for t in range(1, p.max_turns + 1):
-        prev = s
-        s, b, chosen = step(prev, st, gen)
-        if t == 1:
-            first = state_distance(x0, s.x) + p.min_sig_delta
-        ratio = state_distance(prev.x, s.x) / first
+    s = s0 = assess(x0, x0.copy(), st)
+    rounds = [_round(0, scenario, s0, st, {})]
+    reason = "max_turns"
+    for t, s, b, chosen, ratio in _turns(s0, x0, st, p, gen):
         rounds.append(_round(t, scenario, s, st, _moves(b, chosen, scenario, ratio)))
         if t >= p.min_turns and ratio < p.min_delta_ratio:
             reason = "quiet"
-            break
     extra = {"turns": len(rounds) - 1, "stopped_by": reason}
     prov = provenance("smp", params_as_dict(p), scenario, seed)
     forecast = _forecast(s, st, scenario.bounds())
