@@ -111,7 +111,7 @@ def _sweep_summary(data: Mapping[str, Any]) -> dict[str, Any]:
 
 def run_sensitivity(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
     """Which inputs drive the forecast (``detente sensitivity``; one-at-a-time by default)."""
-    from detente.experiments.sensitivity import sensitivity
+    from detente.experiments.sensitivity_analysis import sensitivity
 
     progress(0, 1)
     method = str(spec.options.get("method") or "oat")
@@ -131,7 +131,7 @@ def run_sensitivity(store: Store, scenario: Scenario, spec: JobSpec, progress: P
 def run_levers(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
     """What would it take to move one issue's forecast to a target (``detente levers``)."""
     from detente.errors import DetenteError
-    from detente.experiments.levers import levers
+    from detente.experiments.lever_analysis import levers
 
     issue, target = spec.options.get("issue"), spec.options.get("target")
     if not issue or target is None:
