@@ -67,6 +67,22 @@ def main() -> None:
     fitted = ", ".join(f"{w:.2f} {c}" for c, w in zip(STACK, weights, strict=True) if w > 0.005)
     print(_row("stacked ensemble", f"weights: {fitted}", forecast, bt, base, a.seed))
     print(f"\nseed {a.seed}; data sha256 {bt.provenance.scenario_sha256[:16]}")
+    _conformal(bt)
+
+
+def _conformal(bt: Backtest) -> None:
+    """Intervals of ± the dev split's 50th/80th percentile absolute error, covered on test."""
+    dev = np.array([i.period == "1996-2000" for i in bt.issues])
+    y = bt.outcomes()
+    print("\n| model | ± 50% (dev) | ± 80% (dev) | test cov. 50% | test cov. 80% |")
+    print("|---|---|---|---|---|")
+    for j, label in enumerate(bt.labels):
+        e = np.abs(bt.forecasts[j] - y)
+        if np.isnan(e).any():
+            continue
+        q50, q80 = np.quantile(e[dev], [0.5, 0.8])
+        c50, c80 = (e[~dev] <= q50).mean(), (e[~dev] <= q80).mean()
+        print(f"| `{label}` | {q50:.1f} | {q80:.1f} | {c50:.1%} | {c80:.1%} |")
 
 
 if __name__ == "__main__":

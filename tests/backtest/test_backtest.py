@@ -168,3 +168,23 @@ def test_stacked_ensemble_is_fit_on_dev_only(tmp_path: Path) -> None:
     assert weights.sum() == pytest.approx(1.0) and forecast.shape == (2,)
     with pytest.raises(DetenteError, match="dev split only"):
         stacked(bt, bt, ["median"])
+
+
+def test_interval_forecasts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from detente.backtest.intervals import DEFAULT_NOISE
+
+    folder = write_deu(tmp_path)
+    bt = backtest(folder, "mean,median", seed=4, draws=40)
+    iv = bt.intervals
+    assert iv is not None and iv.shape == (2, 4, 4)
+    assert np.all(iv[..., 2] <= iv[..., 0]) and np.all(iv[..., 0] <= iv[..., 1])
+    assert np.all(iv[..., 1] <= iv[..., 3])
+    d = bt.to_dict()
+    assert d["noise"] == dict(DEFAULT_NOISE) and len(d["issues"][0]["intervals"]["mean"]) == 4
+    cov = d["models"]["median"]["coverage_80"]
+    inside = [(r[2] <= i.outcome <= r[3]) for r, i in zip(iv[1], bt.issues, strict=True)]
+    assert cov == pytest.approx(np.mean(inside))
+    again = backtest(folder, "median", seed=4, draws=40, noise=DEFAULT_NOISE)
+    np.testing.assert_array_equal(again.intervals[1], iv[1])  # type: ignore[index]
+    code, _, err = cli(capsys, "backtest", str(folder), "--draws", "-3")
+    assert code == 2 and "--draws -3" in err

@@ -17,7 +17,7 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from detente import __version__
-from detente.backtest.runner import Candidate, Progress, parse_candidates, run_candidates
+from detente.backtest.runner import Candidate, Draws, Progress, parse_candidates, run_candidates
 from detente.backtest.summary import summarise
 from detente.errors import DetenteError
 from detente.io.deu import PERIODS, DeuIssue, read_deu
@@ -127,12 +127,15 @@ def backtest(
     jobs: int = 1,
     scheduler: str | None = None,
     progress: Progress | None = None,
+    draws: int = 0,
+    noise: Mapping[str, float] | None = None,
 ) -> Backtest:
     """Backtest ``models`` (default: every registered model) on the DEU issues of ``split``.
 
     ``data`` is a DEU folder or file, or issues already read.  ``mean`` (the compromise model)
     is always included.  Stochastic models and the bootstrap use ``seed`` (a fresh one, recorded,
-    when None).
+    when None).  With ``draws`` > 0 every forecast also gets 50% and 80% intervals from a sweep
+    over input ``noise`` (default :data:`detente.backtest.intervals.DEFAULT_NOISE`).
     """
     _check(split, capability)
     cands = parse_candidates(models)
@@ -146,8 +149,12 @@ def backtest(
     )
     seed = fresh_seed() if seed is None else seed
     scenarios = [to_scenario(i, capability) for i in scored]
-    fc = run_candidates(cands, scenarios, seed, jobs=jobs, scheduler=scheduler, progress=progress)
-    params = {"models": [c.to_dict() for c in cands], "split": split, "capability": capability}
+    plan = _draws(draws, noise)
+    fc = run_candidates(
+        cands, scenarios, seed, jobs=jobs, scheduler=scheduler, progress=progress, draws=plan
+    )
+    params = {"models": [c.to_dict() for c in cands], "split": split, "capability": capability,
+              "draws": draws}  # fmt: skip
     prov = Provenance(
         model="backtest",
         params=params,
@@ -157,4 +164,15 @@ def backtest(
         seed=seed,
         version=__version__,
     )
-    return Backtest(prov, split, capability, cands, scored, fc.values, fc.missing, unscored)
+    return Backtest(prov, split, capability, cands, scored, fc.values, fc.missing, unscored,
+                    fc.intervals, None if plan is None else dict(plan.noise))  # fmt: skip
+
+
+def _draws(draws: int, noise: Mapping[str, float] | None) -> Draws | None:
+    if isinstance(draws, bool) or not isinstance(draws, int) or draws < 0:
+        raise DetenteError(f"--draws {draws!r}: give a whole number ≥ 0")
+    if draws == 0:
+        return None
+    from detente.backtest.intervals import DEFAULT_NOISE
+
+    return Draws(draws, dict(noise or DEFAULT_NOISE))

@@ -13,7 +13,7 @@ address, joblib's dask backend.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,6 +85,19 @@ class Forecasts:
     values: NDArray[np.float64]
     missing: tuple[tuple[str, str, str], ...]
     """(candidate label, issue id, reason) for every NaN in ``values``."""
+    intervals: NDArray[np.float64] | None = None
+    """Candidates × issues × (lo50, hi50, lo80, hi80) when draws were asked for."""
+
+
+@dataclass(frozen=True, slots=True)
+class Draws:
+    """Interval forecasts: ``n`` draws per model and issue with these noise half-widths."""
+
+    n: int
+    noise: Mapping[str, float]
+
+
+_Out = tuple[float | str, tuple[float, float, float, float] | str | None]
 
 
 def _forecast_one(cand: Candidate, scenario: Scenario, seed: int) -> float | str:
@@ -99,8 +112,26 @@ def _forecast_one(cand: Candidate, scenario: Scenario, seed: int) -> float | str
     return float(result.forecast[0])
 
 
-def _task(cand: Candidate, scenarios: Sequence[Scenario], seed: int) -> list[float | str]:
-    return [_forecast_one(cand, s, seed) for s in scenarios]
+def _interval_one(
+    cand: Candidate, scenario: Scenario, seed: int, draws: Draws
+) -> tuple[float, float, float, float] | str:
+    from detente.backtest.intervals import interval
+
+    try:
+        return interval(cand.model, cand.label, cand.params, scenario, seed, draws.n, draws.noise)
+    except (DetenteError, ValueError) as exc:
+        return f"interval: {exc}"
+
+
+def _task(
+    cand: Candidate, scenarios: Sequence[Scenario], seed: int, draws: Draws | None
+) -> list[_Out]:
+    out: list[_Out] = []
+    for s in scenarios:
+        point = _forecast_one(cand, s, seed)
+        ok = draws is not None and not isinstance(point, str)
+        out.append((point, _interval_one(cand, s, seed, draws) if ok and draws else None))
+    return out
 
 
 def _tasks(
@@ -119,24 +150,28 @@ def run_candidates(
     jobs: int = 1,
     scheduler: str | None = None,
     progress: Progress | None = None,
+    draws: Draws | None = None,
 ) -> Forecasts:
-    """Forecast every scenario (one issue each) with every candidate."""
+    """Forecast every scenario (one issue each) with every candidate (and intervals)."""
     tasks = list(_tasks(cands, scenarios))
     values = np.full((len(cands), len(scenarios)), np.nan)
+    intervals = np.full((len(cands), len(scenarios), 4), np.nan)
     missing: list[tuple[str, str, str]] = []
     done = 0
-    for (j, start, cand, chunk), out in zip(
-        tasks, _execute(tasks, seed, jobs, scheduler), strict=True
-    ):
-        for k, value in enumerate(out, start=start):
-            if isinstance(value, str):
-                missing.append((cand.label, scenarios[k].id, value))
-            else:
+    results = _execute(tasks, seed, jobs, scheduler, draws)
+    for (j, start, cand, chunk), out in zip(tasks, results, strict=True):
+        for k, (value, iv) in enumerate(out, start=start):
+            for got in (value, iv):
+                if isinstance(got, str):
+                    missing.append((cand.label, scenarios[k].id, got))
+            if not isinstance(value, str):
                 values[j, k] = value
+            if iv is not None and not isinstance(iv, str):
+                intervals[j, k] = iv
         done += len(chunk)
         if progress is not None:
-            progress(done, len(tasks and cands) * len(scenarios))
-    return Forecasts(values, tuple(missing))
+            progress(done, len(cands) * len(scenarios))
+    return Forecasts(values, tuple(missing), intervals if draws is not None else None)
 
 
 def _execute(
@@ -144,9 +179,11 @@ def _execute(
     seed: int,
     jobs: int,
     scheduler: str | None,
-) -> Iterator[list[float | str]]:
+    draws: Draws | None,
+) -> Iterator[list[_Out]]:
     if jobs == 1 and scheduler is None:
-        return (_task(c, chunk, seed) for _, _, c, chunk in tasks)
+        return (_task(c, chunk, seed, draws) for _, _, c, chunk in tasks)
     from detente.backtest.parallel import run_parallel
 
-    return run_parallel(_task, [(c, chunk, seed) for _, _, c, chunk in tasks], jobs, scheduler)
+    args = [(c, chunk, seed, draws) for _, _, c, chunk in tasks]
+    return run_parallel(_task, args, jobs, scheduler)

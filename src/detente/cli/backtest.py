@@ -120,6 +120,9 @@ def backtest_command(
     ] = None,
     split: Annotated[str, typer.Option(help="dev (1996–2000), test (2003–2019) or all.")] = "all",
     capability: Annotated[str, typer.Option(help="equal, or council (QMV votes).")] = "equal",
+    draws: Annotated[
+        int, typer.Option(help="Draws of noisy inputs per model and issue: 50%/80% intervals.")
+    ] = 0,
     seed: Annotated[int | None, typer.Option(help="Seed (stochastic models, bootstrap).")] = None,
     jobs: Annotated[int, typer.Option(help="Parallel processes (joblib).")] = 1,
     scheduler: Annotated[
@@ -146,7 +149,7 @@ def backtest_command(
     timer = Timer()
     bt = _run_with_bar(
         data=path, models=models, split=split, capability=capability,
-        seed=check_seed(seed), jobs=jobs, scheduler=scheduler,
+        seed=check_seed(seed), jobs=jobs, scheduler=scheduler, draws=draws,
     )  # fmt: skip
     save_if_asked("backtest", json.loads(bt.to_json()), None, save=save, store=store, timer=timer)
     if out is not None:
