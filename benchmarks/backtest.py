@@ -8,9 +8,9 @@ Usage::
 Anchors (issue 11): mean, median, nash and bdm (deterministic presets) on all 351 issues in
 < 10 s; interval forecasts with 1,000 draws in < 2 minutes (measured for the models with a batch
 kernel, mean and median; a model without one loops its ``run`` over the draws).  Wall-clock
-and CPU times are both printed, because a shared machine inflates the first.  The figures include reading the data,
-building 351 scenarios, the per-issue runs and the paired bootstrap (10,000 resamples per model,
-period and split).
+and CPU times are both printed, because a shared machine inflates the first.  The figures include
+reading the data, building 351 scenarios, the per-issue runs and the paired bootstrap (10,000
+resamples per model, period and split).
 """
 
 from __future__ import annotations
