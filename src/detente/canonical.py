@@ -94,6 +94,9 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         for params in d["games"].values():
             for p in params.values():
                 p.pop("name")
+        for g in scenario.games:
+            if g.roles:
+                d["games"][g.game]["roles"] = dict(g.roles)
     if scenario.negotiation is not None:
         d["negotiation"] = _negotiation(scenario.negotiation)
     if scenario.extra:

@@ -190,10 +190,15 @@ class GameParameter:
 
 @dataclass(frozen=True, slots=True)
 class GameSetup:
-    """Parameter values for one named canonical game (see :mod:`detente.games`)."""
+    """Parameter values for one named canonical game (see :mod:`detente.games`).
+
+    ``roles`` maps the game's players (its roles, e.g. ``"US"``) to the scenario's actor ids
+    (e.g. ``"USA"``), so results name the actors.
+    """
 
     game: str
     parameters: tuple[GameParameter, ...]
+    roles: tuple[tuple[str, str], ...] = ()
 
     def as_dict(self) -> dict[str, float]:
         """The parameter values by name."""

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from detente.cli import main
-from detente.games import format_efg, load_game
+from detente.games import format_efg, load_game, parse_efg
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -23,7 +23,12 @@ def test_list_and_show(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["game", "list"], capsys)
     assert code == 0 and "deadline_provocation" in out and "iig" in out
     code, out, _ = run(["game", "show", "deterrence", "--param", "p_hard=0.25"], capsys)
-    assert code == 0 and "# p_hard = 0.25" in out and 'c "" 1 "type" { "Hard" 1/4' in out
+    assert code == 0 and 'c "" 1 "type" { "Hard" 1/4' in out
+    assert (
+        "p_hard = 0.25: Prior probability that the defender is hard (resolute). Range [0, 1]; "
+        "default 0.5; source: illustrative." in out
+    )
+    assert parse_efg(out).players == ("Challenger", "Defender")  # still a valid .efg file
 
 
 @pytest.mark.parametrize("method", ["spe", "pure-nash", "nash", "pbe", "qre"])
@@ -49,7 +54,12 @@ def test_solve_with_scenario_parameters(capsys: pytest.CaptureFixture[str]) -> N
     assert code == 0, err
     d = json.loads(out)
     assert d["params"]["months_to_election"] == 10.0
-    assert "after red-line test" in d["equilibria"][0]["profile"]["US"]
+    assert "after red-line test" in d["equilibria"][0]["profile"]["USA"]  # US is played by USA
+    assert set(d["equilibria"][0]["payoffs"]) == {"PRK", "USA"}
+    code, out, _ = run(
+        ["game", "solve", "deadline_provocation", "--scenario", "korea-2019-12"], capsys
+    )
+    assert "PRK @ " in out and "USA @ " in out and "NK @" not in out
 
 
 def test_solve_text_and_efg_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,7 +15,7 @@ from detente.cli.params import param_errors, parse_assignments, typed_values
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.games import CATALOG, GameSolution, Sweep, format_efg, load_game, parse_range, solve
 from detente.games import sweep as run_sweep
-from detente.games.solving import LoadedGame
+from detente.games.solving import LoadedGame, explained
 from detente.params import ParamError
 
 __all__ = ["register"]
@@ -62,10 +62,12 @@ def list_games() -> None:
 
 @game_app.command()
 def show(game: GameArg, param: ParamOpt = None, scenario: ScenarioOpt = None) -> None:
-    """Print a game as Gambit .efg text (parameters first, as comments)."""
-    loaded = _load(game, param, scenario)
-    head = [f"# {key} = {value}\n" for key, value in loaded.params.items()]
-    emit([*head, format_efg(loaded.game)])
+    """Print a game as Gambit .efg text (its comment explains each parameter and role).
+
+    For a catalog game the comment lists each parameter's value, meaning, range, default and
+    source, and which actor plays which role.
+    """
+    emit(format_efg(explained(_load(game, param, scenario))))
 
 
 @game_app.command("solve")

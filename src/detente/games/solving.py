@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from detente.games.catalog import CATALOG
 from detente.games.efg import read_efg
 from detente.games.equilibria import solve_pbe, solve_pure_nash
 from detente.games.mixed import solve_mixed_nash
+from detente.games.parameters import check_ranges, describe_parameters
 from detente.games.qre import solve_qre
 from detente.games.solution import GameSolution
 from detente.games.spe import solve_spe
@@ -26,7 +27,7 @@ from detente.games.tree import Game, imperfect_recall, infoset_key, is_perfect_i
 from detente.params import ParamError, build_params
 from detente.scenario import Scenario
 
-__all__ = ["METHODS", "LoadedGame", "load_game", "recall_warnings", "solve"]
+__all__ = ["METHODS", "LoadedGame", "explained", "load_game", "recall_warnings", "solve"]
 
 METHODS = ("auto", "spe", "pure-nash", "mixed-nash", "pbe", "qre")
 ALIASES = {"nash": "pure-nash", "mixed": "mixed-nash"}
@@ -39,11 +40,18 @@ NO_PURE = (
 
 @dataclass(frozen=True, slots=True)
 class LoadedGame:
-    """A game with its name and the parameter values that built it."""
+    """A game with its name, the parameter values that built it and who plays which role.
+
+    ``roles`` maps the catalog game's players (e.g. ``"US"``) to the scenario's actor ids (e.g.
+    ``"USA"``), which then name the players of ``game``; ``rationales`` are the scenario's reasons
+    for the values it sets.
+    """
 
     name: str
     game: Game
     params: Mapping[str, Any]
+    roles: Mapping[str, str] = field(default_factory=dict)
+    rationales: Mapping[str, str] = field(default_factory=dict)
 
 
 def load_game(
@@ -69,10 +77,15 @@ def load_game(
     values = {**(setup.as_dict() if setup is not None else {}), **overrides}
     params: Any = build_params(entry.params, values, owner=name)
     try:
+        check_ranges(params)
         game = entry.build(params)
     except ValueError as exc:
         raise ParamError(f"{name}: {exc}") from None
-    return LoadedGame(name, game, dataclasses.asdict(params))
+    roles = dict(setup.roles) if setup is not None else {}
+    if roles:
+        game = dataclasses.replace(game, players=tuple(roles.get(p, p) for p in game.players))
+    why = {p.name: p.rationale for p in setup.parameters if p.rationale} if setup else {}
+    return LoadedGame(name, game, dataclasses.asdict(params), roles, why)
 
 
 def solve(loaded: LoadedGame, method: str = "auto", lam: float = 1.0) -> GameSolution:
@@ -102,6 +115,17 @@ def solve(loaded: LoadedGame, method: str = "auto", lam: float = 1.0) -> GameSol
     if warnings:
         details["warnings"] = warnings
     return dataclasses.replace(result, game=loaded.name, params=params, details=details)
+
+
+def explained(loaded: LoadedGame) -> Game:
+    """The game with its description followed by its parameter table and roles (catalog games)."""
+    if loaded.name not in CATALOG:
+        return loaded.game
+    table = describe_parameters(
+        CATALOG[loaded.name].params, loaded.params, loaded.roles, loaded.rationales
+    )
+    text = "\n\n".join(t for t in (loaded.game.description, "Parameters:\n" + table) if t)
+    return dataclasses.replace(loaded.game, description=text)
 
 
 def recall_warnings(game: Game) -> list[str]:

@@ -12,6 +12,7 @@ from typing import Any
 from detente.errors import Problem
 from detente.io.context import context_problems
 from detente.io.decision import decision_checks
+from detente.io.games import game_problems
 from detente.io.located import Located, Path
 from detente.io.negotiation import negotiation_problems
 
@@ -183,4 +184,5 @@ def cross_checks(doc: Located) -> list[Problem]:
         + _ranges(doc)
         + context_problems(doc)
         + negotiation_problems(doc, _scales(doc))
+        + game_problems(doc)
     )

@@ -8,6 +8,7 @@ line and field path.  All problems are reported at once.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import yaml
@@ -19,7 +20,7 @@ from detente.io.checks import cross_checks
 from detente.io.decision import decision_from_doc
 from detente.io.located import Located, Path
 from detente.io.negotiation import negotiation_setup
-from detente.io.schema import UNION_TAGS, ActorDoc, IssueDoc, RangeDoc, ScenarioDoc
+from detente.io.schema import GAME_TAGS, UNION_TAGS, ActorDoc, IssueDoc, RangeDoc, ScenarioDoc
 from detente.scenario import (
     Actor,
     Deadline,
@@ -201,6 +202,15 @@ def _actor(d: ActorDoc, issue_ids: list[str]) -> Actor:
                  d.capability_rationale, cr)  # fmt: skip
 
 
+def _game_setup(game: str, entries: Mapping[str, Any]) -> GameSetup:
+    """A game's parameters, and its ``roles:`` entry (role → actor id) if any."""
+    params = tuple(
+        GameParameter(n, p.value, p.rationale) for n, p in entries.items() if n != "roles"
+    )
+    roles = entries.get("roles", {})
+    return GameSetup(game, params, tuple(roles.items()) if isinstance(roles, dict) else ())
+
+
 def _scenario(doc: ScenarioDoc) -> Scenario:
     issues = tuple(_issue(i) for i in doc.issues)
     ids = [i.id for i in issues]
@@ -216,10 +226,7 @@ def _scenario(doc: ScenarioDoc) -> Scenario:
         deadlines=tuple(Deadline(**d.model_dump()) for d in doc.deadlines),
         red_lines=tuple(RedLine(**r.model_dump()) for r in doc.red_lines),
         events=tuple(Event(**e.model_dump()) for e in doc.events),
-        games=tuple(
-            GameSetup(g, tuple(GameParameter(n, p.value, p.rationale) for n, p in ps.items()))
-            for g, ps in doc.games.items()
-        ),
+        games=tuple(_game_setup(g, entries) for g, entries in doc.games.items()),
         extra=doc.extra,
         decision=decision_from_doc(doc.decision),
         uncertainty=None
@@ -251,7 +258,7 @@ def build(doc: Located) -> Scenario:
         parsed = ScenarioDoc.model_validate(doc.data)
     except ValidationError as exc:
         problems += [
-            doc.problem(tuple(p for p in e["loc"] if p not in UNION_TAGS), _message(e))
+            doc.problem(tuple(p for p in e["loc"] if p not in UNION_TAGS + GAME_TAGS), _message(e))
             for e in exc.errors(include_url=False)
         ]
     problems += cross_checks(doc)

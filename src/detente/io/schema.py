@@ -22,7 +22,7 @@ from pydantic import (
 
 from detente.io.negotiation import NegotiationDoc
 
-__all__ = ["UNION_TAGS", "RangeDoc", "ScenarioDoc"]
+__all__ = ["GAME_TAGS", "UNION_TAGS", "RangeDoc", "ScenarioDoc"]
 
 
 def _not_bool(value: Any) -> Any:
@@ -147,6 +147,25 @@ class GameParameterDoc(_Doc):
     rationale: str = ""
 
 
+def _game_entry(value: Any) -> str:
+    """A game's ``roles:`` mapping (actor ids as strings) or one of its parameters."""
+    if (
+        isinstance(value, dict)
+        and "value" not in value
+        and all(isinstance(v, str) for v in value.values())
+    ):
+        return GAME_TAGS[1]
+    return GAME_TAGS[0]
+
+
+GAME_TAGS = ("<parameter>", "<roles>")
+"""Tags of a game entry: one parameter, or the roles mapping (stripped from error paths)."""
+GameEntry = Annotated[
+    Annotated[GameParameterDoc, Tag(GAME_TAGS[0])] | Annotated[dict[str, Id], Tag(GAME_TAGS[1])],
+    Discriminator(_game_entry),
+]
+
+
 Share = Annotated[float, Field(gt=0.0, le=1.0, allow_inf_nan=False), NoBool]
 Positive = Annotated[float, Field(gt=0.0, allow_inf_nan=False), NoBool]
 
@@ -182,7 +201,7 @@ class ScenarioDoc(_Doc):
     deadlines: list[DeadlineDoc] = []
     red_lines: list[RedLineDoc] = []
     events: list[EventDoc] = []
-    games: dict[str, dict[str, GameParameterDoc]] = {}
+    games: dict[str, dict[str, GameEntry]] = {}
     negotiation: NegotiationDoc | None = None
     extra: dict[str, Any] = {}
     decision: DecisionDoc | None = None

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from detente.games.parameters import param
 from detente.games.tree import Game, Move, build, chance, decide, leaf
 
 __all__ = ["DeterrenceParams", "build_game"]
@@ -36,20 +37,17 @@ __all__ = ["DeterrenceParams", "build_game"]
 class DeterrenceParams:
     """Parameters of the deterrence game (illustrative values)."""
 
-    p_hard: float = 0.5
-    """Prior probability that the defender is hard (resolute)."""
-    v: float = 1.0
-    """Stake: C's gain and D's loss when D concedes."""
-    b: float = 0.3
-    """C's cost of backing down after resistance (D's gain)."""
-    w_hard: float = -1.0
-    """C's war payoff against a hard defender."""
-    w_soft: float = 0.2
-    """C's war payoff against a soft defender."""
-    d_hard: float = -0.5
-    """War payoff of a hard defender (above −v: it prefers war to conceding)."""
-    d_soft: float = -2.0
-    """War payoff of a soft defender (below −v)."""
+    p_hard: float = param(
+        0.5, "Prior probability that the defender is hard (resolute).", low=0, high=1
+    )
+    v: float = param(1.0, "Stake: C's gain and D's loss when D concedes.")
+    b: float = param(0.3, "C's cost of backing down after resistance (D's gain).")
+    w_hard: float = param(-1.0, "C's war payoff against a hard defender.")
+    w_soft: float = param(0.2, "C's war payoff against a soft defender.")
+    d_hard: float = param(
+        -0.5, "War payoff of a hard defender (above −v: it prefers war to conceding)."
+    )
+    d_soft: float = param(-2.0, "War payoff of a soft defender (below −v).")
 
 
 def _defender(p: DeterrenceParams, kind: str, war_c: float, war_d: float) -> Move:

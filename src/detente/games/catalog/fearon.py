@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from detente.games.parameters import param
 from detente.games.tree import Game, Move, build, chance, decide, leaf
 
 __all__ = ["FearonParams", "build_game"]
@@ -38,20 +39,20 @@ __all__ = ["FearonParams", "build_game"]
 class FearonParams:
     """Parameters of the audience-cost game (illustrative values; units of the stake ``v``)."""
 
-    p_resolved: float = 0.4
-    """Prior probability that the challenger is resolved."""
-    v: float = 1.0
-    """Value of the disputed good."""
-    q: float = 0.5
-    """Probability that the challenger wins a war."""
-    c_resolved: float = 0.2
-    """War cost of a resolved challenger."""
-    c_unresolved: float = 1.2
-    """War cost of an unresolved challenger."""
-    c_d: float = 0.8
-    """War cost of the defender."""
-    a: float = 0.5
-    """Audience cost the challenger pays for backing down [Fearon1994]."""
+    p_resolved: float = param(
+        0.4, "Prior probability that the challenger is resolved.", low=0, high=1
+    )
+    v: float = param(1.0, "Value of the disputed good.", low=0)
+    q: float = param(0.5, "Probability that the challenger wins a war.", low=0, high=1)
+    c_resolved: float = param(0.2, "War cost of a resolved challenger.", low=0)
+    c_unresolved: float = param(1.2, "War cost of an unresolved challenger.", low=0)
+    c_d: float = param(0.8, "War cost of the defender.", low=0)
+    a: float = param(
+        0.5,
+        "Audience cost the challenger pays for backing down .",
+        low=0,
+        source="illustrative; the mechanism of [Fearon1994]",
+    )
 
 
 def _branch(p: FearonParams, kind: str, cost: float) -> Move:

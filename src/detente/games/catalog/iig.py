@@ -39,33 +39,45 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from detente.games.parameters import param
 from detente.games.tree import Game, Leaf, Move, build, decide, leaf
 
 __all__ = ["OUTCOMES", "IIGParams", "build_game"]
 
 OUTCOMES = ("SQ", "Acq_A", "Acq_B", "Nego", "Cap_A", "Cap_B", "War_A", "War_B")
 
+SOURCE = "illustrative; orderings of [BDM-Lalman1992] ch. 2"
+"""Source of every default below."""
+
 
 @dataclass(frozen=True, slots=True)
 class IIGParams:
     """Utilities of A (``a_*``) and B (``b_*``) for the eight outcomes ([BDM-Lalman1992])."""
 
-    a_sq: float = 0.0
-    a_acq_a: float = -0.5
-    a_acq_b: float = 1.0
-    a_nego: float = 0.5
-    a_cap_a: float = -0.8
-    a_cap_b: float = 0.8
-    a_war_a: float = -0.2
-    a_war_b: float = -0.4
-    b_sq: float = 0.0
-    b_acq_a: float = 1.0
-    b_acq_b: float = -0.5
-    b_nego: float = 0.5
-    b_cap_a: float = 0.8
-    b_cap_b: float = -0.8
-    b_war_a: float = -0.4
-    b_war_b: float = -0.2
+    a_sq: float = param(0.0, "A's utility for the status quo (SQ).", source=SOURCE)
+    a_acq_a: float = param(
+        -0.5, "A's utility for A acquiescing to B's demand (Acq_A).", source=SOURCE
+    )
+    a_acq_b: float = param(
+        1.0, "A's utility for B acquiescing to A's demand (Acq_B).", source=SOURCE
+    )
+    a_nego: float = param(0.5, "A's utility for negotiation (Nego).", source=SOURCE)
+    a_cap_a: float = param(-0.8, "A's utility for A capitulating (Cap_A).", source=SOURCE)
+    a_cap_b: float = param(0.8, "A's utility for B capitulating (Cap_B).", source=SOURCE)
+    a_war_a: float = param(-0.2, "A's utility for a war begun by A (War_A).", source=SOURCE)
+    a_war_b: float = param(-0.4, "A's utility for a war begun by B (War_B).", source=SOURCE)
+    b_sq: float = param(0.0, "B's utility for the status quo (SQ).", source=SOURCE)
+    b_acq_a: float = param(
+        1.0, "B's utility for A acquiescing to B's demand (Acq_A).", source=SOURCE
+    )
+    b_acq_b: float = param(
+        -0.5, "B's utility for B acquiescing to A's demand (Acq_B).", source=SOURCE
+    )
+    b_nego: float = param(0.5, "B's utility for negotiation (Nego).", source=SOURCE)
+    b_cap_a: float = param(0.8, "B's utility for A capitulating (Cap_A).", source=SOURCE)
+    b_cap_b: float = param(-0.8, "B's utility for B capitulating (Cap_B).", source=SOURCE)
+    b_war_a: float = param(-0.4, "B's utility for a war begun by A (War_A).", source=SOURCE)
+    b_war_b: float = param(-0.2, "B's utility for a war begun by B (War_B).", source=SOURCE)
 
 
 def _out(p: IIGParams, name: str) -> Leaf:

@@ -47,50 +47,119 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from detente.games.parameters import param
 from detente.games.tree import Game, Leaf, Move, build, chance, decide, leaf
 
 __all__ = ["DeadlineParams", "build_game"]
 
 MOVES = (("Restraint", 0.0), ("Limited test", None), ("Red-line test", 1.0))
 
+SOURCE = "analyst judgement (December 2019 values with rationales: scenario korea-2019-12)"
+"""Source of every default below."""
+
 
 @dataclass(frozen=True, slots=True)
 class DeadlineParams:
     """Parameters of the deadline-provocation game (analyst judgements; see korea-2019-12)."""
 
-    p_resolute: float = 0.3
-    """Prior probability that NK is resolute (prefers testing and tolerates a crisis)."""
-    months_to_election: float = 11.0
-    """Months from the deadline to the US presidential election."""
-    horizon: float = 6.0
-    """Months over which election proximity decays (pi = exp(-months/horizon))."""
-    deal_us: float = -0.6
-    """US value of a partial deal relative to containment (negative: relief before
-    denuclearization is unwelcome)."""
-    audience_cost: float = 1.0
-    """US audience cost of relief after a red-line test, at the election."""
-    hold_cost: float = 0.4
-    """US cost of leaving a red-line test unanswered."""
-    tension_cost: float = 1.5
-    """US cost of unresolved tension after a red-line test, at the election."""
-    crisis_cost_us: float = 1.0
-    """US cost of a crisis against a resolute NK."""
-    coercion_gain: float = 0.4
-    """US gain when escalating against a restrained NK (it backs down)."""
-    rally: float = 0.5
-    """Rally-round-the-flag gain of escalating after a red-line test, at the election."""
-    limited_share: float = 0.3
-    """Weight of a limited test relative to a red-line test in the terms above."""
-    relief_nk: float = 1.0
-    """NK value of partial sanctions relief."""
-    crisis_cost_nk: float = 0.5
-    """Crisis cost to a resolute NK."""
-    crisis_cost_nk_restrained: float = 1.5
-    """Crisis cost to a restrained NK."""
-    test_gain: float = 0.3
-    """Gain of a red-line test to a resolute NK (technical and domestic)."""
-    test_cost: float = 0.4
-    """Cost of a red-line test to a restrained NK (isolation, Chinese displeasure)."""
+    p_resolute: float = param(
+        0.3,
+        "Prior probability that NK is resolute (prefers testing and tolerates a crisis).",
+        low=0,
+        high=1,
+        source=SOURCE,
+    )
+    months_to_election: float = param(
+        11.0,
+        "Months from the deadline to the US presidential election.",
+        low=0,
+        source=SOURCE,
+    )
+    horizon: float = param(
+        6.0,
+        "Months over which election proximity decays (pi = exp(-months/horizon)).",
+        low=0,
+        source=SOURCE,
+    )
+    deal_us: float = param(
+        -0.6,
+        "US value of a partial deal relative to containment (negative: relief before "
+        "denuclearization is unwelcome).",
+        source=SOURCE,
+    )
+    audience_cost: float = param(
+        1.0,
+        "US audience cost of relief after a red-line test, at the election.",
+        low=0,
+        source=SOURCE,
+    )
+    hold_cost: float = param(
+        0.4,
+        "US cost of leaving a red-line test unanswered.",
+        low=0,
+        source=SOURCE,
+    )
+    tension_cost: float = param(
+        1.5,
+        "US cost of unresolved tension after a red-line test, at the election.",
+        low=0,
+        source=SOURCE,
+    )
+    crisis_cost_us: float = param(
+        1.0,
+        "US cost of a crisis against a resolute NK.",
+        low=0,
+        source=SOURCE,
+    )
+    coercion_gain: float = param(
+        0.4,
+        "US gain when escalating against a restrained NK (it backs down).",
+        low=0,
+        source=SOURCE,
+    )
+    rally: float = param(
+        0.5,
+        "Rally-round-the-flag gain of escalating after a red-line test, at the election.",
+        low=0,
+        source=SOURCE,
+    )
+    limited_share: float = param(
+        0.3,
+        "Weight of a limited test relative to a red-line test in the terms above.",
+        low=0,
+        high=1,
+        source=SOURCE,
+    )
+    relief_nk: float = param(
+        1.0,
+        "NK value of partial sanctions relief.",
+        low=0,
+        source=SOURCE,
+    )
+    crisis_cost_nk: float = param(
+        0.5,
+        "Crisis cost to a resolute NK.",
+        low=0,
+        source=SOURCE,
+    )
+    crisis_cost_nk_restrained: float = param(
+        1.5,
+        "Crisis cost to a restrained NK.",
+        low=0,
+        source=SOURCE,
+    )
+    test_gain: float = param(
+        0.3,
+        "Gain of a red-line test to a resolute NK (technical and domestic).",
+        low=0,
+        source=SOURCE,
+    )
+    test_cost: float = param(
+        0.4,
+        "Cost of a red-line test to a restrained NK (isolation, Chinese displeasure).",
+        low=0,
+        source=SOURCE,
+    )
 
 
 def _us(p: DeadlineParams, s: float, resolute: bool, nk_extra: float) -> dict[str, Move | Leaf]:

@@ -19,21 +19,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from detente.games.parameters import param
 from detente.games.tree import Game, Leaf, Move, build, chance, decide, leaf
 
 __all__ = ["ProvokeParams", "build_game"]
+
+SOURCE = "benchmark setting"
+"""Source of every default below."""
 
 
 @dataclass(frozen=True, slots=True)
 class ProvokeParams:
     """Parameters of the repeated provoke/respond game."""
 
-    stages: int = 2
-    """Number of stages (the tree has 10 * 2**stages - 7 nodes)."""
-    delta: float = 0.9
-    """Discount factor per stage."""
-    p_resolute: float = 0.5
-    """Prior probability that the challenger is resolute."""
+    stages: int = param(
+        2,
+        "Number of stages (the tree has 10 * 2**stages - 7 nodes).",
+        low=1,
+        source=SOURCE,
+    )
+    delta: float = param(0.9, "Discount factor per stage.", low=0, high=1, source=SOURCE)
+    p_resolute: float = param(
+        0.5,
+        "Prior probability that the challenger is resolute.",
+        low=0,
+        high=1,
+        source=SOURCE,
+    )
 
 
 def _stage(p: ProvokeParams, t: int, kind: str, hist: str, acc: tuple[float, float]) -> Move | Leaf:
