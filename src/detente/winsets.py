@@ -36,7 +36,9 @@ The point chosen from a win-set is computed in :mod:`detente.selection`.
 
 from __future__ import annotations
 
+import functools
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -53,7 +55,6 @@ __all__ = [
     "Zone",
     "blockers",
     "candidates",
-    "find_zone",
     "gradients",
     "groups",
 ]
@@ -137,6 +138,7 @@ def _cone(z0: _Array, dims: tuple[int, ...]) -> tuple[_Array, _Array]:
     return lo, hi
 
 
+@functools.lru_cache(maxsize=16)
 def _halton(d: int) -> _Array:
     pts = qmc.Halton(d=d, scramble=False).random(_N_HALTON + 1)[1:]
     v = np.asarray(ndtri(np.clip(pts, 1e-9, 1 - 1e-9)), dtype=float)
@@ -207,25 +209,26 @@ def _zone(g: _Array, z0: _Array, chosen: tuple[Group, ...]) -> Zone:
     reqs = tuple(grp.req for grp in chosen)
     gs = g[:, list(dims)]
     lo, hi = _cone(z0, dims)
-    if all(not r.voters for r in reqs):
-        veto = sorted({i for r in reqs for i in r.veto})
-        v = _unanimity_direction(gs[veto], lo, hi) if veto else None
-        dirs = np.empty((0, len(dims))) if v is None else v[None, :]
-        return Zone(dims, reqs, dirs, gs @ dirs.T > _TOL, True)
     dirs, exact = candidates(gs, lo, hi)
     support = gs @ dirs.T > _TOL
     ok = np.logical_and.reduce([r.decisive(support) for r in reqs])
+    if all(not r.voters for r in reqs):  # unanimity: a witness is proof; else the LP decides
+        exact = True
+        veto = sorted({i for r in reqs for i in r.veto})
+        if not ok.any() and veto and gs.shape[1] > 2:
+            v = _unanimity_direction(gs[veto], lo, hi)
+            if v is not None:
+                dirs, support, ok = v[None, :], gs @ v[:, None] > _TOL, np.ones(1, dtype=bool)
     return Zone(dims, reqs, dirs[ok], support[:, ok], exact)
 
 
-def find_zone(g: _Array, z0: _Array, grps: tuple[Group, ...]) -> list[Zone]:
-    """Every non-empty win-set over sets of groups, largest sets first (empty list: none)."""
+def zones(g: _Array, z0: _Array, grps: tuple[Group, ...]) -> Iterator[Zone]:
+    """The non-empty win-sets over sets of groups, largest sets first (lazily)."""
     if len(grps) > _MAX_GROUPS:  # too many subsets: the whole package and each group alone
         subsets = [grps, *((grp,) for grp in grps)]
     else:
         subsets = [c for n in range(len(grps), 0, -1) for c in itertools.combinations(grps, n)]
-    zones = (_zone(g, z0, c) for c in subsets)
-    return [zn for zn in zones if zn.nonempty]
+    return (zn for zn in (_zone(g, z0, c) for c in subsets) if zn.nonempty)
 
 
 def blockers(g: _Array, z0: _Array, grps: tuple[Group, ...]) -> list[int]:

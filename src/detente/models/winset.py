@@ -48,6 +48,7 @@ References
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -60,7 +61,7 @@ from detente.result import Result, static_result
 from detente.scenario import Scenario
 from detente.selection import Choice, select
 from detente.spatial import from_unit, to_unit
-from detente.winsets import Group, blockers, find_zone, gradients, groups
+from detente.winsets import Group, blockers, gradients, groups, zones
 
 __all__ = ["WinsetParams", "run", "solve"]
 
@@ -99,15 +100,19 @@ def solve(
 ) -> tuple[Choice | None, dict[str, Any]]:
     """The chosen point (None: the status quo stays) and how it was found, in actor indices."""
     g = gradients(q, a, z0)
-    zones = find_zone(g, z0, grps)
     setter = _setter(grps)
-    info: dict[str, Any] = {"nonempty": bool(zones), "exact": all(zn.exact for zn in zones)}
-    if not zones:
+    found = (
+        list(zones(g, z0, grps))
+        if setter is not None
+        else [*itertools.islice(zones(g, z0, grps), 1)]
+    )
+    info: dict[str, Any] = {"nonempty": bool(found), "exact": all(zn.exact for zn in found)}
+    if not found:
         info["blocking"] = blockers(g, z0, grps)
         return None, info
     if setter is None:
-        return select(zones[0], q, a, w, z0, None), info
-    choices = [select(zn, q, a, w, z0, setter) for zn in zones]
+        return select(found[0], q, a, w, z0, None), info
+    choices = [select(zn, q, a, w, z0, setter) for zn in found]
     utility = [-(a[setter] * (c.z - q[setter]) ** 2).sum() for c in choices]
     best = int(np.argmax(utility))
     if utility[best] <= -(a[setter] * (z0 - q[setter]) ** 2).sum() + 1e-12:
