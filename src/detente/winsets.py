@@ -57,6 +57,7 @@ __all__ = [
     "candidates",
     "gradients",
     "groups",
+    "zones",
 ]
 
 _Array = NDArray[np.float64]
@@ -99,10 +100,10 @@ class Group:
     req: Requirement
 
 
-def _requirement(scenario: Scenario, issue: str) -> Requirement:
+def _requirement(scenario: Scenario, issue: str, saliences: _Array) -> Requirement:
     ids = scenario.actor_ids
     if scenario.decision is None:  # everyone who cares must consent, as in the Nash model
-        care = scenario.saliences().sum(axis=1) > 0
+        care = saliences.sum(axis=1) > 0
         return Requirement(tuple(int(i) for i in np.flatnonzero(care)))
     r = scenario.decision.for_issue(issue)
     veto = tuple(ids.index(v) for v in r.veto or ())
@@ -117,11 +118,16 @@ def _requirement(scenario: Scenario, issue: str) -> Requirement:
     return Requirement(veto, voters, w, r.threshold or 1.0, False, r.count_threshold or 0.0, setter)
 
 
-def groups(scenario: Scenario) -> tuple[Group, ...]:
-    """Issues grouped by the consent they need, in issue order."""
+def groups(scenario: Scenario, saliences: _Array | None = None) -> tuple[Group, ...]:
+    """Issues grouped by the consent they need, in issue order.
+
+    ``saliences`` (actors × issues) replaces the scenario's: without a decision section, the
+    veto players are the actors that care about some issue.
+    """
+    sal = scenario.saliences() if saliences is None else saliences
     found: dict[Requirement, list[int]] = {}
     for k, issue in enumerate(scenario.issues):
-        found.setdefault(_requirement(scenario, issue.id), []).append(k)
+        found.setdefault(_requirement(scenario, issue.id, sal), []).append(k)
     return tuple(Group(tuple(ks), req) for req, ks in found.items())
 
 

@@ -168,3 +168,30 @@ def test_missing_status_quo_is_a_model_input_error() -> None:
     s = make_scenario([[10], [20]], [[50], [50]], [1, 1])
     with pytest.raises(ModelInputError, match="status_quo"):
         winset.run(s)
+
+
+@pytest.mark.parametrize("drop", [False, True])
+@pytest.mark.parametrize("name", ["korea-2019-12", None])
+def test_batch_kernel_equals_single_runs(drop: bool, name: str | None) -> None:
+    import detente
+    from detente.batch import apply_draw
+    from detente.experiments import draw_inputs, input_space
+    from detente.rng import spawn_seeds
+
+    s = (
+        detente.load_scenario(name)
+        if name
+        else dataclasses.replace(detente.load_scenario("korea-2019-12"), decision=None)
+    )
+    n = 10
+    inputs = draw_inputs(s, input_space(s), np.array(spawn_seeds(3, n), dtype=np.uint64))
+    if drop:
+        present = np.ones(inputs.capabilities.shape, dtype=bool)
+        present[np.arange(n), np.arange(n) % len(s.actors)] = False
+        inputs = dataclasses.replace(inputs, present=present)
+    got = winset.run_batch(s, inputs, seeds=list(range(n)))
+    assert got.agreement is not None
+    for d in range(n):
+        one = winset.run(apply_draw(s, inputs, d))
+        assert got.forecast[d].tolist() == list(one.forecast)
+        assert bool(got.agreement[d]) == one.extra["agreement"]

@@ -18,6 +18,7 @@ from detente.cli import core
 from detente.cli import games as games_cli
 from detente.cli import ingest as ingest_cli
 from detente.cli import negotiate as negotiate_cli
+from detente.cli import outlook as outlook_cli
 from detente.cli import runs as runs_cli
 from detente.cli import sensitivity as sensitivity_cli
 from detente.cli import serve as serve_cli
@@ -61,6 +62,7 @@ backtest_cli.register(app)
 games_cli.register(app)
 ingest_cli.register(app)
 negotiate_cli.register(app)
+outlook_cli.register(app)
 runs_cli.register(app)
 sensitivity_cli.register(app)
 serve_cli.register(app)

@@ -99,5 +99,6 @@ MODELS: dict[str, ModelSpec] = {
         False,
         "veto players' win-set of the status quo: agenda setter's best point, NBS, or status quo",
         ("Tsebelis2002", "Romer1978", "Steunenberg1994", "Crombez1996", "TsebelisGarrett2000"),
+        winset.run_batch,
     ),
 }

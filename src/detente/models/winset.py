@@ -49,12 +49,14 @@ References
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
 
+from detente.batch import BatchForecast, DrawInputs, apply_draw
 from detente.errors import ModelInputError
 from detente.params import params_as_dict
 from detente.result import Result, static_result
@@ -63,7 +65,7 @@ from detente.selection import Choice, select
 from detente.spatial import from_unit, to_unit
 from detente.winsets import Group, blockers, gradients, groups, zones
 
-__all__ = ["WinsetParams", "run", "solve"]
+__all__ = ["WinsetParams", "run", "run_batch", "solve", "status_quo_unit"]
 
 _Array = NDArray[np.float64]
 
@@ -140,14 +142,18 @@ def _explain(scenario: Scenario, choice: Choice | None, info: dict[str, Any]) ->
     return out
 
 
+def _powers(c: _Array, params: WinsetParams) -> _Array:
+    out: _Array = c / c.sum() if params.power == "capability" else np.full(len(c), 1.0 / len(c))
+    return out
+
+
 def run(scenario: Scenario, params: WinsetParams | None = None) -> Result:
     """Forecast at the point chosen from the win-set, or the status quo (module docstring)."""
     params = params or WinsetParams()
     z0 = status_quo_unit(scenario, "winset")
     bounds = scenario.bounds()
     q, a = to_unit(scenario.positions(), bounds), scenario.saliences() / 100.0
-    c = scenario.capabilities()
-    w = c / c.sum() if params.power == "capability" else np.full(len(c), 1.0 / len(c))
+    w = _powers(scenario.capabilities(), params)
     choice, info = solve(q, a, w, z0, groups(scenario))
     z = z0 if choice is None else choice.z
     forecast = from_unit(z[None, :], bounds)[0]
@@ -162,3 +168,34 @@ def run(scenario: Scenario, params: WinsetParams | None = None) -> Result:
             "win_set": _explain(scenario, choice, info),
         },
     )
+
+
+def run_batch(
+    scenario: Scenario,
+    inputs: DrawInputs,
+    params: WinsetParams | None = None,
+    *,
+    seeds: Sequence[int] = (),
+) -> BatchForecast:
+    """:func:`run`'s forecast and agreement for every draw (contract: :mod:`detente.batch`).
+
+    Each draw is solved from its arrays, without building a scenario and a result; a draw that
+    leaves actors out goes through :func:`detente.batch.apply_draw` and :func:`run`.
+    """
+    params = params or WinsetParams()
+    z0 = status_quo_unit(scenario, "winset")
+    bounds = scenario.bounds()
+    fixed = groups(scenario) if scenario.decision is not None else None
+    out = np.empty((inputs.n_draws, len(scenario.issues)))
+    agreement = np.empty(inputs.n_draws, dtype=bool)
+    for d in range(inputs.n_draws):
+        if inputs.present is not None and not inputs.present[d].all():
+            r = run(apply_draw(scenario, inputs, d), params)
+            out[d], agreement[d] = r.forecast, r.extra["agreement"]
+            continue
+        q, a = to_unit(inputs.positions[d], bounds), inputs.saliences[d] / 100.0
+        grps = fixed if fixed is not None else groups(scenario, inputs.saliences[d])
+        choice, _ = solve(q, a, _powers(inputs.capabilities[d], params), z0, grps)
+        out[d] = from_unit((z0 if choice is None else choice.z)[None, :], bounds)[0]
+        agreement[d] = choice is not None
+    return BatchForecast(out, agreement)

@@ -1,0 +1,121 @@
+"""``detente outlook``: probability of agreement by a date, with its components."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from detente.api import bundled_path, load_scenario
+from detente.cli.common import check_new_file, check_seed, emit, fail, write_new_file
+from detente.outlook import Outlook, outlook
+
+__all__ = ["register"]
+
+_out = Console(highlight=False)
+_MOMENT = 0.5
+
+
+def _with_bar(**kwargs: object) -> Outlook:
+    """Run the outlook with a progress bar (win-set draws) on stderr after a moment."""
+    err = Console(stderr=True)
+    bar = Progress(TextColumn("outlook"), BarColumn(), MofNCompleteColumn(),
+                   TimeRemainingColumn(), console=err, transient=True)  # fmt: skip
+    task = bar.add_task("draws", total=None)
+    start, shown = time.monotonic(), False
+
+    def tick(done: int, total: int) -> None:
+        nonlocal shown
+        if not shown and err.is_terminal and time.monotonic() - start > _MOMENT:
+            bar.start()
+            shown = True
+        bar.update(task, completed=done, total=total)
+
+    try:
+        return outlook(progress=tick, **kwargs)  # type: ignore[arg-type]
+    finally:
+        if shown:
+            bar.stop()
+
+
+def _print(o: Outlook) -> None:
+    _out.print(o.sentence())
+    for key in ("p_deal", "p_zone", "p_agreement", "p_provocation", "p_containment"):
+        e = getattr(o, key)
+        if e is not None:
+            _out.print(f"  {key:14s} {e.value:6.1%}  [{e.low:.1%}, {e.high:.1%}]  {e.method}")
+    _out.print(f"seed {o.provenance.seed}; {o.p_deal.n} draws (intervals: 90%; see --json)")
+
+
+def _check_by(source: str, by: dt.date | None, as_of: dt.date | None) -> None:
+    """``--by`` before the scenario's as_of: one line naming the file, the line and the field."""
+    if by is None or as_of is None or by >= as_of:
+        return
+    path = Path(source) if Path(source).exists() else bundled_path(source)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next((i + 1 for i, t in enumerate(lines) if t.lstrip(' "').startswith("as_of")), None)
+    where = f"line {line} (as_of)" if line else "as_of"
+    fail(f"--by {by}: before the scenario's as_of date {as_of} ({path}: {where})")
+
+
+def _date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        fail(f"--by {text!r}: expected a date YYYY-MM-DD")
+
+
+def outlook_command(
+    scenario: Annotated[str, typer.Argument(help="Scenario file or bundled scenario name.")],
+    by: Annotated[
+        str | None,
+        typer.Option(help="Date YYYY-MM-DD (default: the first deadline after the as_of date)."),
+    ] = None,
+    draws: Annotated[int, typer.Option(help="Draws of the uncertain inputs.")] = 1000,
+    seed: Annotated[
+        int | None, typer.Option(help="Seed (a fresh one is recorded if absent).")
+    ] = None,
+    jobs: Annotated[int, typer.Option(help="Parallel processes for the win-set draws.")] = 1,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler: local:N or tcp://host:8786.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON result.")] = False,
+    out: Annotated[Path | None, typer.Option(help="Write an HTML page FILE.html.")] = None,
+) -> None:
+    """How likely is any agreement by a date: zone of agreement, negotiation, crisis game.
+
+    Each probability is shown with its method and 90% interval; the headline counts the draws
+    in which the negotiators agree by the date and the deal passes the decision rule.
+    """
+    if out is not None:
+        if out.suffix.lower() not in (".html", ".htm"):
+            fail(f"{out}: --out writes an HTML page; give a FILE.html")
+        check_new_file(out)
+    if jobs < 1 and jobs != -1:
+        fail(f"--jobs {jobs}: give a number of processes ≥ 1 (or -1 for all cores)")
+    s, when = load_scenario(scenario), _date(by)
+    _check_by(scenario, when, s.as_of)
+    o = _with_bar(scenario=s, by=when, draws=draws, seed=check_seed(seed), jobs=jobs,
+                  scheduler=scheduler)  # fmt: skip
+    if out is not None:
+        from detente.reports.html import render_page
+        from detente.reports.outlook import section
+
+        write_new_file(out, render_page(f"Outlook: {s.title}", o.sentence(), section(o)))
+        _out.print(f"wrote {out}")
+    elif as_json:
+        emit(o.to_json())
+    else:
+        _print(o)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``outlook`` to ``app``."""
+    app.command("outlook")(outlook_command)

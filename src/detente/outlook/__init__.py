@@ -1,0 +1,12 @@
+"""The outlook: probability of agreement by a date (see :mod:`detente.outlook.run`).
+
+It combines the decision rule, the negotiation simulator and the crisis game, each with its method
+and interval.
+"""
+
+from __future__ import annotations
+
+from detente.outlook.estimate import Estimate
+from detente.outlook.run import Outlook, OutlookError, outlook
+
+__all__ = ["Estimate", "Outlook", "OutlookError", "outlook"]
