@@ -4,48 +4,34 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from detente.backtest import Backtest, backtest
-from detente.cli.common import check_new_file, check_seed, emit, fail, write_new_file
+from detente.cli.common import (
+    check_new_file,
+    check_seed,
+    emit,
+    fail,
+    progress_bar,
+    write_new_file,
+)
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 
 __all__ = ["register"]
 
 _out = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
-_MOMENT = 0.5
 _FORMATS = (".html", ".csv", ".parquet")
 
 
 def _run_with_bar(**kwargs: Any) -> Backtest:
     """Run the backtest with a progress bar on stderr once it has run for more than a moment."""
-    err = Console(stderr=True)
-    bar = Progress(
-        TextColumn("backtest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=err, transient=True,
-    )  # fmt: skip
-    task = bar.add_task("runs", total=None)
-    start, shown = time.monotonic(), False
-
-    def tick(done: int, total: int) -> None:
-        nonlocal shown
-        if not shown and err.is_terminal and time.monotonic() - start > _MOMENT:
-            bar.start()
-            shown = True
-        bar.update(task, completed=done, total=total)
-
-    try:
+    with progress_bar("backtest") as tick:
         return backtest(progress=tick, **kwargs)
-    finally:
-        if shown:
-            bar.stop()
 
 
 def _fmt(v: Any, spec: str = ".2f") -> str:

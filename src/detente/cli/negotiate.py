@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Annotated
@@ -11,11 +10,10 @@ from typing import Annotated
 import typer
 from rich import box
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from detente.api import load_scenario
-from detente.cli.common import check_seed, emit
+from detente.cli.common import check_seed, emit, progress_bar
 from detente.cli.params import param_errors, params_from_text
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.errors import DetenteError, ModelInputError
@@ -32,7 +30,6 @@ from detente.scenario import Scenario
 __all__ = ["register"]
 
 _out = Console(highlight=False)
-_MOMENT = 0.5
 """Seconds a tournament runs before its progress bar appears."""
 
 
@@ -206,30 +203,8 @@ def _tournament(
     sc: Scenario, who: list[str], fixed: dict[str, str], params: NegotiationParams, seed: int
 ) -> list[TournamentRow]:
     """The tournament, with a progress bar on stderr once it has run for more than a moment."""
-    err = Console(stderr=True)
-    bar = Progress(
-        TextColumn("tournament"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        transient=True,
-    )
-    task = bar.add_task("pairings", total=None)
-    start, shown = time.monotonic(), False
-
-    def tick(done: int, total: int) -> None:
-        nonlocal shown
-        if not shown and err.is_terminal and time.monotonic() - start > _MOMENT:
-            bar.start()
-            shown = True
-        bar.update(task, completed=done, total=total)
-
-    try:
+    with progress_bar("tournament") as tick:
         return play_tournament([sc], None, who, params, fixed=fixed, seed=seed, progress=tick)
-    finally:
-        if shown:
-            bar.stop()
 
 
 def negotiate(

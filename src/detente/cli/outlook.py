@@ -3,44 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from detente.api import bundled_path, load_scenario
-from detente.cli.common import check_new_file, check_seed, emit, fail, write_new_file
+from detente.cli.common import (
+    check_new_file,
+    check_seed,
+    emit,
+    fail,
+    progress_bar,
+    write_new_file,
+)
 from detente.outlook import Outlook, outlook
 
 __all__ = ["register"]
 
 _out = Console(highlight=False)
-_MOMENT = 0.5
-
-
-def _with_bar(**kwargs: object) -> Outlook:
-    """Run the outlook with a progress bar (win-set draws) on stderr after a moment."""
-    err = Console(stderr=True)
-    bar = Progress(TextColumn("outlook"), BarColumn(), MofNCompleteColumn(),
-                   TimeRemainingColumn(), console=err, transient=True)  # fmt: skip
-    task = bar.add_task("draws", total=None)
-    start, shown = time.monotonic(), False
-
-    def tick(done: int, total: int) -> None:
-        nonlocal shown
-        if not shown and err.is_terminal and time.monotonic() - start > _MOMENT:
-            bar.start()
-            shown = True
-        bar.update(task, completed=done, total=total)
-
-    try:
-        return outlook(progress=tick, **kwargs)  # type: ignore[arg-type]
-    finally:
-        if shown:
-            bar.stop()
 
 
 def _print(o: Outlook) -> None:
@@ -102,8 +84,9 @@ def outlook_command(
         fail(f"--jobs {jobs}: give a number of processes ≥ 1 (or -1 for all cores)")
     s, when = load_scenario(scenario), _date(by)
     _check_by(scenario, when, s.as_of)
-    o = _with_bar(scenario=s, by=when, draws=draws, seed=check_seed(seed), jobs=jobs,
-                  scheduler=scheduler)  # fmt: skip
+    with progress_bar("outlook") as tick:
+        o = outlook(s, by=when, draws=draws, seed=check_seed(seed), jobs=jobs,
+                    scheduler=scheduler, progress=tick)  # fmt: skip
     if out is not None:
         from detente.reports.html import render_page
         from detente.reports.outlook import section
