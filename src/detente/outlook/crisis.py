@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from detente.games.solve import load_game, solve
+from detente.games import load_game, solve
 from detente.scenario import Scenario
 
 __all__ = ["CRISIS_GAMES", "FIXED", "GAME_DRAWS", "LAMBDA", "CrisisGame", "crisis_draws"]

@@ -172,19 +172,20 @@ def outlook(
     who = talks.parties(scenario)
     game = crisis.crisis_game(scenario)
     n_game = len(scenario.game(game).parameters) if game else 0  # type: ignore[union-attr]
-    u = draw_uniforms(sw.seeds, space.size + len(who) + n_game)[:, space.size :]
+    u = draw_uniforms(sw.seeds, space.size + 2 * len(who) + n_game)[:, space.size :]
     zone = zone_flags(scenario, inputs)
     n_rounds = talks.rounds(days) if days is not None else 100
     agreed, outcome = talks.negotiate_draws(
-        scenario, inputs, u[:, : len(who)], model_seeds(sw.seeds), n_rounds
+        scenario, inputs, u[:, : 2 * len(who)], model_seeds(sw.seeds), n_rounds
     )
     deal = np.array([agreed[d] and ratified(scenario, inputs, d, tuple(outcome[d]))
                      for d in range(draws)])  # fmt: skip
-    provoke, contain = _crisis(scenario, u[: min(draws, crisis.GAME_DRAWS), len(who) :])
+    provoke, contain = _crisis(scenario, u[: min(draws, crisis.GAME_DRAWS), 2 * len(who) :])
     decided = sw.agreement if sw.agreement is not None else zone
     settings = {
         "draws": draws, "parties": list(who), "strategies": list(talks.POOL), "rounds": n_rounds,
-        "days_per_round": talks.DAYS_PER_ROUND, "game": game,
+        "days_per_round": talks.DAYS_PER_ROUND, "reservation_noise": talks.RESERVATION_NOISE,
+        "game": game,
         "game_draws": min(draws, crisis.GAME_DRAWS) if game else 0,
         "noise": dict(space.widths), "jobs": jobs, "scheduler": scheduler,
     }  # fmt: skip

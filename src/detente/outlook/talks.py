@@ -10,8 +10,10 @@ alternating-offers protocol between the negotiating parties on that draw's scena
   the same weight;
 * **the deadline at the date**: one round (an offer and its answer) per :data:`DAYS_PER_ROUND`
   days from the scenario's ``as_of`` to the date, at least one;
-* **the status quo as reservation point** of each party (its utility of no deal), the
-  simulator's default, on the draw's positions and saliences.
+* **uncertain reservation values**: each party's utility of the status quo on the draw's positions
+  and saliences (the simulator's default reservation point), moved by a uniform draw within
+  ±:data:`RESERVATION_NOISE` on the [0, 1] utility scale and kept in [0, 1] — how much worse than
+  the standoff a party would accept is not observed.
 
 An agreement (complete or partial) counts as agreement.  The parties are the scenario's
 negotiation parties where it names them, else the veto players of its scenario-wide decision
@@ -29,16 +31,19 @@ from numpy.typing import NDArray
 
 from detente.batch import DrawInputs, apply_draw
 from detente.errors import ModelInputError
-from detente.negotiation.protocol import NegotiationParams
+from detente.negotiation.outcomes import outcome_space, utilities_from_scenario
+from detente.negotiation.params import NegotiationParams
 from detente.negotiation.simulate import run_many
 from detente.scenario import Scenario
 
-__all__ = ["DAYS_PER_ROUND", "POOL", "negotiate_draws", "parties", "rounds"]
+__all__ = ["DAYS_PER_ROUND", "POOL", "RESERVATION_NOISE", "negotiate_draws", "parties", "rounds"]
 
 POOL = ("boulware", "linear", "conceder", "tit-for-tat", "hardliner", "stall-and-water-down")
 """Strategies each party may play, drawn with equal probability (analyst's default)."""
 DAYS_PER_ROUND = 7.0
 """Days per round of offers: one exchange a week (analyst's default, not from a paper)."""
+RESERVATION_NOISE = 0.05
+"""Half-width of the uniform noise on each reservation value (analyst's default)."""
 
 _Array = NDArray[np.float64]
 
@@ -62,31 +67,42 @@ def rounds(days: int, days_per_round: float = DAYS_PER_ROUND) -> int:
     return max(1, math.ceil(days / days_per_round))
 
 
+def _status_quo_values(drawn: Sequence[Scenario], who: tuple[str, ...]) -> _Array:
+    """Each party's utility of the status quo in each drawn scenario, shape (D, parties)."""
+    out = np.empty((len(drawn), len(who)))
+    for d, sc in enumerate(drawn):
+        space = outcome_space(sc)
+        out[d] = [float(x.rv[0]) for x in utilities_from_scenario(sc, who, space)]
+    return out
+
+
 def negotiate_draws(
     scenario: Scenario,
     inputs: DrawInputs,
-    profile_u: _Array,
+    u: _Array,
     seeds: Sequence[int],
     n_rounds: int,
 ) -> tuple[NDArray[np.bool_], _Array]:
     """Agreement per draw (D,) and the agreed outcome (D, I; NaN without agreement).
 
-    ``profile_u`` (D, parties) are uniforms that pick each party's strategy from :data:`POOL`;
-    ``seeds`` seed each draw's negotiation (its chance moves).
+    ``u`` (D, 2 × parties) are uniforms: the first half picks each party's strategy from
+    :data:`POOL`, the second moves its reservation value; ``seeds`` seed each draw's chance moves.
     """
     who = parties(scenario)
-    picks = np.minimum((profile_u * len(POOL)).astype(int), len(POOL) - 1)
+    n = len(who)
+    picks = np.minimum((u[:, :n] * len(POOL)).astype(int), len(POOL) - 1)
     by_profile: dict[tuple[int, ...], list[int]] = defaultdict(list)
     for d, row in enumerate(picks):
         by_profile[tuple(int(x) for x in row)].append(d)
     drawn = [apply_draw(scenario, inputs, d) for d in range(inputs.n_draws)]
+    rv = np.clip(_status_quo_values(drawn, who) + RESERVATION_NOISE * (2 * u[:, n:] - 1), 0, 1)
     params = NegotiationParams(deadline=n_rounds)
     agreed = np.zeros(inputs.n_draws, dtype=bool)
     outcome = np.full((inputs.n_draws, len(scenario.issues)), np.nan)
     for profile, idx in sorted(by_profile.items()):
         results = run_many([drawn[d] for d in idx], list(who), [POOL[i] for i in profile],
-                           params, seeds=[seeds[d] for d in idx])  # fmt: skip
+                           params, seeds=[seeds[d] for d in idx], reservation=rv[idx])  # fmt: skip
         for d, r in zip(idx, results, strict=True):
-            if r.status in ("agreement", "partial") and r.agreement is not None:
+            if r.agreed and r.agreement is not None:
                 agreed[d], outcome[d] = True, r.agreement
     return agreed, outcome
