@@ -110,7 +110,7 @@ def test_stacked_alternating_offers_with_three_parties() -> None:
     )
     assert r.status == "agreement"
     assert [t.proposer for t in r.trace[:4]] == ["A", "B", "C", "A"]
-    assert r.nash is not None and r.kalai_smorodinsky is not None
+    assert r.nash_bargaining_point is not None and r.kalai_smorodinsky is not None
     assert r.pareto_distance >= 0
 
 

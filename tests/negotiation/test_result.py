@@ -33,7 +33,7 @@ def test_json_round_trip(korea_like) -> None:
             "round",
             "agreement",
             "utilities",
-            "nash",
+            "nash_bargaining_point",
             "kalai_smorodinsky",
             "pareto_distance",
             "trace",
@@ -56,3 +56,45 @@ def test_no_agreement_round_trips(korea_like) -> None:
     )
     assert not r.agreed and r.agreement is None
     assert NegotiationResult.from_json(r.to_json()) == r
+
+
+def test_notebook_face(korea_like) -> None:
+    r = run(korea_like, ["USA", "PRK"], ["linear", "conceder"], rng=5)
+    assert repr(r).startswith("NegotiationResult(USA vs PRK on fixture: agreement in round ")
+    assert len(repr(r)) < 120
+    frame = r.to_frame()
+    assert len(frame) == len(r.trace)
+    assert list(frame.columns[:3]) == ["round", "proposer", "offer_sequencing"]
+    assert frame["utility_USA"].tolist() == [t.utilities[0] for t in r.trace]
+    assert frame["accepted_PRK"].tolist() == [t.accepted[1] for t in r.trace]
+
+
+def test_tournament_frame(korea_like) -> None:
+    from detente.negotiation import tournament
+    from detente.negotiation.tournament import rows_frame
+
+    rows = tournament([korea_like], ["linear", "hardliner"], ["USA", "PRK"], n_seeds=2)
+    frame = rows_frame(rows)
+    assert len(frame) == 8 and "deal_sequencing" in frame.columns and "agreement" not in frame
+    no_deal = frame[frame.status == "no-agreement"]
+    assert no_deal["deal_sequencing"].isna().all()
+
+
+def test_rerun_from_the_provenance_gives_the_same_result(korea_like) -> None:
+    from detente.negotiation import rerun
+
+    from .conftest import make_scenario
+
+    declared = make_scenario(
+        {"USA": (90.0, 95.0, 70.0), "PRK": (10.0, 5.0, 10.0)},
+        {"USA": (60.0, 90.0, 30.0), "PRK": (80.0, 30.0, 70.0)},
+        negotiation={"reservation": {"PRK": 0.3}, "discount": {"USA": 0.97}},
+    )
+    params = NegotiationParams(deadline=40, explore=0.3, opener="random", deadline_jitter=3)
+    for sc in (korea_like, declared):
+        for pair in (["boulware", "stall-and-water-down"], ["time-dependent:e=3", "tit-for-tat"]):
+            r = run(sc, ["USA", "PRK"], pair, params, rng=11)
+            assert rerun(r, sc) == r
+            assert rerun(NegotiationResult.from_json(r.to_json()), sc) == r
+    forced = run(declared, None, ["linear", "linear"], NegotiationParams(discount=0.9), rng=2)
+    assert rerun(forced, declared) == forced

@@ -33,17 +33,17 @@ def view(t: int, received: list[float] = (), own_last: float = math.nan, T: int 
         [[(1 - me) if (k - 1 - j) % 2 == 0 else me] for j in range(k)], dtype=np.int64
     )
     return View(
-        t,
-        T,
-        me,
-        2,
-        U,
-        offers,
-        proposers.reshape(k, 1),
-        np.array(received, dtype=float).reshape(k, 1),
-        np.array([own_last]),
-        0.0,
-        np.zeros((1, 2)),
+        t=t,
+        deadline=T,
+        me=me,
+        period=2,
+        utility=U,
+        offers=offers,
+        proposers=proposers.reshape(k, 1),
+        received=np.array(received, dtype=float).reshape(k, 1),
+        own_last=np.array([own_last]),
+        explore=0.0,
+        explore_point=np.zeros((1, 2)),
     )
 
 

@@ -97,7 +97,7 @@ def _print_run(r: NegotiationResult) -> None:
     _out.print(f"[bold]{' vs '.join(r.parties)}[/bold] on {r.provenance.scenario_id}")
     _out.print(f"[bold]{r.status}[/bold]{when}  ({r.protocol}, deadline {T}{drawn})")
     t = Table(title="parties", title_justify="left")
-    for col in ("party", "strategy", "utility", "payoff", "reservation", "Nash", "KS"):
+    for col in ("party", "strategy", "utility", "payoff", "reservation", "NBS", "KS"):
         t.add_column(col, justify="left" if col in ("party", "strategy") else "right")
     for k, p in enumerate(r.parties):
         t.add_row(
@@ -106,7 +106,7 @@ def _print_run(r: NegotiationResult) -> None:
             f"{r.utilities[k]:.3f}",
             f"{r.payoffs[k]:.3f}",
             f"{r.reservation[k]:.3f}",
-            _fmt_point(r.nash, k),
+            _fmt_point(r.nash_bargaining_point, k),
             _fmt_point(r.kalai_smorodinsky, k),
         )
     _out.print(t)

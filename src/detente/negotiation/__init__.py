@@ -12,7 +12,7 @@ from __future__ import annotations
 from detente.negotiation.draws import DrawOutcomes, deadline_sweep, run_draws
 from detente.negotiation.params import NegotiationParams, Status
 from detente.negotiation.result import NegotiationResult
-from detente.negotiation.simulate import default_parties, run, run_many
+from detente.negotiation.simulate import default_parties, rerun, run, run_many
 from detente.negotiation.strategies import STRATEGIES, Strategy, View, make_strategy
 from detente.negotiation.tournament import TournamentRow, tournament
 
@@ -28,6 +28,7 @@ __all__ = [
     "deadline_sweep",
     "default_parties",
     "make_strategy",
+    "rerun",
     "run",
     "run_draws",
     "run_many",

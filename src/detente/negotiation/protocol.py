@@ -126,17 +126,17 @@ class _Talks:
     def view(self, i: int, t: int) -> View:
         k, T = self.k, self.T
         return View(
-            t,
-            T,
-            i,
-            self.period,
-            self.us[i],
-            self.offers[:k],
-            self.proposers[:k],
-            self.utils[i][:k],
-            self.own_last[i].copy(),
-            self.p.explore,
-            self.chance.explore[min(t, T - 1)],
+            t=t,
+            deadline=T,
+            me=i,
+            period=self.period,
+            utility=self.us[i],
+            offers=self.offers[:k],
+            proposers=self.proposers[:k],
+            received=self.utils[i][:k],
+            own_last=self.own_last[i].copy(),
+            explore=self.p.explore,
+            explore_point=self.chance.explore[min(t, T - 1)],
         )
 
     def value(self, x: FloatArray) -> FloatArray:

@@ -8,12 +8,16 @@ JSON form (``detente negotiate --json``)::
      "round": int | null, "deadline": int (the binding deadline, drawn with the seed),
      "agreement": {issue: value} | null, "settled": [issue, ...],
      "utilities": {party: u}, "payoffs": {party: delta^t u}, "reservation": {party: rv},
-     "nash": {"utilities", "outcome"} | null, "kalai_smorodinsky": ... | null,
+     "nash_bargaining_point": {"utilities", "outcome"} | null, "kalai_smorodinsky": ... | null,
      "pareto_distance": float, "frontier": [[uA, uB], ...],
      "trace": [{"round", "proposer", "offer": {issue: value}, "utilities": {party: u},
                 "accepted": {party: bool}}, ...]}
 
-Outcomes are on each issue's own scale; utilities run from 0 (worst) to 1 (ideal).
+Outcomes are on each issue's own scale; utilities run from 0 (worst) to 1 (ideal).  The Nash
+bargaining point is the negotiation benchmark of [Nash1950] over these utilities, with the
+reservation values as disagreement point; it is not the ``nash`` forecast model
+(:mod:`detente.models.nash`, quadratic utilities, status quo as disagreement point) nor a Nash
+equilibrium of a game (see ``docs/reference/glossary.md``).
 """
 
 from __future__ import annotations
@@ -21,12 +25,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 from numpy.typing import NDArray
 
 from detente.result import Provenance, dumps_json
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["NegotiationResult", "OfferRecord", "OfferTrace", "Point"]
 
@@ -161,7 +168,7 @@ class OfferTrace(Sequence[OfferRecord]):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NegotiationResult:
-    """One negotiation: its outcome, the Nash/KS benchmarks and the full offer trace."""
+    """One negotiation: its outcome, the Nash bargaining and KS benchmarks and the offer trace."""
 
     provenance: Provenance
     protocol: str
@@ -176,7 +183,7 @@ class NegotiationResult:
     utilities: tuple[float, ...]
     payoffs: tuple[float, ...]
     reservation: tuple[float, ...]
-    nash: Point | None
+    nash_bargaining_point: Point | None
     kalai_smorodinsky: Point | None
     pareto_distance: float
     frontier: tuple[tuple[float, ...], ...]
@@ -186,6 +193,36 @@ class NegotiationResult:
     def agreed(self) -> bool:
         """Whether the talks ended in a full or partial agreement."""
         return self.status in ("agreement", "partial")
+
+    def __repr__(self) -> str:
+        when = "" if self.round is None else f" in round {self.round}"
+        utils = "/".join(f"{u:.3f}" for u in self.utilities)
+        return (
+            f"NegotiationResult({' vs '.join(self.parties)} on {self.provenance.scenario_id}: "
+            f"{self.status}{when} of {self.deadline}, utilities {utils})"
+        )
+
+    def to_frame(self) -> pd.DataFrame:
+        """The offer trace as a table, one row per offer.
+
+        Columns: round, proposer, ``offer_<issue>`` (own scale), ``utility_<party>`` and
+        ``accepted_<party>``.
+        """
+        import pandas as pd
+
+        cols: dict[str, Any] = {"round": [], "proposer": []}
+        cols |= {f"offer_{i}": [] for i in self.issues}
+        cols |= {f"utility_{p}": [] for p in self.parties}
+        cols |= {f"accepted_{p}": [] for p in self.parties}
+        for t in self.trace:
+            cols["round"].append(t.round)
+            cols["proposer"].append(t.proposer)
+            for i, x in zip(self.issues, t.offer, strict=True):
+                cols[f"offer_{i}"].append(x)
+            for p, u, a in zip(self.parties, t.utilities, t.accepted, strict=True):
+                cols[f"utility_{p}"].append(u)
+                cols[f"accepted_{p}"].append(a)
+        return pd.DataFrame(cols)
 
     def _point(self, p: Point | None) -> dict[str, Any] | None:
         if p is None:
@@ -209,7 +246,7 @@ class NegotiationResult:
             "utilities": _by(parties, self.utilities),
             "payoffs": _by(parties, self.payoffs),
             "reservation": _by(parties, self.reservation),
-            "nash": self._point(self.nash),
+            "nash_bargaining_point": self._point(self.nash_bargaining_point),
             "kalai_smorodinsky": self._point(self.kalai_smorodinsky),
             "pareto_distance": self.pareto_distance,
             "frontier": [list(f) for f in self.frontier],
@@ -250,7 +287,7 @@ class NegotiationResult:
             utilities=_per(parties, d["utilities"]),
             payoffs=_per(parties, d["payoffs"]),
             reservation=_per(parties, d["reservation"]),
-            nash=_read_point(d["nash"], parties, issues),
+            nash_bargaining_point=_read_point(d["nash_bargaining_point"], parties, issues),
             kalai_smorodinsky=_read_point(d["kalai_smorodinsky"], parties, issues),
             pareto_distance=float(d["pareto_distance"]),
             frontier=tuple(tuple(float(v) for v in f) for f in d["frontier"]),

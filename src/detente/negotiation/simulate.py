@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from numpy.typing import ArrayLike
 
+from detente.canonical import scenario_sha256
 from detente.errors import ModelInputError
 from detente.negotiation.analysis import Benchmarks, benchmarks, pareto_distance
 from detente.negotiation.chance import draw_chance
@@ -40,7 +41,7 @@ from detente.result import Provenance, provenance
 from detente.rng import RngLike, as_generator, fresh_seed
 from detente.scenario import Scenario
 
-__all__ = ["default_parties", "run", "run_batch", "run_many", "strategies_of"]
+__all__ = ["default_parties", "rerun", "run", "run_batch", "run_many", "strategies_of"]
 
 
 def default_parties(scenario: Scenario) -> tuple[str, ...]:
@@ -117,7 +118,7 @@ class _Setup:
     utilities: tuple[AdditiveUtility, ...]
     bench: Benchmarks
     provenance: Provenance
-    nash: Point | None
+    nash_bargaining: Point | None
     ks: Point | None
 
 
@@ -163,7 +164,7 @@ def _setup(
         utilities=us,
         bench=bench,
         provenance=provenance("negotiation", record, scenario),
-        nash=_point(space, bench.nash_utilities, bench.nash_outcome),
+        nash_bargaining=_point(space, bench.nash_utilities, bench.nash_outcome),
         ks=_point(space, bench.ks_utilities, bench.ks_outcome),
     )
 
@@ -190,7 +191,7 @@ def _result(
         utilities=tuple(u.tolist()),
         payoffs=tuple(outcome[1][:, b].tolist()),
         reservation=tuple(float(x.rv[0]) for x in s.utilities),
-        nash=s.nash,
+        nash_bargaining_point=s.nash_bargaining,
         kalai_smorodinsky=s.ks,
         pareto_distance=pareto_distance(s.utilities, u, s.bench),
         frontier=s.bench.frontier,
@@ -281,3 +282,30 @@ def run_many(
         _result(s, trace, outcome, b, seed)
         for b, (s, seed) in enumerate(zip(setups, seeds, strict=True))
     ]
+
+
+def rerun(result: NegotiationResult, scenario: Scenario) -> NegotiationResult:
+    """Run again what ``result``'s provenance records (parameters, parties, strategies, seed).
+
+    ``scenario`` must be the one recorded (same SHA-256); the result then equals ``result``.
+    """
+    pv = result.provenance
+    if pv.seed is None:
+        raise ModelInputError("the result records no seed (it was run with a Generator)")
+    if scenario_sha256(scenario) != pv.scenario_sha256:
+        raise ModelInputError(
+            f"scenario {scenario.id!r} is not the one recorded (SHA-256 {pv.scenario_sha256[:12]}…)"
+        )
+    p = dict(pv.params)
+    parties, strategies = p.pop("parties"), p.pop("strategies")
+    delta, rv = p.pop("discount"), p.pop("reservation", None)
+    (again,) = run_many(
+        [scenario],
+        parties,
+        strategies,
+        NegotiationParams(**p),
+        seeds=[pv.seed],
+        reservation=None if rv is None else [[rv[q] for q in parties]],
+        discount=[[delta[q] for q in parties]],
+    )
+    return again

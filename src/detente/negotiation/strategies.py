@@ -57,7 +57,6 @@ References
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
@@ -86,7 +85,6 @@ __all__ = [
     "View",
     "concede_toward",
     "make_strategy",
-    "options",
 ]
 
 
@@ -299,16 +297,6 @@ STRATEGIES: dict[str, type[Strategy]] = {
     "subgame-perfect": SubgamePerfect,
 }
 """Strategy names (as on the command line) and their constructors."""
-
-
-def options(name: str) -> dict[str, object]:
-    """The options of strategy ``name`` and their defaults (``{}`` for none)."""
-    cls = STRATEGIES[name]
-    return (
-        {f.name: f.default for f in dataclasses.fields(cls)}
-        if dataclasses.is_dataclass(cls)
-        else {}
-    )
 
 
 def make_strategy(spec: str) -> Strategy:

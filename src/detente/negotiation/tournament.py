@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -29,7 +29,10 @@ from detente.negotiation.strategies import STRATEGIES
 from detente.rng import spawn_seeds
 from detente.scenario import Scenario
 
-__all__ = ["TournamentRow", "rows_as_dicts", "tournament"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["TournamentRow", "rows_as_dicts", "rows_frame", "tournament"]
 
 _NOT_IN_TOURNAMENT = ("time-dependent", "subgame-perfect")
 """Left out of the default tournament: the generic family (its presets are in) and the
@@ -157,3 +160,15 @@ def tournament(
 def rows_as_dicts(rows: Sequence[TournamentRow]) -> list[dict[str, Any]]:
     """Tournament rows as plain dicts (for JSON and tables)."""
     return [asdict(r) for r in rows]
+
+
+def rows_frame(rows: Sequence[TournamentRow]) -> pd.DataFrame:
+    """Tournament rows as a DataFrame, the deal spread into ``deal_<issue>`` columns."""
+    import pandas as pd
+
+    flat = []
+    for r in rows:
+        d = asdict(r)
+        deal = d.pop("agreement") or {}
+        flat.append(d | {f"deal_{i}": v for i, v in deal.items()})
+    return pd.DataFrame(flat)

@@ -35,7 +35,7 @@ TOL = 1e-9
 """Tolerance of acceptance tests (offers at exactly the aspiration are accepted)."""
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, kw_only=True)
 class View:
     """What the protocol shows one party: its own utility, the offers and the clock."""
 

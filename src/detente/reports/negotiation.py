@@ -30,7 +30,10 @@ def trace_figure(result: NegotiationResult) -> Any:
             ax.plot(*zip(*pts, strict=True), marker=".", ms=4, lw=0.6, color=colour,
                     label=f"offers by {who}")  # fmt: skip
     ax.plot(*result.reservation[:2], marker="s", color="grey", ls="none", label="reservation")
-    for point, marker, label in ((result.nash, "D", "Nash"), (result.kalai_smorodinsky, "^", "KS")):
+    for point, marker, label in (
+        (result.nash_bargaining_point, "D", "Nash bargaining"),
+        (result.kalai_smorodinsky, "^", "KS"),
+    ):
         if point is not None:
             ax.plot(*point.utilities[:2], marker=marker, mfc="none", color="black", ls="none",
                     ms=8, label=label)  # fmt: skip
@@ -45,7 +48,8 @@ def trace_figure(result: NegotiationResult) -> Any:
 def _rows(result: NegotiationResult) -> str:
     cells = []
     for k, p in enumerate(result.parties):
-        nash = "–" if result.nash is None else f"{result.nash.utilities[k]:.3f}"
+        nbs = result.nash_bargaining_point
+        nash = "–" if nbs is None else f"{nbs.utilities[k]:.3f}"
         ks = (
             "–"
             if result.kalai_smorodinsky is None
@@ -75,7 +79,7 @@ def section(result: NegotiationResult, scenario: object | None = None) -> str:
     when = "" if result.round is None else f" in round {result.round}"
     head = (
         "<tr><th>party</th><th>strategy</th><th>utility</th><th>payoff</th>"
-        "<th>reservation</th><th>Nash</th><th>KS</th></tr>"
+        "<th>reservation</th><th>Nash bargaining</th><th>KS</th></tr>"
     )
     return (
         '<section class="negotiation">'
