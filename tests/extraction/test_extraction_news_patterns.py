@@ -74,7 +74,7 @@ def test_negated_and_hypothetical_attacks_are_claims():
 def test_a_conditional_threat_is_threaten():
     x = run("Iran promised a painful response if the United States does not lift sanctions.")
     assert events(x, "AGREE") == []
-    assert ("THREATEN", ("IRN",), ()) in events(x)
+    assert ("THREATEN", ("IRN",), ("USA",)) in events(x)  # target: the condition's subject
     x = run("There will be consequences if Japan does not withdraw its ships, China said.")
     assert [e for e in events(x) if e[0] == "THREATEN" and e[1] == ("CHN",)]
     assert not [e for e in x.events if e.plover == "RETREAT"]

@@ -70,6 +70,15 @@ def _reporters(sent: Any) -> set[int]:
     return out
 
 
+def _circumstance(c: Coded) -> bool:
+    """Whether ``c`` is a nominal attack or sanction named as a circumstance.
+
+    "in the wake of an attack", "a statement on the attack": the subject did not carry it out.
+    """
+    tok = c.trigger
+    return tok.pos_ != "VERB" and c.plover in MATERIAL_CONFLICT and tok.dep_ == "pobj"
+
+
 def _sentence_agent(
     sent: Any, actors: dict[int, str], exclude: tuple[str, ...], skip: set[int]
 ) -> list[str]:
@@ -133,7 +142,8 @@ def _code_sentence(
         date = _present_report(c, _noun_date(c.trigger, date_of(c.trigger, pub)), pub)
         source = list(c.source) or (previous if c.trigger.pos_ == "VERB" else [])
         skip = speakers if c.plover in MATERIAL_CONFLICT else set()
-        source = source or _sentence_agent(sent, actors, c.target, skip)
+        if not (source or _circumstance(c)):
+            source = _sentence_agent(sent, actors, c.target, skip)
         previous = source or previous
         if not source or _noun_background(c, date):
             continue

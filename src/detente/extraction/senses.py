@@ -11,6 +11,10 @@ decides (CAMEO category definitions [Schrodt2012], PLOVER [PLOVER]):
 * **Generic communication is no event**: a verb of release or sending whose object is a piece of
   communication ("released a statement", "sent a letter", "withdrew letters") is not RETREAT or
   AID.
+* **Aid needs a recipient or a gift**: a verb of giving or helping ("provide", "give", "help",
+  "open") is AID only with an actor as recipient or an object that can be given (aid, supplies,
+  weapons, loans, access …): "provided an overview", "helped slow the economy" and "open a new
+  era" are no events.
 * **Leaving an agreement is REJECT** (CAMEO 127 with alternative SANCTION): "withdraw from",
   "exit" or "quit" a deal, accord or treaty.  "Withdraw troops" stays RETREAT.
 * **Consequences promised are threats**: "consequences", "response", "reaction", "retaliation"
@@ -48,6 +52,12 @@ _COMMUNICATION = words(
     "statement statements letter letters message messages report reports note notes communique "
     "document documents video videos information data question questions comment comments remark "
     "remarks list guidance faq faqs notification notifications declaration"
+)
+_GIFTS = words(
+    "aid assistance help support supply supplies food medicine medicines weapon weapons arms "
+    "loan loans fund funds funding money grant grants equipment vaccine vaccines fuel shelter "
+    "relief access border borders asylum protection training ammunition credit credits material "
+    "materiel goods"
 )
 _LEAVING = words("withdraw exit quit leave abandon")
 _AGREEMENTS = words("deal agreement accord treaty pact jcpoa plan convention arrangement framework")
@@ -100,12 +110,22 @@ def _future(tok: Any) -> bool:
     return False
 
 
+def _aid_given(tok: Any, heads: set[str], actors: Mapping[int, str]) -> bool:
+    """Whether a verb of giving has a recipient actor or a giftable object."""
+    if heads & _GIFTS:
+        return True
+    recipients = [c for c in tok.children if c.dep_ in ("dobj", "dative", "prep")]
+    return any(_has_actor(c.subtree, actors) for c in recipients)
+
+
 def refine(tok: Any, sense: Sense, actors: Mapping[int, str]) -> Sense | None:
     """``sense`` corrected by the trigger's object and actors (None: not an event)."""
     lemma = tok.lemma_.lower().replace("-", "")
     objs = _objects(tok)
     heads = {o.lemma_.lower() for o in objs}
     if lemma in _SENDING and heads & _COMMUNICATION:
+        return None
+    if sense.plover == "AID" and tok.pos_ == "VERB" and not _aid_given(tok, heads, actors):
         return None
     if lemma in _LEAVING and heads & _AGREEMENTS:
         return LEFT_AGREEMENT

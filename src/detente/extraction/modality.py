@@ -1,0 +1,142 @@
+"""Modality of a trigger (stage 5): who states it, and how (asserted, intended, negated …).
+
+A trigger is asserted, reported by a speaker, intended, obliged, hypothetical, conditional or
+negated.
+
+Rules (guideline in ``docs/explanation/extraction.md``):
+
+* **Negation** (a ``neg`` child, or "fail", "refuse" above) of a cooperative act is REJECT, an
+  event ("does not recognise", "not willing to surrender", CAMEO 12); a negated conflictual act
+  ("did not stage attacks") is a claim with modality ``negated``.
+* **Intent** ("will", "would", "willing to", "ready to", "plans to") under a speaker turns a
+  cooperative type into AGREE and a conflictual one into THREATEN (CAMEO 03 and 13).  An actor
+  that is itself the subject of "willing / ready / prepared …", or a first-person subject, is its
+  own speaker.
+* **Obligation** ("must", "should") under a speaker is a demand: REQUEST from the speaker to the
+  clause's subject (CAMEO 10).
+* **Hypothetical**: modals without a speaker (may, might, could, would, can, must), and clauses
+  introduced by "if", "unless", "whether"; these are claims, never events.  An adverbial clause
+  of time or reason ("as we exit the deal, we will …") is not under the main clause's modal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from detente.extraction.lexicon import COOPERATIVE, Sense, words
+from detente.extraction.speakers import FIRST_PERSON
+from detente.extraction.syntax import codes, phrase, subject
+
+__all__ = ["CONDITIONAL_MARKS", "HYPOTHETICAL_AUX", "REPORT", "modality"]
+
+REPORT = words(
+    "say tell report announce state add note confirm claim declare reiterate explain "
+    "write believe think decide try attempt begin start continue want hope expect "
+    "indicate stress quote reveal disclose acknowledge admit underscore emphasize emphasise "
+    "reaffirm"
+)
+INTENT_HEADS = words("willing ready prepared plan intend prepare set going determined")
+HYPOTHETICAL_AUX = words("may might could can would should must")
+HYPOTHETICAL_HEADS = words("capable able likely unlikely possible potential chance")
+NEGATING_HEADS = words("fail failure unable refusal")
+FUTURE_AUX = frozenset(("will", "shall", "'ll", "wo"))
+CONDITIONAL_MARKS = frozenset(("if", "unless", "whether"))
+TEMPORAL_MARKS = words("as while when after before since because once although though whereas")
+REJECTABLE = frozenset(("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"))
+
+
+def _negated(node: Any) -> bool:
+    """A ``neg`` on ``node``, or on its copula when ``node`` is a predicate ("is not willing")."""
+    if any(c.dep_ == "neg" for c in node.children):
+        return True
+    return node.dep_ in ("acomp", "xcomp") and any(c.dep_ == "neg" for c in node.head.children)
+
+
+def _temporal_clause(node: Any) -> bool:
+    """Whether ``node`` heads an adverbial clause of time or reason.
+
+    "As we exit the deal, we will …": the clause is its own event, not under the main modal.
+    """
+    if node.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in node.children)
+
+
+def _intent_holder(node: Any, tok: Any, actors: Mapping[int, str]) -> list[str]:
+    """The actor that states its own intent: the subject of "willing / ready / plans …".
+
+    Not when the intent is itself under a modal ("X must be willing to …" is a prescription).
+    """
+    holder, _ = subject(node)
+    heads = [node, node.head] if node.dep_ in ("acomp", "xcomp") else [node]
+    modal = any(c.lower_ in HYPOTHETICAL_AUX for h in heads for c in h.children)
+    if node.i == tok.i or holder is None or modal:
+        return []
+    return codes(phrase(holder), actors)
+
+
+def _frame(tok: Any, actors: Mapping[int, str]) -> tuple[list[str], set[str], bool]:
+    """Walk up from ``tok``: speaker codes, the modal words met, whether under a condition.
+
+    The speaker is a first-person subject (the issuer of a statement), the holder of an intent
+    ("X is ready to …") or the subject of a reporting verb, in that order.
+    """
+    aux: set[str] = set()
+    conditional = False
+    subj, _ = subject(tok)
+    first = subj is not None and subj.pos_ == "PRON" and subj.lower_ in FIRST_PERSON
+    own = codes([subj], actors) if first else []
+    node = tok
+    while True:
+        aux |= {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        conditional |= bool(marks & CONDITIONAL_MARKS)
+        if node.lemma_ in INTENT_HEADS and node.i != tok.i:
+            aux |= {"will", "not"} if _negated(node) else {"will"}
+            own = own or _intent_holder(node, tok, actors)
+        if node.lemma_ in HYPOTHETICAL_HEADS or any(
+            c.dep_ == "acomp" and c.lemma_ in HYPOTHETICAL_HEADS for c in node.children
+        ):
+            aux.add("may")
+        if node.lemma_ in NEGATING_HEADS and node.i != tok.i:
+            aux.add("not")
+        head = node.head
+        if head.i == node.i or node.dep_ == "relcl" or _temporal_clause(node):
+            return own, aux, conditional
+        if node.dep_ in ("ccomp", "xcomp", "advcl") and head.lemma_ in REPORT:
+            subj, _ = subject(head)
+            speaker = codes(phrase(subj), actors) if subj is not None else []
+            if own or speaker:
+                return own or speaker, aux, conditional
+        node = head
+
+
+def modality(tok: Any, sense: Sense, actors: Mapping[int, str]) -> tuple[str, str, str, list[str]]:
+    """(plover, modality, reason, speaker) for one trigger."""
+    speaker, aux, conditional = _frame(tok, actors)
+    negated = any(c.dep_ == "neg" for c in tok.children) or (
+        tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
+    )
+    negated = negated or "not" in aux
+    plover = sense.plover
+    if conditional:
+        return plover, "hypothetical", "conditional clause", speaker
+    if negated and plover in REJECTABLE:
+        return "REJECT", "reported" if speaker else "asserted", "negated cooperation", speaker
+    if negated and plover != "REJECT":
+        return plover, "negated", "negation", speaker
+    obligation = aux & {"must", "should"}
+    intent = aux & (FUTURE_AUX | {"would"})
+    if obligation:
+        if speaker:
+            return "REQUEST", "reported", "obligation stated by a speaker", speaker
+        return plover, "hypothetical", "prescription (must/should)", speaker
+    if intent:
+        kind = "AGREE" if plover in COOPERATIVE else "THREATEN"
+        if speaker:
+            return kind, "reported", "stated intent", speaker
+        return kind, "hypothetical", "future or conditional mood", speaker
+    if aux & HYPOTHETICAL_AUX:
+        return plover, "hypothetical", "modal verb", speaker
+    return plover, "reported" if speaker else "asserted", "", speaker

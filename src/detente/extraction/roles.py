@@ -1,0 +1,58 @@
+"""Settling source and target once a trigger is coded: reciprocal acts and conditional threats.
+
+* **Reciprocal acts.**  "A and B met", "talks between A and B", "A and B accused each other":
+  an act of a reciprocal type with two or more coordinated sources and no target is coded as
+  the first actor acting on the others (PLOVER codes one dyad per event; the reverse dyad is
+  the same mention).
+* **Conditional threats and promises** take their target from the condition: in "there will be
+  consequences if Russia does not change course" the target is the subject of the "if" clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["RECIPROCAL", "settle"]
+
+RECIPROCAL = frozenset(("CONSULT", "AGREE", "ASSAULT", "ACCUSE", "COOPERATE", "RETREAT", "SUPPORT"))
+_CONDITIONS = frozenset(("if", "unless"))
+
+
+def _codes(tokens: Any, actors: Mapping[int, str]) -> list[str]:
+    out: list[str] = []
+    for t in tokens:
+        if (code := actors.get(t.i)) and code not in out:
+            out.append(code)
+    return out
+
+
+def _condition_subject(tok: Any, actors: Mapping[int, str]) -> list[str]:
+    """Actors in the subject of an "if / unless" clause attached to ``tok`` or its heads."""
+    node = tok
+    for _ in range(3):
+        for c in node.children:
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if c.dep_ == "advcl" and marks & _CONDITIONS:
+                subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+                return _codes(subj[0].subtree, actors) if subj else []
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return []
+
+
+def _coordinated(tok: Any, actors: Mapping[int, str]) -> bool:
+    """Whether two actors are coordinated in the sentence ("A and B", "between A and B")."""
+    return any(t.dep_ == "conj" and t.i in actors for t in tok.sent)
+
+
+def settle(
+    tok: Any, plover: str, source: list[str], target: list[str], actors: Mapping[int, str]
+) -> tuple[list[str], list[str]]:
+    """The final (source, target) of the act at ``tok``."""
+    if not target and plover in ("THREATEN", "AGREE"):
+        target = [c for c in _condition_subject(tok, actors) if c not in source]
+    if not target and len(source) >= 2 and plover in RECIPROCAL and _coordinated(tok, actors):
+        source, target = source[:1], source[1:]
+    return source, [t for t in target if t not in source]

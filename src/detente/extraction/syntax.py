@@ -1,0 +1,46 @@
+"""Small syntactic helpers over spaCy tokens shared by the coder and the modality rules."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["SUBJECT_DEPS", "codes", "phrase", "subject"]
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+
+
+def codes(tokens: Any, actors: Mapping[int, str], skip: frozenset[str] = frozenset()) -> list[str]:
+    """Actor codes of ``tokens`` in order, each once, leaving out ``skip``."""
+    out: list[str] = []
+    for t in tokens:
+        code = actors.get(t.i)
+        if code and code not in out and code not in skip:
+            out.append(code)
+    return out
+
+
+def phrase(tok: Any) -> list[Any]:
+    """Tokens of ``tok``'s phrase without its clauses (relative, adverbial, complement)."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in ("relcl", "advcl", "acl", "ccomp", "parataxis"):
+            out += phrase(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def subject(verb: Any) -> tuple[Any | None, bool]:
+    """The subject token of ``verb`` (following control and coordination) and passivity."""
+    node = verb
+    passive = any(c.dep_ in ("auxpass", "agent") for c in verb.children)
+    for _ in range(6):
+        for c in node.children:
+            if c.dep_ in SUBJECT_DEPS:
+                return c, passive or c.dep_ == "nsubjpass"
+        if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and node.head.i != node.i:
+            node = node.head
+            continue
+        if node.dep_ in ("relcl", "acl"):
+            return node.head, False
+        break
+    return None, False
