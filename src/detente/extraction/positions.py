@@ -15,6 +15,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from detente.extraction.syntax import codes
+
 __all__ = ["ISSUES", "demand_at", "issue_of", "red_line_at"]
 
 ISSUES: tuple[tuple[str, str], ...] = (
@@ -39,31 +41,23 @@ def issue_of(text: str) -> str:
     return next((label for pat, label in ISSUES if re.search(pat, low)), "")
 
 
-def _codes(tokens: Any, actors: Mapping[int, str]) -> list[str]:
-    out: list[str] = []
-    for t in tokens:
-        if (c := actors.get(t.i)) and c not in out:
-            out.append(c)
-    return out
-
-
 def _holder(tok: Any, actors: Mapping[int, str], previous: str) -> str:
     for c in tok.children:
         if c.dep_ in ("poss", "nsubj") or (c.dep_ == "prep" and c.lower_ in ("by", "from")):
-            if codes := _codes(c.subtree, actors):
-                return codes[0]
+            if found := codes(c.subtree, actors):
+                return found[0]
             if c.lower_ in _PRONOUNS:
                 subj = [t for t in tok.sent if t.dep_ == "nsubj" and t.i < tok.i]
-                codes = _codes(subj[0].subtree, actors) if subj else []
-                return codes[0] if codes else previous
+                found = codes(subj[0].subtree, actors) if subj else []
+                return found[0] if found else previous
     node = tok
     for _ in range(3):
         if node.head.i == node.i:
             break
         node = node.head
         for c in node.children:
-            if c.dep_ in ("poss", "nsubj") and (codes := _codes(c.subtree, actors)):
-                return codes[0]
+            if c.dep_ in ("poss", "nsubj") and (found := codes(c.subtree, actors)):
+                return found[0]
     return previous
 
 

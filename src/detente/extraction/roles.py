@@ -13,18 +13,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from detente.extraction.syntax import codes
+
 __all__ = ["RECIPROCAL", "settle"]
 
 RECIPROCAL = frozenset(("CONSULT", "AGREE", "ASSAULT", "ACCUSE", "COOPERATE", "RETREAT", "SUPPORT"))
 _CONDITIONS = frozenset(("if", "unless"))
-
-
-def _codes(tokens: Any, actors: Mapping[int, str]) -> list[str]:
-    out: list[str] = []
-    for t in tokens:
-        if (code := actors.get(t.i)) and code not in out:
-            out.append(code)
-    return out
 
 
 def _condition_subject(tok: Any, actors: Mapping[int, str]) -> list[str]:
@@ -35,7 +29,7 @@ def _condition_subject(tok: Any, actors: Mapping[int, str]) -> list[str]:
             marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
             if c.dep_ == "advcl" and marks & _CONDITIONS:
                 subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-                return _codes(subj[0].subtree, actors) if subj else []
+                return codes(subj[0].subtree, actors) if subj else []
         if node.head.i == node.i:
             break
         node = node.head
