@@ -279,7 +279,10 @@ def test_bundled_ktab_files_still_load() -> None:
 @pytest.mark.parametrize(
     ("games", "message"),
     [
-        ("deadline_provocation: {p_resolute: {value: 7}}", "p_resolute=7 is outside its range [0, 1]"),
+        (
+            "deadline_provocation: {p_resolute: {value: 7}}",
+            "p_resolute=7 is outside its range [0, 1]",
+        ),
         ("deadline_provocation: {bogus: {value: 1}}", "bogus=1.0: deadline_provocation has no"),
         ("deadline_provacation: {p_resolute: {value: 0.3}}", "unknown game"),
     ],

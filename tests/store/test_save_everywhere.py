@@ -15,6 +15,8 @@ COMMANDS = {
     "levers": ["levers", "ec-emissions-1994", "--issue", "delay", "--target", "8"],
     "game": ["game", "solve", "deadline_provocation", "--scenario", "korea-2019-12"],
     "negotiation": ["negotiate", "korea-2019-12", "--seed", "1"],
+    "sweep": ["sweep", "ec-emissions-1994", "--model", "mean", "--draws", "50", "--seed", "1"],
+    "outlook": ["outlook", "korea-2019-12", "--draws", "20", "--seed", "1"],
     "game-sweep": ["game", "sweep", "iig", "--param", "a_war_a=0.1:0.9:3"],
 }
 

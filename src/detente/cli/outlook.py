@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +19,7 @@ from detente.cli.common import (
     progress_bar,
     write_new_file,
 )
+from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.outlook import Outlook, outlook
 
 __all__ = ["register"]
@@ -70,6 +72,8 @@ def outlook_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON result.")] = False,
     out: Annotated[Path | None, typer.Option(help="Write an HTML page FILE.html.")] = None,
+    save: SaveOpt = None,
+    store: StoreOpt = None,
 ) -> None:
     """How likely is any agreement by a date: zone of agreement, negotiation, crisis game.
 
@@ -82,11 +86,13 @@ def outlook_command(
         check_new_file(out)
     if jobs < 1 and jobs != -1:
         fail(f"--jobs {jobs}: give a number of processes ≥ 1 (or -1 for all cores)")
-    s, when = load_scenario(scenario), _date(by)
+    timer, (s, when) = Timer(), (load_scenario(scenario), _date(by))
     _check_by(scenario, when, s.as_of)
     with progress_bar("outlook") as tick:
         o = outlook(s, by=when, draws=draws, seed=check_seed(seed), jobs=jobs,
                     scheduler=scheduler, progress=tick)  # fmt: skip
+    data = json.loads(o.to_json())
+    save_if_asked("outlook", data, s, save=save, store=store, timer=timer)
     if out is not None:
         from detente.reports.html import render_page
         from detente.reports.outlook import section

@@ -14,9 +14,11 @@ from detente import api
 from detente.cli.common import check_new_file, check_seed, emit, write_new_file
 from detente.cli.params import param_errors, parse_assignments, split_items, typed_values
 from detente.cli.progress import progress_bar
+from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.errors import DetenteError
 from detente.experiments import SweepResult, sweep
 from detente.models import MODELS
+from detente.scenario import Scenario
 
 __all__ = ["NoiseOpt", "parse_noise", "register"]
 
@@ -73,8 +75,10 @@ def _print(result: SweepResult) -> None:
             drop.add_row(actor, *(f"{d['shift'][k]:+.1f}" for k in result.issues))
         _out.print(drop)
     noise = ", ".join(f"{k} ±{v:g}" for k, v in s["noise"].items())
-    _out.print(f"inputs: {s['uncertainty']} uncertainty ({noise})  scenario sha256: "
-               f"{s['scenario']['sha256'][:12]}…  detente {s['version']}")  # fmt: skip
+    _out.print(
+        f"inputs: {s['uncertainty']} uncertainty ({noise})  scenario sha256: "
+        f"{s['scenario']['sha256'][:12]}…  detente {s['version']}"
+    )
 
 
 def _check_out(out: Path | None, scenario: str, force: bool) -> None:
@@ -108,9 +112,11 @@ def sweep_command(
         Path | None, typer.Option(help="Per-draw rows to .parquet/.csv, or an .html page.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+    save: SaveOpt = None,
+    store: StoreOpt = None,
 ) -> None:
     """Monte Carlo: a model's forecast over many seeded draws of the scenario's inputs."""
-    loaded = api.load_scenario(scenario)
+    timer, loaded = Timer(), api.load_scenario(scenario)
     _check_out(out, scenario, force)
     if jobs < 1:
         raise DetenteError(f"--jobs {jobs}: needs at least 1")
@@ -119,9 +125,20 @@ def sweep_command(
         values: Any = typed_values(MODELS[model].params, raw) if model in MODELS else raw
     rows = out if out is not None and out.suffix.lower() in _ROWS else None
     with progress_bar("sweep") as tick:
-        result = sweep(loaded, model, draws=draws, seed=check_seed(seed), params=values,
-                       noise=parse_noise(noise), drop_actors=drop_actors, jobs=jobs,
-                       scheduler=scheduler, out=rows, progress=tick)  # fmt: skip
+        result = sweep(
+            loaded,
+            model,
+            draws=draws,
+            seed=check_seed(seed),
+            params=values,
+            noise=parse_noise(noise),
+            drop_actors=drop_actors,
+            jobs=jobs,
+            scheduler=scheduler,
+            out=rows,
+            progress=tick,
+        )
+    _save(result, loaded, save, store, timer)
     if out is not None and rows is None:
         from detente.reports.uncertainty import sweep_page
 
@@ -137,3 +154,26 @@ def sweep_command(
 def register(app: typer.Typer) -> None:
     """Add ``sweep`` to ``app``."""
     app.command("sweep")(sweep_command)
+
+
+STORED_ROWS = 1_000_000
+"""Sweeps up to this many draws keep their per-draw rows in the store (as Parquet)."""
+
+
+def _save(
+    result: SweepResult, scenario: Scenario, save: bool | None, store: str | None, timer: Timer
+) -> None:
+    """Keep the sweep in the store when asked: its summary, and its draws when not too many."""
+    summary = {d["id"]: d["median"] for d in result.summary()["issues"]}
+    big = len(result.seeds) > STORED_ROWS
+    tables = {} if big else {"draws": result.to_frame(wide=True)}
+    save_if_asked(
+        "sweep",
+        result.summary(),
+        scenario,
+        save=save,
+        store=store,
+        timer=timer,
+        tables=tables,
+        summary=summary,
+    )

@@ -83,6 +83,9 @@ def crisis_draws(scenario: Scenario, name: str, u: _Array) -> tuple[_Array, _Arr
     for g, row in enumerate(u):
         values = {k: _moved(k, v, float(x)) for (k, v), x in zip(base.items(), row, strict=False)}
         eq = solve(load_game(name, values, scenario), "qre", LAMBDA).equilibria[0]
+        loaded = load_game(name, values, scenario)
+        eq = solve(loaded, "qre", LAMBDA).equilibria[0]
+        player = loaded.roles.get(spec.player, spec.player)  # the actor who plays the role
         provoke[g] = eq.action_probabilities[player][spec.provocation]
         contain[g] = eq.outcome_probabilities[spec.containment]
     return provoke, contain
