@@ -210,3 +210,13 @@ def test_negotiation_and_game_jobs(client: TestClient) -> None:
     assert 'data-testid="game"' in page and "containment" in page
     job = _run(client, sha, kind="negotiation", strategies="USA")
     assert job["state"] == "failed" and "PARTY=NAME" in str(job["message"])
+
+
+def test_outlook_job(client: TestClient) -> None:
+    sha = open_bundled(client)
+    job = _run(client, sha, kind="outlook", draws=40, seed=2)
+    assert job["state"] == "done", job
+    page = client.get(f"/runs/{job['run_id']}").text
+    assert "Probability of any agreement by" in page and 'data-testid="outlook"' in page
+    rec = client.get(f"/api/runs/{job['run_id']}").json()
+    assert 0 <= rec["summary"]["p_zone"] <= 1

@@ -188,7 +188,7 @@ def start_job(body: JobRequest, request: Request) -> dict[str, Any]:
             422, f"model: unknown model {body.model!r} (known: {', '.join(MODELS)})"
         )
     limit = request.app.state.max_draws
-    if body.kind == "sweep" and body.draws > limit:
+    if body.kind in ("sweep", "outlook") and body.draws > limit:
         raise HTTPException(422, f"draws: {body.draws:,} is over this server's limit of {limit:,}")
     db, scenario = store_of(request), scenario_or_404(request, body.scenario)
     options = {"issue": body.issue, "target": body.target, "method": body.method}

@@ -33,8 +33,9 @@ class JobSpec:
     @property
     def title(self) -> str:
         """A short label: ``sweep of median, 200 draws``."""
-        if self.kind == "sweep":
-            return f"sweep of {self.model}, {self.draws} draws"
+        if self.kind in ("sweep", "outlook"):
+            what = f"sweep of {self.model}" if self.kind == "sweep" else "outlook"
+            return f"{what}, {self.draws} draws"
         if self.kind == "levers":
             goal = f"{self.options.get('issue')} to {self.options.get('target')}"
             return f"levers of {self.model}: {goal}"
@@ -48,7 +49,7 @@ def _command(spec: JobSpec) -> str:
     words = ["web:", spec.kind, f"--model {spec.model}"]
     words += [f"--param {k}={v}" for k, v in spec.params.items()]
     words += [f"--{k} {v}" for k, v in spec.options.items() if v is not None]
-    if spec.kind == "sweep":
+    if spec.kind in ("sweep", "outlook"):
         words.append(f"--draws {spec.draws}")
     if spec.seed is not None:
         words.append(f"--seed {spec.seed}")
@@ -195,6 +196,21 @@ def run_game(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress
     return _keep(store, "game", scenario, spec, data)
 
 
+def run_outlook(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
+    """How likely any agreement is by the scenario's deadline (``detente outlook``)."""
+    from detente.outlook import outlook
+
+    result = outlook(scenario, draws=spec.draws, seed=spec.seed, progress=progress)
+    data = json.loads(result.to_json())
+    data["sentence"] = result.sentence()
+    summary = {
+        k: data[k]["value"]
+        for k in ("p_deal", "p_zone", "p_agreement", "p_provocation")
+        if isinstance(data.get(k), Mapping)
+    }
+    return _keep(store, "outlook", scenario, spec, data, summary=summary)
+
+
 KINDS: dict[str, Task] = {
     "run": run_model,
     "sweep": run_sweep,
@@ -202,5 +218,6 @@ KINDS: dict[str, Task] = {
     "levers": run_levers,
     "negotiation": run_negotiation,
     "game": run_game,
+    "outlook": run_outlook,
 }
 """Job kinds the workbench offers, by name."""
