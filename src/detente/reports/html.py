@@ -31,6 +31,9 @@ from detente.scenario import Scenario
 
 __all__ = ["MODEL_SECTIONS", "default_report_path", "render_page", "render_report"]
 
+OUTLOOK_DRAWS = 100
+"""Draws behind the report's outlook (``detente outlook`` uses 1,000 by default)."""
+
 MODEL_SECTIONS: dict[str, Callable[[Result, Scenario], str]] = {
     "bdm": bdm.section,
     "smp": smp.section,
@@ -97,11 +100,14 @@ def render_report(
     negotiations: Sequence[Mapping[str, str]] = (),
     sweeps: Sequence[str] = (),
     uncertainty: bool = True,
+    outlook_draws: int = OUTLOOK_DRAWS,
 ) -> str:
     """The report's HTML for ``scenario`` with each of ``models`` (unknown names are an error).
 
     ``negotiations`` adds a simulated negotiation per entry ({party: strategy name}), and
     ``sweeps`` a crisis-game sweep per ``GAME:NAME=lo:hi:n`` (QRE at λ = 5 and pure equilibria).
+    The report opens with the outlook (``outlook_draws`` draws; 0 leaves it out) where the
+    scenario has what it needs (a status quo on every issue and negotiating parties).
     """
     unknown = [m for m in models if m not in MODELS]
     if unknown:
@@ -139,6 +145,7 @@ def render_report(
         spread=spread,
         talks=talks,
         uncertainty=how_sure,
+        outlook=_outlook(scenario, seed, outlook_draws),
         version=__version__,
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         esc=html.escape,
@@ -153,6 +160,21 @@ def _uncertainty(scenario: Scenario, models: Sequence[str], seed: int | None) ->
 
     done, skipped = sweeps_for_report(scenario, models, fresh_seed() if seed is None else seed)
     return section(scenario, done, skipped)
+
+
+def _outlook(scenario: Scenario, seed: int | None, draws: int) -> str:
+    """The outlook section, or a note saying why there is none."""
+    from detente.outlook import outlook
+    from detente.reports.outlook import section
+    from detente.rng import fresh_seed
+
+    if draws <= 0:
+        return ""
+    try:
+        o = outlook(scenario, draws=draws, seed=fresh_seed() if seed is None else seed)
+    except DetenteError as exc:
+        return f'<p class="muted">No outlook: {html.escape(str(exc))}</p>'
+    return section(o)
 
 
 def render_page(title: str, subtitle: str, body: str) -> str:
