@@ -77,12 +77,9 @@ def crisis_draws(scenario: Scenario, name: str, u: _Array) -> tuple[_Array, _Arr
     """P(provocation) and P(containment) at each row of uniforms ``u`` (G, parameters)."""
     spec, setup = CRISIS_GAMES[name], scenario.game(name)
     base = setup.as_dict() if setup is not None else {}
-    roles = dict(setup.roles) if setup is not None else {}
-    player = roles.get(spec.player, spec.player)  # results name players by actor where mapped
     provoke, contain = np.empty(len(u)), np.empty(len(u))
     for g, row in enumerate(u):
         values = {k: _moved(k, v, float(x)) for (k, v), x in zip(base.items(), row, strict=False)}
-        eq = solve(load_game(name, values, scenario), "qre", LAMBDA).equilibria[0]
         loaded = load_game(name, values, scenario)
         eq = solve(loaded, "qre", LAMBDA).equilibria[0]
         player = loaded.roles.get(spec.player, spec.player)  # the actor who plays the role
