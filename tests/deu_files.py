@@ -46,3 +46,23 @@ def write_deu(folder: Path, issues: Sequence[tuple] = ISSUES) -> Path:  # type: 
             for actor, pos, sal in issue[-1]:
                 w.writerow([issue[0], actor, pos, sal])
     return folder
+
+
+def write_tsv(path: Path, issues: Sequence[tuple] = ISSUES) -> Path:  # type: ignore[type-arg]
+    """Write ``issues`` in the redistributed wide layout (with its GDP line); return the path."""
+    from detente.io.deu import ACTORS
+
+    head = ["isnr", "prnr", "prname", "proc", "counvte", "intro", "finact"]
+    head += [f"p{a}" for a in ACTORS] + [f"s{a}" for a in ACTORS] + ["rp", "out"]
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t")
+        w.writerow(head)
+        w.writerow(["", "", "", "", "", "", ""] + ["1.5"] * 60 + ["", ""])
+        for isnr, proc, rule, intro, fin, _, rp, out, stances in issues:
+            pos = {a: (p, s) for a, p, s in stances}
+            y, m, d = intro.split("-")
+            row = [isnr, isnr[:2], "test", proc, rule, f"{d}-{m}-{y[2:]}", "999"]
+            row += [str(pos[a][0]) if a in pos else "" for a in ACTORS]
+            row += [str(pos[a][1]) if a in pos else "0" for a in ACTORS]
+            w.writerow([*row, rp, out])
+    return path

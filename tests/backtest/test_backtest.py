@@ -188,3 +188,16 @@ def test_interval_forecasts(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     np.testing.assert_array_equal(again.intervals[1], iv[1])  # type: ignore[index]
     code, _, err = cli(capsys, "backtest", str(folder), "--draws", "-3")
     assert code == 2 and "--draws -3" in err
+
+
+@pytest.mark.slow
+def test_dask_scheduler_equals_serial(tmp_path: Path) -> None:
+    folder = write_deu(tmp_path)
+    one = backtest(folder, "mean,smp", seed=9)
+    on_dask = backtest(folder, "mean,smp", seed=9, scheduler="local:1")
+    np.testing.assert_array_equal(one.forecasts, on_dask.forecasts)
+
+
+def test_unreachable_scheduler(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = cli(capsys, "backtest", str(write_deu(tmp_path)), "--scheduler", "local:x")
+    assert code == 2 and "local:N" in err and len(err.strip().splitlines()) == 1

@@ -172,3 +172,28 @@ def test_convert_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     assert s.id == "x3i1" and s.actors[2].name == "Croatia" and s.actors[2].capability == 7
     code, _, err = cli(capsys, "convert", str(folder), str(tmp_path / "y.yaml"), "--issue", "nope")
     assert code == 2 and "no DEU issue 'nope'" in err
+
+
+def test_tsv_layout(tmp_path: Path) -> None:
+    from deu_files import write_tsv
+
+    tsv = read_deu(write_tsv(tmp_path / "deu.tsv"))
+    tidy = read_deu(write_deu(tmp_path / "tidy"))
+
+    def same(i: object) -> object:
+        return dataclasses.replace(i, file="", line=0, decided=None)  # type: ignore[type-var]
+
+    assert [same(i) for i in tsv] == [same(i) for i in tidy]
+    assert tsv[0].line == 3  # the GDP line is skipped, not read as an issue
+
+
+def test_truncated_tsv(tmp_path: Path) -> None:
+    from deu_files import write_tsv
+
+    path = write_tsv(tmp_path / "deu.tsv")
+    text = path.read_text()
+    path.write_text(text[: len(text) - 30])
+    msg = _error(path)
+    assert "deu.tsv: line 7" in msg and "truncated" in msg
+    path.write_text(text.replace("\t60\n", "\t160\n"))
+    assert "deu.tsv: line 3 (out): 160 is outside the DEU scale 0–100" in _error(path)

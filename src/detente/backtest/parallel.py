@@ -1,16 +1,16 @@
-"""Parallel execution of backtest tasks: joblib processes, or a dask cluster by address.
+"""Parallel execution of backtest tasks: joblib processes, or Dask through the experiments layer.
 
-Results come back in task order as they finish (``return_as="generator"``), so the caller can
-show progress.  Seeds are fixed in the parent before dispatch, so the backend never changes a
-number.
+Results come back in task order, so the caller can show progress.  Seeds are fixed in the parent
+before dispatch, so the backend never changes a number.  ``scheduler`` takes the sweeps' grammar
+(:mod:`detente.experiments.execute`): ``local:N`` starts a local cluster of N workers,
+``tcp://HOST:PORT`` connects to a running scheduler, and an address that does not answer is a
+one-line error.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
-
-from detente.errors import DetenteError
 
 __all__ = ["run_parallel"]
 
@@ -27,18 +27,10 @@ def run_parallel(
 
 
 def _on_dask(
-    fn: Callable[..., Any], args: Sequence[tuple[Any, ...]], address: str
+    fn: Callable[..., Any], args: Sequence[tuple[Any, ...]], scheduler: str
 ) -> Iterator[Any]:
-    try:
-        from dask.distributed import Client
-    except ImportError:
-        raise DetenteError(
-            "--scheduler needs dask.distributed: pip install 'detente[cluster]'"
-        ) from None
-    try:
-        client = Client(address, timeout=10)  # type: ignore[no-untyped-call]
-    except OSError as exc:
-        raise DetenteError(f"--scheduler {address}: cannot connect ({exc})") from None
-    with client:
-        futures = [client.submit(fn, *a, pure=False) for a in args]
+    from detente.experiments.execute import _client  # the sweeps' Dask connection and errors
+
+    with _client(scheduler) as client:
+        futures = [client.submit(fn, *a, pure=False, retries=2) for a in args]
         yield from (f.result() for f in futures)

@@ -112,7 +112,10 @@ def backtest_command(
     seed: Annotated[int | None, typer.Option(help="Seed (stochastic models, bootstrap).")] = None,
     jobs: Annotated[int, typer.Option(help="Parallel processes (joblib).")] = 1,
     scheduler: Annotated[
-        str | None, typer.Option(help="Dask scheduler address, e.g. tcp://host:8786.")
+        str | None,
+        typer.Option(
+            help="Dask: local:N (a local cluster) or tcp://host:8786 (a running scheduler)."
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON result.")] = False,
     out: Annotated[
