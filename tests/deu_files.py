@@ -58,7 +58,7 @@ def write_tsv(path: Path, issues: Sequence[tuple] = ISSUES) -> Path:  # type: ig
         w = csv.writer(fh, delimiter="\t")
         w.writerow(head)
         w.writerow(["", "", "", "", "", "", ""] + ["1.5"] * 60 + ["", ""])
-        for isnr, proc, rule, intro, fin, _, rp, out, stances in issues:
+        for isnr, proc, rule, intro, _fin, _, rp, out, stances in issues:
             pos = {a: (p, s) for a, p, s in stances}
             y, m, d = intro.split("-")
             row = [isnr, isnr[:2], "test", proc, rule, f"{d}-{m}-{y[2:]}", "999"]
