@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -67,13 +67,16 @@ def run(
     params: Any = None,
     *,
     seed: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Result:
     """Run registered ``model`` on ``scenario``.
 
     ``params`` is the model's Params object, a mapping of parameter name → Python value
     (``{"rounds": 8, "preset": "canonical"}``), or None for the defaults; a wrong name or value
     raises :class:`~detente.params.ParamError`.  Stochastic models get ``seed`` (a fresh one
-    when None); a result records the seed only when the run drew random numbers.
+    when None); a result records the seed only when the run drew random numbers.  ``progress``
+    is called with (done, total) as a long run goes, by models that report it
+    (``ModelSpec.progress``: SMP's turns); others ignore it.
     """
     if model not in MODELS:
         raise UnknownNameError(f"no model {model!r} (known: {', '.join(MODELS)})")
@@ -82,9 +85,10 @@ def run(
         scenario = load_scenario(scenario)
     if params is None or isinstance(params, Mapping):
         params = build_params(spec.params, params, owner=model)
+    kwargs: dict[str, Any] = {"progress": progress} if spec.progress and progress else {}
     if spec.stochastic:
-        return spec.run(scenario, params, rng=fresh_seed() if seed is None else seed)  # type: ignore[no-any-return]
-    return spec.run(scenario, params)  # type: ignore[no-any-return]
+        kwargs["rng"] = fresh_seed() if seed is None else seed
+    return spec.run(scenario, params, **kwargs)  # type: ignore[no-any-return]
 
 
 def rerun(provenance: Provenance | Result, scenario: Scenario | str | Path) -> Result:

@@ -10,17 +10,15 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NoReturn
 
+from detente.cli.progress import progress_bar
 from detente.errors import DetenteError, InputError
 
 __all__ = ["check_new_file", "check_seed", "emit", "fail", "progress_bar", "write_new_file"]
 
-_MOMENT = 0.5
 """Seconds of work before a progress bar appears (short runs stay quiet)."""
 
 
@@ -99,35 +97,3 @@ def _same(a: Path, b: Path) -> bool:
         return a.exists() and b.exists() and a.resolve() == b.resolve()
     except OSError:
         return False
-
-
-@contextmanager
-def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
-    """A ``progress(done, total)`` callback drawing a bar on stderr after a moment of work."""
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    err = Console(stderr=True)
-    bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                   console=err, transient=True)  # fmt: skip
-    task = bar.add_task(label, total=None)
-    start, shown = time.monotonic(), False
-
-    def tick(done: int, total: int) -> None:
-        nonlocal shown
-        if not shown and err.is_terminal and time.monotonic() - start > _MOMENT:
-            bar.start()
-            shown = True
-        bar.update(task, completed=done, total=total)
-
-    try:
-        yield tick
-    finally:
-        if shown:
-            bar.stop()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -13,6 +13,7 @@ from rich.table import Table
 from detente import api
 from detente.cli.common import check_new_file, check_seed, emit, fail, write_new_file
 from detente.cli.params import param_errors, parse_assignments, split_items, typed_values
+from detente.cli.progress import progress_bar
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.cli.sweep import NoiseOpt, parse_noise
 from detente.errors import DetenteError, InputError, Problem
@@ -21,6 +22,9 @@ from detente.io import dump_json, dump_yaml, load, load_checked
 from detente.models import MODELS
 from detente.result import Result
 from detente.scenario import Scenario
+
+if TYPE_CHECKING:
+    from detente.reports.run import SweepRequest
 
 __all__ = ["register"]
 
@@ -86,11 +90,11 @@ def run(
     """Forecast a scenario with one model (or one draw of a sweep, with --draw-seed)."""
     timer = Timer()
     loaded = api.load_scenario(scenario)
-    with param_errors("--param"):
+    with param_errors("--param"), progress_bar(model) as bar:
         raw = parse_assignments(param or [])
         values = typed_values(MODELS[model].params, raw) if model in MODELS else raw
         if draw_seed is None:
-            result = api.run(loaded, model, values, seed=check_seed(seed))
+            result = api.run(loaded, model, values, seed=check_seed(seed), progress=bar)
         else:
             result = run_draw(loaded, model, check_seed(draw_seed) or 0, params=values,
                               noise=parse_noise(noise), drop=drop_actor)  # fmt: skip
@@ -131,7 +135,7 @@ def report(
     force: ForceOpt = False,
 ) -> None:
     """Run models on a scenario and write a self-contained HTML report."""
-    from detente.reports.html import default_report_path, render_report
+    from detente.reports.html import default_report_path, render_report, run_report
 
     loaded = api.load_scenario(scenario)
     check_seed(seed)
@@ -140,11 +144,26 @@ def report(
     check_new_file(path, overwrite=force, inputs=(Path(scenario),))
     with param_errors("--negotiate"):
         talks = [parse_assignments(split_items(t)) for t in negotiate or []]
-    html = render_report(
-        loaded, model or list(MODELS), seed=seed, negotiations=talks, sweeps=sweep or []
-    )
-    write_new_file(path, html, overwrite=force, inputs=(Path(scenario),))
+    requests = [_sweep_request(s) for s in sweep or []]
+    with progress_bar("report") as bar:
+        models = model or list(MODELS)
+        data = run_report(
+            loaded, models, seed=seed, negotiations=talks, sweeps=requests, progress=bar
+        )
+    write_new_file(path, render_report(data), overwrite=force, inputs=(Path(scenario),))
     print(path)
+
+
+def _sweep_request(spec: str) -> SweepRequest:
+    """``GAME:NAME=lo:hi:n`` (``--sweep``) as a typed request."""
+    from detente.games.sweeps import parse_range
+    from detente.reports.run import SweepRequest
+
+    game, sep, rest = spec.partition(":")
+    if not sep or not game.strip():
+        raise DetenteError(f"--sweep {spec!r}: expected GAME:NAME=lo:hi:n")
+    name, values = parse_range(rest)
+    return SweepRequest(game.strip(), name, tuple(values))
 
 
 def _check_games(file: str, s: Scenario) -> None:

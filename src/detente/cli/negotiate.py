@@ -30,7 +30,6 @@ from detente.scenario import Scenario
 __all__ = ["register"]
 
 _out = Console(highlight=False)
-"""Seconds a tournament runs before its progress bar appears."""
 
 
 def _pairs(items: list[str]) -> dict[str, str]:

@@ -33,6 +33,8 @@ class ModelSpec:
     citations: tuple[str, ...]
     batch: BatchRun | None = None
     """Optional batch kernel over draws (see :mod:`detente.batch`); None: loop ``run``."""
+    progress: bool = False
+    """Whether ``run`` takes ``progress=`` (a callable of (done, total)) for long runs."""
 
 
 def batch_runner(spec: ModelSpec) -> BatchRun:
@@ -92,6 +94,7 @@ MODELS: dict[str, ModelSpec] = {
         "KTAB's Spatial Model of Politics: challenges, bargains and PCE votes, multi-issue",
         ("KTAB", "KTABDoc", "Wise2015", "Efird2016"),
         smp.run_batch,
+        progress=True,
     ),
     "winset": ModelSpec(
         winset.run,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -149,7 +149,13 @@ def run_batch(
     return BatchForecast(out)
 
 
-def run(scenario: Scenario, params: SMPParams | None = None, *, rng: RngLike = None) -> Result:
+def run(
+    scenario: Scenario,
+    params: SMPParams | None = None,
+    *,
+    rng: RngLike = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Result:
     """Run KTAB's Spatial Model of Politics on ``scenario`` until movement dies down.
 
     Parameters
@@ -160,6 +166,8 @@ def run(scenario: Scenario, params: SMPParams | None = None, *, rng: RngLike = N
         Unset KTAB parameters come from the scenario's KTAB settings, else KTAB's defaults.
     rng : Generator, int or None
         Randomness of stochastic transitions; ignored when they are deterministic.
+    progress : callable, optional
+        Called after each turn with (turn, most turns); the run may stop before the most.
 
     Returns
     -------
@@ -176,6 +184,8 @@ def run(scenario: Scenario, params: SMPParams | None = None, *, rng: RngLike = N
     reason = "max_turns"
     for t, s, b, chosen, ratio in _turns(s0, x0, st, p, gen):
         rounds.append(_round(t, scenario, s, st, _moves(b, chosen, scenario, ratio)))
+        if progress is not None:
+            progress(t, p.max_turns)
         if t >= p.min_turns and ratio < p.min_delta_ratio:
             reason = "quiet"
     extra = {"turns": len(rounds) - 1, "stopped_by": reason}
