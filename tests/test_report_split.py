@@ -39,6 +39,7 @@ def test_run_then_render(korea: detente.Scenario) -> None:
         seed=1,
         negotiations=[{"USA": "boulware", "PRK": "stall-and-water-down"}],
         sweeps=[SweepRequest("deadline_provocation", "months_to_election", (1.0, 6.0))],
+        uncertainty=False,
         progress=progress,
     )
     assert [r.model for r in data.results] == ["median", "bdm", "smp"]

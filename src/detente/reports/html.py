@@ -4,8 +4,8 @@ Two steps: :func:`detente.reports.run.run_report` runs everything the report sho
 a :class:`~detente.reports.run.ReportData`; :func:`render_report` renders it, running nothing.
 Sections: the forecast of every model per issue, a chart per issue of the actors' positions
 against the forecasts, then :data:`SECTIONS` (model-specific sections, "How sure",
-negotiations, game sweeps), the scenario table with the analyst's rationales, the crisis context (deadlines, red
-lines, events), and a provenance block per run.
+negotiations, game sweeps), the scenario table with the analyst's rationales, the crisis
+context (deadlines, red lines, events), and a provenance block per run.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def _model_sections(data: ReportData) -> str:
 
 
 def _how_sure_section(data: ReportData) -> str:
-    """ "How sure": each model's forecast distribution over draws of the uncertain inputs."""
+    """The 'How sure' section: each model's forecast distribution over the uncertain inputs."""
     if not data.how_sure and not data.how_sure_skipped:
         return ""
     from detente.reports.uncertainty import section
