@@ -128,11 +128,14 @@ def test_draw_uniforms_for_profiles_are_not_the_inputs(korea: detente.Scenario) 
 
 
 def test_report_opens_with_the_outlook(korea: detente.Scenario) -> None:
-    from detente.reports.html import render_report
+    from detente.reports.html import render_report, run_report
 
-    page = render_report(korea, ["median"], seed=1, uncertainty=False, outlook_draws=20)
+    def page_of(s: detente.Scenario, **kw: int) -> str:
+        return render_report(run_report(s, ["median"], seed=1, uncertainty=False, **kw))
+
+    page = page_of(korea, outlook_draws=20)
     outlook_at = page.index('<section class="outlook">')
     assert outlook_at < page.index('id="glance"') < page.index('id="forecasts"')
     assert "Probability of any agreement by 31 Dec 2019" in page[outlook_at:]
     no_parties = dataclasses.replace(korea, decision=None, negotiation=None)
-    assert "No outlook:" in render_report(no_parties, ["median"], seed=1, uncertainty=False)
+    assert "No outlook:" in page_of(no_parties)

@@ -40,6 +40,7 @@ def test_run_then_render(korea: detente.Scenario) -> None:
         negotiations=[{"USA": "boulware", "PRK": "stall-and-water-down"}],
         sweeps=[SweepRequest("deadline_provocation", "months_to_election", (1.0, 6.0))],
         uncertainty=False,
+        outlook_draws=0,
         progress=progress,
     )
     assert [r.model for r in data.results] == ["median", "bdm", "smp"]

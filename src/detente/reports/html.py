@@ -23,12 +23,13 @@ from detente.reports import bdm, smp
 from detente.reports.charts import issue_chart, rounds_chart
 from detente.reports.games import section as games_section
 from detente.reports.negotiation import section as negotiation_section
-from detente.reports.run import ReportData, run_report
+from detente.reports.run import OUTLOOK_DRAWS, ReportData, run_report
 from detente.result import Result
 from detente.scenario import Scenario
 
 __all__ = [
     "MODEL_SECTIONS",
+    "OUTLOOK_DRAWS",
     "SECTIONS",
     "ReportData",
     "default_report_path",
@@ -37,8 +38,6 @@ __all__ = [
     "run_report",
 ]
 
-OUTLOOK_DRAWS = 100
-"""Draws behind the report's outlook (``detente outlook`` uses 1,000 by default)."""
 
 MODEL_SECTIONS: dict[str, Callable[[Result, Scenario], str]] = {
     "bdm": bdm.section,
@@ -104,6 +103,16 @@ data and returns an HTML fragment ("" to show nothing).  Adding a section is add
 here (and, if it needs results of its own, a field of :class:`ReportData`)."""
 
 
+def _outlook(data: ReportData) -> str:
+    """The outlook the report opens with, or a note saying why there is none."""
+    if data.outlook is None:
+        note = data.outlook_note
+        return f'<p class="muted">No outlook: {html.escape(note)}</p>' if note else ""
+    from detente.reports.outlook import section
+
+    return section(data.outlook)
+
+
 def _spread(data: ReportData) -> list[tuple[float, float]]:
     if not data.results:
         return []
@@ -126,6 +135,7 @@ def render_report(data: ReportData) -> str:
         charts=[issue_chart(scenario, k, results) for k in range(len(scenario.issues))],
         sections=[fragment for section in SECTIONS if (fragment := section(data))],
         spread=_spread(data),
+        outlook=_outlook(data),
         version=__version__,
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         esc=html.escape,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from detente import api
 from detente.errors import DetenteError
@@ -26,7 +26,13 @@ from detente.result import Result
 from detente.rng import fresh_seed
 from detente.scenario import Scenario
 
-__all__ = ["SWEEP_LAMBDA", "Progress", "ReportData", "SweepRequest", "run_report"]
+if TYPE_CHECKING:
+    from detente.outlook import Outlook
+
+__all__ = ["OUTLOOK_DRAWS", "SWEEP_LAMBDA", "Progress", "ReportData", "SweepRequest", "run_report"]
+
+OUTLOOK_DRAWS = 100
+"""Draws behind the report's outlook (``detente outlook`` uses 1,000 by default)."""
 
 SWEEP_LAMBDA = 5.0
 """QRE precision λ of the report's game sweeps (beside the pure equilibria)."""
@@ -67,6 +73,10 @@ class ReportData:
     how_sure: Mapping[str, SweepResult] = field(default_factory=dict)
     """Per model, a Monte Carlo sweep over the scenario's uncertain inputs ("How sure")."""
     how_sure_skipped: tuple[str, ...] = ()
+    outlook: Outlook | None = None
+    """The outlook the report opens with (None: left out, or see ``outlook_note``)."""
+    outlook_note: str = ""
+    """Why there is no outlook, when the scenario lacks what it needs."""
 
 
 def _run_models(
@@ -91,13 +101,16 @@ def run_report(
     negotiations: Sequence[Mapping[str, str]] = (),
     sweeps: Sequence[SweepRequest] = (),
     uncertainty: bool = True,
+    outlook_draws: int = OUTLOOK_DRAWS,
     progress: Progress | None = None,
 ) -> ReportData:
     """Run what the report of ``scenario`` shows (an unknown model name is an error).
 
     ``negotiations`` adds a simulated negotiation per entry ({party: strategy name}), and
     ``sweeps`` a crisis-game sweep per request (QRE at :data:`SWEEP_LAMBDA` and equilibria);
-    ``uncertainty`` adds a Monte Carlo sweep per model that ran (the "How sure" section).
+    ``uncertainty`` adds a Monte Carlo sweep per model that ran (the "How sure" section), and
+    the report opens with the outlook (``outlook_draws`` draws; 0 leaves it out) where the
+    scenario has what it needs (a status quo on every issue and negotiating parties).
     """
     unknown = [m for m in models if m not in MODELS]
     if unknown:
@@ -117,6 +130,7 @@ def run_report(
             progress.stage("how sure")
         parent = fresh_seed() if seed is None else seed
         how_sure, how_sure_skipped = sweeps_for_report(scenario, [r.model for r in results], parent)
+    found, note = _outlook(scenario, seed, outlook_draws, progress)
     return ReportData(
         scenario=scenario,
         results=results,
@@ -126,4 +140,22 @@ def run_report(
         seed=seed,
         how_sure=how_sure,
         how_sure_skipped=tuple(how_sure_skipped),
+        outlook=found,
+        outlook_note=note,
     )
+
+
+def _outlook(
+    scenario: Scenario, seed: int | None, draws: int, progress: Progress | None
+) -> tuple[Outlook | None, str]:
+    """The outlook, or None and why there is none."""
+    from detente.outlook import outlook
+
+    if draws <= 0:
+        return None, ""
+    if progress is not None:
+        progress.stage("outlook")
+    try:
+        return outlook(scenario, draws=draws, seed=fresh_seed() if seed is None else seed), ""
+    except DetenteError as exc:
+        return None, str(exc)
