@@ -11,8 +11,8 @@ from rich.console import Console
 
 from detente.cli import negotiate as negotiate_cli
 from detente.negotiation import NegotiationParams, NegotiationResult, analysis, run, tournament
+from detente.negotiation.offers import OfferTrace
 from detente.negotiation.outcomes import outcome_space, utilities_from_scenario
-from detente.negotiation.result import OfferTrace
 from detente.negotiation.simulate import run_many
 
 PARAMS = NegotiationParams(deadline=25, explore=0.3, opener="random")

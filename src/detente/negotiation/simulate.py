@@ -24,6 +24,7 @@ from detente.canonical import scenario_sha256
 from detente.errors import ModelInputError
 from detente.negotiation.analysis import Benchmarks, benchmarks, pareto_distance
 from detente.negotiation.chance import draw_chance
+from detente.negotiation.offers import OfferTrace
 from detente.negotiation.outcomes import (
     AdditiveUtility,
     FloatArray,
@@ -34,7 +35,7 @@ from detente.negotiation.outcomes import (
 )
 from detente.negotiation.params import NegotiationParams, Status, resolve
 from detente.negotiation.protocol import Trace, negotiate
-from detente.negotiation.result import NegotiationResult, OfferTrace, Point
+from detente.negotiation.result import NegotiationResult, Point
 from detente.negotiation.strategies import Strategy, make_strategy
 from detente.params import params_as_dict
 from detente.result import Provenance, provenance
