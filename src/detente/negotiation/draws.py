@@ -131,6 +131,18 @@ def _profiles(strategies: Profile | Sequence[Profile], n_draws: int, n: int) -> 
     return profiles  # type: ignore[return-value]
 
 
+def _built(profiles: Sequence[Profile]) -> list[list[Strategy]]:
+    """Strategy objects per draw, each distinct profile (by its specs) built once."""
+    cache: dict[tuple[Strategy | str, ...], list[Strategy]] = {}
+    out = []
+    for prof in profiles:
+        key = tuple(prof)
+        if key not in cache:
+            cache[key] = strategies_of(prof)
+        out.append(cache[key])
+    return out
+
+
 def _matrix(values: ArrayLike | None, default: FloatArray, what: str) -> FloatArray:
     if values is None:
         return default
@@ -185,7 +197,7 @@ def run_draws(
         raise ModelInputError(
             "reservation values must lie in [0, 1] and discount factors in (0, 1]"
         )
-    profiles = [strategies_of(x) for x in _profiles(strategies, D, len(who))]
+    profiles = _built(_profiles(strategies, D, len(who)))
     names = [tuple(s.describe() for s in prof) for prof in profiles]
     us = [
         AdditiveUtility(np.repeat(u.weights, D, 0), np.repeat(u.ideal, D, 0), rv[:, i], delta[:, i])
