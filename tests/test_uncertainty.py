@@ -89,3 +89,14 @@ def test_range_invariants_in_the_core() -> None:
         Range(3, 1)
     with pytest.raises(ValueError, match="0–100"):
         Uncertainty(position=101)
+
+
+def test_bundled_korea_carries_ranges_with_rationales() -> None:
+    from detente import load_scenario
+
+    s = load_scenario("korea-2019-12")
+    assert s.uncertainty is not None and s.uncertainty.rationale
+    ranged = [(a, st) for a in s.actors for st in a.stances if st.position_range is not None]
+    assert len(ranged) >= 3
+    assert all("Range" in st.position_rationale for _, st in ranged)
+    assert any(a.capability_range is not None for a in s.actors)
