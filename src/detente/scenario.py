@@ -111,8 +111,6 @@ class Stance:
         _finite(self.salience, f"salience on {self.issue}")
         if not 0.0 <= self.salience <= SALIENCE_MAX:
             raise ValueError(f"salience on {self.issue} must be in 0–100, got {self.salience}")
-        _in_range(self.position_range, self.position, f"position on {self.issue}")
-        _in_range(self.salience_range, self.salience, f"salience on {self.issue}")
         r = self.salience_range
         if r is not None and not (r.low >= 0.0 and r.high <= SALIENCE_MAX):
             raise ValueError(f"salience range on {self.issue} must lie in 0–100")
@@ -135,7 +133,6 @@ class Actor:
         _finite(self.capability, f"actor {self.id} capability")
         if self.capability <= 0:
             raise ValueError(f"actor {self.id}: capability must be > 0, got {self.capability}")
-        _in_range(self.capability_range, self.capability, f"actor {self.id} capability")
         if self.capability_range is not None and self.capability_range.low <= 0:
             raise ValueError(f"actor {self.id}: capability range low must be > 0")
 
@@ -363,11 +360,6 @@ class Scenario:
     def game(self, name: str) -> GameSetup | None:
         """The parameter set for the named game, if the scenario has one."""
         return next((g for g in self.games if g.game == name), None)
-
-
-def _in_range(r: Range | None, value: float, what: str) -> None:
-    if r is not None and not r.contains(value):
-        raise ValueError(f"{what}: {value:g} is outside its range [{r.low:g}, {r.high:g}]")
 
 
 def _unique(ids: list[str], what: str) -> None:

@@ -6,7 +6,8 @@ actor, issue by issue).  Each input has a value (the scenario's), a range ``[low
 distribution, from its own range or from the ± half-widths of the ``uncertainty:`` block, the
 ``noise`` override or the documented default (:mod:`detente.uncertainty` gives the units and the
 distributions).  Its hard limits are the issue's scale, 0–100, and [1 % of the value, ∞) for a
-capability.
+capability.  A value changed in code so that it left its range (a what-if, a lever) widens the
+range to include it: the value stays the mode.
 
 A draw maps k uniforms to k values by each input's inverse CDF (:func:`sample`), so the same
 uniforms — from a draw's seed (:func:`detente.rng.draw_uniforms`) or from a SALib design — give the
@@ -103,6 +104,7 @@ def input_space(scenario: Scenario, noise: Mapping[str, float] | None = None) ->
     has = np.array([o is not None for o in own])
     low = np.where(has, [o.low if o else 0.0 for o in own], np.maximum(value - half, floor))
     high = np.where(has, [o.high if o else 0.0 for o in own], np.minimum(value + half, ceiling))
+    low, high = np.minimum(low, value), np.maximum(high, value)  # a value moved off its range
     codes = np.array([DISTRIBUTIONS.index(o.dist if o else dist) for o in own], dtype=np.int64)
     names = tuple(r[0] for r in rows)
     return InputSpace(names, value, low, high, codes, floor, ceiling, widths)

@@ -73,6 +73,7 @@ MODELS: dict[str, ModelSpec] = {
         False,
         "Nash bargaining solution over spatial utilities, status quo as disagreement",
         ("Nash1950", "Kalai1977"),
+        nash.run_batch,
     ),
     "procedural": ModelSpec(
         procedural.run,

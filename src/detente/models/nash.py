@@ -24,9 +24,11 @@ Assumptions
   (``agreement: false``).
 * Every issue needs a status quo; the model refuses a scenario without one.
 
-Solver: first the max–min gain point (an epigraph problem, SLSQP) tests for an interior; from it
-SLSQP maximises N with the gains kept positive.  Both are convex problems, so the local optimum
-found is the global one.
+Solver: a log-barrier interior-point method, vectorised over draws
+(:mod:`detente.models.nashsolve`): phase 1 finds the max–min gain point, which tests for an
+interior; from it phase 2 maximises N.  Both problems are concave, so the optimum found is the
+global one.  :func:`solve` is an independent SLSQP solver of the same two problems, kept as the
+cross-check the tests compare against.
 
 References
 ----------
@@ -39,6 +41,7 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -46,13 +49,15 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.optimize import minimize
 
+from detente.batch import BatchForecast, DrawInputs
 from detente.errors import ModelInputError
+from detente.models.nashsolve import actor_sum, solve_batch
 from detente.params import params_as_dict
 from detente.result import Result, static_result
 from detente.scenario import Scenario
 from detente.spatial import from_unit, to_unit
 
-__all__ = ["NashParams", "run"]
+__all__ = ["NashParams", "run", "run_batch", "solve"]
 
 _Array = NDArray[np.float64]
 _TOL = 1e-10
@@ -96,7 +101,10 @@ def _maxmin_point(q: _Array, a: _Array, d: _Array, z0: _Array) -> tuple[_Array, 
 
 
 def solve(q: _Array, a: _Array, d: _Array, w: _Array, z0: _Array) -> tuple[_Array, bool]:
-    """The NBS in unit coordinates, and whether an agreement better for all exists."""
+    """The NBS in unit coordinates by SLSQP, and whether an agreement better for all exists.
+
+    The reference solver the tests check :mod:`detente.models.nashsolve` against.
+    """
     z1, t = _maxmin_point(q, a, d, z0)
     if t <= _TOL:
         return z0, False
@@ -114,35 +122,62 @@ def solve(q: _Array, a: _Array, d: _Array, w: _Array, z0: _Array) -> tuple[_Arra
     return (z if np.all(_gains(z, q, a, d) > 0) else z1), True
 
 
-def run(scenario: Scenario, params: NashParams | None = None) -> Result:
-    """Forecast each issue at the Nash bargaining solution (see the module docstring)."""
-    params = params or NashParams()
+def _status_quo(scenario: Scenario) -> NDArray[np.float64]:
     sq = scenario.status_quo()
     missing = [i.id for i, v in zip(scenario.issues, sq, strict=True) if np.isnan(v)]
     if missing:
         raise ModelInputError(
             f"model nash needs a status quo on every issue; {', '.join(missing)} has none"
         )
+    return sq
+
+
+def _solve_draws(
+    scenario: Scenario, inputs: DrawInputs, params: NashParams
+) -> tuple[_Array, NDArray[np.bool_], tuple[_Array, _Array, _Array, _Array]]:
+    """Unit-scale NBS and agreement per draw, and the (q, a, d, w) they were solved with."""
     bounds = scenario.bounds()
-    q = to_unit(scenario.positions(), bounds)
-    a = scenario.saliences() / 100.0
-    keep = a.sum(axis=1) > 0
-    c = scenario.capabilities()
-    w = c / c.sum() if params.power == "capability" else np.ones_like(c)
-    q, a, w = q[keep], a[keep], w[keep] / w[keep].sum()
-    z_sq = to_unit(sq[None, :], bounds)[0]
-    d = -(a * (z_sq[None, :] - q) ** 2).sum(axis=1)
-    z, agreement = solve(q, a, d, w, z_sq) if keep.any() else (z_sq, False)
-    forecast = from_unit(z[None, :], bounds)[0]
-    gains = _gains(z, q, a, d)
+    z_sq = to_unit(_status_quo(scenario)[None, :], bounds)[0]
+    q = to_unit(inputs.positions, bounds)
+    a = inputs.saliences / 100.0
+    present = inputs.mask()
+    m = present * (a.sum(axis=2) > 0)
+    c = inputs.capabilities * present
+    w = c / actor_sum(c)[:, None] if params.power == "capability" else present.copy()
+    w = w * m / np.maximum(actor_sum(w * m), 1e-300)[:, None]
+    d = -(a * (z_sq[None, None, :] - q) ** 2).sum(axis=2)
+    z, agreement = solve_batch(q, a, d, w, m, z_sq)
+    return z, agreement, (q, a, d, w)
+
+
+def run_batch(
+    scenario: Scenario,
+    inputs: DrawInputs,
+    params: NashParams | None = None,
+    *,
+    seeds: Sequence[int] = (),
+) -> BatchForecast:
+    """The NBS of every draw at once (:mod:`detente.models.nashsolve`; contract: detente.batch)."""
+    z, agreement, _ = _solve_draws(scenario, inputs, params or NashParams())
+    return BatchForecast(from_unit(z, scenario.bounds()), agreement)
+
+
+def run(scenario: Scenario, params: NashParams | None = None) -> Result:
+    """Forecast each issue at the Nash bargaining solution (see the module docstring)."""
+    params = params or NashParams()
+    sq = _status_quo(scenario)
+    z, agreement, (q, a, d, w) = _solve_draws(scenario, DrawInputs.from_scenario(scenario), params)
+    forecast = from_unit(z, scenario.bounds())[0]
+    gains = _gains(z[0], q[0], a[0], d[0])
+    keep = w[0] > 0
     return static_result(
         "nash",
         params_as_dict(params),
         scenario,
         tuple(float(v) for v in forecast),
         {
-            "agreement": agreement,
+            "agreement": bool(agreement[0]),
             "status_quo": [float(v) for v in sq],
-            "nash_product_log": float(w @ np.log(gains)) if agreement else None,
+            "nash_product_log": float(w[0][keep] @ np.log(gains[keep])) if agreement[0] else None,
         },
     )

@@ -1,0 +1,146 @@
+"""Benchmark: Monte Carlo sweeps (issue 10's speed anchors), each figure beside its anchor.
+
+Usage::
+
+    .venv/bin/python benchmarks/sweep.py              # everything (a few minutes)
+    .venv/bin/python benchmarks/sweep.py --skip-dask --skip-stream   # the in-process sweeps only
+    .venv/bin/python benchmarks/sweep.py --repeat 3
+
+Lines:
+
+- BDM, 10,000 draws (full rounds per draw) of ``ec-emissions-1994`` and ``korea-2019-12``, both
+  presets, through ``detente.experiments.sweep`` (seeds, input draws and the batched kernel
+  included); beside them a loop of ``detente.run`` over 100 draws, scaled to 10,000 (est.).
+- mean, median and nash, 10,000 draws of Korea.
+- Dask: the same 100,000-draw BDM sweep of Korea on a ``LocalCluster`` of 1 and of 2 workers
+  (start-up excluded), and the speed-up.
+- Memory: a 1,000,000-draw mean sweep of Korea streaming its rows to Parquet, in a child process
+  whose peak RSS is printed beside that of the same child doing 1,000 draws.
+
+Wall-clock and CPU (this process) are both printed: on a shared machine the first is inflated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from timing import best_of
+
+import detente
+from detente.batch import apply_draw
+from detente.experiments import draw_inputs, input_space, sweep
+from detente.rng import spawn_seeds
+
+DRAWS = 10_000
+
+
+def line(what: str, wall: float, cpu: float, anchor: str) -> None:
+    print(f"{what:<46} {wall:8.2f} s wall {cpu:8.2f} s CPU   anchor: {anchor}")
+
+
+def loop_estimate(name: str, model: str, params: dict[str, object], n: int = 100) -> float:
+    """CPU seconds of a loop of detente.run over n draws, scaled to DRAWS."""
+    s = detente.load_scenario(name)
+    inputs = draw_inputs(s, input_space(s), np.array(spawn_seeds(1, n), dtype=np.uint64))
+    scenarios = [apply_draw(s, inputs, d) for d in range(n)]
+    c0 = time.process_time()
+    for drawn in scenarios:
+        detente.run(drawn, model, params, seed=1)
+    return (time.process_time() - c0) * DRAWS / n
+
+
+def in_process(repeat: int) -> None:
+    cases = [
+        ("ec-emissions-1994", "< 1 s (peer ~22 s; loop of detente.run ~40 s)"),
+        ("korea-2019-12", "< 3 s (peer ~60 s; loop of detente.run 170–490 s)"),
+    ]
+    for name, anchor in cases:
+        for preset in ("scholz-code", "canonical"):
+            params = {"preset": preset}
+            w, c = best_of(
+                lambda n=name, p=params: sweep(n, "bdm", draws=DRAWS, seed=1, params=p), repeat
+            )
+            line(f"bdm {preset}, {DRAWS:,} draws of {name}", w, c, anchor)
+            est = loop_estimate(name, "bdm", params)
+            print(f"{'':<46} loop of detente.run, est. {est:8.1f} s CPU")
+    for model in ("mean", "median", "nash"):
+        w, c = best_of(lambda m=model: sweep("korea-2019-12", m, draws=DRAWS, seed=1), repeat)
+        line(f"{model}, {DRAWS:,} draws of korea-2019-12", w, c, "< 1 s")
+
+
+def dask_scaling(draws: int) -> None:
+    from distributed import Client, LocalCluster
+
+    times = {}
+    for n in (1, 2):
+        with (
+            LocalCluster(n_workers=n, threads_per_worker=1, dashboard_address=None) as cluster,
+            Client(cluster),
+        ):
+            t0 = time.perf_counter()
+            sweep("korea-2019-12", "bdm", draws=draws, seed=1, scheduler=cluster.scheduler_address)
+            times[n] = time.perf_counter() - t0
+        print(f"dask, {n} worker(s), {draws:,} BDM draws of korea-2019-12: {times[n]:8.2f} s wall")
+    print(f"dask speed-up 2 vs 1 workers: {times[1] / times[2]:.2f}x   anchor: >= 1.6x")
+
+
+CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from detente.experiments import sweep
+t0 = time.perf_counter()
+r = sweep("korea-2019-12", "mean", draws=int(sys.argv[1]), seed=1, out=Path(sys.argv[2]))
+print(json.dumps({"s": time.perf_counter() - t0,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "rows": len(r.seeds)}))
+"""
+
+
+def streaming(draws: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = {}
+        for n in (1_000, draws):
+            path = Path(tmp) / f"rows-{n}.parquet"
+            text = subprocess.run(
+                [sys.executable, "-c", CHILD, str(n), str(path)],
+                check=True, capture_output=True, text=True,
+            ).stdout  # fmt: skip
+            out[n] = json.loads(text)
+            size = path.stat().st_size / 1e6
+            print(f"mean, {n:>9,} draws streamed to Parquet: {out[n]['s']:7.1f} s wall, "
+                  f"peak RSS {out[n]['rss_mb']:7.0f} MB, file {size:7.1f} MB")  # fmt: skip
+        held = draws * 120 * 8 / 1e6
+        print(
+            f"rows held in memory would take about {held:,.0f} MB (120 columns × 8 bytes); "
+            f"peak RSS grew by {out[draws]['rss_mb'] - out[1_000]['rss_mb']:.0f} MB   "
+            "anchor: bounded (rows are not all held)"
+        )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--skip-dask", action="store_true")
+    ap.add_argument("--skip-stream", action="store_true")
+    ap.add_argument("--dask-draws", type=int, default=100_000)
+    ap.add_argument("--stream-draws", type=int, default=1_000_000)
+    args = ap.parse_args()
+    in_process(args.repeat)
+    if not args.skip_dask:
+        dask_scaling(args.dask_draws)
+    if not args.skip_stream:
+        streaming(args.stream_draws)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"(this process: peak RSS {rss:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""The vectorised Nash bargaining solver against an independent SLSQP solve of each draw."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import detente
+from detente.experiments import draw_inputs, input_space
+from detente.models.nash import solve
+from detente.models.nashsolve import solve_batch
+from detente.rng import spawn_seeds
+from detente.spatial import to_unit
+from helpers import make_scenario
+
+
+def _problem(s: detente.Scenario, n: int, seed: int) -> tuple[np.ndarray, ...]:
+    inputs = draw_inputs(s, input_space(s), np.array(spawn_seeds(seed, n), dtype=np.uint64))
+    bounds = s.bounds()
+    z_sq = to_unit(s.status_quo()[None], bounds)[0]
+    q, a = to_unit(inputs.positions, bounds), inputs.saliences / 100
+    w = inputs.capabilities / inputs.capabilities.sum(axis=1, keepdims=True)
+    d = -(a * (z_sq - q) ** 2).sum(axis=2)
+    return q, a, d, w, np.ones_like(w), z_sq
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_batched_nbs_matches_slsqp_on_korea_draws(seed: int) -> None:
+    q, a, d, w, m, z_sq = _problem(detente.load_scenario("korea-2019-12"), 40, seed)
+    z, agree = solve_batch(q, a, d, w, m, z_sq)
+    for b in range(len(z)):
+        ref, ok = solve(q[b], a[b], d[b], w[b], z_sq)
+        assert bool(agree[b]) == ok
+        np.testing.assert_allclose(z[b], ref, atol=1e-6)
+
+
+def test_no_agreement_when_an_actor_cannot_gain() -> None:
+    # B sits at the status quo on the only issue it cares about: no point is better for both.
+    s = make_scenario([[20, 50], [0, 50]], [[100, 50], [100, 0]], [1, 1], status_quo=[0.0, 50.0])
+    q, a, d, w, m, z_sq = _problem(s, 1, 0)
+    q, a = to_unit(s.positions(), s.bounds())[None], s.saliences()[None] / 100
+    d = -(a * (z_sq - q) ** 2).sum(axis=2)
+    z, agree = solve_batch(q, a, d, w, m, z_sq)
+    assert not agree[0] and np.array_equal(z[0], z_sq)
+
+
+def test_nash_reports_the_share_without_agreement() -> None:
+    s = make_scenario(
+        [[20], [90], [60]], [[100], [100], [100]], [1, 1, 1], status_quo=[50.0]
+    )  # 20 and 90 pull opposite ways from 50: there is never a point better for both
+    r = detente.experiments.sweep(s, "nash", draws=50, seed=1, noise={"position": 5})
+    assert r.summary()["issues"][0]["no_agreement"] == 1.0
