@@ -35,7 +35,7 @@ TARGET_PREPS = words("to against with on toward towards for into in at over of a
 SOURCE_PREPS = frozenset(("by", "between"))
 LIGHT_VERBS = words(
     "give make issue hold conduct stage launch mount undertake open impose carry begin "
-    "start resume renew continue take raise set"
+    "start resume renew continue take raise set reach"
 )
 OBLIGATION = Sense("REQUEST", "", "100", "must")
 MATERIAL_CONFLICT = frozenset(t for t, q in QUAD.items() if q == "material conflict")
@@ -115,6 +115,10 @@ def _noun_args(n: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]
         subj, _ = subject(n.head)
         if subj is not None:
             source = codes(phrase(subj), actors)
+    if governed and n.dep_ == "dobj" and not target:  # "held talks on Friday with X"
+        for c in n.head.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "against", "to"):
+                target += codes(c.subtree, actors, frozenset(source))
     return source, [t for t in target if t not in source]
 
 

@@ -13,6 +13,7 @@ month + day, no year           most recent occurrence on or before ``pub_date`` 
 bare year, "next year"         year granularity, never a day
 "year-end", "end of the year"  31 December of that year, ``type: deadline``
 "from X to Y", "X–Y"           ``type: range``
+"the 1990s"                    ``type: range`` over the decade
 "recent", "weeks", "for now"   ``approximate``, no invented day
 "day 5", "week 3"              ``unresolved`` (a count in an unnamed period; dateparser agrees)
 anything else                  ``dateparser`` with ``RELATIVE_BASE = pub_date`` and the
@@ -44,6 +45,8 @@ _YEAR_END = re.compile(
     r"^(?:the )?(?:year[- ]end|end of (?:the|this) year|end of (\d{4})|"
     r"end of december)$"
 )
+_DECADE = re.compile(r"^(?:the )?(?:early |mid-|late )?(\d{3})0s$")
+"""'the 1990s': the decade as a range of years (never a day)."""
 _RANGE = re.compile(r"^(?:from |between )?(\d{4})\s*(?:to|until|and|-|–)\s*(\d{4})$")
 _MONTH_DAY = re.compile(
     r"^(?:on )?([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?$|^(?:on )?(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)$"
@@ -102,6 +105,8 @@ def _rules(text: str, t: str, pub: dt.date, future: bool) -> DateRef | None:
         return DateRef(text, _iso(dt.date(year, 12, 31)), "day", "deadline")
     if m := _RANGE.match(t):
         return DateRef(text, f"{m.group(1)}-01-01", "year", "range", end=f"{m.group(2)}-12-31")
+    if m := _DECADE.match(t):
+        return DateRef(text, f"{m.group(1)}0-01-01", "year", "range", end=f"{m.group(1)}9-12-31")
     if re.fullmatch(r"(?:in )?\d{4}", t):
         return DateRef(text, f"{t[-4:]}-01-01", "year", "exact")
     if m := _REL_YEAR.match(t):

@@ -148,6 +148,8 @@ def _code_sentence(
         if not source or _noun_background(c, date):
             continue
         voices.source = source[0]
+        if set(c.target) & set(source):
+            c = dataclasses.replace(c, target=tuple(t for t in c.target if t not in source))
         col.add_coded(c, tuple(source), date, sent)
     col.add_positions(sent, actors, pub)
 

@@ -38,7 +38,7 @@ def _condition_subject(tok: Any, actors: Mapping[int, str]) -> list[str]:
 
 def _coordinated(tok: Any, actors: Mapping[int, str]) -> bool:
     """Whether two actors are coordinated in the sentence ("A and B", "between A and B")."""
-    return any(t.dep_ == "conj" and t.i in actors for t in tok.sent)
+    return any(t.dep_ == "conj" and any(d.i in actors for d in t.subtree) for t in tok.sent)
 
 
 def settle(

@@ -22,8 +22,9 @@ decides (CAMEO category definitions [Schrodt2012], PLOVER [PLOVER]):
   response"), are THREATEN (CAMEO 13).
 * **Moving forces is MOBILIZE** (CAMEO 154): "move", "send", "mass", "station" or "dispatch"
   troops, forces or equipment.
-* **Concern is disapproval**: "concerned", "troubled", "alarmed" (and the noun "concern") held by
-  an actor are ACCUSE (CAMEO 110, as the PLOVER gold standard codes "expressed concern").
+* **Concern is disapproval**: "concerned", "troubled", "alarmed", and "concern" as the object of
+  a verb of expressing ("voiced concern", "made clear its concerns"), are ACCUSE (CAMEO 110, as
+  the PLOVER gold standard codes "expressed concern").
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ _CONSEQUENCES = words("consequence response reaction retaliation")
 _FUTURE = words("will would 'll shall")
 _PROMISES = words("promise vow pledge warn threaten")
 _CONCERN = words("concerned troubled alarmed")
+_EXPRESSING = words("express voice raise share reiterate convey make register")
 _DEPLOYING = words("move send mass amass station dispatch")
 _UNITS = words(
     "troop troops force forces soldier soldiers equipment warship warships tank tanks "
@@ -152,10 +154,7 @@ def context_sense(tok: Any) -> Sense | None:
         return CONSEQUENCE
     if tok.pos_ == "ADJ" and lemma in _CONCERN and tok.dep_ in ("acomp", "ROOT", "conj"):
         return CONCERN
-    if (
-        tok.pos_ == "NOUN"
-        and lemma == "concern"
-        and any(c.dep_ == "prep" and c.lower_ in ("about", "over", "at") for c in tok.children)
-    ):
+    expressed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _EXPRESSING
+    if tok.pos_ == "NOUN" and lemma == "concern" and expressed:
         return CONCERN
     return None

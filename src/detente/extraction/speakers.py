@@ -11,7 +11,8 @@ These rules adjust the token → actor map of one sentence before it is coded (t
   negotiation,' Trump said"); inside a quotation without one, to the most recent speaker.
 * **Third person.**  "he", "she", "they", "it" as a subject refer to the speaker of the
   sentence's reporting verb when there is one ("Israel said it carried out strikes"), else to
-  the source of the latest event or the latest speaker.  "his", "her", "its", "their" refer to
+  the nearest actor before them in the sentence, else to the source of the latest event or the
+  latest speaker.  "his", "her", "its", "their" refer to
   the nearest actor before them in the sentence ("sanctions on X over its launches"), else as
   a subject does.
 * **Places are not actors.**  A city or other non-name form of an actor ("London", "Geneva",
@@ -187,7 +188,7 @@ def resolve_sentence(
         elif low in POSSESSIVE:
             code = _preceding(t, out) or voices.source or voices.speaker
         elif low in THIRD_PERSON and t.dep_ in ("nsubj", "nsubjpass"):
-            code = _speaker(t, out) or voices.source or voices.speaker
+            code = _speaker(t, out) or _preceding(t, out) or voices.source or voices.speaker
         else:
             continue
         if code:
