@@ -62,7 +62,8 @@ def summary_text(x: Extraction) -> str:
     out.append("events:")
     for e in sorted(x.events, key=lambda e: e.date.value or "9999"):
         arrow = f"{'+'.join(e.source)} → {'+'.join(e.target) or '·'}"
-        out.append(_line(e.date.label, e.plover, f"{arrow}  '{e.trigger}'"))
+        again = f"  (again: {e.same_as})" if e.same_as else ""
+        out.append(_line(e.date.label, e.plover, f"{arrow}  '{e.trigger}'{again}"))
     out.append("claims (not events):")
     out += [_line("", c.kind, f"{c.plover} '{c.trigger}' ({c.reason})") for c in x.claims]
     out.append("positions, deadlines, red lines:")
