@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from detente.api import load_scenario, run
+from detente.games import CATALOG
+from detente.games.playthrough import playthrough_text
 from detente.models.bdm.trace import trace_text
 from detente.negotiation import STRATEGIES, NegotiationParams
 from detente.negotiation import run as negotiate
@@ -84,6 +86,24 @@ NEGOTIATION_CASES: list[NegotiationCase] = [
 mediated protocol once."""
 
 
+@dataclass(frozen=True)
+class GameCase:
+    """The golden playthrough of one catalog crisis game at its default parameters."""
+
+    game: str
+
+    @property
+    def path(self) -> Path:
+        return GOLDEN / "games" / f"{self.game}.txt"
+
+    def render(self) -> str:
+        return playthrough_text(self.game)
+
+
+GAME_CASES: list[GameCase] = [GameCase(name) for name in CATALOG]
+"""Every catalog game (see detente.games.playthrough)."""
+
+
 def generic_trace(result: Result) -> str:
     """Median, mean and positions per round, for models without a renderer of their own."""
     lines = [f"# model {result.model} on scenario {result.provenance.scenario_id}"]
@@ -97,9 +117,9 @@ def generic_trace(result: Result) -> str:
 RENDERERS: dict[str, Callable[[Result], str]] = {"bdm": trace_text}
 
 
-def render(case: Case | NegotiationCase) -> str:
+def render(case: Case | NegotiationCase | GameCase) -> str:
     """The trace text of ``case``."""
-    if isinstance(case, NegotiationCase):
+    if isinstance(case, NegotiationCase | GameCase):
         return case.render()
     result = run(load_scenario(case.scenario), case.model, case.params, seed=case.seed)
     return RENDERERS.get(case.model, generic_trace)(result)
@@ -110,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare only; exit 1 on a diff")
     args = parser.parse_args(argv)
     stale = []
-    for case in [*CASES, *NEGOTIATION_CASES]:
+    for case in [*CASES, *NEGOTIATION_CASES, *GAME_CASES]:
         text = render(case)
         old = case.path.read_text(encoding="utf-8") if case.path.exists() else None
         if text != old:

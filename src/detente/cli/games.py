@@ -20,6 +20,9 @@ from detente.params import ParamError
 
 __all__ = ["register"]
 
+SHOWN = 20
+"""Equilibria printed as text; ``--json`` streams them all."""
+
 _out = Console(highlight=False)
 game_app = typer.Typer(
     help="Extensive-form crisis games: equilibria, QRE, comparative statics.", no_args_is_help=True
@@ -101,7 +104,7 @@ def solve_cmd(
             f"shown is not a QRE at {lam:g} (residual {d['residual']:.2g})",
             err=True,
         )
-    emit(result.to_json()) if as_json else _print_solution(result)
+    emit(result.iter_json()) if as_json else _print_solution(result)
 
 
 @game_app.command("sweep")
@@ -139,7 +142,7 @@ def _print_solution(r: GameSolution) -> None:
         _out.print("no pure-strategy equilibrium exists; these are in mixed strategies")
     if "note" in r.details:
         _out.print(r.details["note"], markup=False)
-    for k, eq in enumerate(r.equilibria, start=1):
+    for k, eq in enumerate(r.equilibria[:SHOWN], start=1):
         _out.print(
             f"\n[bold]#{k}[/bold]  payoffs "
             + ", ".join(f"{p} {v:.3f}" for p, v in eq.payoffs.items())
@@ -163,6 +166,9 @@ def _print_solution(r: GameSolution) -> None:
             + ", ".join(f"{o} {p:.3f}" for o, p in eq.outcome_probabilities.items() if p > 5e-4),
             markup=False,
         )
+
+    if len(r.equilibria) > SHOWN:
+        _out.print(f"\n… and {len(r.equilibria) - SHOWN:,} more equilibria (--json lists them all)")
 
 
 def _print_sweep(s: Sweep) -> None:

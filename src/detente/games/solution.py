@@ -16,7 +16,7 @@ the method and its parameters, and the equilibria found.  Each :class:`Equilibri
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +24,7 @@ import numpy as np
 
 from detente.games.arrays import Arrays, FloatArray, node_reach
 from detente.games.tree import Game, action_keys, infoset_key, node_key, path_key
+from detente.result import Provenance, dumps_json
 
 __all__ = ["Equilibrium", "GameSolution", "belief_keys", "describe", "outcome_key"]
 
@@ -38,6 +39,22 @@ class Equilibrium:
     payoffs: Mapping[str, float]
     off_path_beliefs: Mapping[str, Mapping[str, tuple[float, float]]] = field(default_factory=dict)
     action_probabilities: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Equilibrium:
+        """Inverse of :meth:`to_dict`."""
+        off = {
+            h: {x: (b[0], b[1]) for x, b in v.items()}
+            for h, v in d.get("off_path_beliefs", {}).items()
+        }
+        return cls(
+            d["profile"],
+            d["beliefs"],
+            d["outcome_probabilities"],
+            d["payoffs"],
+            off,
+            d.get("action_probabilities", {}),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able dict."""
@@ -64,20 +81,54 @@ class GameSolution:
     params: Mapping[str, Any]
     equilibria: tuple[Equilibrium, ...]
     details: Mapping[str, Any] = field(default_factory=dict)
+    provenance: Provenance | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-able dict with keys ``game, method, params, equilibria, details``."""
-        return {
+    def _head(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
             "game": self.game,
             "method": self.method,
             "params": dict(self.params),
-            "equilibria": [e.to_dict() for e in self.equilibria],
-            "details": _plain(self.details),
         }
+        if self.provenance is not None:  # its params are ours and the method
+            out.update(self.provenance.to_dict())
+        out["details"] = _plain(self.details)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able dict of the solution.
+
+        Keys: ``game, method``, the provenance keys (``model, params, seed, version, scenario``)
+        when known, ``details`` and ``equilibria``.
+        """
+        return {**self._head(), "equilibria": [e.to_dict() for e in self.equilibria]}
 
     def to_json(self, indent: int | None = 2) -> str:
-        """JSON text of :meth:`to_dict`."""
-        return json.dumps(self.to_dict(), indent=indent)
+        """JSON text of :meth:`to_dict` (through :func:`detente.result.dumps_json`)."""
+        return dumps_json(self.to_dict(), indent)
+
+    def iter_json(self) -> Iterator[str]:
+        """The compact JSON text of :meth:`to_dict` in pieces, one equilibrium at a time.
+
+        For games with thousands of equilibria: the command line streams these pieces.
+        """
+        head = dumps_json(self._head())
+        yield head[:-1] + ', "equilibria": ['
+        for k, e in enumerate(self.equilibria):
+            yield ("," if k else "") + dumps_json(e.to_dict())
+        yield "]}\n"
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> GameSolution:
+        """Inverse of :meth:`to_dict`."""
+        prov = Provenance.from_dict(d) if "model" in d else None
+        eqs = tuple(Equilibrium.from_dict(e) for e in d["equilibria"])
+        params = {k: v for k, v in d["params"].items() if prov is None or k != "method"}
+        return cls(d["game"], d["method"], params, eqs, d.get("details", {}), prov)
+
+    @classmethod
+    def from_json(cls, text: str) -> GameSolution:
+        """Inverse of :meth:`to_json`."""
+        return cls.from_dict(json.loads(text))
 
 
 def _plain(x: Any) -> Any:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from detente.canonical import scenario_sha256
 from detente.errors import DetenteError, ModelInputError
 from detente.games.catalog import CATALOG
 from detente.games.efg import read_efg
@@ -25,9 +26,18 @@ from detente.games.solution import GameSolution
 from detente.games.spe import solve_spe
 from detente.games.tree import Game, imperfect_recall, infoset_key, is_perfect_information
 from detente.params import ParamError, build_params
+from detente.result import Provenance, provenance
 from detente.scenario import Scenario
 
-__all__ = ["METHODS", "LoadedGame", "explained", "load_game", "recall_warnings", "solve"]
+__all__ = [
+    "METHODS",
+    "LoadedGame",
+    "explained",
+    "load_game",
+    "recall_warnings",
+    "solve",
+    "solve_again",
+]
 
 METHODS = ("auto", "spe", "pure-nash", "mixed-nash", "pbe", "qre")
 ALIASES = {"nash": "pure-nash", "mixed": "mixed-nash"}
@@ -52,6 +62,8 @@ class LoadedGame:
     params: Mapping[str, Any]
     roles: Mapping[str, str] = field(default_factory=dict)
     rationales: Mapping[str, str] = field(default_factory=dict)
+    source: str = ""
+    scenario: Scenario | None = None
 
 
 def load_game(
@@ -71,7 +83,7 @@ def load_game(
             raise DetenteError(f"no game {name!r}: give a catalog name ({known}) or an .efg file")
         if overrides:
             raise ParamError(f"{path}: an .efg game takes no --param values")
-        return LoadedGame(path.stem, read_efg(path), {})
+        return LoadedGame(path.stem, read_efg(path), {}, source=str(path))
     entry = CATALOG[name]
     setup = scenario.game(name) if scenario is not None else None
     values = {**(setup.as_dict() if setup is not None else {}), **overrides}
@@ -85,7 +97,7 @@ def load_game(
     if roles:
         game = dataclasses.replace(game, players=tuple(roles.get(p, p) for p in game.players))
     why = {p.name: p.rationale for p in setup.parameters if p.rationale} if setup else {}
-    return LoadedGame(name, game, dataclasses.asdict(params), roles, why)
+    return LoadedGame(name, game, dataclasses.asdict(params), roles, why, name, scenario)
 
 
 def solve(loaded: LoadedGame, method: str = "auto", lam: float = 1.0) -> GameSolution:
@@ -114,7 +126,28 @@ def solve(loaded: LoadedGame, method: str = "auto", lam: float = 1.0) -> GameSol
     warnings = recall_warnings(game)
     if warnings:
         details["warnings"] = warnings
-    return dataclasses.replace(result, game=loaded.name, params=params, details=details)
+    prov = provenance(
+        f"game:{loaded.source or loaded.name}", {**params, "method": method}, loaded.scenario
+    )
+    return dataclasses.replace(
+        result, game=loaded.name, params=params, details=details, provenance=prov
+    )
+
+
+def solve_again(prov: Provenance, scenario: Scenario | None = None) -> GameSolution:
+    """Solve again from a solution's provenance (``scenario``: the one it names, for roles).
+
+    Raises
+    ------
+    DetenteError
+        If ``scenario`` is not the scenario the provenance names (by content hash).
+    """
+    if scenario is not None and scenario_sha256(scenario) != prov.scenario_sha256:
+        raise DetenteError(f"{scenario.id}: not the scenario of this solution (hash differs)")
+    source = prov.model.removeprefix("game:")
+    params = {k: v for k, v in prov.params.items() if k not in ("method", "lambda")}
+    loaded = load_game(source, params if source in CATALOG else None, scenario)
+    return solve(loaded, str(prov.params["method"]), float(prov.params.get("lambda", 1.0)))
 
 
 def explained(loaded: LoadedGame) -> Game:

@@ -9,17 +9,20 @@ probabilities (the probability that each action is played, summed over informati
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from detente.games.solving import load_game, solve
 from detente.params import ParamError
+from detente.result import Provenance, dumps_json, provenance
 from detente.scenario import Scenario
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Sweep", "SweepRow", "parse_range", "sweep"]
 
@@ -45,6 +48,7 @@ class Sweep:
     lam: float
     params: Mapping[str, Any]
     rows: tuple[SweepRow, ...] = field(default_factory=tuple)
+    provenance: Provenance | None = None
 
     def outcomes(self) -> list[str]:
         """Outcome labels in order of first appearance."""
@@ -53,9 +57,29 @@ class Sweep:
             seen.update(dict.fromkeys(r.qre))
         return list(seen)
 
+    def to_frame(self) -> pd.DataFrame:
+        """A pandas table with one row per value of the swept parameter.
+
+        Columns: the number of equilibria, then ``qre <outcome>`` and ``eq <outcome>`` (the mean
+        over the equilibria; NaN where none exists) for each outcome.
+        """
+        import pandas as pd
+
+        records = []
+        for r in self.rows:
+            rec: dict[str, float] = {self.param: r.value, "equilibria": len(r.equilibria)}
+            for o in self.outcomes():
+                rec[f"qre {o}"] = r.qre.get(o, 0.0)
+                mean = r.mean_equilibrium
+                rec[f"eq {o}"] = math.nan if mean is None else mean.get(o, 0.0)
+            records.append(rec)
+        return pd.DataFrame.from_records(records).set_index(self.param)
+
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-able dict."""
+        """Plain JSON-able dict (with the provenance keys when known)."""
+        head = {} if self.provenance is None else self.provenance.to_dict()
         return {
+            **head,
             "game": self.game,
             "param": self.param,
             "method": self.method,
@@ -76,8 +100,8 @@ class Sweep:
         }
 
     def to_json(self, indent: int | None = 2) -> str:
-        """JSON text of :meth:`to_dict`."""
-        return json.dumps(self.to_dict(), indent=indent)
+        """JSON text of :meth:`to_dict` (through :func:`detente.result.dumps_json`)."""
+        return dumps_json(self.to_dict(), indent)
 
 
 MAX_POINTS = 1000
@@ -136,4 +160,6 @@ def sweep(
             )
         )
     fixed.pop(param, None)
-    return Sweep(game, param, method, lam, fixed, tuple(rows))
+    record = {**fixed, "param": param, "values": list(values), "method": method, "lambda": lam}
+    prov = provenance(f"game-sweep:{game}", record, scenario)
+    return Sweep(game, param, method, lam, fixed, tuple(rows), prov)
