@@ -43,6 +43,7 @@ response equilibrium correspondence. *Games and Economic Behavior* 51(2), 243–
 from __future__ import annotations
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from detente.games import logit
 from detente.games.arrays import Arrays, FloatArray, compile_game
@@ -105,13 +106,16 @@ def _path(arr: Arrays, lam: float, opt: PathOptions) -> tuple[FloatArray, dict[s
         y, reached, at, info = y0, True, lam, {"steps": 0, "refused": 0}
     else:
         x0 = np.append(y0, 0.0)
-        found = trace(
-            lambda x: logit.equations(system, x[:-1], float(x[-1])),
-            lambda x: logit.jacobian(system, x[:-1], float(x[-1])),
-            x0,
-            lam * system.scale,
-            opt,
-        )
+        with threadpool_limits(
+            limits=1, user_api="blas"
+        ):  # small dense solves: threads only contend
+            found = trace(
+                lambda x: logit.equations(system, x[:-1], float(x[-1])),
+                lambda x: logit.jacobian(system, x[:-1], float(x[-1])),
+                x0,
+                lam * system.scale,
+                opt,
+            )
         y, reached, at = found.x[:-1], found.converged, float(found.x[-1]) / system.scale
         info = {"steps": found.steps, "refused": found.refused}
     res = logit.residual(system, y, lam)
