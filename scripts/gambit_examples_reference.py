@@ -28,7 +28,8 @@ from qre_reference import follow
 
 from detente.errors import DetenteError
 from detente.games import read_efg, solve_pure_nash, solve_qre, solve_spe
-from detente.games.tree import Game, action_keys, infoset_key, is_perfect_information
+from detente.games.solution import flat_profile
+from detente.games.tree import Game, is_perfect_information
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "tests" / "reference" / "gambit_examples.yaml"
@@ -58,15 +59,6 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
     raise _TimeoutError
 
 
-def _flat(game: Game, profile: Any) -> list[float]:
-    out: list[float] = []
-    for h, info in enumerate(game.infosets):
-        if info.player > 0:
-            probs = profile[game.players[info.player - 1]][infoset_key(game, h)]
-            out += [probs[a] for a in action_keys(info)]
-    return out
-
-
 def _entry(game: Game, qre: bool = True) -> dict[str, Any]:
     entry: dict[str, Any] = {"nodes": len(game.nodes)}
     profiles = math.prod(len(h.actions) for h in game.infosets if h.player > 0)
@@ -81,7 +73,7 @@ def _entry(game: Game, qre: bool = True) -> dict[str, Any]:
         entry["qre"], gap = {}, 0.0
         for lam in LAMBDAS:
             values = [ref[lam][k] for k in sorted(ref[lam])]
-            ours = _flat(game, solve_qre(game, lam).equilibria[0].profile)
+            ours = flat_profile(game, solve_qre(game, lam).equilibria[0])
             gap = max(gap, *(abs(a - b) for a, b in zip(values, ours, strict=True)))
             entry["qre"][lam] = [round(v, 10) for v in values]
         entry["qre_gap"] = float(f"{gap:.2g}")

@@ -19,7 +19,8 @@ import yaml
 from detente.games import load_game, logit, read_efg, solve_qre
 from detente.games.arrays import compile_game
 from detente.games.continuation import PathOptions
-from detente.games.tree import Game, action_keys, infoset_key
+from detente.games.solution import flat_profile
+from detente.games.tree import Game
 from helpers import SHARED
 
 GAMBIT = SHARED / "reference" / "gambit-games"
@@ -33,12 +34,7 @@ def flat(game: Game, lam: float, options: PathOptions | None = None) -> list[flo
     """Our QRE's action probabilities in information-set order (the reference's order)."""
     q = solve_qre(game, lam, options=options)
     assert q.details["converged"], q.details
-    out: list[float] = []
-    for h, info in enumerate(game.infosets):
-        if info.player > 0:
-            probs = q.equilibria[0].profile[game.players[info.player - 1]][infoset_key(game, h)]
-            out += [probs[a] for a in action_keys(info)]
-    return out
+    return flat_profile(game, q.equilibria[0])
 
 
 def _cases() -> list[tuple[str, float, list[float]]]:

@@ -26,7 +26,14 @@ from detente.games.arrays import Arrays, FloatArray, node_reach
 from detente.games.tree import Game, action_keys, infoset_key, node_key, path_key
 from detente.result import Provenance, dumps_json
 
-__all__ = ["Equilibrium", "GameSolution", "belief_keys", "describe", "outcome_key"]
+__all__ = [
+    "Equilibrium",
+    "GameSolution",
+    "belief_keys",
+    "describe",
+    "flat_profile",
+    "outcome_key",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +150,16 @@ def _plain(x: Any) -> Any:
 
 def _r(x: float) -> float:
     return float(round(float(x), 12)) + 0.0
+
+
+def flat_profile(game: Game, eq: Equilibrium) -> list[float]:
+    """The action probabilities of ``eq`` in information-set and action order (Gambit's order)."""
+    out: list[float] = []
+    for h, info in enumerate(game.infosets):
+        if info.player > 0:
+            probs = eq.profile[game.players[info.player - 1]][infoset_key(game, h)]
+            out += [probs[a] for a in action_keys(info)]
+    return out
 
 
 def outcome_key(game: Game, t: int) -> str:
