@@ -4,6 +4,7 @@ Usage::
 
     .venv/bin/python benchmarks/sweep.py              # everything (a few minutes)
     .venv/bin/python benchmarks/sweep.py --skip-dask --skip-stream   # the in-process sweeps only
+    .venv/bin/python benchmarks/sweep.py --skip-models --skip-dask   # the 1M-draw Parquet stream
     .venv/bin/python benchmarks/sweep.py --repeat 3
 
 Lines:
@@ -128,12 +129,14 @@ def streaming(draws: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--skip-models", action="store_true")
     ap.add_argument("--skip-dask", action="store_true")
     ap.add_argument("--skip-stream", action="store_true")
     ap.add_argument("--dask-draws", type=int, default=100_000)
     ap.add_argument("--stream-draws", type=int, default=1_000_000)
     args = ap.parse_args()
-    in_process(args.repeat)
+    if not args.skip_models:
+        in_process(args.repeat)
     if not args.skip_dask:
         dask_scaling(args.dask_draws)
     if not args.skip_stream:
