@@ -118,9 +118,11 @@ def streaming(draws: int) -> None:
             size = path.stat().st_size / 1e6
             print(f"mean, {n:>9,} draws streamed to Parquet: {out[n]['s']:7.1f} s wall, "
                   f"peak RSS {out[n]['rss_mb']:7.0f} MB, file {size:7.1f} MB")  # fmt: skip
-        held = draws * 120 * 8 / 1e6
+        sc = detente.load_scenario("korea-2019-12")
+        cols = input_space(sc).size + len(sc.issues) + 3
+        held = draws * cols * 8 / 1e6
         print(
-            f"rows held in memory would take about {held:,.0f} MB (120 columns × 8 bytes); "
+            f"rows held in memory would take about {held:,.0f} MB ({cols} columns × 8 bytes); "
             f"peak RSS grew by {out[draws]['rss_mb'] - out[1_000]['rss_mb']:.0f} MB   "
             "anchor: bounded (rows are not all held)"
         )
