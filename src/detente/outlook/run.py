@@ -23,7 +23,7 @@ Each probability carries its method and a 90 % interval (:mod:`detente.outlook.e
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,9 +32,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from detente.errors import DetenteError
-from detente.experiments import draw_inputs, input_space, sweep
+from detente.experiments.draws import draw_inputs, input_space
+from detente.experiments.sweep import sweep
 from detente.outlook import crisis, talks
 from detente.outlook.estimate import Estimate, share, spread
+from detente.outlook.talks import POOL
 from detente.outlook.zone import ratified, zone_flags
 from detente.result import Provenance, dumps_json, provenance
 from detente.rng import draw_uniforms, fresh_seed, model_seeds
@@ -152,12 +154,14 @@ def outlook(
     jobs: int = 1,
     scheduler: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    strategies: Sequence[str] = POOL,
 ) -> Outlook:
     """The outlook of ``scenario`` by ``by`` over ``draws`` seeded draws (module docstring).
 
     ``by`` defaults to the scenario's first deadline on or after its as_of date (a year on if it
     has none); a date before as_of is an :class:`OutlookError`.  ``jobs``/``scheduler`` spread the
     win-set sweep over processes or a Dask cluster, as in :func:`detente.experiments.sweep`.
+    ``strategies`` are the negotiation strategies each party's is drawn from (uniformly).
     """
     from detente.api import load_scenario
 
@@ -176,20 +180,21 @@ def outlook(
     zone = zone_flags(scenario, inputs)
     n_rounds = talks.rounds(days) if days is not None else 100
     agreed, outcome = talks.negotiate_draws(
-        scenario, inputs, u[:, : 2 * len(who)], model_seeds(sw.seeds), n_rounds
+        scenario, inputs, u[:, : 2 * len(who)], model_seeds(sw.seeds), n_rounds, strategies
     )
     deal = np.array([agreed[d] and ratified(scenario, inputs, d, tuple(outcome[d]))
                      for d in range(draws)])  # fmt: skip
     provoke, contain = _crisis(scenario, u[: min(draws, crisis.GAME_DRAWS), 2 * len(who) :])
     decided = sw.agreement if sw.agreement is not None else zone
     settings = {
-        "draws": draws, "parties": list(who), "strategies": list(talks.POOL), "rounds": n_rounds,
+        "draws": draws, "parties": list(who), "strategies": list(strategies), "rounds": n_rounds,
         "days_per_round": talks.DAYS_PER_ROUND, "reservation_noise": talks.RESERVATION_NOISE,
         "game": game,
         "game_draws": min(draws, crisis.GAME_DRAWS) if game else 0,
         "noise": dict(space.widths), "jobs": jobs, "scheduler": scheduler,
     }  # fmt: skip
-    params = {"by": None if by is None else by.isoformat(), "draws": draws}
+    params = {"by": None if by is None else by.isoformat(), "draws": draws,
+              "strategies": list(strategies)}  # fmt: skip
     return Outlook(
         provenance("outlook", params, scenario, seed),
         by,
@@ -200,7 +205,7 @@ def outlook(
         share(zone, "share of draws whose win-set of the status quo is non-empty"),
         share(agreed, f"share of draws in which the negotiation simulator agrees within "
                       f"{n_rounds} rounds; each party's strategy uniform over "
-                      f"{', '.join(talks.POOL)}"),
+                      f"{', '.join(strategies)}"),
         provoke,
         contain,
         _percentiles(outcome[deal], scenario.issue_ids),

@@ -82,15 +82,17 @@ def negotiate_draws(
     u: _Array,
     seeds: Sequence[int],
     n_rounds: int,
+    pool: Sequence[str] = POOL,
 ) -> tuple[NDArray[np.bool_], _Array]:
     """Agreement per draw (D,) and the agreed outcome (D, I; NaN without agreement).
 
-    ``u`` (D, 2 × parties) are uniforms: the first half picks each party's strategy from
-    :data:`POOL`, the second moves its reservation value; ``seeds`` seed each draw's chance moves.
+    ``u`` (D, 2 × parties) are uniforms: the first half picks each party's strategy from ``pool``
+    (default :data:`POOL`), the second moves its reservation value; ``seeds`` seed each draw's
+    chance moves.
     """
     who = parties(scenario)
     n = len(who)
-    picks = np.minimum((u[:, :n] * len(POOL)).astype(int), len(POOL) - 1)
+    picks = np.minimum((u[:, :n] * len(pool)).astype(int), len(pool) - 1)
     by_profile: dict[tuple[int, ...], list[int]] = defaultdict(list)
     for d, row in enumerate(picks):
         by_profile[tuple(int(x) for x in row)].append(d)
@@ -100,7 +102,7 @@ def negotiate_draws(
     agreed = np.zeros(inputs.n_draws, dtype=bool)
     outcome = np.full((inputs.n_draws, len(scenario.issues)), np.nan)
     for profile, idx in sorted(by_profile.items()):
-        results = run_many([drawn[d] for d in idx], list(who), [POOL[i] for i in profile],
+        results = run_many([drawn[d] for d in idx], list(who), [pool[i] for i in profile],
                            params, seeds=[seeds[d] for d in idx], reservation=rv[idx])  # fmt: skip
         for d, r in zip(idx, results, strict=True):
             if r.agreed and r.agreement is not None:
