@@ -29,7 +29,7 @@ browser:
 			>/dev/null 2>&1 || echo "warning: could not install chromium; browser tests will skip"; }
 
 test: install browser
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -m "not slow" -n 2  # both cores (pytest-xdist)
 
 test-slow: install
 	$(BIN)/python -m pytest -q -m slow || test $$? -eq 5  # 5: no slow tests collected

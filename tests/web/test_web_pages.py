@@ -204,6 +204,8 @@ def test_negotiation_and_game_jobs(client: TestClient) -> None:
     assert job["state"] == "done", job
     page = client.get(f"/runs/{job['run_id']}").text
     assert 'data-testid="negotiation"' in page and "boulware" in page and "PRK" in page
+    summary = client.get(f"/api/runs/{job['run_id']}").json()["summary"]
+    assert summary is None or all(isinstance(v, int | float) for v in summary.values())
     job = _run(client, sha, kind="game")
     assert job["state"] == "done", job
     page = client.get(f"/runs/{job['run_id']}").text

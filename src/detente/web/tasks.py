@@ -164,7 +164,8 @@ def run_negotiation(store: Store, scenario: Scenario, spec: JobSpec, progress: P
     result = negotiate(scenario, who, strategies, NegotiationParams(), rng=spec.seed)
     progress(1, 1)
     data = json.loads(result.to_json())
-    summary = dict(zip(data.get("issues", []), data.get("agreement") or [], strict=False))
+    deal = data.get("agreement")
+    summary = dict(deal) if isinstance(deal, Mapping) else None  # {issue: agreed position}
     return _keep(store, "negotiation", scenario, spec, data, summary=summary)
 
 
