@@ -79,9 +79,11 @@ def _how_sure_section(data: ReportData) -> str:
     """The 'How sure' section: each model's forecast distribution over the uncertain inputs."""
     if not data.how_sure and not data.how_sure_skipped:
         return ""
+    from detente.reports.drivers import drivers_html
     from detente.reports.uncertainty import section
 
-    return section(data.scenario, data.how_sure, data.how_sure_skipped)
+    extra = [drivers_html(data.drivers)]
+    return section(data.scenario, data.how_sure, data.how_sure_skipped, extra=extra)
 
 
 def _negotiation_sections(data: ReportData) -> str:

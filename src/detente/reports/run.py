@@ -21,6 +21,7 @@ from detente.games.sweeps import sweep as game_sweep
 from detente.models import MODELS
 from detente.negotiation import NegotiationResult
 from detente.negotiation import run as negotiate
+from detente.reports.drivers import Drivers, compute_drivers
 from detente.reports.uncertainty import sweeps_for_report
 from detente.result import Result
 from detente.rng import fresh_seed
@@ -77,6 +78,8 @@ class ReportData:
     """The outlook the report opens with (None: left out, or see ``outlook_note``)."""
     outlook_note: str = ""
     """Why there is no outlook, when the scenario lacks what it needs."""
+    drivers: Drivers | None = None
+    """The inputs that drive the forecast and the levers that would move it ("How sure")."""
 
 
 def _run_models(
@@ -125,11 +128,13 @@ def run_report(
     )
     how_sure: dict[str, SweepResult] = {}
     how_sure_skipped: list[str] = []
+    drivers = None
     if uncertainty and results:
         if progress is not None:
             progress.stage("how sure")
         parent = fresh_seed() if seed is None else seed
         how_sure, how_sure_skipped = sweeps_for_report(scenario, [r.model for r in results], parent)
+        drivers = compute_drivers(scenario, [r.model for r in results], parent)
     found, note = _outlook(scenario, seed, outlook_draws, progress)
     return ReportData(
         scenario=scenario,
@@ -142,6 +147,7 @@ def run_report(
         how_sure_skipped=tuple(how_sure_skipped),
         outlook=found,
         outlook_note=note,
+        drivers=drivers,
     )
 
 
