@@ -156,3 +156,13 @@ def test_cli_json_and_out(capsys: pytest.CaptureFixture[str], tmp_path) -> None:
     )
     assert code == 0 and target.read_text().startswith("issue,input,rank,low")
     assert np.isfinite(float(target.read_text().splitlines()[1].split(",")[-1]))
+
+
+def test_progress_is_reported_and_changes_nothing(korea: detente.Scenario) -> None:
+    seen: list[tuple[int, int]] = []
+    kw = {"method": "morris", "samples": 4, "seed": 3, "issue": "us_posture"}
+    a = sensitivity(korea, "median", progress=lambda d, t: seen.append((d, t)), **kw)  # type: ignore[arg-type]
+    b = sensitivity(korea, "median", **kw)  # type: ignore[arg-type]
+    assert a.to_json() == b.to_json()
+    assert seen[-1] == (a.runs, a.runs) and len(seen) > 1
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from detente import api
-from detente.cli.common import check_new_file, check_seed, emit, write_new_file
+from detente.cli.common import check_new_file, check_seed, emit, progress_bar, write_new_file
 from detente.cli.core import ParamOpt, ScenarioArg
 from detente.cli.params import params_from_text
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
@@ -118,16 +118,18 @@ def sensitivity(
     if out is not None:
         _check_out(out, force, scenario)
     timer, loaded = Timer(), api.load_scenario(scenario)
-    r = analyse(
-        loaded,
-        model,
-        method=method,
-        samples=samples,
-        issue=issue,
-        group=group,
-        params=_params(model, param),
-        seed=check_seed(seed),
-    )
+    with progress_bar(f"{method} ({model})") as tick:
+        r = analyse(
+            loaded,
+            model,
+            method=method,
+            samples=samples,
+            issue=issue,
+            group=group,
+            params=_params(model, param),
+            seed=check_seed(seed),
+            progress=tick,
+        )
     save_if_asked(
         "sensitivity", json.loads(r.to_json()), loaded, save=save, store=store, timer=timer
     )

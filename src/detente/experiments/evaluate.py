@@ -9,7 +9,7 @@ kernel, or draw by draw where it has none (:func:`detente.models.batch_runner`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +22,13 @@ from detente.models import MODELS, batch_runner
 from detente.params import build_params
 from detente.scenario import Scenario
 
-__all__ = ["as_scenario", "forecast_batch", "model_params"]
+__all__ = ["CHUNKS", "ProgressFn", "as_scenario", "forecast_batch", "model_params"]
 
 _Array = NDArray[np.float64]
+ProgressFn = Callable[[int, int], None]
+"""``progress(done, total)``, called as work is done (the CLI draws a bar with it)."""
+CHUNKS = 40
+"""Pieces a batch is cut into when progress is reported."""
 
 
 def as_scenario(scenario: Scenario | str | Path) -> Scenario:
@@ -42,9 +46,26 @@ def model_params(model: str, params: Any) -> Any:
 
 
 def forecast_batch(
-    scenario: Scenario, model: str, params: Any, inputs: DrawInputs, *, seed: int
+    scenario: Scenario,
+    model: str,
+    params: Any,
+    inputs: DrawInputs,
+    *,
+    seed: int,
+    progress: ProgressFn | None = None,
 ) -> _Array:
-    """Forecasts ``(D, I)`` of ``model`` on every draw of ``inputs``, all with ``seed``."""
+    """Forecasts ``(D, I)`` of ``model`` on every draw of ``inputs``, all with ``seed``.
+
+    With ``progress``, the draws go in :data:`CHUNKS` chunks and ``progress(done, total)`` is
+    called after each (rows do not depend on the other rows of their batch, so nothing changes).
+    """
     run = batch_runner(MODELS[model])
-    seeds = [seed] * inputs.n_draws
-    return np.asarray(run(scenario, inputs, params, seeds=seeds).forecast, dtype=float)
+    n = inputs.n_draws
+    if progress is None:
+        return np.asarray(run(scenario, inputs, params, seeds=[seed] * n).forecast, dtype=float)
+    out = np.empty((n, len(scenario.issues)))
+    for rows in np.array_split(np.arange(n), min(CHUNKS, max(n, 1))):
+        part = inputs.take(rows)
+        out[rows] = run(scenario, part, params, seeds=[seed] * len(rows)).forecast
+        progress(int(rows[-1]) + 1 if len(rows) else n, n)
+    return out

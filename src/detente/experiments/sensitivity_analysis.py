@@ -53,7 +53,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from detente.errors import DetenteError
-from detente.experiments.evaluate import as_scenario, forecast_batch, model_params
+from detente.experiments.evaluate import ProgressFn, as_scenario, forecast_batch, model_params
 from detente.experiments.factors import FIELDS, Factor, factors, inputs_from_matrix
 from detente.experiments.sensitivity_result import SensitivityResult, SensitivityRow
 from detente.params import params_as_dict
@@ -167,6 +167,7 @@ def sensitivity(
     fields: Sequence[str] = FIELDS,
     params: Any = None,
     seed: int | None = None,
+    progress: ProgressFn | None = None,
 ) -> SensitivityResult:
     """Rank the inputs of ``scenario`` by their effect on ``model``'s forecast, per issue.
 
@@ -190,6 +191,8 @@ def sensitivity(
         Model parameters.
     seed : int, optional
         Seed of the sampler, the bootstrap and the model (fresh and recorded when None).
+    progress : callable, optional
+        ``progress(done, total)`` as the model runs are done.
 
     Returns
     -------
@@ -206,7 +209,7 @@ def sensitivity(
     seed = fresh_seed() if seed is None else seed
 
     def run(batch: Any) -> _Array:
-        return forecast_batch(scenario, model, p, batch, seed=seed)
+        return forecast_batch(scenario, model, p, batch, seed=seed, progress=progress)
 
     by = COLUMNS[method].index(RANK_BY[method])
     problem = _problem(fs, group)
@@ -224,7 +227,8 @@ def sensitivity(
         if iid in issues
         for row in _ranked(iid, names, tables[j], by)
     ]
-    base = run(inputs_from_matrix(scenario, fs, np.array([[f.value for f in fs]])))[0]
+    values = inputs_from_matrix(scenario, fs, np.array([[f.value for f in fs]]))
+    base = forecast_batch(scenario, model, p, values, seed=seed)[0]
     return SensitivityResult(
         provenance=provenance(model, params_as_dict(p), scenario, seed),
         method=method,
