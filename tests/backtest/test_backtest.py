@@ -126,7 +126,7 @@ def test_bad_data_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path
 def test_html_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     folder, out = write_deu(tmp_path / "d"), tmp_path / "bt.html"
     code, _, err = cli(capsys, "backtest", str(folder), "--models", "median,nash", "--seed", "1",
-                       "--out", str(out))  # fmt: skip
+                       "--draws", "20", "--out", str(out))  # fmt: skip
     assert code == 0, err
     page = out.read_text()
     assert "<script" not in page and 'src="http' not in page and page.count("<svg") >= 3
@@ -134,6 +134,7 @@ def test_html_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
                     "Left out"):  # fmt: skip
         assert heading in page
     assert "x2i2: no outcome coded" in page and "com 100/50" in page  # inputs of a missed issue
+    assert "real outcomes inside" in page and "position" in page  # coverage chart, noise stated
 
 
 def test_parquet_out(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
