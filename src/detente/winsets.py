@@ -215,16 +215,15 @@ def _zone(g: _Array, z0: _Array, chosen: tuple[Group, ...]) -> Zone:
     reqs = tuple(grp.req for grp in chosen)
     gs = g[:, list(dims)]
     lo, hi = _cone(z0, dims)
+    veto = sorted({i for r in reqs for i in r.veto})
+    if all(not r.voters for r in reqs) and (gs.shape[1] > 2 or not veto):  # exact by LP
+        v = _unanimity_direction(gs[veto], lo, hi) if veto else None  # nobody to consent: none
+        dirs = np.empty((0, len(dims))) if v is None else v[None, :]
+        return Zone(dims, reqs, dirs, gs @ dirs.T > _TOL, True)
     dirs, exact = candidates(gs, lo, hi)
     support = gs @ dirs.T > _TOL
     ok = np.logical_and.reduce([r.decisive(support) for r in reqs])
-    if all(not r.voters for r in reqs):  # unanimity: a witness is proof; else the LP decides
-        exact = True
-        veto = sorted({i for r in reqs for i in r.veto})
-        if not ok.any() and veto and gs.shape[1] > 2:
-            v = _unanimity_direction(gs[veto], lo, hi)
-            if v is not None:
-                dirs, support, ok = v[None, :], gs @ v[:, None] > _TOL, np.ones(1, dtype=bool)
+    exact = exact or all(not r.voters for r in reqs)
     return Zone(dims, reqs, dirs[ok], support[:, ok], exact)
 
 
