@@ -6,8 +6,9 @@ The curve is followed by its arc length, not by lambda, so it may turn back in l
 
 * **predictor** — an Euler step ``x_p = x + h t`` along the unit tangent t, the null vector of
   ``J = dH/dx`` oriented as the previous tangent (``[J; t_prev'] t = [0; 1]``, normalised);
-* **corrector** — Newton steps on ``H`` restricted to the hyperplane through ``x_p`` normal to
-  t: ``[J(x); t'] d = [-H(x); 0]``;
+* **corrector** — chord Newton steps on ``H`` restricted to the hyperplane through ``x_p`` normal
+  to t: ``[J(x_p); t'] d = [-H(x); 0]``, the matrix factorised once at the predicted point
+  ([AllgowerGeorg1990] §3.3);
 * **step control** — a step is refused, and h halved, when the first corrector step is longer than
   ``max_dist``, the corrector contracts by less than ``max_contraction`` per iteration, the
   tangent turns by more than ``max_turn`` radians, or the corrector does not converge; otherwise
@@ -37,6 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.linalg import lu_factor, lu_solve
 
 from detente.games.arrays import FloatArray
 
@@ -93,9 +95,11 @@ def _newton(
     """
     weight = np.maximum(1.0, np.abs(x) / opt.relative_from)
     first, contraction, last = 0.0, 0.0, math.inf
+    with np.errstate(all="ignore"):
+        lu = lu_factor(np.vstack([jac(x), row[None, :]]), check_finite=False)
     for it in range(opt.max_corrector):
         with np.errstate(all="ignore"):
-            d = np.linalg.solve(np.vstack([jac(x), row[None, :]]), np.append(-h(x), 0.0))
+            d = lu_solve(lu, np.append(-h(x), 0.0), check_finite=False)
         size = float(np.linalg.norm(d / weight))
         if not math.isfinite(size):
             return None
