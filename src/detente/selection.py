@@ -23,7 +23,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import minimize
 
 from detente.winsets import Requirement, Zone
 
@@ -83,6 +82,8 @@ def _solve(
     z0: _Array,
 ) -> _Array:
     """Maximise ``obj`` on the unit box subject to gains ≥ 0 for the constrained actors."""
+    from scipy.optimize import minimize  # imported here: keeps `detente --version` fast
+
     cons_q, cons_a, cons_d = cons
     res = minimize(
         lambda z: -obj(z),

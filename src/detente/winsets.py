@@ -43,9 +43,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import linprog
-from scipy.special import ndtri
-from scipy.stats import qmc
 
 from detente.scenario import Scenario
 
@@ -146,6 +143,9 @@ def _cone(z0: _Array, dims: tuple[int, ...]) -> tuple[_Array, _Array]:
 
 @functools.lru_cache(maxsize=16)
 def _halton(d: int) -> _Array:
+    from scipy.special import ndtri  # imported here: keeps `detente --version` fast
+    from scipy.stats import qmc  # imported here: keeps `detente --version` fast
+
     pts = qmc.Halton(d=d, scramble=False).random(_N_HALTON + 1)[1:]
     v = np.asarray(ndtri(np.clip(pts, 1e-9, 1 - 1e-9)), dtype=float)
     out: _Array = v / np.linalg.norm(v, axis=1, keepdims=True)
@@ -177,6 +177,8 @@ def candidates(g: _Array, lo: _Array, hi: _Array) -> tuple[_Array, bool]:
 
 def _unanimity_direction(g: _Array, lo: _Array, hi: _Array) -> _Array | None:
     """A direction with g_i · v > 0 for every row of g, by linear programming; None if none."""
+    from scipy.optimize import linprog  # imported here: keeps `detente --version` fast
+
     norms = np.linalg.norm(g, axis=1)
     if np.any(norms <= _TOL):
         return None

@@ -47,7 +47,6 @@ from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import minimize
 
 from detente.batch import BatchForecast, DrawInputs
 from detente.errors import ModelInputError
@@ -82,6 +81,8 @@ def _gain_grads(z: _Array, q: _Array, a: _Array) -> _Array:
 
 def _maxmin_point(q: _Array, a: _Array, d: _Array, z0: _Array) -> tuple[_Array, float]:
     """argmax_z min_i gain_i(z) in the unit box, as (z, t) via the epigraph form."""
+    from scipy.optimize import minimize  # imported here: keeps `detente --version` fast
+
     m = len(z0)
     cons = {
         "type": "ineq",
@@ -105,6 +106,8 @@ def solve(q: _Array, a: _Array, d: _Array, w: _Array, z0: _Array) -> tuple[_Arra
 
     The reference solver the tests check :mod:`detente.models.nashsolve` against.
     """
+    from scipy.optimize import minimize  # imported here: keeps `detente --version` fast
+
     z1, t = _maxmin_point(q, a, d, z0)
     if t <= _TOL:
         return z0, False

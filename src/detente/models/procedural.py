@@ -63,7 +63,6 @@ from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import minimize_scalar
 
 from detente.decision import DecisionRule
 from detente.errors import ModelInputError
@@ -147,6 +146,8 @@ def _closest(target: float, lo: float, hi: float, q: float) -> float:
 
 def _nbs(a: float, b: float, q: float, lo: float, hi: float) -> float:
     """Eq. (3): the NBS of two players with ideals a and b over [lo, hi], disagreement q."""
+    from scipy.optimize import minimize_scalar  # imported here: keeps `detente --version` fast
+
     if hi - lo <= 1e-12:
         return q
 
