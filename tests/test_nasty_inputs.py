@@ -337,11 +337,11 @@ def test_interrupt_is_one_line(
 ) -> None:
     import typer
 
-    import detente.cli as cli_pkg
+    import detente.cli.app as cli_app
 
     def abort(*_args: object, **_kwargs: object) -> None:
         raise typer.Abort()
 
-    monkeypatch.setattr(cli_pkg, "app", abort)
+    monkeypatch.setattr(cli_app, "app", abort)
     code, _, err = cli(capsys, "models")
     assert code == 130 and err.strip() == "detente: interrupted"

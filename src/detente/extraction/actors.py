@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from detente.errors import InputError, Problem
-from detente.io.load import read_text
+from detente.io.readers import read_text
 
 __all__ = ["ActorEntry", "AliasTable", "load_aliases"]
 

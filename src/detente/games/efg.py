@@ -47,7 +47,7 @@ from detente.games.tree import (
     Outcome,
     absent_minded,
 )
-from detente.io.load import MAX_BYTES
+from detente.io.readers import MAX_BYTES
 
 __all__ = ["format_efg", "parse_efg", "read_efg", "write_efg"]
 

@@ -11,7 +11,7 @@ Formats: native YAML (``.yaml``, ``.yml``) and JSON (``.json``); the classic one
 
 from __future__ import annotations
 
-from detente.io.load import MAX_BYTES, load, load_checked, read_text
 from detente.io.native import dump_json, dump_yaml
+from detente.io.readers import MAX_BYTES, load, load_checked, read_text
 
 __all__ = ["MAX_BYTES", "dump_json", "dump_yaml", "load", "load_checked", "read_text"]

@@ -13,7 +13,7 @@ from detente.errors import Problem
 from detente.io.context import context_problems
 from detente.io.decision import decision_checks
 from detente.io.games import game_problems
-from detente.io.located import Located, Path
+from detente.io.located import FieldPath, Located
 from detente.io.negotiation import negotiation_problems
 
 __all__ = ["cross_checks"]
@@ -131,7 +131,9 @@ def _value(x: Any) -> Any:
     return x.get("value") if isinstance(x, dict) else x
 
 
-def _range_problem(doc: Located, path: Path, limits: tuple[float, float, bool]) -> list[Problem]:
+def _range_problem(
+    doc: Located, path: FieldPath, limits: tuple[float, float, bool]
+) -> list[Problem]:
     """Low ≤ value ≤ high, and the range inside ``(lo, hi, lo_open)``, for a range at ``path``."""
     node: Any = doc.data
     for part in path:

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from detente.decision import Decision, DecisionRule
 from detente.errors import Problem
-from detente.io.located import Located, Path
+from detente.io.located import FieldPath, Located
 from detente.io.schema import DecisionDoc, DecisionRuleDoc
 
 __all__ = ["decision_checks", "decision_from_doc"]
@@ -54,9 +54,9 @@ def _salience(actor: dict[str, Any], issue: str) -> float | None:
 
 def _block_problems(
     decision: Decision, actors: tuple[str, ...], issues: list[str]
-) -> list[tuple[Path, str]]:
+) -> list[tuple[FieldPath, str]]:
     """(path, message) of the scenario-wide block and of each override (own fields only)."""
-    out: list[tuple[Path, str]] = [
+    out: list[tuple[FieldPath, str]] = [
         (("decision", *p), m) for p, m in decision.default.problems(actors)
     ]
     inherited = set(out)
@@ -82,7 +82,7 @@ def _veto_problems(doc: Located, decision: Decision, issues: list[str]) -> list[
             out.append(doc.problem(("issues", k, "status_quo"), msg))
     for issue in issues:
         own = decision.issues.get(issue, DecisionRule()).veto is not None
-        base: Path = ("decision", "issues", issue, "veto") if own else ("decision", "veto")
+        base: FieldPath = ("decision", "issues", issue, "veto") if own else ("decision", "veto")
         for j, v in enumerate(decision.for_issue(issue).veto or ()):
             if v in actors and _salience(actors[v], issue) == 0:
                 msg = f"veto player {v} has no position on issue {issue} (salience 0)"

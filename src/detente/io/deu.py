@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from detente.errors import InputError, Problem
-from detente.io.load import read_text
+from detente.io.readers import read_text
 
 __all__ = ["ACTORS", "PERIODS", "DeuIssue", "read_deu"]
 

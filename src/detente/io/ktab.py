@@ -23,7 +23,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from detente.errors import InputError, Problem
-from detente.io.located import Located, Path
+from detente.io.located import FieldPath, Located
 from detente.io.table import csv_rows
 from detente.io.xmltree import Element, parse_xml
 
@@ -73,8 +73,8 @@ def parse_ktab_csv(text: str, file: str) -> Located:
                 file, "line 1", f"declares {n_dim!r} dimensions but the header names {len(dims)}"
             )
         )
-    lines: dict[Path, int] = {}
-    labels: dict[Path, str] = {}
+    lines: dict[FieldPath, int] = {}
+    labels: dict[FieldPath, str] = {}
     actors: list[dict[str, Any]] = []
     for n, cells in enumerate(rows[2:], start=3):
         if not cells:
@@ -124,7 +124,7 @@ def _text(el: Element | None) -> str:
 
 
 def _xml_actor(
-    el: Element, i: int, dims: list[str], lines: dict[Path, int], labels: dict[Path, str]
+    el: Element, i: int, dims: list[str], lines: dict[FieldPath, int], labels: dict[FieldPath, str]
 ) -> dict[str, Any]:
     name = _text(el.find("name"))
     coords = (el.find("Position") or Element("Position", el.line)).findall("dCoord")
@@ -204,8 +204,8 @@ def parse_ktab_xml(text: str, file: str) -> Located:
         )
     assert dims_el is not None and actors_el is not None
     dims = [d.text for d in dims_el.findall("dName")]
-    lines: dict[Path, int] = {}
-    labels: dict[Path, str] = {}
+    lines: dict[FieldPath, int] = {}
+    labels: dict[FieldPath, str] = {}
     actors = [
         _xml_actor(a, i, dims, lines, labels) for i, a in enumerate(actors_el.findall("Actor"))
     ]

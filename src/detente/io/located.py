@@ -8,12 +8,13 @@ from typing import Any
 
 from detente.errors import Problem
 
-__all__ = ["Located", "format_path"]
+__all__ = ["FieldPath", "Located", "format_path"]
 
-Path = tuple[str | int, ...]
+FieldPath = tuple[str | int, ...]
+"""Where a value sits in a document: keys and list indexes, e.g. ``("actors", 3, "salience")``."""
 
 
-def format_path(path: Path) -> str:
+def format_path(path: FieldPath) -> str:
     """``("actors", 3, "salience")`` → ``actors[3].salience``."""
     out = ""
     for part in path:
@@ -27,10 +28,10 @@ class Located:
 
     data: Any
     file: str
-    lines: Mapping[Path, int] = field(default_factory=dict)
-    labels: Mapping[Path, str] = field(default_factory=dict)
+    lines: Mapping[FieldPath, int] = field(default_factory=dict)
+    labels: Mapping[FieldPath, str] = field(default_factory=dict)
 
-    def where(self, path: Path) -> str:
+    def where(self, path: FieldPath) -> str:
         """``line N (path)`` using the longest known prefix of ``path``; the path alone if none."""
         label = self.labels.get(path) or format_path(path)
         for n in range(len(path), -1, -1):
@@ -39,6 +40,6 @@ class Located:
                 return f"line {line} ({label})" if label else f"line {line}"
         return label
 
-    def problem(self, path: Path, message: str) -> Problem:
+    def problem(self, path: FieldPath, message: str) -> Problem:
         """A Problem located at ``path``."""
         return Problem(self.file, self.where(path), message)

@@ -18,7 +18,7 @@ from detente.canonical import scenario_to_dict
 from detente.errors import InputError, Problem
 from detente.io.checks import cross_checks
 from detente.io.decision import decision_from_doc
-from detente.io.located import Located, Path
+from detente.io.located import FieldPath, Located
 from detente.io.negotiation import negotiation_setup
 from detente.io.schema import GAME_TAGS, UNION_TAGS, ActorDoc, IssueDoc, RangeDoc, ScenarioDoc
 from detente.scenario import (
@@ -57,8 +57,8 @@ class _Builder:
     """
 
     def __init__(self) -> None:
-        self.lines: dict[Path, int] = {}
-        self.dups: list[tuple[Path, str]] = []
+        self.lines: dict[FieldPath, int] = {}
+        self.dups: list[tuple[FieldPath, str]] = []
         self._ctor = yaml.SafeLoader("")
         self._seen: set[int] = set()
         self._built = 0
@@ -69,7 +69,7 @@ class _Builder:
         if self._built > _FREE_VALUES and self._built > MAX_EXPANSION * len(self._seen):
             raise _TooLargeError
 
-    def value(self, node: yaml.Node, path: Path) -> Any:
+    def value(self, node: yaml.Node, path: FieldPath) -> Any:
         self._count(node)
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}

@@ -14,7 +14,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from detente.errors import InputError, Problem
-from detente.io.located import Located, Path
+from detente.io.located import FieldPath, Located
 
 __all__ = ["HEADER", "csv_rows", "is_table", "parse_table"]
 
@@ -65,7 +65,7 @@ def _scale(values: list[Any]) -> tuple[float, float]:
 def parse_table(text: str, file: str) -> Located:
     """Read the classic table into a native-shaped document (validated later by ``build``)."""
     rows = csv_rows(text, file)
-    lines: dict[Path, int] = {}
+    lines: dict[FieldPath, int] = {}
     actors: list[dict[str, Any]] = []
     problems = []
     for n, row in enumerate(rows[1:], start=2):
