@@ -6,46 +6,21 @@ The public API: the scenario data model, results, the model registry, :func:`run
 in :mod:`detente.plot`, tables in :mod:`detente.frames` (``Scenario.to_frame``,
 ``Result.to_frame``).
 
-The names below are imported when first used, so that ``detente --version`` and other quick
-commands do not pay for SciPy and the models they do not need (issue 15).
+The names are imported eagerly: ``outlook`` is both a subpackage and a function here, and only an
+eager import keeps ``detente.outlook`` the function whatever was imported first.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 
-if TYPE_CHECKING:
-    from detente.api import load_scenario, rerun, run
-    from detente.experiments import levers, sensitivity
-    from detente.models import MODELS, ModelSpec
-    from detente.outlook import outlook
-    from detente.replicate import Replicates, replicate
-    from detente.result import Provenance, Result, Round
-    from detente.scenario import Actor, Issue, Scenario, Stance
-
-_HOME = {
-    "load_scenario": "detente.api",
-    "rerun": "detente.api",
-    "run": "detente.api",
-    "levers": "detente.experiments",
-    "sensitivity": "detente.experiments",
-    "MODELS": "detente.models",
-    "ModelSpec": "detente.models",
-    "outlook": "detente.outlook",
-    "Replicates": "detente.replicate",
-    "replicate": "detente.replicate",
-    "Provenance": "detente.result",
-    "Result": "detente.result",
-    "Round": "detente.result",
-    "Actor": "detente.scenario",
-    "Issue": "detente.scenario",
-    "Scenario": "detente.scenario",
-    "Stance": "detente.scenario",
-}
-"""Public name → the module that defines it."""
+from detente.api import load_scenario, rerun, run
+from detente.experiments import levers, sensitivity
+from detente.models import MODELS, ModelSpec
+from detente.outlook import outlook
+from detente.replicate import Replicates, replicate
+from detente.result import Provenance, Result, Round
+from detente.scenario import Actor, Issue, Scenario, Stance
 
 __all__ = [
     "MODELS",
@@ -67,15 +42,3 @@ __all__ = [
     "run",
     "sensitivity",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    """A public name from its module, or a submodule (``detente.api``), imported on first use."""
-    if name in _HOME:
-        value = getattr(importlib.import_module(_HOME[name]), name)
-        globals()[name] = value
-        return value
-    try:
-        return importlib.import_module(f"detente.{name}")
-    except ModuleNotFoundError:
-        raise AttributeError(f"module 'detente' has no attribute {name!r}") from None
