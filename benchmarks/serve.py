@@ -1,9 +1,10 @@
 """Load test of the workbench on loopback: concurrent users browsing and starting small runs.
 
 Starts `detente serve` on 127.0.0.1 (a free port, a fresh store), then N simulated users (httpx's
-async client, one connection pool each) for S seconds: each opens the scenario list, a scenario
-page, the run history and a results page, and about one time in four starts a median run and
-follows it to the end.  Prints p50/p95 latency of pages and of API calls, the error count, and
+async client, one connection pool each) for S seconds.  Each user, pausing 1–3 s between actions
+as a person reading the page would (locust's ``between(1, 3)``), opens the scenario list, a
+scenario page, the run history or a results page, or (one action in eleven) starts a median run
+and follows it to the end.  Prints p50/p95 latency of pages and of API calls, the error count, and
 checks the store afterwards (SQLite integrity check; every finished job's run is in it).
 
 Goal (issue: workbench): p95 < 300 ms for pages, zero errors.  Traffic goes only to 127.0.0.1,
@@ -56,6 +57,7 @@ class Tally:
 
     def __init__(self) -> None:
         self.pages: list[float] = []
+        self.by_page: dict[str, list[float]] = {}
         self.api: list[float] = []
         self.errors: list[str] = []
         self.jobs_done: list[int] = []
@@ -68,28 +70,43 @@ async def _get(client: httpx.AsyncClient, url: str, tally: Tally, *, page: bool)
     except httpx.HTTPError as exc:
         tally.errors.append(f"GET {url}: {type(exc).__name__}")
         return httpx.Response(599)
-    (tally.pages if page else tally.api).append((time.perf_counter() - t0) * 1000)
+    ms = (time.perf_counter() - t0) * 1000
+    (tally.pages if page else tally.api).append(ms)
+    if page:
+        tally.by_page.setdefault(url.split("/")[1] or "/", []).append(ms)
     if r.status_code >= 400:
         tally.errors.append(f"GET {url}: {r.status_code}")
     return r
+
+
+ACTIONS = ("index", "scenario", "history", "run", "job")
+WEIGHTS = np.array([2, 3, 2, 3, 1], dtype=float) / 11
+THINK_S = (1.0, 3.0)
+"""Pause between a user's actions, uniform in seconds (as locust's ``between(1, 3)``)."""
 
 
 async def _user(base: str, sha: str, token: str, until: float, seed: int, tally: Tally) -> None:
     rng = np.random.default_rng(seed)
     headers = {"X-CSRF-Token": token}
     async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        await asyncio.sleep(float(rng.uniform(0, THINK_S[1])))  # users arrive spread out
         while time.monotonic() < until:
-            await _get(client, "/", tally, page=True)
-            await _get(client, f"/scenarios/{sha}", tally, page=True)
-            runs = await _get(client, "/api/runs", tally, page=False)
-            await _get(client, "/runs", tally, page=True)
-            listed = runs.json() if runs.status_code == 200 else []
-            if listed:
-                pick = listed[int(rng.integers(len(listed)))]["id"]
-                await _get(client, f"/runs/{pick}", tally, page=True)
-            if rng.random() < 0.25:
+            action = ACTIONS[int(rng.choice(len(ACTIONS), p=WEIGHTS))]
+            if action == "index":
+                await _get(client, "/", tally, page=True)
+            elif action == "scenario":
+                await _get(client, f"/scenarios/{sha}", tally, page=True)
+            elif action == "history":
+                await _get(client, "/runs", tally, page=True)
+            elif action == "run":
+                runs = await _get(client, "/api/runs", tally, page=False)
+                listed = runs.json() if runs.status_code == 200 else []
+                if listed:
+                    pick = listed[int(rng.integers(len(listed)))]["id"]
+                    await _get(client, f"/runs/{pick}", tally, page=True)
+            else:
                 await _job(client, sha, headers, tally)
-            await asyncio.sleep(float(rng.uniform(0.2, 0.8)))  # think time
+            await asyncio.sleep(float(rng.uniform(*THINK_S)))
 
 
 async def _job(client: httpx.AsyncClient, sha: str, headers: dict[str, str], tally: Tally) -> None:
@@ -167,6 +184,8 @@ def main() -> None:
     print(f"  requests          {requests:>8,}  ({requests / wall:.0f}/s)")
     p50, p95 = _pct(tally.pages, 50), _pct(tally.pages, 95)
     print(f"  pages  p50 / p95  {p50:>7.1f} / {p95:.1f} ms   goal p95 < {GOAL_P95_MS:.0f} ms")
+    for name, xs in sorted(tally.by_page.items()):
+        print(f"    /{name.strip('/'):<10} p50 / p95  {_pct(xs, 50):>7.1f} / {_pct(xs, 95):.1f} ms")
     print(f"  api    p50 / p95  {_pct(tally.api, 50):>7.1f} / {_pct(tally.api, 95):.1f} ms")
     print(f"  runs started and finished  {len(tally.jobs_done):,}")
     print(f"  errors            {len(tally.errors):>8}   goal 0")

@@ -132,7 +132,8 @@ class Store:
 
     def scenarios(self, scenario_id: str | None = None) -> list[ScenarioRecord]:
         """Stored scenario versions, newest first (only those with ``scenario_id`` if given)."""
-        q = sa.select(t.scenarios).order_by(t.scenarios.c.created_at.desc())
+        cols = [c for c in t.scenarios.c if c.name != "body"]  # not the documents themselves
+        q = sa.select(*cols).order_by(t.scenarios.c.created_at.desc())
         if scenario_id:
             q = q.where(t.scenarios.c.scenario_id == scenario_id)
         with self._engine.connect() as conn:
@@ -212,7 +213,7 @@ class Store:
         self, *, scenario: str | None = None, kind: str | None = None, limit: int | None = None
     ) -> list[RunRecord]:
         """Runs, newest first; ``scenario`` is a scenario id or a hash prefix."""
-        q = _run_query().order_by(t.runs.c.id.desc())
+        q = _run_query(with_result=False).order_by(t.runs.c.id.desc())
         if kind:
             q = q.where(t.runs.c.kind == kind)
         if scenario:
@@ -301,9 +302,11 @@ def _version() -> str:
     return __version__
 
 
-def _run_query() -> sa.Select[Any]:
+def _run_query(*, with_result: bool = True) -> sa.Select[Any]:
+    """Runs with their scenario id; listings leave the (possibly large) results out."""
     j = t.runs.outerjoin(t.scenarios, t.runs.c.scenario_sha256 == t.scenarios.c.sha256)
-    return sa.select(t.runs, t.scenarios.c.scenario_id).select_from(j)
+    cols = [c for c in t.runs.c if with_result or c.name != "result"]
+    return sa.select(*cols, t.scenarios.c.scenario_id).select_from(j)
 
 
 def _record(row: Any, *, with_result: bool, artifacts: Any = ()) -> RunRecord:

@@ -69,7 +69,8 @@ def connect(location: Location) -> Engine:
     engine = sa.create_engine(
         location.url,
         connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
-        poolclass=sa.pool.NullPool,
+        pool_size=8,  # connections are reused: the pragmas run once per connection
+        max_overflow=16,
     )
     sa.event.listen(engine, "connect", _on_connect)
     sa.event.listen(engine, "begin", _on_begin)

@@ -7,7 +7,6 @@ issue with its 80% band over the actors' positions.  Charts are inline SVG: no s
 
 from __future__ import annotations
 
-import functools
 import itertools
 import threading
 from collections.abc import Mapping
@@ -33,10 +32,22 @@ def charts(store: Store, rec: RunRecord) -> list[tuple[str, str]]:
     A stored run never changes, so its charts are drawn once per server and kept (the key
     includes the run's time of creation, in case a deleted run's id is used again).
     """
-    with _DRAWING:  # one drawing at a time: concurrent misses wait for the first, then hit
-        return list(_charts(store, rec.id, rec.created_at))
+    key = (id(store), rec.id, rec.created_at)
+    found = _CHARTS.get(key)
+    if found is None:
+        with _DRAWING:  # one drawing at a time; a page whose charts are drawn never waits
+            found = _CHARTS.get(key)
+            if found is None:
+                found = tuple(_draw(store, rec))
+                _CHARTS[key] = found
+                while len(_CHARTS) > CACHE_SIZE:
+                    _CHARTS.pop(next(iter(_CHARTS)))
+    return list(found)
 
 
+CACHE_SIZE = 256
+"""Runs whose charts a server keeps drawn (oldest dropped first)."""
+_CHARTS: dict[tuple[int, int, str], tuple[tuple[str, str], ...]] = {}
 _DRAWING = threading.Lock()
 
 
@@ -44,11 +55,6 @@ def warm(store: Store, run_id: int) -> int:
     """Draw a new run's charts before anyone asks (a job calls this as it finishes)."""
     charts(store, store.get(run_id))
     return run_id
-
-
-@functools.lru_cache(maxsize=256)
-def _charts(store: Store, run_id: int, _created: str) -> tuple[tuple[str, str], ...]:
-    return tuple(_draw(store, store.get(run_id)))
 
 
 def _draw(store: Store, rec: RunRecord) -> list[tuple[str, str]]:
