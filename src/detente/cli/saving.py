@@ -18,7 +18,7 @@ import typer
 
 from detente.scenario import Scenario
 
-__all__ = ["SaveOpt", "StoreOpt", "Timer", "remember_command", "save_if_asked"]
+__all__ = ["SaveOpt", "StoreOpt", "Timer", "remember_command", "save_if_asked", "should_save"]
 
 _COMMAND: list[str] = []
 """The words of the command being run (set once by :func:`detente.cli.main`)."""
@@ -60,6 +60,13 @@ class Timer:
         return time.perf_counter() - self._t0
 
 
+def should_save(save: bool | None) -> bool:
+    """True when ``--save`` was given, or the save_runs setting is on and not ``--no-save``."""
+    from detente.store import save_by_default
+
+    return save is True or (save is None and save_by_default())
+
+
 def save_if_asked(
     kind: str,
     result: Mapping[str, Any],
@@ -72,9 +79,9 @@ def save_if_asked(
     summary: Mapping[str, Any] | None = None,
 ) -> int | None:
     """Save the run when asked (or by the setting); print its id on stderr; return it."""
-    from detente.store import NewRun, Store, save_by_default
+    from detente.store import NewRun, Store
 
-    if save is False or (save is None and not save_by_default()):
+    if not should_save(save):
         return None
     db = Store(store)
     try:

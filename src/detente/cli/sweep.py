@@ -14,7 +14,7 @@ from detente import api
 from detente.cli.common import check_new_file, check_seed, emit, write_new_file
 from detente.cli.params import param_errors, parse_assignments, split_items, typed_values
 from detente.cli.progress import progress_bar
-from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
+from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked, should_save
 from detente.errors import DetenteError
 from detente.experiments import SweepResult, sweep
 from detente.models import MODELS
@@ -164,12 +164,15 @@ def _save(
     result: SweepResult, scenario: Scenario, save: bool | None, store: str | None, timer: Timer
 ) -> None:
     """Keep the sweep in the store when asked: its summary, and its draws when not too many."""
-    summary = {d["id"]: d["median"] for d in result.summary()["issues"]}
+    if not should_save(save):
+        return  # no summary, no per-draw table built for nothing
+    data = result.summary()
+    summary = {d["id"]: d["median"] for d in data["issues"]}
     big = len(result.seeds) > STORED_ROWS
     tables = {} if big else {"draws": result.to_frame(wide=True)}
     save_if_asked(
         "sweep",
-        result.summary(),
+        data,
         scenario,
         save=save,
         store=store,
