@@ -42,7 +42,7 @@ from detente.decision import Decision, DecisionRule
 from detente.errors import DetenteError
 from detente.scenario import Scenario
 
-__all__ = ["BatchForecast", "BatchRun", "DrawInputs", "apply_draw", "looped"]
+__all__ = ["BatchForecast", "BatchRun", "DrawInputs", "apply_draw", "columnwise", "looped"]
 
 _Array = NDArray[np.float64]
 _Bool = NDArray[np.bool_]
@@ -125,6 +125,19 @@ class BatchRun(Protocol):
     ) -> BatchForecast:
         """Forecast every draw of ``inputs`` (row d as a single run of draw d would)."""
         ...
+
+
+def columnwise(reduce: Callable[[_Array, _Array], _Array], inputs: DrawInputs) -> BatchForecast:
+    """A per-issue rule ``reduce(x, w)`` over actors, applied to every draw at once.
+
+    The draws are laid side by side as extra columns of the (actors × issues) array that
+    ``reduce`` (e.g. :func:`detente.spatial.weighted_mean`) reduces column by column, so each
+    draw gets exactly the arithmetic of a single run.  Absent actors have weight 0.
+    """
+    d, a, i = inputs.positions.shape
+    x = inputs.positions.transpose(1, 0, 2).reshape(a, d * i)
+    w = inputs.weights().transpose(1, 0, 2).reshape(a, d * i)
+    return BatchForecast(reduce(x, w).reshape(d, i))
 
 
 def apply_draw(scenario: Scenario, inputs: DrawInputs, d: int) -> Scenario:

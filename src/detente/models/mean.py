@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from detente.batch import BatchForecast, DrawInputs
+from detente.batch import BatchForecast, DrawInputs, columnwise
 from detente.params import params_as_dict
 from detente.result import Result, make_round, provenance
 from detente.scenario import Scenario
@@ -55,13 +55,5 @@ def run_batch(
     *,
     seeds: Sequence[int] = (),
 ) -> BatchForecast:
-    """:func:`run`'s forecast for every draw at once (contract: :mod:`detente.batch`).
-
-    The draws are laid side by side as extra columns of the (actors × issues) array that
-    :func:`detente.spatial.weighted_mean` reduces column by column, so each draw gets exactly the
-    arithmetic of a single run.  Absent actors have weight 0.
-    """
-    d, a, i = inputs.positions.shape
-    x = inputs.positions.transpose(1, 0, 2).reshape(a, d * i)
-    w = inputs.weights().transpose(1, 0, 2).reshape(a, d * i)
-    return BatchForecast(weighted_mean(x, w).reshape(d, i))
+    """:func:`run`'s forecast for every draw at once (contract: :mod:`detente.batch`)."""
+    return columnwise(weighted_mean, inputs)
