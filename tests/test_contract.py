@@ -9,9 +9,9 @@ import random
 import numpy as np
 import pytest
 
-from detente.api import rerun, run
+from detente.api import model_params, rerun, run
 from detente.decision import Decision, DecisionRule
-from detente.models import MODELS
+from detente.models import MODELS, draws_random
 from detente.result import Result
 from detente.scenario import Scenario
 from helpers import make_scenario
@@ -129,6 +129,14 @@ def test_provenance(model: str) -> None:
     assert result.provenance.seed is None  # the defaults draw nothing: no seed to record
     if MODELS[model].stochastic:
         assert run(scenario(), model, DRAWING[model], seed=9).provenance.seed == 9
+
+
+def test_draws_random_says_whether_a_run_records_its_seed(model: str) -> None:
+    for given in [None, *([DRAWING[model]] if model in DRAWING else [])]:
+        p = model_params(model, given)
+        drawn = draws_random(model, p, scenario())
+        assert drawn == (given is not None)
+        assert (run(scenario(), model, p, seed=3).provenance.seed is not None) == drawn
 
 
 def test_runs_that_draw_nothing_diff_clean(model: str) -> None:

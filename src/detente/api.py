@@ -20,6 +20,7 @@ __all__ = [
     "bundled_path",
     "bundled_scenarios",
     "load_scenario",
+    "model_params",
     "rerun",
     "run",
     "scenario_path",
@@ -61,6 +62,19 @@ def load_scenario(source: str | Path) -> Scenario:
     return load(scenario_path(source))
 
 
+def model_params(model: str, params: Any) -> Any:
+    """The Params object of ``model`` from a Params object, a mapping of values or None.
+
+    Raises :class:`UnknownNameError` for an unregistered model and
+    :class:`~detente.params.ParamError` for a wrong name or value.
+    """
+    if model not in MODELS:
+        raise UnknownNameError(f"no model {model!r} (known: {', '.join(MODELS)})")
+    if params is None or isinstance(params, Mapping):
+        return build_params(MODELS[model].params, params, owner=model)
+    return params
+
+
 def run(
     scenario: Scenario | str | Path,
     model: str,
@@ -78,13 +92,10 @@ def run(
     is called with (done, total) as a long run goes, by models that report it
     (``ModelSpec.progress``: SMP's turns); others ignore it.
     """
-    if model not in MODELS:
-        raise UnknownNameError(f"no model {model!r} (known: {', '.join(MODELS)})")
+    params = model_params(model, params)
     spec = MODELS[model]
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
-    if params is None or isinstance(params, Mapping):
-        params = build_params(spec.params, params, owner=model)
     kwargs: dict[str, Any] = {"progress": progress} if spec.progress and progress else {}
     if spec.stochastic:
         kwargs["rng"] = fresh_seed() if seed is None else seed

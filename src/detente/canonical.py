@@ -4,45 +4,66 @@
 ``docs/reference/scenario-format.md``).  Optional fields at their defaults are left out, so a file
 that omits them and one that spells them out hash alike.  ``scenario_sha256`` hashes that
 document's canonical JSON, so a scenario converted between formats keeps its hash as long as its
-content survives the conversion.
+content survives the conversion.  NumPy scalars (``np.float64``, ``np.int64``, …) that a scenario
+built in Python may carry become the Python numbers they stand for, so they hash like them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import fields
 from typing import Any
+
+import numpy as np
 
 from detente.scenario import Actor, Issue, NegotiationSetup, Scenario
 
 __all__ = ["scenario_sha256", "scenario_to_dict"]
 
 
-_NAMES: dict[type, tuple[str, ...]] = {}
+_NAMES: dict[type, tuple[tuple[str, bool], ...]] = {}
+_REAL = ("float", "float | None")
+"""Field annotations whose numbers are floats (an int there is hashed as the float it equals)."""
 
 
-def _names(cls: type) -> tuple[str, ...]:
-    """Field names of a dataclass, looked up once per class."""
+def _names(cls: type) -> tuple[tuple[str, bool], ...]:
+    """Field names of a dataclass and whether each is a plain ``float``, once per class."""
     if cls not in _NAMES:
-        _NAMES[cls] = tuple(f.name for f in fields(cls))
+        _NAMES[cls] = tuple((f.name, f.type in _REAL) for f in fields(cls))
     return _NAMES[cls]
+
+
+def _python(value: Any, real: bool = False) -> Any:
+    """A NumPy scalar as the Python number it holds; anything else unchanged.
+
+    With ``real``, an integer becomes the float it stands for (``75`` and ``75.0`` are one
+    salience).
+    """
+    value = value.item() if isinstance(value, np.generic) else value
+    return float(value) if real and type(value) is int else value
 
 
 def _plain(obj: Any) -> dict[str, Any]:
     """A dataclass as a dict without fields that are None or empty."""
     out: dict[str, Any] = {}
-    for name in _names(type(obj)):
-        value = getattr(obj, name)
-        if value is None or value == "" or value == () or value == {}:
+    for name, real in _names(type(obj)):
+        value = _python(getattr(obj, name), real)
+        if value is None or (isinstance(value, (str, tuple, Mapping)) and not value):
             continue
         if hasattr(type(value), "__dataclass_fields__"):
             value = _plain(value)
         elif isinstance(value, tuple):
             dc = hasattr(type(value[0]), "__dataclass_fields__")
-            value = [_plain(v) for v in value] if dc else list(value)
+            value = [_plain(v) for v in value] if dc else [_python(v) for v in value]
         out[name] = value
     return out
+
+
+def _json_default(value: Any) -> Any:
+    """JSON for what ``json`` does not know: NumPy scalars as numbers, the rest as text."""
+    return value.item() if isinstance(value, np.generic) else str(value)
 
 
 def _issue(issue: Issue) -> dict[str, Any]:
@@ -119,8 +140,17 @@ def _negotiation(setup: NegotiationSetup) -> dict[str, Any]:
 
 
 def scenario_sha256(scenario: Scenario) -> str:
-    """SHA-256 of the canonical JSON of :func:`scenario_to_dict`."""
-    text = json.dumps(
-        scenario_to_dict(scenario), sort_keys=True, separators=(",", ":"), default=str
-    )
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """SHA-256 of the canonical JSON of :func:`scenario_to_dict`.
+
+    Computed once per scenario object and kept on it: a scenario is frozen, and the same one is
+    hashed by every result computed on it (a backtest runs each of its scenarios with every
+    model).  A changed copy (``dataclasses.replace``) is hashed afresh.
+    """
+    sha = scenario._sha256
+    if sha is None:
+        text = json.dumps(
+            scenario_to_dict(scenario), sort_keys=True, separators=(",", ":"), default=_json_default
+        )
+        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        object.__setattr__(scenario, "_sha256", sha)
+    return sha

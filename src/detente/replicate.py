@@ -4,7 +4,8 @@
 ``numpy.random.SeedSequence(seed)`` (:func:`detente.rng.spawn_seeds`), before any run starts, so
 run ``k`` gets the same seed however many runs there are or where they run, and any run can be
 repeated alone with ``detente.run(scenario, model, params, seed=reps.seeds[k])`` (STYLE.md rule 10).
-A deterministic model gives ``n`` identical results.
+A model that draws nothing (a deterministic model, or BDM and SMP without their random options)
+gives ``n`` identical results and records no seeds (``seed`` None, ``seeds`` all None).
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
-from detente.api import load_scenario, run
+from detente.api import load_scenario, model_params, run
+from detente.models import draws_random
 from detente.params import ParamError
 from detente.result import Result
-from detente.rng import fresh_seed, spawn_seeds
+from detente.rng import seed_to_record, spawn_seeds
 from detente.scenario import Scenario
 
 if TYPE_CHECKING:
@@ -37,8 +39,9 @@ class Replicates:
     """``n`` runs of one model: the parent seed, each run's seed and each run's result."""
 
     model: str
-    seed: int
-    seeds: tuple[int, ...]
+    seed: int | None
+    """The parent seed; None when the model draws nothing."""
+    seeds: tuple[int | None, ...]
     results: tuple[Result, ...]
 
     @property
@@ -67,7 +70,8 @@ class Replicates:
             f"{i}={m:.4g}±{s:.2g}"
             for i, m, s in zip(self.issues, f.mean(axis=0), f.std(axis=0), strict=True)
         )
-        return f"Replicates({self.model!r}, {len(self.results)} runs, seed {self.seed}: {spread})"
+        seed = "no seed" if self.seed is None else f"seed {self.seed}"
+        return f"Replicates({self.model!r}, {len(self.results)} runs, {seed}: {spread})"
 
 
 def replicate(
@@ -81,17 +85,18 @@ def replicate(
 ) -> Replicates:
     """Run ``model`` ``n`` times on ``scenario``, run ``k`` with the ``k``-th spawned seed.
 
-    ``seed`` is the parent seed (a fresh one, recorded, when None); ``params`` as for
-    :func:`detente.run`.
+    ``seed`` is the parent seed (a fresh one, recorded, when None; none where the model draws
+    nothing); ``params`` as for :func:`detente.run`.
     """
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise ParamError("must be a positive whole number of runs", name="n", value=n)
     loaded = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
-    parent = fresh_seed() if seed is None else seed
-    seeds = spawn_seeds(parent, n)
+    p = model_params(model, params)
+    parent = seed_to_record(seed, draws_random(model, p, loaded))
+    seeds: list[int | None] = [None] * n if parent is None else list(spawn_seeds(parent, n))
     results: list[Result] = []
     for k, child in enumerate(seeds):
-        results.append(run(loaded, model, params, seed=child))
+        results.append(run(loaded, model, p, seed=child))
         if progress is not None:
             progress(k + 1, n)
     return Replicates(model=model, seed=parent, seeds=tuple(seeds), results=tuple(results))

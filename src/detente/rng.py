@@ -27,6 +27,7 @@ __all__ = [
     "fresh_seed",
     "keyed_seed",
     "model_seeds",
+    "seed_to_record",
     "spawn_seeds",
 ]
 
@@ -69,6 +70,17 @@ def fresh_seed() -> int:
     entropy = np.random.SeedSequence().entropy
     assert isinstance(entropy, int)
     return entropy % (2**63)
+
+
+def seed_to_record(seed: int | None, drawn: bool) -> int | None:
+    """The seed a run uses and records: ``seed`` (a fresh one when None) if anything is drawn.
+
+    None when nothing is drawn: the result does not depend on a seed, so recording one (a fresh
+    one above all) would only make two identical runs differ.
+    """
+    if not drawn:
+        return None
+    return fresh_seed() if seed is None else seed
 
 
 _GAMMA = np.uint64(0x9E3779B97F4A7C15)

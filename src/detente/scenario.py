@@ -279,6 +279,8 @@ class Scenario:
     decision: Decision | None = None
     uncertainty: Uncertainty | None = None
     negotiation: NegotiationSetup | None = None
+    _sha256: str | None = field(default=None, init=False, repr=False, compare=False)
+    """Cache of :func:`detente.canonical.scenario_sha256`, set on first use (frozen content)."""
 
     def __post_init__(self) -> None:
         if not self.actors:

@@ -21,6 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from detente.api import UnknownNameError
+from detente.canonical import scenario_sha256
 from detente.errors import DetenteError
 from detente.models import MODELS
 from detente.params import ParamError, params_as_dict, params_from_strings, parse_assignments
@@ -184,6 +185,10 @@ def _execute(
     if jobs == 1 and scheduler is None:
         return (_task(c, chunk, seed, draws) for _, _, c, chunk in tasks)
     from detente.backtest.parallel import run_parallel
+
+    for _, _, _, chunk in tasks:  # hashed once here, the copies sent to workers carry it
+        for s in chunk:
+            scenario_sha256(s)
 
     args = [(c, chunk, seed, draws) for _, _, c, chunk in tasks]
     return run_parallel(_task, args, jobs, scheduler)

@@ -17,7 +17,15 @@ from typing import NoReturn
 from detente.cli.progress import progress_bar
 from detente.errors import DetenteError, InputError
 
-__all__ = ["check_new_file", "check_seed", "emit", "fail", "progress_bar", "write_new_file"]
+__all__ = [
+    "check_new_file",
+    "check_seed",
+    "emit",
+    "fail",
+    "progress_bar",
+    "seed_text",
+    "write_new_file",
+]
 
 """Seconds of work before a progress bar appears (short runs stay quiet)."""
 
@@ -49,6 +57,11 @@ def emit(text: str | Iterable[str]) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
         raise SystemExit(0) from None
+
+
+def seed_text(seed: int | None) -> str:
+    """``seed 42``, or ``no seed (nothing drawn)`` for a run that drew no random numbers."""
+    return "no seed (nothing drawn)" if seed is None else f"seed {seed}"
 
 
 def check_seed(seed: int | None) -> int | None:

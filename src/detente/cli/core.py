@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from detente import api
-from detente.cli.common import check_new_file, check_seed, emit, fail, write_new_file
+from detente.cli.common import check_new_file, check_seed, emit, fail, seed_text, write_new_file
 from detente.cli.params import param_errors, parse_assignments, split_items, typed_values
 from detente.cli.progress import progress_bar
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
@@ -59,7 +59,7 @@ def _print_result(result: Result) -> None:
     _out.print(table)
     p = result.provenance
     _out.print(
-        f"rounds: {len(result.rounds) - 1}  seed: {p.seed}  "
+        f"rounds: {len(result.rounds) - 1}  {seed_text(p.seed)}  "
         f"scenario sha256: {p.scenario_sha256[:12]}…  detente {p.version}"
     )
 

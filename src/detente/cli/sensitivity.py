@@ -11,7 +11,14 @@ from rich.console import Console
 from rich.table import Table
 
 from detente import api
-from detente.cli.common import check_new_file, check_seed, emit, progress_bar, write_new_file
+from detente.cli.common import (
+    check_new_file,
+    check_seed,
+    emit,
+    progress_bar,
+    seed_text,
+    write_new_file,
+)
 from detente.cli.core import ParamOpt, ScenarioArg
 from detente.cli.params import params_from_text
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
@@ -69,7 +76,9 @@ def _print_sensitivity(r: SensitivityResult) -> None:
             table.add_row(str(x.rank), x.input, *cells.values(), _bar(x.values[key], top))
         _out.print(table)
     p = r.provenance
-    _out.print(f"{r.method}: {r.runs} runs, N={r.samples}, seed {p.seed}, detente {p.version}")
+    _out.print(
+        f"{r.method}: {r.runs} runs, N={r.samples}, {seed_text(p.seed)}, detente {p.version}"
+    )
 
 
 def _write(out: Path, text: str, force: bool, scenario: str) -> None:
@@ -167,7 +176,7 @@ def _print_levers(r: LeversResult) -> None:
     _out.print(table)
     if r.baseline_probability is not None:
         _out.print(f"without any change: P(reach) = {r.baseline_probability:.0%}")
-    _out.print(f"seed {r.provenance.seed}, detente {r.provenance.version}")
+    _out.print(f"{seed_text(r.provenance.seed)}, detente {r.provenance.version}")
 
 
 def levers(

@@ -9,17 +9,16 @@ kernel, or draw by draw where it has none (:func:`detente.models.batch_runner`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from detente.api import UnknownNameError, load_scenario
+from detente.api import load_scenario, model_params
 from detente.batch import DrawInputs
 from detente.models import MODELS, batch_runner
-from detente.params import build_params
 from detente.scenario import Scenario
 
 __all__ = ["CHUNKS", "ProgressFn", "as_scenario", "forecast_batch", "model_params"]
@@ -36,31 +35,25 @@ def as_scenario(scenario: Scenario | str | Path) -> Scenario:
     return scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
 
 
-def model_params(model: str, params: Any) -> Any:
-    """The Params object of ``model`` from a Params object, a mapping of values or None."""
-    if model not in MODELS:
-        raise UnknownNameError(f"no model {model!r} (known: {', '.join(MODELS)})")
-    if params is None or isinstance(params, Mapping):
-        return build_params(MODELS[model].params, params, owner=model)
-    return params
-
-
 def forecast_batch(
     scenario: Scenario,
     model: str,
     params: Any,
     inputs: DrawInputs,
     *,
-    seed: int,
+    seed: int | None,
     progress: ProgressFn | None = None,
 ) -> _Array:
     """Forecasts ``(D, I)`` of ``model`` on every draw of ``inputs``, all with ``seed``.
+
+    ``seed`` is None where the model draws nothing (:func:`detente.models.draws_random`).
 
     With ``progress``, the draws go in :data:`CHUNKS` chunks and ``progress(done, total)`` is
     called after each (rows do not depend on the other rows of their batch, so nothing changes).
     """
     run = batch_runner(MODELS[model])
     n = inputs.n_draws
+    seed = 0 if seed is None else seed  # None: nothing is drawn, any seed gives the same
     if progress is None:
         return np.asarray(run(scenario, inputs, params, seeds=[seed] * n).forecast, dtype=float)
     out = np.empty((n, len(scenario.issues)))

@@ -52,10 +52,10 @@ from detente.experiments.lever_search import (
     candidates,
     search_levers,
 )
-from detente.models import MODELS, batch_runner
+from detente.models import MODELS, batch_runner, draws_random
 from detente.params import params_as_dict
 from detente.result import provenance
-from detente.rng import draw_uniforms, fresh_seed, model_seeds, spawn_seeds
+from detente.rng import draw_uniforms, model_seeds, seed_to_record, spawn_seeds
 from detente.scenario import Scenario
 
 __all__ = ["DEFAULT_TOLERANCE", "levers"]
@@ -118,7 +118,7 @@ def levers(
         Model parameters.
     seed : int, optional
         Seed of a stochastic model (the same for every variant) and of the draws; fresh and
-        recorded when None.
+        recorded when None, not recorded (None) when nothing is drawn.
     draws : int
         With N > 0, each lever's probability of reaching the target over N draws of the
         uncertain inputs (module docstring).
@@ -135,7 +135,7 @@ def levers(
     if pairs and len({f.actor for f in fs}) < 2:
         raise DetenteError("pairs need at least two actors")
     p = model_params(model, params)
-    seed = fresh_seed() if seed is None else seed
+    seed = seed_to_record(seed, draws > 0 or draws_random(model, p, scenario))
     f = IssueForecast(scenario, model, p, k, seed)
     base = float(f([SearchPath(fs[:1], (1,))], np.zeros((1, 1)))[0, 0])
     exact = (
@@ -172,6 +172,7 @@ def _with_probability(
             f"draws {draws}: needs 1 to {MAX_ROWS // (len(found) + 1):,} for {len(found)} levers"
         )
     space = input_space(f.scenario)
+    assert f.seed is not None  # draws are drawn: levers() records a seed
     seeds = np.array(spawn_seeds(f.seed, draws), dtype=np.uint64)
     X0 = sample(space, draw_uniforms(seeds, space.size))
     blocks = [X0]

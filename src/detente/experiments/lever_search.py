@@ -57,7 +57,9 @@ Candidate = tuple[tuple[Factor, ...], list[SearchPath]]
 class IssueForecast:
     """The forecast on one issue of one model, for paths at given t (one batch per call)."""
 
-    def __init__(self, scenario: Scenario, model: str, params: Any, k: int, seed: int) -> None:
+    def __init__(
+        self, scenario: Scenario, model: str, params: Any, k: int, seed: int | None
+    ) -> None:
         self.scenario, self.model, self.params, self.k, self.seed = scenario, model, params, k, seed
         self.value = input_space(scenario).value
 

@@ -56,9 +56,10 @@ from detente.errors import DetenteError
 from detente.experiments.evaluate import ProgressFn, as_scenario, forecast_batch, model_params
 from detente.experiments.factors import FIELDS, Factor, factors, inputs_from_matrix
 from detente.experiments.sensitivity_result import SensitivityResult, SensitivityRow
+from detente.models import draws_random
 from detente.params import params_as_dict
 from detente.result import provenance
-from detente.rng import fresh_seed
+from detente.rng import seed_to_record
 from detente.scenario import Scenario
 
 __all__ = ["DEFAULT_SAMPLES", "METHODS", "sensitivity"]
@@ -190,7 +191,8 @@ def sensitivity(
     params : Params, mapping or None
         Model parameters.
     seed : int, optional
-        Seed of the sampler, the bootstrap and the model (fresh and recorded when None).
+        Seed of the sampler, the bootstrap and the model (fresh and recorded when None; none is
+        recorded for ``oat`` on a model that draws nothing).
     progress : callable, optional
         ``progress(done, total)`` as the model runs are done.
 
@@ -206,7 +208,8 @@ def sensitivity(
     issues = scenario.issue_ids if issue is None else (issue,)
     factors(scenario, fields, issues=issues)  # checks the issue id
     p = model_params(model, params)
-    seed = fresh_seed() if seed is None else seed
+    # the samplers and the bootstrap draw; the one-at-a-time tornado draws only in the model
+    seed = seed_to_record(seed, method != "oat" or draws_random(model, p, scenario))
 
     def run(batch: Any) -> _Array:
         return forecast_batch(scenario, model, p, batch, seed=seed, progress=progress)
@@ -216,6 +219,7 @@ def sensitivity(
     if method == "oat":
         runs, tables = _oat(scenario, fs, run)
     else:
+        assert seed is not None  # sampled: seed_to_record gave one
         X = _sample(method, problem, n, seed)
         Y = run(inputs_from_matrix(scenario, fs, X))
         runs = X.shape[0]

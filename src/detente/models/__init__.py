@@ -18,8 +18,9 @@ from typing import Any
 from detente.batch import BatchRun, looped
 from detente.models import bdm, mean, median, nash, procedural, smp, winset
 from detente.models.bdm import batched as bdm_batched
+from detente.scenario import Scenario
 
-__all__ = ["MODELS", "ModelSpec", "batch_runner"]
+__all__ = ["MODELS", "ModelSpec", "batch_runner", "draws_random"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,21 @@ class ModelSpec:
     """Optional batch kernel over draws (see :mod:`detente.batch`); None: loop ``run``."""
     progress: bool = False
     """Whether ``run`` takes ``progress=`` (a callable of (done, total)) for long runs."""
+    draws: Callable[[Any, Scenario], bool] | None = None
+    """For a stochastic model whose settings may draw nothing: whether a run with these params on
+    this scenario draws random numbers (None: every run of a stochastic model does)."""
+
+
+def draws_random(model: str, params: Any, scenario: Scenario) -> bool:
+    """Whether a run of registered ``model`` with ``params`` on ``scenario`` draws random numbers.
+
+    Where nothing is drawn, a run's result does not depend on a seed, so none is recorded (and
+    two identical runs diff clean); the experiments ask this before they make up a fresh seed.
+    """
+    spec = MODELS[model]
+    if not spec.stochastic:
+        return False
+    return True if spec.draws is None else spec.draws(params, scenario)
 
 
 def batch_runner(spec: ModelSpec) -> BatchRun:
@@ -50,6 +66,7 @@ MODELS: dict[str, ModelSpec] = {
         "Bueno de Mesquita expected-utility model: rounds of offers, per issue (Scholz 2011)",
         ("BDM1985", "BDM1994", "BDM1997", "Scholz2011"),
         bdm_batched.run_batch,
+        draws=lambda p, _: bool(p.stochastic),
     ),
     "mean": ModelSpec(
         mean.run,
@@ -96,6 +113,7 @@ MODELS: dict[str, ModelSpec] = {
         ("KTAB", "KTABDoc", "Wise2015", "Efird2016"),
         smp.run_batch,
         progress=True,
+        draws=lambda p, s: p.resolve(s).state_transitions == "Stochastic",
     ),
     "winset": ModelSpec(
         winset.run,
