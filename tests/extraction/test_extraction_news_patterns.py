@@ -146,3 +146,43 @@ def test_a_bad_publication_date_is_rejected_at_once(bad):
 
     with pytest.raises(DetenteError, match="pub_date"):
         extract("Russia criticized Ukraine.", bad)
+
+
+def test_the_council_and_the_ministry_refer_back_to_the_named_institution():
+    x = run(
+        "The UN Security Council met on Monday. Later, the Council called on Myanmar to free "
+        "the prisoners. The Chilean foreign ministry praised the decision."
+        " The ministry also condemned Bolivia on Tuesday."
+    )
+    assert ("REQUEST", ("UNO",), ("MMR",)) in events(x)
+    assert ("ACCUSE", ("CHL",), ("BOL",)) in events(x)
+
+
+def test_an_institution_never_introduced_stays_unresolved():
+    x = run("The council condemned the attack on Tuesday.")
+    assert events(x, "ACCUSE") == []
+
+
+def test_the_two_sides_are_the_last_coordinated_pair():
+    x = run(
+        "Fighting between Peru and Ecuador resumed on Friday. On Sunday the two sides agreed "
+        "to a truce brokered by Brazil."
+    )
+    agree = [e for e in x.events if e.plover == "AGREE"]
+    assert [(set(e.source) | set(e.target)) for e in agree] == [{"PER", "ECU"}]
+
+
+def test_he_is_a_person_not_the_latest_country():
+    x = run(
+        "French President Emmanuel Macron met officials from Estonia on Monday. "
+        '"There will be consequences if Russia does not withdraw," he said.'
+    )
+    threats = [e for e in x.events if e.plover == "THREATEN"]
+    assert [(e.source, e.target) for e in threats] == [(("FRA",), ("RUS",))]
+
+
+def test_he_prefers_the_speaker_of_the_previous_sentence_over_an_object():
+    x = run(
+        "Lavrov said the talks with Blinken were useful. He criticized the United States on Friday."
+    )
+    assert ("ACCUSE", ("RUS",), ("USA",)) in events(x)

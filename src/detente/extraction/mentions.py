@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from detente.extraction.actors import AliasTable
+from detente.extraction.anaphora import Antecedents, resolve_anaphora
 
 __all__ = ["Mentions", "doc_actors", "new_mentions"]
 
@@ -24,6 +25,7 @@ class Mentions:
     parts: dict[str, str]
     recent: dict[str, str] = field(default_factory=dict)
     spans: list[tuple[str, str, int, int]] = field(default_factory=list)
+    antecedents: Antecedents = field(default_factory=Antecedents)
 
 
 def doc_actors(doc: Any, offset: int, state: Mentions) -> dict[int, str]:
@@ -44,6 +46,7 @@ def doc_actors(doc: Any, offset: int, state: Mentions) -> dict[int, str]:
         if code:
             out[t.i] = code
             state.spans.append((code, t.text, offset + t.idx, offset + t.idx + len(t.text)))
+    out.update(resolve_anaphora(doc, out, state.antecedents))
     return out
 
 

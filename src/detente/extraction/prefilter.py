@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from detente.extraction.actors import AliasTable
+from detente.extraction.anaphora import ANAPHORS
 from detente.extraction.lexicon import lexicon, words
 from detente.extraction.senses import CONTEXT_WORDS
 
@@ -151,8 +152,12 @@ def _word_test(nlp: Any) -> WordTest:
     return WordTest(nlp)
 
 
-_PRONOUNS = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Hh]e|[Ss]he|[Tt]hey|[Tt]heir|[Hh]is|[Ii]ts)\b")
-"""Pronouns that can stand for an actor (resolved in :mod:`~detente.extraction.speakers`)."""
+_PRONOUNS = re.compile(
+    r"\b(?:I|[Ww]e|[Oo]ur|[Hh]e|[Ss]he|[Tt]hey|[Tt]heir|[Hh]is|[Ii]ts)\b"
+    rf"|\b(?:[Tt]he|[Bb]oth|[Ee]ach|two)\s+(?:\w+\s+)?(?i:{'|'.join(sorted(ANAPHORS))})\b"
+)
+"""Pronouns and anaphoric noun phrases that can stand for an actor ("the Council", "the two
+sides"; resolved in :mod:`~detente.extraction.speakers` and :mod:`~detente.extraction.anaphora`)."""
 
 
 def _keep(sentence: str, actors: re.Pattern[str], test: WordTest) -> bool:

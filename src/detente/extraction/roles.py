@@ -1,6 +1,7 @@
 """Settling source and target once a trigger is coded: reciprocal acts and conditional threats.
 
-* **Reciprocal acts.**  "A and B met", "talks between A and B", "A and B accused each other":
+* **Reciprocal acts.**  "A and B met", "talks between A and B", "A and B accused each other",
+  "the two sides agreed" (:mod:`~detente.extraction.anaphora`):
   an act of a reciprocal type with two or more coordinated sources and no target is coded as
   the first actor acting on the others (PLOVER codes one dyad per event; the reverse dyad is
   the same mention).
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from detente.extraction.anaphora import PAIR_DETS
 from detente.extraction.syntax import codes
 
 __all__ = ["RECIPROCAL", "settle"]
@@ -37,8 +39,17 @@ def _condition_subject(tok: Any, actors: Mapping[int, str]) -> list[str]:
 
 
 def _coordinated(tok: Any, actors: Mapping[int, str]) -> bool:
-    """Whether two actors are coordinated in the sentence ("A and B", "between A and B")."""
-    return any(t.dep_ == "conj" and any(d.i in actors for d in t.subtree) for t in tok.sent)
+    """Whether two actors are coordinated ("A and B", "between A and B", "the two sides")."""
+    return any(
+        (t.dep_ == "conj" and any(d.i in actors for d in t.subtree))
+        or (t.lower_ in PAIR_DETS and t.i in actors)
+        for t in tok.sent
+    )
+
+
+def _paired(tok: Any, source: list[str], actors: Mapping[int, str]) -> bool:
+    """Whether the source is a pair phrase ("the two sides", "both countries")."""
+    return any(t.lower_ in PAIR_DETS and actors.get(t.i) == source[0] for t in tok.sent)
 
 
 def settle(
@@ -47,6 +58,8 @@ def settle(
     """The final (source, target) of the act at ``tok``."""
     if not target and plover in ("THREATEN", "AGREE"):
         target = [c for c in _condition_subject(tok, actors) if c not in source]
+    if len(source) >= 2 and plover in RECIPROCAL and _paired(tok, source, actors):
+        source, target = source[:1], source[1:2]  # "the two sides agreed to X": one another
     if not target and len(source) >= 2 and plover in RECIPROCAL and _coordinated(tok, actors):
         source, target = source[:1], source[1:]
     return source, [t for t in target if t not in source]

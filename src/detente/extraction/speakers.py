@@ -9,12 +9,14 @@ These rules adjust the token → actor map of one sentence before it is coded (t
   to the issuer.
 * **First person in reported speech** refers to the speaker of the reporting verb ("'We had a good
   negotiation,' Trump said"); inside a quotation without one, to the most recent speaker.
-* **Third person.**  "he", "she", "they", "it" as a subject refer to the speaker of the
-  sentence's reporting verb when there is one ("Israel said it carried out strikes"), else to
-  the nearest actor before them in the sentence, else to the source of the latest event or the
-  latest speaker.  "his", "her", "its", "their" refer to
-  the nearest actor before them in the sentence ("sanctions on X over its launches"), else as
-  a subject does.
+* **Third person.**  "he" and "she" (and "him", "his", "her") stand for a person: the speaker
+  of the sentence's reporting verb when they are its subject, else the nearest person named
+  before them in the sentence (a name, or an actor in a phrase headed by an office: "the
+  Foreign Minister of Armenia"), else the latest person named in the text.  "it" and "they" as
+  a subject refer to the speaker of the sentence's reporting verb when there is one ("Israel
+  said it carried out strikes"), else to the nearest actor before them in the sentence, else to
+  the source of the latest event or the latest speaker.  "its" and "their" refer to the
+  nearest actor before them in the sentence ("sanctions on X over its launches").
 * **Places are not actors.**  A city or other non-name form of an actor ("London", "Geneva",
   "Brussels", "Gaza") that is the object of a locative preposition ("in", "at", "near", "from")
   or of "to" after a verb of motion ("travelled to Geneva", "invited him to Pyongyang") is a place;
@@ -24,6 +26,7 @@ These rules adjust the token → actor map of one sentence before it is coded (t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -38,6 +41,12 @@ __all__ = ["FIRST_PERSON", "Voices", "issuer", "resolve_sentence"]
 FIRST_PERSON = words("i we us our ours my me")
 THIRD_PERSON = words("he she they it his her their its him them")
 POSSESSIVE = words("his her their its")
+PERSONAL = words("he she him his her")
+OFFICES = words(
+    "president minister secretary spokesperson spokesman spokeswoman envoy ambassador official "
+    "chief leader king queen premier chancellor general prince coordinator representative"
+)
+"""Head nouns that make an actor mention a person (the antecedent of "he" and "she")."""
 _PRONOUN_DEPS = frozenset(("nsubj", "nsubjpass", "poss", "pobj", "dobj"))
 REPORTING = words(
     "say tell report announce state add note confirm claim declare reiterate explain write "
@@ -62,6 +71,7 @@ class Voices:
     issuer: str = ""
     speaker: str = ""
     source: str = ""
+    person: str = ""
 
 
 def _codes_by_form(table: AliasTable) -> dict[str, str]:
@@ -128,6 +138,44 @@ def _preceding(tok: Any, actors: Mapping[int, str]) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=4)
+def _name_words(table: AliasTable) -> frozenset[str]:
+    """Every word of every person's name in the table ("Lavrov" is often tagged ORG)."""
+    return frozenset(w for e in table.entries for p in e.people for w in p.split())
+
+
+def _is_person(tok: Any, names: frozenset[str] = frozenset()) -> bool:
+    """A person's name, or an actor in a phrase headed by an office ("the Minister of X")."""
+    if tok.ent_type_ == "PERSON" or tok.text in names:
+        return True
+    node = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok.head
+    return tok.dep_ in ("compound", "amod", "poss", "pobj") and node.lemma_.lower() in OFFICES
+
+
+def _preceding_person(tok: Any, actors: Mapping[int, str], names: frozenset[str]) -> str:
+    """The nearest person before ``tok`` in its sentence (the antecedent of "he", "her")."""
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        if t.i in actors and _is_person(t, names):
+            return actors[t.i]
+    return ""
+
+
+def _third_person(
+    tok: Any, actors: Mapping[int, str], voices: Voices, names: frozenset[str]
+) -> str:
+    """The referent of "he", "she", "it", "they" (and their possessives); see the docstring."""
+    low = tok.lower_
+    subject = tok.dep_ in ("nsubj", "nsubjpass")
+    if low in PERSONAL:
+        person = (_speaker(tok, actors) if subject else "") or _preceding_person(tok, actors, names)
+        return person or voices.person or voices.speaker or voices.source
+    if low in POSSESSIVE:
+        return _preceding(tok, actors) or voices.source or voices.speaker
+    if subject:
+        return _speaker(tok, actors) or _preceding(tok, actors) or voices.source or voices.speaker
+    return ""
+
+
 def _dateline(tok: Any) -> bool:
     """A name at the start of a sentence, followed by a dash within a few proper nouns."""
     doc, start = tok.doc, tok.sent.start
@@ -185,10 +233,8 @@ def resolve_sentence(
             continue
         if low in FIRST_PERSON:
             code = _speaker(t, out) or (voices.speaker if _in_quote(t) else voices.issuer)
-        elif low in POSSESSIVE:
-            code = _preceding(t, out) or voices.source or voices.speaker
-        elif low in THIRD_PERSON and t.dep_ in ("nsubj", "nsubjpass"):
-            code = _speaker(t, out) or _preceding(t, out) or voices.source or voices.speaker
+        elif low in THIRD_PERSON:
+            code = _third_person(t, out, voices, _name_words(table))
         else:
             continue
         if code:
@@ -196,4 +242,26 @@ def resolve_sentence(
     for t in sent:
         if t.lemma_.lower() in REPORTING and t.pos_ == "VERB":
             voices.speaker = _subject_code(t, out) or voices.speaker
+    voices.person = _salient_person(sent, out, _name_words(table)) or voices.person
     return out
+
+
+def _salient_person(sent: Any, actors: Mapping[int, str], names: frozenset[str]) -> str:
+    """The person a later "he" or "she" most likely means: a speaker, a subject, the last named.
+
+    The subject of a reporting verb comes first, then any other subject, then the last person
+    named in the sentence (a subject is the preferred antecedent in the next sentence).
+    """
+    people = [t for t in sent if t.i in actors and _is_person(t, names)]
+    if not people:
+        return ""
+
+    def role(t: Any) -> int:
+        node = t
+        while node.dep_ in ("compound", "amod", "poss", "pobj", "prep", "appos", "flat"):
+            node = node.head
+        if node.dep_ not in ("nsubj", "nsubjpass"):
+            return 0
+        return 2 if node.head.lemma_.lower() in REPORTING else 1
+
+    return str(actors[max(people, key=lambda t: (role(t), t.i)).i])

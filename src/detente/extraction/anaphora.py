@@ -1,0 +1,100 @@
+"""Noun phrases that stand for actors named earlier: "the Council", "the ministry", "the two sides".
+
+Two kinds of definite noun phrase refer back to actors without naming them (the annotation
+guideline codes them as those actors; ``docs/explanation/extraction.md``):
+
+* **Institutions and offices.**  Once an actor has been named with an institution or office
+  noun — as the last word of its name ("the Security Council"), as the head it modifies ("the
+  Chinese foreign ministry", "UN Arbitration Court", "Kerry's spokesman"), as the head of an
+  "of" phrase ("the Foreign Minister of Armenia") or as a title before a name ("President
+  Trump") — a later "the <noun>" with no actor of its own ("the Council determined …", "the
+  court ruled …", "the ministry said …") is that actor (the most recent one wins).
+* **Pairs.**  After two actors have been coordinated ("Israel and Hamas", "between Armenia and
+  Azerbaijan"), "the two sides", "both countries", "each side", "the two leaders" are those two
+  actors: the determiner takes the first code and the noun the second, so that the phrase has
+  both codes and is coded as a reciprocal act (:mod:`~detente.extraction.roles`).
+
+This is the simplest coreference that the texts need, not a general resolver: it never crosses
+into a noun that has an actor of its own, and an institution noun that has not been introduced
+with an actor stays unresolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from detente.extraction.lexicon import words
+
+__all__ = ["ANAPHORS", "INSTITUTIONS", "PAIR_DETS", "Antecedents", "resolve_anaphora"]
+
+INSTITUTIONS = words(
+    "council court tribunal ministry government administration military army navy regime "
+    "cabinet parliament legislature committee commission agency embassy mission delegation "
+    "president minister secretary spokesperson spokesman spokeswoman envoy ambassador "
+    "premier chancellor alliance"
+)
+"""Head nouns of institutions and offices that a definite "the <noun>" can refer back to."""
+PAIR_NOUNS = words("side sides country countries leader leaders party parties nation nations")
+PAIR_DETS = words("two both each")
+ANAPHORS = INSTITUTIONS | PAIR_NOUNS | {w + "s" for w in INSTITUTIONS}
+"""Head words of the anaphoric noun phrases (and plurals), for the pre-filter's actor test."""
+_MODIFIER_DEPS = frozenset(("compound", "amod", "poss", "nmod"))
+
+
+@dataclass(slots=True)
+class Antecedents:
+    """Per-document state: institution noun → most recent actor, and the latest pair."""
+
+    heads: dict[str, str] = field(default_factory=dict)
+    pair: tuple[str, str] | None = None
+
+
+def _institution_words(tok: Any, doc: Any) -> list[str]:
+    """Institution nouns that an actor token introduces (see the module docstring)."""
+    out = []
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.ent_iob_ == "I" and (after is None or after.ent_iob_ != "I"):
+        out.append(tok.lemma_.lower())  # the last word of a multi-word name
+    node = tok
+    while node.dep_ in _MODIFIER_DEPS and node.head.i != node.i:
+        node = node.head
+        out.append(node.lemma_.lower())
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":  # "the Foreign Minister of Armenia"
+        out.append(tok.head.head.lemma_.lower())
+    out += [c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    return [w for w in out if w in INSTITUTIONS]
+
+
+def _definite(tok: Any, actors: dict[int, str]) -> bool:
+    """Whether the noun is "the <noun>" with no actor among its own dependents."""
+    kids = list(tok.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+        return False
+    return not any(d.i in actors for c in kids for d in c.subtree)
+
+
+def _pair_det(tok: Any) -> Any | None:
+    if tok.lower_ not in PAIR_NOUNS:
+        return None
+    return next((c for c in tok.children if c.lower_ in PAIR_DETS and c.i < tok.i), None)
+
+
+def resolve_anaphora(doc: Any, actors: dict[int, str], state: Antecedents) -> dict[int, str]:
+    """Token → code for the anaphoric noun phrases of ``doc`` (``actors``: named mentions)."""
+    out: dict[int, str] = {}
+    for t in doc:
+        code = actors.get(t.i)
+        if code:
+            for w in _institution_words(t, doc):
+                state.heads[w] = code
+            head = actors.get(t.head.i)
+            if t.dep_ == "conj" and head and head != code:
+                state.pair = (head, code)
+            continue
+        lemma = t.lemma_.lower()
+        if t.pos_ in ("NOUN", "PROPN") and lemma in state.heads and _definite(t, actors):
+            out[t.i] = state.heads[lemma]
+        elif state.pair and (det := _pair_det(t)) is not None:
+            out[det.i], out[t.i] = state.pair
+    return out
