@@ -186,3 +186,18 @@ def test_he_prefers_the_speaker_of_the_previous_sentence_over_an_object():
         "Lavrov said the talks with Blinken were useful. He criticized the United States on Friday."
     )
     assert ("ACCUSE", ("RUS",), ("USA",)) in events(x)
+
+
+def test_periods_that_run_out_are_deadlines_counted_from_publication():
+    x = run(
+        "The tariffs will be lifted after 60 day and 120 day phase-out periods. "
+        "Chile has a 14-day grace period to respond. "
+        "Last year a ten-day period of talks ended without result.",
+        dt.date(2020, 3, 1),
+    )
+    assert sorted(d.date.value for d in x.deadlines) == ["2020-03-15", "2020-04-30", "2020-06-29"]
+
+
+def test_a_city_inside_another_name_is_no_actor():
+    x = run("Mediators of the Minsk Group urged Armenia to stop shelling on Monday.")
+    assert all("BLR" not in e.source + e.target for e in x.events)

@@ -83,9 +83,15 @@ def _agent(verb: Any) -> Any | None:
     return None
 
 
+def _subject_phrase(subj: Any, v: Any) -> list[Any]:
+    """The subject's phrase; one that starts before its verb ends there ("A met …, B and C")."""
+    words = phrase(subj)
+    return [t for t in words if t.i < v.i] if subj.i < v.i else words
+
+
 def _verb_args(v: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
     subj, passive = subject(v)
-    subj_codes = codes(phrase(subj), actors) if subj is not None else []
+    subj_codes = codes(_subject_phrase(subj, v), actors) if subj is not None else []
     if passive:
         agent = _agent(v)
         return (codes(phrase(agent), actors) if agent is not None else []), subj_codes

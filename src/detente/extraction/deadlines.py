@@ -12,6 +12,9 @@ Two families (guideline in ``docs/explanation/extraction.md``):
   1 October", "report within 30 days", "the truce will last until Monday").  A past-tense action
   ("had withdrawn by Friday") is narrative, not a deadline.  "Within N days / weeks / months" is
   counted from the publication date.
+* **Periods that run out**: "a 90-day wind-down period", "30-day grace period", "certain 90 day
+  and 180 day wind-down periods" (one deadline each), told in the present or of an action that
+  lies ahead; the period is counted from the publication date, as "within".
 
 The setter is the possessor or subject of the phrase, else the speaker of the sentence.
 """
@@ -37,6 +40,8 @@ _PAST = frozenset(("VBD", "VBN"))
 _MODALS = words("will would must should shall 'll to need needs have has")
 _WITHIN = re.compile(r"^(?:the next )?(\d+|a|one|two|three|six|ten)\s+(day|week|month)s?$", re.I)
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6, "ten": 10}
+_PERIODS = words("period periods window windows")
+_UNITS = words("day week month")
 
 
 def _date_span(tok: Any) -> Any | None:
@@ -103,6 +108,22 @@ def _prep_date(tok: Any, pub: dt.date) -> tuple[DateRef, Any] | None:
     return (ref, tok.head) if ref is not None else None
 
 
+def _period_date(tok: Any, pub: dt.date) -> tuple[DateRef, Any] | None:
+    """A period that runs out ("90 day ... wind-down periods") at its unit token ``tok``."""
+    num = [c for c in tok.children if c.dep_ == "nummod"]
+    if tok.lemma_.lower() not in _UNITS or not num:
+        return None
+    period = next((t for t in tok.doc[tok.i + 1 : tok.i + 9] if t.lemma_.lower() in _PERIODS), None)
+    between = tok.doc[tok.i + 1 : period.i] if period is not None else []
+    if period is None or any(t.pos_ in ("VERB", "AUX", "DET") for t in between):
+        return None  # the period noun must close the same noun phrase
+    verb = next((a for a in period.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not (_pending(verb) or verb.tag_ in ("VBZ", "VBP")):
+        return None  # "a three-day period of talks ended": narrative
+    ref = _within(f"{num[0].text} {tok.lemma_.lower()}", pub)
+    return (ref, period) if ref is not None else None
+
+
 def _setter(tok: Any, actors: Mapping[int, str]) -> str:
     """The speaker of a reporting verb above ``tok``, else the nearest possessor or subject."""
     node = tok
@@ -140,7 +161,12 @@ def deadline_at(tok: Any, actors: Mapping[int, str], pub: dt.date) -> dict[str, 
         return {"date": date, "set_by": _setter(tok, actors), "description": text}
     found = _prep_date(tok, pub)
     if found is None:
-        return None
+        period = _period_date(tok, pub)
+        if period is None:
+            return None
+        date, noun = period
+        text = tok.doc[noun.left_edge.i : noun.i + 1].text
+        return {"date": date, "set_by": _setter(noun, actors), "description": text}
     date, action = found
     text = tok.doc[action.left_edge.i : tok.right_edge.i + 1].text
     return {"date": date, "set_by": _setter(action, actors), "description": text}

@@ -20,7 +20,8 @@ These rules adjust the token → actor map of one sentence before it is coded (t
 * **Places are not actors.**  A city or other non-name form of an actor ("London", "Geneva",
   "Brussels", "Gaza") that is the object of a locative preposition ("in", "at", "near", "from")
   or of "to" after a verb of motion ("travelled to Geneva", "invited him to Pyongyang") is a place;
-  so is a dateline (an actor at the start of a paragraph followed by a dash).  Country names,
+  so is a dateline (an actor at the start of a paragraph followed by a dash), and so is a city
+  that is part of another name ("the Minsk Group", "the Geneva Conventions").  Country names,
   acronyms ("U.S.") and demonyms stay actors: "strikes in Syria" still targets SYR.
 """
 
@@ -201,6 +202,17 @@ def _entity_text(tok: Any) -> str:
     return str(doc[start:end].text)
 
 
+def _names_a_body(tok: Any) -> bool:
+    """A city as part of another name: "the Minsk Group", "the Geneva Conventions"."""
+    head = tok.head
+    return (
+        tok.dep_ == "compound"
+        and head.pos_ == "PROPN"
+        and head.ent_type_ not in ("PERSON", "GPE", "NORP")
+        and head.lemma_.lower() not in OFFICES
+    )
+
+
 def _place(tok: Any, table: AliasTable, code: str) -> bool:
     if _dateline(tok):
         return True
@@ -209,6 +221,8 @@ def _place(tok: Any, table: AliasTable, code: str) -> bool:
         return False
     if _NATIONAL.search(name) or name.endswith(_DEMONYM_ENDS):
         return False
+    if _names_a_body(tok):
+        return True
     node = tok
     while node.dep_ in ("compound", "amod", "det") and node.head.i != node.i:
         node = node.head
