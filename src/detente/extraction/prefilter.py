@@ -38,9 +38,8 @@ from detente.extraction.senses import CONTEXT_WORDS
 
 __all__ = ["Unit", "WordTest", "actor_pattern", "plan", "sentences"]
 
-POSITION_WORDS = frozenset(
-    ("demand", "insist", "urge", "press", "call", "deadline", "ultimatum", "limit", "cutoff")
-    + ("period", "window")
+POSITION_WORDS = words(
+    "demand insist urge press call deadline ultimatum limit cutoff period window"
 )
 """Lemmas that keep a sentence without an actor (holders may come from an earlier sentence)."""
 EXTRA_TRIGGERS = frozenset(("must", "should", "line", "tolerate", "unacceptable")) | CONTEXT_WORDS
