@@ -12,7 +12,7 @@ import argparse
 from timing import best_of
 
 import detente
-from detente.outlook import outlook
+from detente.deal_outlook import outlook
 
 ANCHOR_S = 30.0
 

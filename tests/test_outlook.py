@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 
 import detente
+from detente.deal_outlook import OutlookError, outlook
+from detente.deal_outlook.estimate import wilson
 from detente.decision import Decision, DecisionRule
-from detente.outlook import OutlookError, outlook
-from detente.outlook.estimate import wilson
 from helpers import cli, make_scenario
 
 DRAWS = 40

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from detente.bundled import UnknownNameError, bundled_path, bundled_scenarios, scenario_path
 from detente.canonical import scenario_sha256
 from detente.errors import DetenteError
 from detente.io import load
@@ -25,36 +26,6 @@ __all__ = [
     "run",
     "scenario_path",
 ]
-
-_BUNDLED = Path(__file__).parent / "data" / "scenarios"
-
-
-class UnknownNameError(DetenteError, KeyError):
-    """A model, scenario or game name that is not registered."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-
-def bundled_scenarios() -> dict[str, Path]:
-    """Bundled scenario names (file stem) and their paths."""
-    return {p.stem: p for p in sorted(_BUNDLED.glob("*.yaml"))}
-
-
-def bundled_path(name: str) -> Path:
-    """Path of a bundled scenario by name."""
-    found = bundled_scenarios()
-    if name not in found:
-        raise UnknownNameError(f"no bundled scenario {name!r} (see `detente scenarios`)")
-    return found[name]
-
-
-def scenario_path(source: str | Path) -> Path:
-    """The file of ``source``: the path itself, or a bundled scenario's file by name."""
-    path = Path(source)
-    if not path.exists() and isinstance(source, str) and source in bundled_scenarios():
-        path = bundled_path(source)
-    return path
 
 
 def load_scenario(source: str | Path) -> Scenario:

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import numbers
+import sys
 import types
 import typing
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, TypeVar
-
-import numpy as np
 
 from detente.errors import DetenteError
 
@@ -92,9 +92,15 @@ def _is_union(kind: Any) -> bool:
     return typing.get_origin(kind) in (typing.Union, types.UnionType)
 
 
+def _is_bool(value: Any) -> bool:
+    """A bool, numpy's too (numpy is not imported here: the command line starts without it)."""
+    np = sys.modules.get("numpy")  # not imported yet: no value can be a numpy bool
+    return isinstance(value, bool) or (np is not None and isinstance(value, np.bool_))
+
+
 def _is_number(value: Any) -> bool:
-    """A finite int or float (numpy's too), not a bool."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number)):
+    """A finite real number (numpy's too, which register as :class:`numbers.Real`), not a bool."""
+    if _is_bool(value) or not isinstance(value, numbers.Real):
         return False
     return math.isfinite(value)
 
@@ -116,7 +122,7 @@ def check_value(name: str, value: Any, kind: Any) -> Any:
     if origin is tuple and isinstance(value, (list, tuple)):
         return tuple(value)
     if kind is bool:
-        if isinstance(value, (bool, np.bool_)):
+        if _is_bool(value):
             return bool(value)
         raise ParamError("must be true or false", name=name, value=value)
     if kind in (int, float) and _is_number(value):

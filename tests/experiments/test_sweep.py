@@ -11,7 +11,7 @@ import detente
 from detente.batch import DrawInputs, apply_draw, looped
 from detente.experiments import run_draw, sweep
 from detente.experiments.draws import NoiseError, draw_inputs, input_space
-from detente.experiments.sweep import SweepSizeError
+from detente.experiments.sweeps import SweepSizeError
 from detente.models import MODELS, batch_runner
 from detente.rng import model_seeds, spawn_seeds
 

@@ -71,7 +71,7 @@ def test_notebook_face(korea_like) -> None:
 
 def test_tournament_frame(korea_like) -> None:
     from detente.negotiation import tournament
-    from detente.negotiation.tournament import rows_frame
+    from detente.negotiation.tournaments import rows_frame
 
     rows = tournament([korea_like], ["linear", "hardliner"], ["USA", "PRK"], n_seeds=2)
     frame = rows_frame(rows)

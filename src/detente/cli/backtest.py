@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from detente.backtest import Backtest, backtest
 from detente.cli.common import (
     check_new_file,
     check_seed,
@@ -22,6 +21,9 @@ from detente.cli.common import (
 )
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 
+if TYPE_CHECKING:  # detente.backtest is imported inside the command: --help is quick
+    from detente.backtest import Backtest
+
 __all__ = ["register"]
 
 _out = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
@@ -30,6 +32,8 @@ _FORMATS = (".html", ".csv", ".parquet")
 
 def _run_with_bar(**kwargs: Any) -> Backtest:
     """Run the backtest with a progress bar on stderr once it has run for more than a moment."""
+    from detente.backtest import backtest
+
     with progress_bar("backtest") as tick:
         return backtest(progress=tick, **kwargs)
 

@@ -10,21 +10,17 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from detente import api
 from detente.cli.common import check_new_file, check_seed, emit, fail, seed_text, write_new_file
 from detente.cli.params import param_errors, parse_assignments, split_items, typed_values
 from detente.cli.progress import progress_bar
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.cli.sweep import NoiseOpt, parse_noise
 from detente.errors import DetenteError, InputError, Problem
-from detente.experiments import run_draw
-from detente.io import dump_json, dump_yaml, load, load_checked
-from detente.models import MODELS
-from detente.result import Result
-from detente.scenario import Scenario
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the library is imported inside each command: listing them stays quick
     from detente.reports.run import SweepRequest
+    from detente.result import Result
+    from detente.scenario import Scenario
 
 __all__ = ["register"]
 
@@ -88,6 +84,10 @@ def run(
     ] = None,
 ) -> None:
     """Forecast a scenario with one model (or one draw of a sweep, with --draw-seed)."""
+    from detente import api
+    from detente.experiments import run_draw
+    from detente.models import MODELS
+
     timer = Timer()
     loaded = api.load_scenario(scenario)
     with param_errors("--param"), progress_bar(model) as bar:
@@ -135,6 +135,8 @@ def report(
     force: ForceOpt = False,
 ) -> None:
     """Run models on a scenario and write a self-contained HTML report."""
+    from detente import api
+    from detente.models import MODELS
     from detente.reports.html import default_report_path, render_report, run_report
 
     loaded = api.load_scenario(scenario)
@@ -190,7 +192,10 @@ def validate(file: ScenarioArg) -> None:
     Errors (exit code 2) and warnings (things legitimate but worth a look; exit code 0) each get
     one line on stderr.
     """
-    s, warnings = load_checked(api.scenario_path(file))
+    from detente.bundled import scenario_path
+    from detente.io import load_checked
+
+    s, warnings = load_checked(scenario_path(file))
     _check_games(file, s)
     for w in warnings:
         sys.stderr.write(f"warning: {w}\n")
@@ -212,6 +217,8 @@ def convert(
     ] = "equal",
 ) -> None:
     """Convert a scenario between formats (writes native YAML or JSON)."""
+    from detente.io import dump_json, dump_yaml, load
+
     writers = {".yaml": dump_yaml, ".yml": dump_yaml, ".json": dump_json}
     if dst.suffix.lower() not in writers:
         fail(f"{dst}: unsupported output format {dst.suffix or '(none)'}; use .yaml, .yml or .json")
@@ -229,6 +236,8 @@ def convert(
 
 def models() -> None:
     """List the registered forecast models."""
+    from detente.models import MODELS
+
     table = Table("name", "stochastic", "description", "citations")
     for name, spec in MODELS.items():
         table.add_row(
@@ -239,14 +248,11 @@ def models() -> None:
 
 def scenarios() -> None:
     """List the bundled scenarios with their sources."""
+    from detente.bundled import bundled_scenarios, header
+
     table = Table("name", "title", "source")
-    for name, path in api.bundled_scenarios().items():
-        try:
-            s = load(path)
-        except DetenteError as exc:
-            table.add_row(name, f"(unreadable: {exc})", "")
-            continue
-        table.add_row(name, s.title, s.sources[0].citation if s.sources else "")
+    for name, path in bundled_scenarios().items():
+        table.add_row(name, *header(path))
     _out.print(table)
 
 

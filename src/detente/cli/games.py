@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from detente.api import load_scenario
 from detente.cli.common import emit
 from detente.cli.params import param_errors, parse_assignments, typed_values
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
-from detente.games import CATALOG, GameSolution, Sweep, format_efg, load_game, parse_range, solve
-from detente.games import sweep as run_sweep
-from detente.games.solving import LoadedGame, explained
 from detente.params import ParamError
+
+if TYPE_CHECKING:  # detente.games (scipy) is imported inside the commands: listing stays quick
+    from detente.games import GameSolution, Sweep
+    from detente.games.solving import LoadedGame
+    from detente.scenario import Scenario
 
 __all__ = ["register"]
 
@@ -43,14 +44,24 @@ ScenarioOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
+def _scenario(scenario: str | None) -> Scenario | None:
+    from detente.api import load_scenario
+
+    return load_scenario(scenario) if scenario else None
+
+
 def _values(game: str, items: list[str]) -> dict[str, object]:
     """``key=value`` items as Python values by the catalog game's parameter types."""
+    from detente.games import CATALOG
+
     raw = parse_assignments(items)
     return typed_values(CATALOG[game].params, raw) if game in CATALOG else dict(raw)
 
 
 def _load(game: str, param: list[str] | None, scenario: str | None) -> LoadedGame:
-    sc = load_scenario(scenario) if scenario else None
+    from detente.games import load_game
+
+    sc = _scenario(scenario)
     with param_errors("--param"):
         return load_game(game, _values(game, param or []), sc)
 
@@ -58,6 +69,8 @@ def _load(game: str, param: list[str] | None, scenario: str | None) -> LoadedGam
 @game_app.command("list")
 def list_games() -> None:
     """List the catalog games."""
+    from detente.games import CATALOG
+
     for name, entry in CATALOG.items():
         cites = ", ".join(entry.citations)
         _out.print(f"[bold]{name}[/bold]  {entry.summary}" + (f"  [{cites}]" if cites else ""))
@@ -70,6 +83,9 @@ def show(game: GameArg, param: ParamOpt = None, scenario: ScenarioOpt = None) ->
     For a catalog game the comment lists each parameter's value, meaning, range, default and
     source, and which actor plays which role.
     """
+    from detente.games import format_efg
+    from detente.games.solving import explained
+
     emit(format_efg(explained(_load(game, param, scenario))))
 
 
@@ -91,9 +107,11 @@ def solve_cmd(
     store: StoreOpt = None,
 ) -> None:
     """Solve a game for its equilibria (or its logit QRE)."""
+    from detente.games import solve
+
     timer = Timer()
     result = solve(_load(game, param, scenario), method, lam)
-    sc = load_scenario(scenario) if scenario else None
+    sc = _scenario(scenario)
     save_if_asked("game", json.loads(result.to_json()), sc, save=save, store=store, timer=timer)
     for warning in result.details.get("warnings", []):
         typer.echo(f"warning: {warning}", err=True)
@@ -123,11 +141,14 @@ def sweep_cmd(
     store: StoreOpt = None,
 ) -> None:
     """Tabulate equilibrium and QRE outcome probabilities across one parameter."""
+    from detente.games import parse_range
+    from detente.games import sweep as run_sweep
+
     ranged = [p for p in param if ":" in p]
     if len(ranged) != 1:
         raise ParamError("give exactly one --param name=lo:hi:n to vary")
     name, values = parse_range(ranged[0])
-    sc = load_scenario(scenario) if scenario else None
+    sc = _scenario(scenario)
     with param_errors("--param"):
         base = _values(game, [p for p in param if ":" not in p])
         result = run_sweep(game, name, values, lam=lam, base=base, scenario=sc)

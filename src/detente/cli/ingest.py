@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from detente.cli.common import emit, fail, write_new_file
-from detente.extraction.types import Extraction
+
+if TYPE_CHECKING:  # detente.extraction is imported inside the command: --help is quick
+    from detente.extraction.types import Extraction
 
 __all__ = ["register"]
 

@@ -5,27 +5,24 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from detente.api import load_scenario
 from detente.cli.common import check_seed, emit, progress_bar
 from detente.cli.params import param_errors, params_from_text
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.errors import DetenteError, ModelInputError
-from detente.negotiation import NegotiationParams, NegotiationResult, Strategy, default_parties
-from detente.negotiation import run as negotiate_once
-from detente.negotiation import tournament as play_tournament
-from detente.negotiation.result import Point
-from detente.negotiation.strategies import make_strategy
-from detente.negotiation.tournament import TournamentRow, rows_as_dicts
 from detente.params import build_params, params_as_dict
-from detente.result import jsonable
-from detente.scenario import Scenario
+
+if TYPE_CHECKING:  # detente.negotiation (scipy) is imported inside the command: --help is quick
+    from detente.negotiation import NegotiationParams, NegotiationResult, Strategy
+    from detente.negotiation.result import Point
+    from detente.negotiation.tournaments import TournamentRow
+    from detente.scenario import Scenario
 
 __all__ = ["register"]
 
@@ -45,6 +42,8 @@ def _pairs(items: list[str]) -> dict[str, str]:
 
 def _parties(sc: Scenario, parties: str | None) -> list[str]:
     """``--parties``, else the scenario's ``negotiation.parties`` (or its two actors)."""
+    from detente.negotiation import default_parties
+
     if parties is not None:
         return [p.strip() for p in parties.split(",")]
     try:
@@ -56,6 +55,10 @@ def _parties(sc: Scenario, parties: str | None) -> list[str]:
 def _setup(
     scenario: str, parties: str | None, strategy: list[str], param: list[str], deadline: int | None
 ) -> tuple[Scenario, list[str], dict[str, str], NegotiationParams]:
+    from detente.api import load_scenario
+    from detente.negotiation import NegotiationParams
+    from detente.negotiation.strategies import make_strategy
+
     sc = load_scenario(scenario)
     who = _parties(sc, parties)
     chosen = _pairs(strategy)
@@ -77,6 +80,8 @@ def _setup(
 
 
 def _strategies(who: list[str], chosen: dict[str, str]) -> list[Strategy]:
+    from detente.negotiation.strategies import make_strategy
+
     return [make_strategy(chosen.get(p, "linear")) for p in who]
 
 
@@ -202,6 +207,8 @@ def _tournament(
     sc: Scenario, who: list[str], fixed: dict[str, str], params: NegotiationParams, seed: int
 ) -> list[TournamentRow]:
     """The tournament, with a progress bar on stderr once it has run for more than a moment."""
+    from detente.negotiation import tournament as play_tournament
+
     with progress_bar("tournament") as tick:
         return play_tournament([sc], None, who, params, fixed=fixed, seed=seed, progress=tick)
 
@@ -247,6 +254,10 @@ def negotiate(
     store: StoreOpt = None,
 ) -> None:
     """Simulate negotiations between parties of a scenario (see docs/explanation/negotiation.md)."""
+    from detente.negotiation import run as negotiate_once
+    from detente.negotiation.tournaments import rows_as_dicts
+    from detente.result import jsonable
+
     timer = Timer()
     sc, who, chosen, params = _setup(scenario, parties, strategy or [], param or [], deadline)
     check_seed(seed)

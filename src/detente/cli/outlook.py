@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from detente.api import bundled_path, load_scenario
 from detente.cli.common import (
     check_new_file,
     check_seed,
@@ -20,7 +19,9 @@ from detente.cli.common import (
     write_new_file,
 )
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
-from detente.outlook import Outlook, outlook
+
+if TYPE_CHECKING:  # detente.deal_outlook is imported inside the command: --help is quick
+    from detente.deal_outlook import Outlook
 
 __all__ = ["register"]
 
@@ -40,6 +41,8 @@ def _check_by(source: str, by: dt.date | None, as_of: dt.date | None) -> None:
     """``--by`` before the scenario's as_of: one line naming the file, the line and the field."""
     if by is None or as_of is None or by >= as_of:
         return
+    from detente.bundled import bundled_path
+
     path = Path(source) if Path(source).exists() else bundled_path(source)
     lines = path.read_text(encoding="utf-8").splitlines()
     line = next((i + 1 for i, t in enumerate(lines) if t.lstrip(' "').startswith("as_of")), None)
@@ -80,6 +83,9 @@ def outlook_command(
     Each probability is shown with its method and 90% interval; the headline counts the draws
     in which the negotiators agree by the date and the deal passes the decision rule.
     """
+    from detente.api import load_scenario
+    from detente.deal_outlook import outlook
+
     if out is not None:
         if out.suffix.lower() not in (".html", ".htm"):
             fail(f"{out}: --out writes an HTML page; give a FILE.html")

@@ -11,9 +11,16 @@ from rich.table import Table
 
 from detente.cli.common import emit, write_new_file
 from detente.cli.saving import StoreOpt
-from detente.result import dumps_json
 
 __all__ = ["register"]
+
+
+def _dumps(data: Any, indent: int | None = None) -> str:
+    """The one JSON encoder (:func:`detente.result.dumps_json`), imported when needed."""
+    from detente.result import dumps_json
+
+    return dumps_json(data, indent=indent)
+
 
 _out = Console(highlight=False)
 runs_app = typer.Typer(
@@ -51,7 +58,7 @@ def list_runs(
     db = Store(store)
     rows = db.runs(scenario=scenario, kind=kind, limit=limit)
     if as_json:
-        emit(dumps_json([r.to_dict() for r in rows]))
+        emit(_dumps([r.to_dict() for r in rows]))
         return
     labels = any(r.label for r in rows)
     cols = ["id", "when (UTC)", "kind", "model", "scenario", "seed", "summary"]
@@ -72,7 +79,7 @@ def show(run_id: RunArg, store: StoreOpt = None, as_json: JsonOpt = False) -> No
 
     rec = Store(store).get(run_id)
     if as_json:
-        emit(dumps_json(rec.to_dict()))
+        emit(_dumps(rec.to_dict()))
         return
     _out.print(f"[bold]run {rec.id}[/bold]  {rec.kind}  {rec.created_at}")
     took = None if rec.duration_s is None else f"{rec.duration_s:.2f} s"
@@ -98,7 +105,7 @@ def diff(a: RunArg, b: RunArg, store: StoreOpt = None, as_json: JsonOpt = False)
     sb = db.scenario(rb.scenario_sha256) if rb.scenario_sha256 else None
     d = diff_runs(ra, rb, sa, sb)
     if as_json:
-        emit(dumps_json(d.to_dict()))
+        emit(_dumps(d.to_dict()))
         return
     for title, changes, keep in (
         ("settings changed", d.settings, False),
@@ -125,7 +132,7 @@ def export(
     from detente.store import Store
 
     rec = Store(store).get(run_id)
-    write_new_file(out, dumps_json(rec.to_dict(), indent=1) + "\n", overwrite=force)
+    write_new_file(out, _dumps(rec.to_dict(), indent=1) + "\n", overwrite=force)
     _out.print(f"wrote {out}")
 
 

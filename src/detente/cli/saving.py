@@ -12,11 +12,12 @@ import shlex
 import sys
 import time
 from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from detente.scenario import Scenario
+if TYPE_CHECKING:
+    from detente.scenario import Scenario
 
 __all__ = ["SaveOpt", "StoreOpt", "Timer", "remember_command", "save_if_asked", "should_save"]
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from detente import api
 from detente.cli.common import (
     check_new_file,
     check_seed,
@@ -23,12 +22,10 @@ from detente.cli.core import ParamOpt, ScenarioArg
 from detente.cli.params import params_from_text
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.errors import DetenteError
-from detente.experiments.lever_analysis import levers as find_levers
-from detente.experiments.lever_result import LeversResult
-from detente.experiments.sensitivity_analysis import RANK_BY
-from detente.experiments.sensitivity_analysis import sensitivity as analyse
-from detente.experiments.sensitivity_result import SensitivityResult
-from detente.models import MODELS
+
+if TYPE_CHECKING:  # detente.experiments (scipy, SALib) is imported inside the commands
+    from detente.experiments.lever_result import LeversResult
+    from detente.experiments.sensitivity_result import SensitivityResult
 
 __all__ = ["register"]
 
@@ -60,6 +57,8 @@ def _cells(columns: tuple[str, ...], values: tuple[float, ...]) -> dict[str, str
 
 
 def _print_sensitivity(r: SensitivityResult) -> None:
+    from detente.experiments.sensitivity_analysis import RANK_BY
+
     key = r.columns.index(RANK_BY[r.method])
     shown = list(_cells(r.columns, r.rows[0].values)) if r.rows else []
     for issue, base in r.base.items():
@@ -88,6 +87,8 @@ def _write(out: Path, text: str, force: bool, scenario: str) -> None:
 
 def _params(model: str, items: list[str] | None) -> object:
     """The model's Params from ``--param`` items (an unknown model is reported by the API)."""
+    from detente.models import MODELS
+
     if model not in MODELS:
         return None
     return params_from_text(MODELS[model].params, items or [], owner=model)
@@ -124,6 +125,9 @@ def sensitivity(
     screens cheaply (mu* in forecast units); oat is a tornado: each input alone at its low and
     high end.  The model sees every sample in one batch.
     """
+    from detente import api
+    from detente.experiments.sensitivity_analysis import sensitivity as analyse
+
     if out is not None:
         _check_out(out, force, scenario)
     timer, loaded = Timer(), api.load_scenario(scenario)
@@ -212,6 +216,9 @@ def levers(
     (the resolution is shown).  With --draws N, the share of N draws of the uncertain inputs in
     which the change takes the forecast to or past the target.
     """
+    from detente import api
+    from detente.experiments.lever_analysis import levers as find_levers
+
     if draws < 0:
         raise DetenteError(f"--draws {draws}: must be 0 or more")
     timer, loaded = Timer(), api.load_scenario(scenario)

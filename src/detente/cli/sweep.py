@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from detente import api
 from detente.cli.common import check_new_file, check_seed, emit, write_new_file
 from detente.cli.params import param_errors, parse_assignments, split_items, typed_values
 from detente.cli.progress import progress_bar
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked, should_save
 from detente.errors import DetenteError
-from detente.experiments import SweepResult, sweep
-from detente.models import MODELS
-from detente.scenario import Scenario
+
+if TYPE_CHECKING:  # detente.experiments (scipy) is imported inside the command: --help is quick
+    from detente.experiments import SweepResult
+    from detente.scenario import Scenario
 
 __all__ = ["NoiseOpt", "parse_noise", "register"]
 
@@ -116,6 +116,10 @@ def sweep_command(
     store: StoreOpt = None,
 ) -> None:
     """Monte Carlo: a model's forecast over many seeded draws of the scenario's inputs."""
+    from detente import api
+    from detente.experiments import sweep
+    from detente.models import MODELS
+
     timer, loaded = Timer(), api.load_scenario(scenario)
     _check_out(out, scenario, force)
     if jobs < 1:

@@ -20,7 +20,7 @@ from detente.experiments.lever_result import Lever, LeversResult
 from detente.experiments.result import SweepResult
 from detente.experiments.sensitivity_analysis import sensitivity
 from detente.experiments.sensitivity_result import SensitivityResult
-from detente.experiments.sweep import run_draw, sweep
+from detente.experiments.sweeps import run_draw, sweep
 
 __all__ = [
     "InputSpace",

@@ -16,16 +16,49 @@ pygambit (GPL, optional extra ``[gambit]``) is used only in :mod:`detente.adapte
 
 from __future__ import annotations
 
-from detente.games.catalog import CATALOG
-from detente.games.efg import format_efg, parse_efg, read_efg, write_efg
-from detente.games.equilibria import solve_pbe, solve_pure_nash
-from detente.games.mixed import solve_mixed_nash
-from detente.games.qre import solve_qre
-from detente.games.solution import Equilibrium, GameSolution
-from detente.games.solving import METHODS, LoadedGame, load_game, solve
-from detente.games.spe import solve_spe
-from detente.games.sweeps import Sweep, parse_range, sweep
-from detente.games.tree import Game, build, chance, decide, leaf
+from typing import TYPE_CHECKING
+
+from detente.lazy import lazy_names
+
+if TYPE_CHECKING:  # imported on first use at run time (detente.lazy)
+    from detente.games.catalog import CATALOG
+    from detente.games.efg import format_efg, parse_efg, read_efg, write_efg
+    from detente.games.equilibria import solve_pbe, solve_pure_nash
+    from detente.games.mixed import solve_mixed_nash
+    from detente.games.qre import solve_qre
+    from detente.games.solution import Equilibrium, GameSolution
+    from detente.games.solving import METHODS, LoadedGame, load_game, solve
+    from detente.games.spe import solve_spe
+    from detente.games.sweeps import Sweep, parse_range, sweep
+    from detente.games.tree import Game, build, chance, decide, leaf
+
+_HOMES = {
+    "CATALOG": "detente.games.catalog",
+    "format_efg": "detente.games.efg",
+    "parse_efg": "detente.games.efg",
+    "read_efg": "detente.games.efg",
+    "write_efg": "detente.games.efg",
+    "solve_pbe": "detente.games.equilibria",
+    "solve_pure_nash": "detente.games.equilibria",
+    "solve_mixed_nash": "detente.games.mixed",
+    "solve_qre": "detente.games.qre",
+    "Equilibrium": "detente.games.solution",
+    "GameSolution": "detente.games.solution",
+    "METHODS": "detente.games.solving",
+    "LoadedGame": "detente.games.solving",
+    "load_game": "detente.games.solving",
+    "solve": "detente.games.solving",
+    "solve_spe": "detente.games.spe",
+    "Sweep": "detente.games.sweeps",
+    "parse_range": "detente.games.sweeps",
+    "sweep": "detente.games.sweeps",
+    "Game": "detente.games.tree",
+    "build": "detente.games.tree",
+    "chance": "detente.games.tree",
+    "decide": "detente.games.tree",
+    "leaf": "detente.games.tree",
+}
+"""Each public name and the module it is imported from on first use."""
 
 __all__ = [
     "CATALOG",
@@ -53,3 +86,5 @@ __all__ = [
     "sweep",
     "write_efg",
 ]
+
+__getattr__, __dir__ = lazy_names(__name__, _HOMES)

@@ -14,7 +14,7 @@ from detente.negotiation.params import NegotiationParams, Status
 from detente.negotiation.result import NegotiationResult
 from detente.negotiation.simulate import default_parties, rerun, run, run_many
 from detente.negotiation.strategies import STRATEGIES, Strategy, View, make_strategy
-from detente.negotiation.tournament import TournamentRow, tournament
+from detente.negotiation.tournaments import TournamentRow, tournament
 
 __all__ = [
     "STRATEGIES",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from detente.outlook import Estimate, Outlook
+from detente.deal_outlook import Estimate, Outlook
 from detente.reports.svg import figure_svg, new_figure
 
 __all__ = ["outlook_figure", "section"]

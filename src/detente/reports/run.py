@@ -28,7 +28,7 @@ from detente.rng import fresh_seed
 from detente.scenario import Scenario
 
 if TYPE_CHECKING:
-    from detente.outlook import Outlook
+    from detente.deal_outlook import Outlook
 
 __all__ = ["OUTLOOK_DRAWS", "SWEEP_LAMBDA", "Progress", "ReportData", "SweepRequest", "run_report"]
 
@@ -155,7 +155,7 @@ def _outlook(
     scenario: Scenario, seed: int | None, draws: int, progress: Progress | None
 ) -> tuple[Outlook | None, str]:
     """The outlook, or None and why there is none."""
-    from detente.outlook import outlook
+    from detente.deal_outlook import outlook
 
     if draws <= 0:
         return None, ""

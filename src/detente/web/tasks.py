@@ -199,7 +199,7 @@ def run_game(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress
 
 def run_outlook(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
     """How likely any agreement is by the scenario's deadline (``detente outlook``)."""
-    from detente.outlook import outlook
+    from detente.deal_outlook import outlook
 
     result = outlook(scenario, draws=spec.draws, seed=spec.seed, progress=progress)
     data = json.loads(result.to_json())

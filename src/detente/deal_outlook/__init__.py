@@ -1,4 +1,4 @@
-"""The outlook: probability of agreement by a date (see :mod:`detente.outlook.run`).
+"""The outlook: probability of agreement by a date (see :mod:`detente.deal_outlook.run`).
 
 It combines the decision rule, the negotiation simulator and the crisis game, each with its method
 and interval.
@@ -6,7 +6,7 @@ and interval.
 
 from __future__ import annotations
 
-from detente.outlook.estimate import Estimate
-from detente.outlook.run import Outlook, OutlookError, outlook
+from detente.deal_outlook.estimate import Estimate
+from detente.deal_outlook.run import Outlook, OutlookError, outlook
 
 __all__ = ["Estimate", "Outlook", "OutlookError", "outlook"]

@@ -4,20 +4,20 @@ Procedure (every component on the same N seeded draws of the scenario's uncertai
 :mod:`detente.experiments`; the same seed gives the same outlook on any number of processes):
 
 1. **Zone of agreement** (``p_zone``): the share of draws whose win-set of the status quo under
-   the scenario's decision rule is non-empty (:mod:`detente.outlook.zone`); with it, where the
+   the scenario's decision rule is non-empty (:mod:`detente.deal_outlook.zone`); with it, where the
    ``winset`` model's selection lands in those draws (``if_decided``).
 2. **Negotiation** (``p_agreement``): the share of draws in which the negotiation simulator
    reaches an agreement by the date, under a random strategy profile
-   (:mod:`detente.outlook.talks`).
+   (:mod:`detente.deal_outlook.talks`).
 3. **Crisis game** (``p_provocation``, ``p_containment``): where the scenario has one
-   (:mod:`detente.outlook.crisis`).
+   (:mod:`detente.deal_outlook.crisis`).
 4. **Headline** (``p_deal``): the share of draws in which the negotiators agree by the date *and*
    their agreement passes the decision rule (every veto player, and a qualified majority where the
    rule has one, prefers it to the status quo on each issue it changes).  This is the "probability
    of any agreement by the date"; ``given_agreement`` gives each issue's 5th, 50th and 95th
    percentile over those draws, and otherwise the status quo holds.
 
-Each probability carries its method and a 90 % interval (:mod:`detente.outlook.estimate`).
+Each probability carries its method and a 90 % interval (:mod:`detente.deal_outlook.estimate`).
 """
 
 from __future__ import annotations
@@ -31,13 +31,13 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from detente.deal_outlook import crisis, talks
+from detente.deal_outlook.estimate import Estimate, share, spread
+from detente.deal_outlook.talks import POOL
+from detente.deal_outlook.zone import ratified, zone_flags
 from detente.errors import DetenteError
 from detente.experiments.draws import draw_inputs, input_space
-from detente.experiments.sweep import sweep
-from detente.outlook import crisis, talks
-from detente.outlook.estimate import Estimate, share, spread
-from detente.outlook.talks import POOL
-from detente.outlook.zone import ratified, zone_flags
+from detente.experiments.sweeps import sweep
 from detente.result import Provenance, dumps_json, provenance
 from detente.rng import draw_uniforms, fresh_seed, model_seeds
 from detente.scenario import Scenario
