@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import detente
+from detente.batch import apply_draw
 from detente.experiments import draw_inputs, input_space
 from detente.models.nash import solve
 from detente.models.nashsolve import solve_batch
@@ -50,3 +51,25 @@ def test_nash_reports_the_share_without_agreement() -> None:
     )  # 20 and 90 pull opposite ways from 50: there is never a point better for both
     r = detente.experiments.sweep(s, "nash", draws=50, seed=1, noise={"position": 5})
     assert r.summary()["issues"][0]["no_agreement"] == 1.0
+
+
+@pytest.mark.parametrize("case", ["korea", "split"])
+def test_sweep_equals_a_loop_of_run(case: str) -> None:
+    # Tolerance: none. Each draw's arithmetic in the batched solver does not depend on the other
+    # draws (only the draws still moving are stepped), so row d is bit for bit detente.run(d).
+    if case == "korea":
+        s, noise = detente.load_scenario("korea-2019-12"), None
+    else:  # a and b sit on either side of the status quo in some draws: no agreement there
+        s = make_scenario([[40, 30], [62, 70], [55, 50]], [[90, 40], [80, 60], [50, 50]],
+                          [2, 1, 1], status_quo=[50.0, 45.0])  # fmt: skip
+        noise = {"position": 15.0}
+    r = detente.experiments.sweep(s, "nash", draws=300, seed=4, noise=noise, chunk_size=64)
+    inputs = draw_inputs(s, input_space(s, noise), r.seeds)
+    agree = []
+    for d in range(len(r.seeds)):
+        one = detente.run(apply_draw(s, inputs, d), "nash")
+        assert r.forecast[d].tolist() == list(one.forecast)
+        agree.append(one.extra["agreement"])
+    share = r.summary()["issues"][0]["no_agreement"]
+    assert share == pytest.approx(1 - np.mean(agree), abs=1e-12)
+    assert case == "korea" or 0.05 < share < 0.95

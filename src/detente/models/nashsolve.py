@@ -13,8 +13,11 @@ log z_k (1 − z_k)``, phase 2 maximises ``Σ w_i log g_i + μ Σ_k log z_k (1 �
 falling tenfold per stage.  Phase 1 stops for a draw as soon as it holds a point with every gain
 above the tolerance (an agreement is certain) or its barrier bound shows t* below it (none is).
 
-Every step is vectorised over draws (arrays (B, n, K)); a draw's arithmetic does not depend on the
-other draws in the batch, so one draw solved alone gives the same numbers.
+Every step is vectorised over draws (arrays (B, n, K)) and works on the draws still moving only:
+a draw leaves the step once decided (phase 1), once its Newton decrement is spent (phase 2), and
+each halving of the line search evaluates only the draws still searching.  A draw's arithmetic
+does not depend on the other draws in the batch, so one draw solved alone gives the same numbers
+(bit for bit; tested against a loop of ``detente.run``).
 
 Assumptions
 -----------
@@ -29,6 +32,8 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -36,6 +41,7 @@ __all__ = ["AGREEMENT_TOL", "actor_sum", "solve_batch"]
 
 _Array = NDArray[np.float64]
 _Bool = NDArray[np.bool_]
+_Value = Callable[[_Array, NDArray[np.intp]], _Array]
 
 AGREEMENT_TOL = 1e-10
 """Smallest max–min gain that counts as an agreement (as the one-draw solver's threshold)."""
@@ -104,81 +110,126 @@ def _box_terms(z: _Array) -> tuple[_Array, _Array]:
     return -1.0 / z + 1.0 / (1.0 - z), 1.0 / z**2 + 1.0 / (1.0 - z) ** 2
 
 
-def _search(value: object, x: _Array, step: _Array, f0: _Array, live: _Bool) -> _Array:
-    """Backtracking: the largest α = 2^-j with value(x + α step) ≥ f0 (α = 0 if none)."""
+def _search(value: _Value, x: _Array, step: _Array, f0: _Array) -> _Array:
+    """Backtracking: the largest α = 2^-j with value(x + α step) ≥ f0 (α = 0 if none).
+
+    ``value(y, rows)`` is the objective at points ``y`` of the draws ``rows``; only the draws
+    still searching are evaluated at each halving.
+    """
     alpha = np.ones(len(x))
-    todo = live.copy()
+    rows = np.arange(len(x))
     for _ in range(_HALVINGS):
-        if not todo.any():
+        if not rows.size:
             break
-        f = value(x + alpha[:, None] * step)  # type: ignore[operator]
-        ok = f >= f0
-        todo &= ~ok
-        alpha = np.where(todo, alpha / 2, alpha)
-    return np.where(todo | ~live, 0.0, alpha)
+        ok = value(x[rows] + alpha[rows, None] * step[rows], rows) >= f0[rows]
+        rows = rows[~ok]
+        alpha[rows] /= 2
+    alpha[rows] = 0.0
+    return alpha
+
+
+def _phase1_objective(part: tuple[_Array, ...], mu: float) -> _Value:
+    """The phase-1 barrier objective ``value(y, rows)`` of the draws in ``part`` = (q, a, d, m)."""
+    q, a, d, m = part
+    K = q.shape[2]
+
+    def value(y: _Array, r: NDArray[np.intp]) -> _Array:
+        return _phase1_value(y[:, :K], y[:, K], _gains(y[:, :K], q[r], a[r], d[r]), m[r], mu)
+
+    return value
+
+
+def _phase2_objective(part: tuple[_Array, ...], mu: float) -> _Value:
+    """The phase-2 barrier objective ``value(y, rows)`` of the draws in ``part`` (q, a, d, w, m)."""
+    q, a, d, w, m = part
+
+    def value(y: _Array, r: NDArray[np.intp]) -> _Array:
+        return _phase2_value(y, _gains(y, q[r], a[r], d[r]), w[r], m[r], mu)
+
+    return value
 
 
 def _phase1(q: _Array, a: _Array, d: _Array, m: _Array, z: _Array) -> tuple[_Array, _Array]:
-    """Max–min gain point per draw (z, t); stops a draw once its answer is certain."""
-    B, _, K = q.shape
+    """Max–min gain point per draw (z, t); stops a draw once its answer is certain.
+
+    Each Newton step works on the draws still undecided only (``live``, indices into the batch).
+    """
+    K = q.shape[2]
     low = np.where(m > 0, _gains(z, q, a, d), np.inf).min(axis=1)
     t = np.where(low > 2.0 * AGREEMENT_TOL, low / 2.0, low - 1.0)  # a feasible start ends it
-    live = np.ones(B, dtype=bool)
+    x = np.concatenate([z, t[:, None]], axis=1)
+    live = np.arange(len(q))
     count = m.sum(axis=1) + 2 * K
     for mu in _MU1:
         for _ in range(_STEPS):
-            live &= t <= AGREEMENT_TOL
-            if not live.any():
-                return z, t
-            g = _gains(z, q, a, d)
-            inv = np.where(m > 0, 1.0 / np.where(m > 0, g - t[:, None], 1.0), 0.0)
-            G = -2.0 * a * (z[:, None, :] - q)  # (B, n, K)
-            bg, bh = _box_terms(z)
-            grad = np.concatenate([-(inv[:, :, None] * G).sum(axis=1) * mu + mu * bg,
-                                   (-1.0 + mu * actor_sum(inv))[:, None]], axis=1)  # fmt: skip
-            Gs = G * inv[:, :, None]
-            H = np.zeros((B, K + 1, K + 1))
-            diag1 = mu * ((2.0 * a * inv[:, :, None]).sum(axis=1) + bh)
-            H[:, :K, :K] = mu * _outer_sum(Gs, Gs) + _diag(diag1)
-            H[:, :K, K] = H[:, K, :K] = -mu * (Gs * inv[:, :, None]).sum(axis=1)
-            H[:, K, K] = mu * actor_sum(inv**2)
-            step = -np.linalg.solve(H, grad[:, :, None])[:, :, 0]
-            x = np.concatenate([z, t[:, None]], axis=1)
+            live = live[x[live, K] <= AGREEMENT_TOL]
+            if not live.size:
+                return x[:, :K], x[:, K]
+            part = q[live], a[live], d[live], m[live]
+            step = _phase1_step(x[live], *part, mu)
+            value = _phase1_objective(part, mu)
+            x0 = x[live]
+            alpha = _search(value, x0, step, value(x0, np.arange(live.size)))
+            x[live] = x0 + alpha[:, None] * step
+        live = live[x[live, K] + 2.0 * count[live] * mu > AGREEMENT_TOL]  # t* ≤ t + (n + 2K) μ
+    return x[:, :K], x[:, K]
 
-            def value(y: _Array, mu: float = mu) -> _Array:
-                return _phase1_value(y[:, :K], y[:, K], _gains(y[:, :K], q, a, d), m, mu)
 
-            alpha = _search(value, x, step, value(x), live)
-            x = x + alpha[:, None] * step
-            z, t = x[:, :K], x[:, K]
-        live &= t + 2.0 * count * mu > AGREEMENT_TOL  # near-central: t* ≤ t + (n + 2K) μ
-    return z, t
+def _phase1_step(x: _Array, q: _Array, a: _Array, d: _Array, m: _Array, mu: float) -> _Array:
+    """The Newton step on (z, t) of the phase-1 barrier problem at barrier weight ``mu``."""
+    B, _, K = q.shape
+    z, t = x[:, :K], x[:, K]
+    g = _gains(z, q, a, d)
+    inv = np.where(m > 0, 1.0 / np.where(m > 0, g - t[:, None], 1.0), 0.0)
+    G = -2.0 * a * (z[:, None, :] - q)  # (B, n, K)
+    bg, bh = _box_terms(z)
+    grad = np.concatenate([-(inv[:, :, None] * G).sum(axis=1) * mu + mu * bg,
+                           (-1.0 + mu * actor_sum(inv))[:, None]], axis=1)  # fmt: skip
+    Gs = G * inv[:, :, None]
+    H = np.zeros((B, K + 1, K + 1))
+    diag1 = mu * ((2.0 * a * inv[:, :, None]).sum(axis=1) + bh)
+    H[:, :K, :K] = mu * _outer_sum(Gs, Gs) + _diag(diag1)
+    H[:, :K, K] = H[:, K, :K] = -mu * (Gs * inv[:, :, None]).sum(axis=1)
+    H[:, K, K] = mu * actor_sum(inv**2)
+    out: _Array = -np.linalg.solve(H, grad[:, :, None])[:, :, 0]
+    return out
 
 
 def _phase2(q: _Array, a: _Array, d: _Array, w: _Array, m: _Array, z: _Array) -> _Array:
-    """The NBS per draw from a strictly feasible start ``z``."""
-    B = q.shape[0]
+    """The NBS per draw from a strictly feasible start ``z``.
+
+    At each μ every draw takes Newton steps until its decrement falls to :data:`_DONE`; each
+    step works on the draws still moving only.
+    """
+    z = z.copy()
     for mu in _MU2:
-        live = np.ones(B, dtype=bool)
+        live = np.arange(len(q))
         for _ in range(_STEPS2):
-            g = np.where(m > 0, _gains(z, q, a, d), 1.0)
-            inv = m * w / g
-            G = -2.0 * a * (z[:, None, :] - q)
-            bg, bh = _box_terms(z)
-            grad = -(inv[:, :, None] * G).sum(axis=1) + mu * bg
-            diag = (2.0 * a * inv[:, :, None]).sum(axis=1) + mu * bh
-            H = _outer_sum(G * (inv / g)[:, :, None], G) + _diag(diag)
-            step = -np.linalg.solve(H, grad[:, :, None])[:, :, 0]
-            live &= -(grad * step).sum(axis=1) > _DONE
-            if not live.any():
+            grad, step = _phase2_step(z[live], q[live], a[live], d[live], w[live] * m[live], mu)
+            moving = -(grad * step).sum(axis=1) > _DONE
+            live, step = live[moving], step[moving]
+            if not live.size:
                 break
-
-            def value(y: _Array, mu: float = mu) -> _Array:
-                return _phase2_value(y, _gains(y, q, a, d), w, m, mu)
-
-            alpha = _search(value, z, step, value(z), live)
-            z = z + alpha[:, None] * step
+            value = _phase2_objective((q[live], a[live], d[live], w[live], m[live]), mu)
+            z0 = z[live]
+            alpha = _search(value, z0, step, value(z0, np.arange(live.size)))
+            z[live] = z0 + alpha[:, None] * step
     return z
+
+
+def _phase2_step(
+    z: _Array, q: _Array, a: _Array, d: _Array, wm: _Array, mu: float
+) -> tuple[_Array, _Array]:
+    """Gradient and Newton step of the phase-2 barrier problem (``wm`` = w·m) at ``mu``."""
+    g = np.where(wm > 0, _gains(z, q, a, d), 1.0)
+    inv = wm / g
+    G = -2.0 * a * (z[:, None, :] - q)
+    bg, bh = _box_terms(z)
+    grad = -(inv[:, :, None] * G).sum(axis=1) + mu * bg
+    diag = (2.0 * a * inv[:, :, None]).sum(axis=1) + mu * bh
+    H = _outer_sum(G * (inv / g)[:, :, None], G) + _diag(diag)
+    step: _Array = -np.linalg.solve(H, grad[:, :, None])[:, :, 0]
+    return grad, step
 
 
 def solve_batch(
