@@ -12,7 +12,7 @@ from detente.batch import DrawInputs, looped
 from detente.experiments import draw_inputs, input_space
 from detente.models import MODELS, batch_runner
 from detente.models.bdm import BDMParams
-from detente.models.bdm.batch_kernels import _count
+from detente.models.bdm.batch_support import _at_or_below, _below, _runs
 from detente.params import params_from_strings
 from detente.rng import spawn_seeds
 
@@ -48,6 +48,19 @@ def test_batched_bdm_equals_single_runs(scenario: str, raw: dict[str, str]) -> N
     assert np.array_equal(got.forecast, want.forecast)
 
 
+@pytest.mark.parametrize("raw", VARIANTS, ids=lambda r: "-".join(r.values()))
+def test_batched_bdm_equals_single_runs_with_ties(raw: dict[str, str]) -> None:
+    """Positions on a coarse grid: co-located actors and midpoints on an actor's position."""
+    s, inputs = _draws("ec-emissions-1994", 40, drop=False)
+    lo, hi = s.bounds()[0]
+    grid = np.round((inputs.positions - lo) / (hi - lo) * 8) / 8 * (hi - lo) + lo
+    inputs = dataclasses.replace(inputs, positions=grid)
+    params = params_from_strings(BDMParams, raw)
+    got = batch_runner(MODELS["bdm"])(s, inputs, params, seeds=[0] * 40)
+    want = looped(MODELS["bdm"].run, True)(s, inputs, params, seeds=[0] * 40)
+    assert np.array_equal(got.forecast, want.forecast)
+
+
 def test_unperturbed_scenario_gives_the_published_run() -> None:
     s = detente.load_scenario("ec-emissions-1994")
     params = params_from_strings(BDMParams, {"preset": "scholz-code"})
@@ -72,10 +85,22 @@ def test_stochastic_settings_loop_with_the_draw_seeds() -> None:
     assert np.array_equal(got.forecast, want.forecast)
 
 
-@pytest.mark.parametrize("side", ["left", "right"])
-def test_batched_searchsorted_is_exact(side: str) -> None:
+def test_batched_searchsorted_is_exact() -> None:
     rng = np.random.default_rng(0)
     xs = np.sort(rng.integers(0, 5, (40, 6)).astype(float), axis=1)
-    v = rng.integers(-1, 6, (40, 6, 6)) + rng.choice([0.0, 0.5], (40, 6, 6))
-    want = np.array([np.searchsorted(xs[b], v[b], side) for b in range(40)])
-    assert np.array_equal(_count(xs, v, side), want)
+    v = rng.integers(-1, 6, (40, 15)) + rng.choice([0.0, 0.5], (40, 15))
+    left = _below(xs, v, strict=True)
+    got = {"left": left, "right": _at_or_below(xs, v, left, None)}
+    for side in ("left", "right"):
+        want = np.array([np.searchsorted(xs[b], v[b], side) for b in range(40)])
+        assert np.array_equal(got[side], want)
+
+
+def test_batched_counts_of_tied_positions() -> None:
+    """Runs of equal positions: how many lie at or below / strictly below each position."""
+    rng = np.random.default_rng(1)
+    xs = np.sort(rng.integers(0, 4, (50, 7)).astype(float), axis=1)
+    end, start = _runs(xs)
+    for b in range(50):
+        assert end[b].tolist() == np.searchsorted(xs[b], xs[b], "right").tolist()
+        assert start[b].tolist() == np.searchsorted(xs[b], xs[b], "left").tolist()

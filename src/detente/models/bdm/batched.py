@@ -2,10 +2,16 @@
 
 ``run_batch(scenario, inputs, params, *, seeds)`` follows the contract of :mod:`detente.batch`:
 row d of its forecast equals ``bdm.run`` on draw d's scenario (the median of the positions after
-the last round played on each issue).  Per issue, every draw plays its rounds side by side
-(:mod:`detente.models.bdm.batch_kernels`); a draw whose stopping rule fired (all positions equal,
-a zero range, or ``stop=median_stable``) holds still while the others play on.  Draws that leave
-out the same actors are evaluated together on the actors present.
+the last round played on each issue), bit for bit.  Each (draw, issue) is a row; rows play their
+rounds side by side in blocks of about :data:`CELLS` pairwise cells (small temporaries stay in
+cache).  A row whose stopping rule fired (all positions equal, a zero range, or
+``stop=median_stable``) leaves the block while the others play on.  Draws that leave out the same
+actors are evaluated together on the actors present.
+
+Per round, the positions are sorted once (:func:`detente.models.bdm.batch_support.layout`) for
+both support sums, and with the no-challenge term Q·U_sq alone the receiver's reading b of A3
+reuses the powers of the challenger's own EU.  Kernels: :mod:`batch_support` (supports and P),
+:mod:`batch_kernels` (median, utilities, risk).
 
 Covered: every deterministic setting with ``reset_risk=True`` (both presets, ``canonical`` and
 ``scholz-code``, and their variants).  Salience shocks or stochastic conflict
@@ -16,6 +22,7 @@ Covered: every deterministic setting with ``reset_risk=True`` (both presets, ``c
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -23,75 +30,158 @@ from numpy.typing import NDArray
 from detente.batch import BatchForecast, DrawInputs, looped
 from detente.errors import ModelInputError
 from detente.models.bdm import batch_kernels as bk
+from detente.models.bdm import batch_support as bs
 from detente.models.bdm.bargain import classify, select
+from detente.models.bdm.kernels import _u
 from detente.models.bdm.params import BDMParams
 from detente.scenario import Scenario
 
 __all__ = ["run_batch"]
 
 _Array = NDArray[np.float64]
+_Pass = tuple[_Array, _Array]
 
 
-def _step(x: _Array, s: _Array, c: _Array, R: _Array, p: BDMParams) -> tuple[_Array, _Array]:
-    """One round for every draw: new positions and their median (engine.step, batched)."""
-    w = c * s
-    mu = bk.median_position(x, w, p.median_tie)
-    ones = np.ones_like(x)
-    P = bk.win_probabilities(x, w, R, ones, p.p_rule)
-    E1 = bk.expected_utility(x, s, P, mu, R, ones[:, :, None], p)
-    r = bk.risk_exponents(E1.sum(axis=1))
-    if p.p_rule == "all_pairs_riskweighted":
-        P = bk.win_probabilities(x, w, R, r, p.p_rule)
-    eu = bk.expected_utility(x, s, P, mu, R, r[:, :, None], p)
-    if p.classify_on == "own_estimates":
-        b = eu.transpose(0, 2, 1)
+@dataclass(frozen=True, slots=True, eq=False)
+class _Board:
+    """One round of B draws: what every pass of the round reads.
+
+    Positions, saliences in [0, 1], weights c·s, ranges R (B,), the median μ,
+    d = |x_i − x_j| / R (B, n, n) and the sort of the positions.
+    """
+
+    x: _Array
+    s: _Array
+    w: _Array
+    R: _Array
+    mu: _Array
+    d: _Array
+    lay: bs.Layout
+
+
+def _board(x: _Array, s: _Array, w: _Array, R: _Array, mu: _Array) -> _Board:
+    d = np.abs(x[:, :, None] - x[:, None, :]) / R[:, None, None]
+    return _Board(x, s, w, R, mu, d, bs.layout(x))
+
+
+def _zero_ties(E: _Array, b: _Board) -> _Array:
+    """E with 0 wherever x_i = x_j: the diagonal, and tied pairs when there are any."""
+    k = np.arange(b.x.shape[1])
+    E[:, k, k] = 0.0
+    if b.lay.tie is not None:
+        E[b.x[:, :, None] == b.x[:, None, :]] = 0.0
+    return E
+
+
+def _expected(b: _Board, P: _Array, r: _Array, p: BDMParams, receiver: bool) -> _Pass:
+    """E^i(U_ij) at r_i, and (``receiver``) b[i, j] = E^j(U_ji) as receiver i reads it (A3).
+
+    With the no-challenge term Q·U_sq alone, E^j(U_ji) at r_i uses the very utilities
+    U(d_ij, r_i) of E^i(U_ij) (d is symmetric), so one pair of powers serves both.
+    """
+    if p.no_challenge == "full" and p.Q < 1.0:
+        eu = bk.expected_utility(b.x, b.s, P, b.mu, b.R, r[:, :, None], p)
+        if not receiver or p.classify_on == "own_estimates":
+            return eu, eu.transpose(0, 2, 1)
+        other = bk.expected_utility(b.x, b.s, P, b.mu, b.R, r[:, None, :], p)
+        return eu, other.transpose(0, 2, 1)
+    rr = r[:, :, None]
+    us, uf = bk.utilities(b.d, rr)
+    nc = p.Q * _u(np.array(0.5), rr)
+    eu = _zero_ties(bk.challenge_eu(us, uf, P, b.s[:, None, :], nc), b)
+    if not receiver or p.classify_on == "own_estimates":
+        return eu, eu.transpose(0, 2, 1)
+    return eu, _zero_ties(bk.challenge_eu(us, uf, P.transpose(0, 2, 1), b.s[:, :, None], nc), b)
+
+
+def _second_probabilities(b: _Board, S1: _Array, r: _Array) -> _Array:
+    """P of the all-pairs rule at the pass-1 risk exponents r (linear where a draw's r are 1)."""
+    ones = np.all(r == 1.0, axis=1)
+    if ones.all():
+        D, S = b.d, S1
     else:
-        b = bk.expected_utility(x, s, P, mu, R, r[:, None, :], p).transpose(0, 2, 1)
-    kind, new = classify(eu, b, x, p)
-    choice = select(kind, new, eu, b, x, p.selection)
+        D = b.d ** r[:, :, None]
+        D[ones] = b.d[ones]
+        S = bs.support(b.lay, b.w, D)
+        S[ones] = S1[ones]
+    return bs.to_full(b.lay, bs.pair_probabilities(S, bk.all_pairs_total(b.w, D)))
+
+
+def _step(b: _Board, p: BDMParams) -> tuple[_Array, _Array]:
+    """One round for every draw: new positions and their median (engine.step, batched)."""
+    S1 = bs.support_linear(b.lay, b.w, b.R)
+    all_pairs = p.p_rule == "all_pairs_riskweighted"
+    den = bk.all_pairs_total(b.w, b.d) if all_pairs else None
+    P = bs.to_full(b.lay, bs.pair_probabilities(S1, den))
+    E1, _ = _expected(b, P, np.ones_like(b.x), p, receiver=False)
+    r = bk.risk_exponents(E1.sum(axis=1))
+    if all_pairs:
+        P = _second_probabilities(b, S1, r)
+    eu, recv = _expected(b, P, r, p, receiver=True)
+    kind, new = classify(eu, recv, b.x, p)
+    choice = select(kind, new, eu, recv, b.x, p.selection)
     picked = np.take_along_axis(new, np.maximum(choice, 0)[:, :, None], axis=2)[:, :, 0]
-    x_new = np.where(choice >= 0, picked, x)
-    return x_new, bk.median_position(x_new, w, p.median_tie)
+    x_new = np.where(choice >= 0, picked, b.x)
+    return x_new, bk.median_position(x_new, b.w, p.median_tie)
 
 
-def _range(x: _Array, x0: _Array, width: float, mode: str) -> _Array:
+def _range(x: _Array, x0: _Array, width: _Array, mode: str) -> _Array:
     if mode == "scale":
-        return np.full(len(x), width)
+        return width
     out: _Array = np.ptp(x0 if mode == "initial" else x, axis=1)
     return out
 
 
-def run_issue(x0: _Array, s: _Array, c: _Array, width: float, p: BDMParams) -> _Array:
-    """Final median per draw on one issue (engine.run_issue for B draws)."""
-    x = x0.copy()
-    prev = bk.median_position(x0, c * s, p.median_tie)
-    final, quiet = prev.copy(), np.zeros(len(x))
-    active = np.ones(len(x), dtype=bool)
+def run_issue(x0: _Array, s: _Array, c: _Array, width: _Array, p: BDMParams) -> _Array:
+    """Final median per row, each row one draw of one issue (engine.run_issue; width (B,)).
+
+    A row whose stopping rule fired leaves the arrays (its last median is kept), as the single
+    run breaks out of its loop.
+    """
+    w = c * s
+    final = bk.median_position(x0, w, p.median_tie)
+    rows, x, mu = np.arange(len(x0)), x0, final.copy()
+    quiet = np.zeros(len(x0))
     for _ in range(p.rounds):
         R = _range(x, x0, width, p.range_mode)
-        active &= (R > 0) & (np.ptp(x, axis=1) != 0)
-        if not active.any():
-            break
-        x_new, median = _step(x, s, c, np.where(R > 0, R, 1.0), p)
-        x = np.where(active[:, None], x_new, x)
-        final = np.where(active, median, final)
-        calm = np.abs(median - prev) < p.stop_tol * R
-        quiet = np.where(active, np.where(calm, quiet + 1, 0), quiet)
-        prev = np.where(active, median, prev)
+        go = (R > 0) & (np.ptp(x, axis=1) != 0)
         if p.stop == "median_stable":
-            active &= quiet < p.stop_k
+            go &= quiet < p.stop_k
+        if not go.all():
+            keep = (rows, x, x0, s, w, R, mu, quiet, width)
+            rows, x, x0, s, w, R, mu, quiet, width = (a[go] for a in keep)
+            if not len(rows):
+                break
+        x, median = _step(_board(x, s, w, R, mu), p)
+        final[rows] = median
+        quiet = np.where(np.abs(median - mu) < p.stop_tol * R, quiet + 1, 0)
+        mu = median
     return final
+
+
+CELLS = 1 << 14
+"""Pairwise cells (rows × n²) per block: temporaries of 128 kB stay in cache and are reused by
+the allocator (larger ones cost page faults on every round)."""
 
 
 def _forecast(
     scenario: Scenario, inputs: DrawInputs, keep: NDArray[np.bool_], p: BDMParams
 ) -> _Array:
-    """Forecasts (B, I) of draws that all have the actors ``keep`` present."""
-    x, s = inputs.positions[:, keep], inputs.saliences[:, keep] / 100.0
-    c = inputs.capabilities[:, keep]
-    widths = np.diff(scenario.bounds(), axis=1)[:, 0]
-    cols = [run_issue(x[:, :, k], s[:, :, k], c, float(widths[k]), p) for k in range(len(widths))]
-    return np.stack(cols, axis=1)
+    """Forecasts (B, I) of draws that all have the actors ``keep`` present.
+
+    Every (draw, issue) is a row of its own; rows run in blocks of about :data:`CELLS` cells.
+    """
+    B, n, k = inputs.n_draws, int(keep.sum()), len(scenario.issues)
+    x = inputs.positions[:, keep].transpose(0, 2, 1).reshape(B * k, n)
+    s = (inputs.saliences[:, keep] / 100.0).transpose(0, 2, 1).reshape(B * k, n)
+    c = np.repeat(inputs.capabilities[:, keep], k, axis=0)
+    width = np.tile(np.diff(scenario.bounds(), axis=1)[:, 0], B)
+    out = np.empty(B * k)
+    size = max(8, CELLS // (n * n))
+    for a in range(0, B * k, size):
+        part = slice(a, a + size)
+        out[part] = run_issue(x[part], s[part], c[part], width[part], p)
+    return out.reshape(B, k)
 
 
 def run_batch(
