@@ -188,3 +188,19 @@ def test_reads_the_files_pygambit_writes(form: str, tol: float) -> None:
 
 def test_reads_pygambits_signal_game() -> None:
     assert read_efg(DATA / "signal-gambit.efg") == parse_efg(GAMBIT_TEXT)
+
+
+@pytest.mark.parametrize("name", sorted(CATALOG))
+def test_movers_are_named_in_built_and_read_games(name: str) -> None:
+    from detente.games.tree import Mover
+
+    game = load_game(name).game
+    for g in (game, parse_efg(format_efg(game))):
+        for node in g.nodes:
+            if not node.children:
+                assert node.player is Mover.TERMINAL and node.infoset == -1
+            else:
+                assert node.player is Mover.CHANCE or 1 <= node.player <= g.n_players
+        chance_sets = [h for h in g.infosets if h.probs]
+        assert all(h.player is Mover.CHANCE for h in chance_sets)
+        assert g.terminals() == tuple(i for i, n in enumerate(g.nodes) if not n.children)

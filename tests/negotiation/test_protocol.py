@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from detente.negotiation import NegotiationParams, run
+from detente.negotiation import NegotiationParams, Status, run
 from detente.negotiation.strategies import STRATEGIES
 
 from .conftest import make_scenario
@@ -30,7 +30,7 @@ def one_issue(rv: float):
 def test_conceders_with_overlapping_zones_agree_before_the_deadline(a, b, protocol) -> None:
     params = NegotiationParams(protocol=protocol, deadline=60)
     r = run(one_issue(0.3), ["A", "B"], [a, b], params, rng=1)
-    assert r.status == "agreement"
+    assert r.status is Status.AGREEMENT
     assert r.round is not None and r.round < params.deadline - 1
     assert all(u >= rv - 1e-9 for u, rv in zip(r.utilities, r.reservation, strict=True))
 
@@ -41,20 +41,20 @@ def test_conceders_with_overlapping_zones_agree_before_the_deadline(a, b, protoc
 def test_no_agreement_when_zones_do_not_overlap(a, b, protocol) -> None:
     params = NegotiationParams(protocol=protocol, deadline=60)
     r = run(one_issue(0.7), ["A", "B"], [a, b], params, rng=1)
-    assert r.status == "no-agreement"
+    assert r.status is Status.NO_AGREEMENT
     assert r.round is None and r.agreement is None
     assert r.utilities == r.reservation == r.payoffs
 
 
 def test_three_issue_conceders_agree_before_the_deadline(korea_like) -> None:
     r = run(korea_like, ["USA", "PRK"], ["conceder", "conceder"], rng=3)
-    assert r.status == "agreement" and r.round < 99
+    assert r.status is Status.AGREEMENT and r.round < 99
     assert r.settled == korea_like.issue_ids
 
 
 def test_hardliners_never_agree(korea_like) -> None:
     r = run(korea_like, ["USA", "PRK"], ["hardliner", "hardliner"], rng=3)
-    assert r.status == "no-agreement"
+    assert r.status is Status.NO_AGREEMENT
     assert len(r.trace) == 100
 
 
@@ -82,19 +82,19 @@ def test_partial_deal_settles_some_issues_and_leaves_the_rest_at_the_status_quo(
     sc = partial_scenario()
     params = NegotiationParams(deadline=40, explore=0.0)
     r = run(sc, ["A", "B"], ["tit-for-tat", "tit-for-tat"], params, rng=0)
-    assert r.status == "partial"
+    assert r.status is Status.PARTIAL
     assert r.settled == ("x", "y")
     assert r.agreement == pytest.approx((50.0, 50.0, 30.0))
     assert all(u > rv for u, rv in zip(r.utilities, r.reservation, strict=True))
     params = NegotiationParams(deadline=40, explore=0.0, partial=False)
     none = run(sc, ["A", "B"], ["tit-for-tat", "tit-for-tat"], params, rng=0)
-    assert none.status == "no-agreement"
+    assert none.status is Status.NO_AGREEMENT
 
 
 def test_certain_breakdown_ends_talks_after_the_first_rejection(korea_like) -> None:
     params = NegotiationParams(p_breakdown=1.0)
     r = run(korea_like, ["USA", "PRK"], ["hardliner", "hardliner"], params, rng=0)
-    assert r.status == "breakdown" and r.round == 0 and len(r.trace) == 1
+    assert r.status is Status.BREAKDOWN and r.round == 0 and len(r.trace) == 1
     assert r.utilities == r.reservation
 
 
@@ -108,7 +108,7 @@ def test_stacked_alternating_offers_with_three_parties() -> None:
     r = run(
         sc, ["A", "B", "C"], ["linear", "linear", "conceder"], NegotiationParams(deadline=60), rng=2
     )
-    assert r.status == "agreement"
+    assert r.status is Status.AGREEMENT
     assert [t.proposer for t in r.trace[:4]] == ["A", "B", "C", "A"]
     assert r.nash_bargaining_point is not None and r.kalai_smorodinsky is not None
     assert r.pareto_distance >= 0
@@ -145,4 +145,4 @@ def test_mediator_offers_are_marked(korea_like) -> None:
         rng=0,
     )
     assert {t.proposer for t in r.trace} == {"mediator"}
-    assert r.status in ("agreement", "partial")
+    assert r.status.agreed

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from detente import __version__
 from detente.canonical import scenario_sha256
-from detente.negotiation import NegotiationParams, NegotiationResult, run
+from detente.negotiation import NegotiationParams, NegotiationResult, Status, run
 
 
 def test_result_carries_provenance(korea_like) -> None:
@@ -56,6 +58,23 @@ def test_no_agreement_round_trips(korea_like) -> None:
     )
     assert not r.agreed and r.agreement is None
     assert NegotiationResult.from_json(r.to_json()) == r
+
+
+def test_status_is_an_enum_named_in_json(korea_like) -> None:
+    from detente.negotiation import tournament
+    from detente.negotiation.tournaments import rows_as_dicts
+
+    r = run(korea_like, ["USA", "PRK"], ["linear", "conceder"], rng=5)
+    assert r.status is Status.AGREEMENT and r.agreed
+    assert json.loads(r.to_json())["status"] == "agreement" and f"{r.status:>10}" == " agreement"
+    assert NegotiationResult.from_json(r.to_json()).status is Status.AGREEMENT
+    rows = tournament([korea_like], ["linear", "hardliner"], ["USA", "PRK"], n_seeds=1)
+    assert {type(row.status) for row in rows} == {Status}
+    names = {d["status"] for d in rows_as_dicts(rows)}
+    assert names <= {"agreement", "partial", "no-agreement", "breakdown"} and names
+    assert Status.from_name("no-agreement") is Status.NO_AGREEMENT
+    with pytest.raises(ValueError, match="unknown negotiation status 'deal'"):
+        Status.from_name("deal")
 
 
 def test_notebook_face(korea_like) -> None:

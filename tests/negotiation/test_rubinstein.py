@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from detente.negotiation import NegotiationParams, run
+from detente.negotiation import NegotiationParams, Status, run
 from detente.negotiation.analysis import proposer_shares, rubinstein_split
 
 from .conftest import make_scenario
@@ -35,7 +35,7 @@ def spe_run(d1: float, d2: float, opener: str = "A"):
 @pytest.mark.parametrize(("d1", "d2"), DELTAS)
 def test_proposer_gets_rubinstein_share_at_once(d1: float, d2: float) -> None:
     r = spe_run(d1, d2)
-    assert r.status == "agreement"
+    assert r.status is Status.AGREEMENT
     assert r.round == 0
     share = (1 - d2) / (1 - d1 * d2)
     assert r.utilities[0] == pytest.approx(share, abs=1e-9)
@@ -69,5 +69,5 @@ def test_payoffs_are_discounted_by_the_round_of_agreement() -> None:
     params = NegotiationParams(deadline=5, explore=0.0, discount=0.9)
     sc = pie(0.9, 0.9)
     r = run(sc, ["A", "B"], ["hardliner", "linear"], params, rng=0)
-    assert r.status == "agreement"
+    assert r.status is Status.AGREEMENT
     assert r.payoffs[0] == pytest.approx(0.9**r.round * r.utilities[0])

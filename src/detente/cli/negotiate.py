@@ -165,6 +165,8 @@ def _print_deals(rows: Sequence[TournamentRow], label: dict[str, str], out: Cons
 
 def _print_table(rows: Sequence[TournamentRow], console: Console | None = None) -> None:
     """Means over seeds per pairing; fits 80 columns (initials and a legend when names are long)."""
+    from detente.negotiation.params import Status
+
     out = console or _out
     groups = _groups(rows)
     names = list(dict.fromkeys(n for key in groups for n in key[1:]))
@@ -180,8 +182,8 @@ def _print_table(rows: Sequence[TournamentRow], console: Console | None = None) 
         left = col in ("scenario", "A", "B")
         t.add_column(col, justify="left" if left else "right", overflow="fold")
     for (sc, a, b), rs in groups.items():
-        deals = [r for r in rs if r.status in ("agreement", "partial")]
-        full = sum(r.status == "agreement" for r in rs)
+        deals = [r for r in rs if r.status.agreed]
+        full = sum(r.status == Status.AGREEMENT for r in rs)
         t.add_row(
             *[sc] * (len(scenarios) > 1),
             label[a],

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from detente.games.tree import Game
+from detente.games.tree import Game, Mover
 
 __all__ = ["Arrays", "compile_game", "node_reach", "node_values", "pure_profile"]
 
@@ -57,7 +57,7 @@ def compile_game(game: Game) -> Arrays:
     slot_player = np.array([game.infosets[h].player for h in slot_infoset], dtype=np.intp)
     chance = np.full(int(offsets[-1]), np.nan)
     for h, info in enumerate(game.infosets):
-        if info.player == 0:
+        if info.player == Mover.CHANCE:
             chance[offsets[h] : offsets[h + 1]] = info.probs
     n = len(game.nodes)
     parent = np.array([nd.parent for nd in game.nodes], dtype=np.intp)

@@ -43,6 +43,7 @@ from detente.games.tree import (
     PROB_TOL,
     Game,
     Infoset,
+    Mover,
     Node,
     Outcome,
     absent_minded,
@@ -186,10 +187,11 @@ def _node(st: _Stream, b: _Build, parent: int, action: int) -> None:
     idx = len(b.nodes)
     b.lines.append(tok.line)
     if tok.text == "t":
-        b.nodes.append(Node(label, -1, -1, (), parent, action, _outcome(st, b, tok.line)))
+        outcome = _outcome(st, b, tok.line)
+        b.nodes.append(Node(label, Mover.TERMINAL, -1, (), parent, action, outcome))
         return
-    player = 0 if tok.text == "c" else st.integer("a player number")
-    if player > len(b.players) or (tok.text == "p" and player == 0):
+    player = Mover.CHANCE if tok.text == "c" else st.integer("a player number")
+    if player > len(b.players) or (tok.text == "p" and player == Mover.CHANCE):
         raise st.fail(f"player {player} does not exist (players 1..{len(b.players)})", tok.line)
     h = _infoset(st, b, player, tok.line, idx)
     outcome = _outcome(st, b, tok.line)
@@ -207,7 +209,7 @@ def _infoset(st: _Stream, b: _Build, player: int, line: int, idx: int) -> int:
     if st.is_("str"):
         label = st.next().text
         if st.is_("brace", "{"):
-            actions, probs = _actions(st, chance=player == 0)
+            actions, probs = _actions(st, chance=player == Mover.CHANCE)
     key = (player, number)
     if key not in b.keys:
         if actions is None:
@@ -221,7 +223,7 @@ def _infoset(st: _Stream, b: _Build, player: int, line: int, idx: int) -> int:
         raise st.fail(
             f"information set {number} lists actions {actions}, before {list(old.actions)}", line
         )
-    if player == 0 and probs is not None and tuple(probs) != old.probs:
+    if player == Mover.CHANCE and probs is not None and tuple(probs) != old.probs:
         raise st.fail(f"chance information set {number} changes its probabilities", line)
     b.infosets[h] = Infoset(old.label, player, old.actions, (*old.nodes, idx), old.probs)
     return h
@@ -349,11 +351,11 @@ def format_efg(game: Game, rational: bool = True) -> str:
     ]
     for node in game.nodes:
         out = _outcome_text(game, node.outcome, rational)
-        if node.player < 0:
+        if node.player == Mover.TERMINAL:
             lines.append(f"t {_q(node.label)} {out}")
             continue
         info = game.infosets[node.infoset]
-        if node.player == 0:
+        if node.player == Mover.CHANCE:
             acts = " ".join(
                 f"{_q(a)} {p}"
                 for a, p in zip(info.actions, _prob_texts(info.probs, rational), strict=True)

@@ -50,7 +50,7 @@ from detente.games.arrays import (
 from detente.games.mixed import mixed_profiles
 from detente.games.solution import GameSolution, belief_keys, describe
 from detente.games.strategic import MAX_PROFILES, strategic_form
-from detente.games.tree import Game, infoset_key
+from detente.games.tree import Game, Mover, infoset_key
 
 __all__ = ["MAX_PROFILES", "pure_nash_profiles", "solve_pbe", "solve_pure_nash"]
 
@@ -125,7 +125,7 @@ def _sustaining_beliefs(
     reach, values = node_reach(arr, sigma), node_values(arr, sigma)
     off: dict[str, dict[str, tuple[float, float]]] = {}
     for h, info in enumerate(game.infosets):
-        if info.player <= 0:
+        if info.player == Mover.CHANCE:
             continue
         v = values[:, info.player - 1]
         kids = np.array([game.nodes[x].children for x in info.nodes])

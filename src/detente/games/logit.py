@@ -39,6 +39,7 @@ from numpy.typing import NDArray
 from scipy import sparse
 
 from detente.games.arrays import Arrays, FloatArray
+from detente.games.tree import Mover
 
 __all__ = [
     "LogitSystem",
@@ -79,8 +80,10 @@ class LogitSystem:
 def logit_system(arr: Arrays) -> LogitSystem:
     """Build the index arrays of (1) for ``arr``."""
     game = arr.game
-    sets = np.array([h for h, i in enumerate(game.infosets) if i.player > 0], dtype=np.intp)
-    dec = np.flatnonzero(arr.slot_player > 0).astype(np.intp)
+    sets = np.array(
+        [h for h, i in enumerate(game.infosets) if i.player != Mover.CHANCE], dtype=np.intp
+    )
+    dec = np.flatnonzero(arr.slot_player != Mover.CHANCE).astype(np.intp)
     pos = np.full(arr.n_slots, -1, dtype=np.intp)
     pos[dec] = np.arange(len(dec))
     first = pos[arr.offsets[arr.slot_infoset[dec]]]

@@ -49,7 +49,7 @@ from detente.games import logit
 from detente.games.arrays import Arrays, FloatArray, compile_game
 from detente.games.continuation import PathOptions, trace
 from detente.games.solution import GameSolution, describe
-from detente.games.tree import Game, is_perfect_information
+from detente.games.tree import Game, Mover, is_perfect_information
 
 __all__ = ["RESIDUAL_TOL", "solve_qre"]
 
@@ -89,11 +89,11 @@ def _backward(arr: Arrays, lam: float) -> FloatArray:
     values[arr.terminals] = arr.payoffs
     for x in range(len(game.nodes) - 1, -1, -1):
         node = game.nodes[x]
-        if node.player < 0:
+        if node.player == Mover.TERMINAL:
             continue
         kids = values[list(node.children)]
         sl = slice(arr.offsets[node.infoset], arr.offsets[node.infoset + 1])
-        if node.player > 0:
+        if node.player != Mover.CHANCE:
             sigma[sl] = _logit(lam * kids[:, node.player - 1])
         values[x] = sigma[sl] @ kids
     return sigma

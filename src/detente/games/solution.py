@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from detente.games.arrays import Arrays, FloatArray, node_reach
-from detente.games.tree import Game, action_keys, infoset_key, node_key, path_key
+from detente.games.tree import Game, Mover, action_keys, infoset_key, node_key, path_key
 from detente.result import Provenance, dumps_json
 
 __all__ = [
@@ -156,7 +156,7 @@ def flat_profile(game: Game, eq: Equilibrium) -> list[float]:
     """The action probabilities of ``eq`` in information-set and action order (Gambit's order)."""
     out: list[float] = []
     for h, info in enumerate(game.infosets):
-        if info.player > 0:
+        if info.player != Mover.CHANCE:
             probs = eq.profile[game.players[info.player - 1]][infoset_key(game, h)]
             out += [probs[a] for a in action_keys(info)]
     return out
@@ -191,7 +191,7 @@ def describe(
     acts: dict[str, dict[str, float]] = {p: {} for p in game.players}
     beliefs: dict[str, dict[str, float]] = {}
     for h, info in enumerate(game.infosets):
-        if info.player == 0:
+        if info.player == Mover.CHANCE:
             continue
         name, key = game.players[info.player - 1], infoset_key(game, h)
         probs = sigma[arr.offsets[h] : arr.offsets[h + 1]]

@@ -23,7 +23,7 @@ import numpy as np
 from detente.errors import ModelInputError
 from detente.games.arrays import compile_game
 from detente.games.solution import GameSolution, describe
-from detente.games.tree import Game, infoset_key, is_perfect_information
+from detente.games.tree import Game, Mover, infoset_key, is_perfect_information
 
 __all__ = ["solve_spe"]
 
@@ -54,12 +54,12 @@ def solve_spe(game: Game) -> GameSolution:
     ties: list[str] = []
     for x in range(len(game.nodes) - 1, -1, -1):
         node = game.nodes[x]
-        if node.player < 0:
+        if node.player == Mover.TERMINAL:
             values[x] = arr.payoffs[int(np.searchsorted(arr.terminals, x))]
             continue
         kids = values[list(node.children)]
         start = arr.offsets[node.infoset]
-        if node.player == 0:
+        if node.player == Mover.CHANCE:
             values[x] = sigma[start : start + len(kids)] @ kids
             continue
         own = kids[:, node.player - 1]

@@ -29,6 +29,7 @@ from numpy.typing import NDArray
 
 from detente.errors import ModelInputError
 from detente.games.arrays import Arrays, FloatArray
+from detente.games.tree import Mover
 
 __all__ = ["MAX_PROFILES", "StrategicForm", "strategic_form"]
 
@@ -74,7 +75,7 @@ def _consistent(arr: Arrays, player: int, sets: list[int], table: NDArray[np.int
 def strategic_form(arr: Arrays, *, reduced: bool = False) -> StrategicForm:
     """The strategic form of ``arr.game`` (reduced: one strategy per equivalence class)."""
     n = arr.game.n_players
-    count = math.prod(len(h.actions) for h in arr.game.infosets if h.player > 0)
+    count = math.prod(len(h.actions) for h in arr.game.infosets if h.player != Mover.CHANCE)
     if count > MAX_PROFILES:
         raise ModelInputError(
             f"{arr.game.title}: {count:.3g} pure strategy profiles, more than the "
@@ -93,7 +94,7 @@ def strategic_form(arr: Arrays, *, reduced: bool = False) -> StrategicForm:
         masks.append(mask)
     chance = np.ones(len(arr.terminals))
     for k, t in zip(arr.pair_slot, arr.pair_term, strict=True):
-        if arr.slot_player[k] == 0:
+        if arr.slot_player[k] == Mover.CHANCE:
             chance[t] *= arr.chance_sigma[k]
     ops: list[Any] = []
     for j in range(n):

@@ -2,8 +2,8 @@
 
 A :class:`Game` is a rooted tree stored as a flat tuple of :class:`Node` in preorder (the root is
 node 0), the order in which Gambit's ``.efg`` format lists nodes.  Every non-terminal node belongs
-to an :class:`Infoset` of one player (player 0 is chance).  All nodes of an information set share
-its action labels; a chance information set carries the probabilities of its actions.  An
+to an :class:`Infoset` of one player or of chance (:class:`Mover`).  All nodes of an information
+set share its action labels; a chance information set carries the probabilities of its actions.  An
 :class:`Outcome` (a label and one payoff per player) may sit on any node; as in Gambit, the payoff
 of a play is the sum of the outcomes met along its path.
 
@@ -22,6 +22,7 @@ Assumptions
 
 from __future__ import annotations
 
+import enum
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ __all__ = [
     "Infoset",
     "Leaf",
     "Move",
+    "Mover",
     "Node",
     "Outcome",
     "absent_minded",
@@ -53,6 +55,15 @@ CHANCE = "chance"
 PROB_TOL = 1e-9
 
 
+class Mover(enum.IntEnum):
+    """Who moves at a node besides the players, numbered 1..n (as in Gambit's ``.efg`` files)."""
+
+    TERMINAL = -1
+    """Nobody: the play ends at this node."""
+    CHANCE = 0
+    """Chance, with the probabilities of its information set."""
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """A labelled payoff vector, one payoff per player."""
@@ -63,7 +74,10 @@ class Outcome:
 
 @dataclass(frozen=True, slots=True)
 class Infoset:
-    """An information set: owner (0 = chance), action labels, member nodes, chance probabilities."""
+    """An information set: owner, action labels, member nodes, chance probabilities.
+
+    ``player`` is :attr:`Mover.CHANCE` or a player's number 1..n (``game.players[player - 1]``).
+    """
 
     label: str
     player: int
@@ -74,7 +88,7 @@ class Infoset:
 
 @dataclass(frozen=True, slots=True)
 class Node:
-    """A node; ``player`` is -1 at a terminal node, 0 at chance, 1..n for the players."""
+    """A node; ``player`` is a :class:`Mover` (terminal, chance) or a player's number 1..n."""
 
     label: str
     player: int
@@ -107,7 +121,7 @@ class Game:
                     f"outcome {o.label!r}: {len(o.payoffs)} payoffs for {len(self.players)} players"
                 )
         for h in self.infosets:
-            if h.player == 0 and abs(math.fsum(h.probs) - 1.0) > PROB_TOL:
+            if h.player == Mover.CHANCE and abs(math.fsum(h.probs) - 1.0) > PROB_TOL:
                 raise ValueError(
                     f"chance information set {h.label!r}: probabilities sum to "
                     f"{math.fsum(h.probs):g}, not 1"
@@ -120,7 +134,7 @@ class Game:
 
     def terminals(self) -> tuple[int, ...]:
         """Terminal node indices in preorder."""
-        return tuple(i for i, n in enumerate(self.nodes) if n.player < 0)
+        return tuple(i for i, n in enumerate(self.nodes) if n.player == Mover.TERMINAL)
 
     def path(self, node: int) -> list[tuple[int, int]]:
         """``(node, action)`` pairs from the root down to ``node`` (exclusive)."""
@@ -199,7 +213,7 @@ class _Acc:
 def build(title: str, players: Iterable[str], root: Move | Leaf, description: str = "") -> Game:
     """Flatten a builder tree into a :class:`Game` (nodes in preorder)."""
     acc = _Acc(tuple(players), [], [], [], {})
-    _add(acc, root, -1, -1)
+    _add(acc, root, -1, -1)  # the root has no parent and no action
     game = Game(
         title, acc.players, tuple(acc.nodes), tuple(acc.infosets), tuple(acc.outcomes), description
     )
@@ -211,9 +225,10 @@ def _add(acc: _Acc, t: Move | Leaf, parent: int, action: int) -> int:
     idx = len(acc.nodes)
     if isinstance(t, Leaf):
         acc.outcomes.append(Outcome(t.outcome, t.payoffs))
-        acc.nodes.append(Node(t.label, -1, -1, (), parent, action, len(acc.outcomes) - 1))
+        outcome = len(acc.outcomes) - 1
+        acc.nodes.append(Node(t.label, Mover.TERMINAL, -1, (), parent, action, outcome))
         return idx
-    player = 0 if t.player == CHANCE else acc.players.index(t.player) + 1
+    player = Mover.CHANCE if t.player == CHANCE else acc.players.index(t.player) + 1
     h = _infoset(acc, t, player, idx)
     acc.nodes.append(Node(t.label, player, h, (), parent, action))
     kids = tuple(_add(acc, b.subtree, idx, a) for a, b in enumerate(t.branches))
@@ -223,7 +238,7 @@ def _add(acc: _Acc, t: Move | Leaf, parent: int, action: int) -> int:
 
 def _infoset(acc: _Acc, t: Move, player: int, idx: int) -> int:
     actions = tuple(b.action for b in t.branches)
-    probs = tuple(float(b.prob or 0.0) for b in t.branches) if player == 0 else ()
+    probs = tuple(float(b.prob or 0.0) for b in t.branches) if player == Mover.CHANCE else ()
     key = (player, t.infoset)
     if key not in acc.keys:
         acc.keys[key] = len(acc.infosets)
@@ -266,7 +281,7 @@ def check_perfect_recall_paths(game: Game) -> None:
 def absent_minded_text(game: Game, first: int, second: int) -> str:
     """One line saying that nodes ``first`` and ``second`` share an information set on a play."""
     info = game.infosets[game.nodes[first].infoset]
-    who = "chance" if info.player == 0 else f"player {game.players[info.player - 1]!r}"
+    who = "chance" if info.player == Mover.CHANCE else f"player {game.players[info.player - 1]!r}"
     return (
         f"information set {info.label!r} of {who} is passed twice on one play (nodes {first} and "
         f"{second} in preorder): absent-minded games are not supported"
@@ -283,7 +298,7 @@ def imperfect_recall(game: Game) -> list[int]:
     """
     bad = []
     for h, info in enumerate(game.infosets):
-        if info.player <= 0:
+        if info.player == Mover.CHANCE:
             continue
         seqs = {
             tuple(
@@ -303,7 +318,7 @@ def imperfect_recall(game: Game) -> list[int]:
 
 def is_perfect_information(game: Game) -> bool:
     """True when every information set of a player is a single node."""
-    return all(len(h.nodes) == 1 for h in game.infosets if h.player > 0)
+    return all(len(h.nodes) == 1 for h in game.infosets if h.player != Mover.CHANCE)
 
 
 def infoset_key(game: Game, h: int) -> str:

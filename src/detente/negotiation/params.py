@@ -47,10 +47,22 @@ class Status(enum.IntEnum):
     def __str__(self) -> str:
         return self.name.lower().replace("_", "-")
 
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)  # the name in any f-string, never the code
+
     @property
     def agreed(self) -> bool:
         """A full or a partial agreement."""
         return self in (Status.AGREEMENT, Status.PARTIAL)
+
+    @classmethod
+    def from_name(cls, name: str) -> Status:
+        """The status whose JSON name is ``name`` (``"no-agreement"``: ``NO_AGREEMENT``)."""
+        try:
+            return cls[name.upper().replace("-", "_")]
+        except KeyError:
+            known = ", ".join(str(s) for s in cls)
+            raise ValueError(f"unknown negotiation status {name!r} (known: {known})") from None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

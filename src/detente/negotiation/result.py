@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from detente.negotiation.offers import OfferRecord, OfferTrace
+from detente.negotiation.params import Status
 from detente.result import Provenance, dumps_json
 
 if TYPE_CHECKING:
@@ -53,7 +54,8 @@ class NegotiationResult:
     parties: tuple[str, ...]
     strategies: tuple[str, ...]
     issues: tuple[str, ...]
-    status: str
+    status: Status
+    """How the talks ended; its JSON form is the name (``"no-agreement"``)."""
     round: int | None
     deadline: int
     agreement: tuple[float, ...] | None
@@ -70,7 +72,7 @@ class NegotiationResult:
     @property
     def agreed(self) -> bool:
         """Whether the talks ended in a full or partial agreement."""
-        return self.status in ("agreement", "partial")
+        return self.status.agreed
 
     def __repr__(self) -> str:
         when = "" if self.round is None else f" in round {self.round}"
@@ -116,7 +118,7 @@ class NegotiationResult:
             "parties": list(parties),
             "strategies": list(self.strategies),
             "issues": list(self.issues),
-            "status": self.status,
+            "status": str(self.status),
             "round": self.round,
             "deadline": self.deadline,
             "agreement": None if self.agreement is None else _by(self.issues, self.agreement),
@@ -157,7 +159,7 @@ class NegotiationResult:
             parties=parties,
             strategies=tuple(d["strategies"]),
             issues=issues,
-            status=d["status"],
+            status=Status.from_name(d["status"]),
             round=d["round"],
             deadline=int(d["deadline"]),
             agreement=None if agreement is None else _per(issues, agreement),

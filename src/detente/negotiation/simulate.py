@@ -182,7 +182,7 @@ def _result(
         parties=s.parties,
         strategies=tuple(pv.params["strategies"]),
         issues=s.space.issues,
-        status=str(status),
+        status=status,
         round=int(trace.when[b]) if trace.when[b] >= 0 else None,
         deadline=int(trace.deadline[b]),
         agreement=tuple(s.space.to_scale(trace.agreement[b]).tolist()) if status.agreed else None,

@@ -49,7 +49,8 @@ class TournamentRow:
     strategy_a: str
     strategy_b: str
     seed: int
-    status: str
+    status: Status
+    """How the talks ended; its JSON form and table cell are the name (``"no-agreement"``)."""
     round: int | None
     deadline: int
     agreement: Mapping[str, float] | None
@@ -109,7 +110,7 @@ def _rows(
                 strategy_a=names[0],
                 strategy_b=names[1],
                 seed=seed,
-                status=str(status),
+                status=status,
                 round=int(trace.when[b]) if trace.when[b] >= 0 else None,
                 deadline=int(trace.deadline[b]),
                 agreement=None if deal is None else dict(zip(space.issues, deal, strict=True)),
@@ -158,8 +159,8 @@ def tournament(
 
 
 def rows_as_dicts(rows: Sequence[TournamentRow]) -> list[dict[str, Any]]:
-    """Tournament rows as plain dicts (for JSON and tables)."""
-    return [asdict(r) for r in rows]
+    """Tournament rows as plain dicts (for JSON and tables), the status by its name."""
+    return [asdict(r) | {"status": str(r.status)} for r in rows]
 
 
 def rows_frame(rows: Sequence[TournamentRow]) -> pd.DataFrame:
@@ -167,8 +168,7 @@ def rows_frame(rows: Sequence[TournamentRow]) -> pd.DataFrame:
     import pandas as pd
 
     flat = []
-    for r in rows:
-        d = asdict(r)
+    for d in rows_as_dicts(rows):
         deal = d.pop("agreement") or {}
         flat.append(d | {f"deal_{i}": v for i, v in deal.items()})
     return pd.DataFrame(flat)

@@ -39,7 +39,7 @@ def trace_figure(result: NegotiationResult) -> Any:
                     ms=8, label=label)  # fmt: skip
     if result.agreed:
         ax.plot(*result.utilities[:2], marker="*", ms=14, color="gold", mec="black", ls="none",
-                label=result.status)  # fmt: skip
+                label=str(result.status))  # fmt: skip
     ax.set(xlabel=f"utility of {a}", ylabel=f"utility of {b}", xlim=(0, 1.02), ylim=(0, 1.02))
     ax.legend(fontsize=7, loc="lower left")
     return fig
@@ -84,7 +84,7 @@ def section(result: NegotiationResult, scenario: object | None = None) -> str:
     return (
         '<section class="negotiation">'
         f"<h2>Negotiation: {html.escape(', '.join(result.parties))}</h2>"
-        f"<p><strong>{html.escape(result.status)}</strong>{when} "
+        f"<p><strong>{html.escape(str(result.status))}</strong>{when} "
         f"({html.escape(result.protocol)} protocol, {len(result.trace)} offers; "
         f"distance to the Pareto frontier {result.pareto_distance:.3f}).</p>"
         f"{_deal(result)}<table>{head}{_rows(result)}</table>"
