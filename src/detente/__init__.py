@@ -1,9 +1,10 @@
 """detente: model, simulate and forecast multi-actor negotiations and crises.
 
 The public API: the scenario data model, results, the model registry, :func:`run`,
-:func:`rerun` (again, from a result's provenance), :func:`replicate` (many seeds) and
-:func:`outlook` (the probability of any agreement by a date).  Charts are
-in :mod:`detente.plot`, tables in :mod:`detente.frames` (``Scenario.to_frame``,
+:func:`rerun` (again, from a result's provenance), :func:`replicate` (many seeds),
+:func:`outlook` (the probability of any agreement by a date), and the experiments
+:func:`sweep` (Monte Carlo over the uncertain inputs), :func:`sensitivity` and :func:`levers`.
+Charts are in :mod:`detente.plot`, tables in :mod:`detente.frames` (``Scenario.to_frame``,
 ``Result.to_frame``).
 
 The names are imported on first use (PEP 562), so ``import detente`` and the quick commands
@@ -24,7 +25,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:  # the names as mypy and editors see them; imported lazily at run time
     from detente.api import load_scenario, rerun, run
     from detente.deal_outlook import outlook
-    from detente.experiments import levers, sensitivity
+    from detente.experiments import levers, sensitivity, sweep
     from detente.models import MODELS, ModelSpec
     from detente.replication import Replicates, replicate
     from detente.result import Provenance, Result, Round
@@ -37,6 +38,7 @@ _HOMES = {
     "outlook": "detente.deal_outlook",
     "levers": "detente.experiments",
     "sensitivity": "detente.experiments",
+    "sweep": "detente.experiments",
     "MODELS": "detente.models",
     "ModelSpec": "detente.models",
     "Replicates": "detente.replication",
@@ -70,6 +72,7 @@ __all__ = [
     "rerun",
     "run",
     "sensitivity",
+    "sweep",
 ]
 
 

@@ -142,3 +142,10 @@ def test_bad_draw_counts_are_refused(korea: detente.Scenario, draws: int) -> Non
 def test_bad_noise_is_refused(korea: detente.Scenario, noise: dict[str, float]) -> None:
     with pytest.raises(NoiseError):
         sweep(korea, "mean", draws=10, seed=1, noise=noise)
+
+
+def test_sweep_is_a_top_level_name(korea: detente.Scenario) -> None:
+    """Issue 10 asks for ``detente.sweep(scenario, model, draws=..., seed=...)``."""
+    top = detente.sweep(korea, "mean", draws=20, seed=3)
+    assert detente.sweep is sweep
+    assert top.summary() == sweep(korea, "mean", draws=20, seed=3).summary()
