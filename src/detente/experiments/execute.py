@@ -38,6 +38,7 @@ __all__ = [
     "Runner",
     "SchedulerError",
     "backend",
+    "dask_client",
     "evaluate",
 ]
 
@@ -107,7 +108,7 @@ def backend(jobs: int = 1, scheduler: str | None = None) -> Iterator[Runner]:
     before any work is done.
     """
     if scheduler:
-        with _client(scheduler) as client:
+        with dask_client(scheduler) as client:
             yield lambda chunks: _dask(client, chunks)
     elif jobs > 1:
         yield lambda chunks: _joblib(chunks, jobs)
@@ -134,8 +135,13 @@ def _dask(client: Any, chunks: Sequence[Chunk]) -> Iterator[ChunkOut]:
 
 
 @contextmanager
-def _client(scheduler: str) -> Iterator[Any]:
-    """A Dask client for ``local:N`` or a scheduler address."""
+def dask_client(scheduler: str) -> Iterator[Any]:
+    """A Dask client for ``local:N`` (a local cluster, closed on exit) or a scheduler address.
+
+    The one Dask connection of the package: sweeps and the backtest use it, so both read the same
+    ``scheduler`` grammar and give the same one-line :class:`SchedulerError` for an address that
+    does not answer.
+    """
     try:
         from distributed import Client, LocalCluster
     except ImportError:  # pragma: no cover - the cluster extra is installed in CI
