@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from detente.cli.params import parse_strategy
 from detente.negotiation.outcomes import AdditiveUtility
-from detente.params import ParamError
 from detente.negotiation.strategies import (
     STRATEGIES,
     AbsoluteTitForTat,
@@ -24,6 +23,7 @@ from detente.negotiation.strategies import (
     concede_toward,
     make_strategy,
 )
+from detente.params import ParamError
 
 U = AdditiveUtility(np.array([[0.5, 0.5]]), np.array([[1.0, 0.0]]), np.array([0.2]), np.ones(1))
 

@@ -12,10 +12,10 @@ import dataclasses
 import numpy as np
 import pytest
 
+from detente.cli.params import parse_strategy
 from detente.negotiation import STRATEGIES, NegotiationParams, NegotiationResult, run, run_many
 from detente.negotiation.outcomes import AdditiveUtility
 from detente.negotiation.protocol import _Talks
-from detente.cli.params import parse_strategy
 from detente.negotiation.strategies import Strategy, make_strategy
 
 from .conftest import make_scenario

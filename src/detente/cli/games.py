@@ -141,7 +141,6 @@ def sweep_cmd(
     store: StoreOpt = None,
 ) -> None:
     """Tabulate equilibrium and QRE outcome probabilities across one parameter."""
-
     from detente.games import sweep as run_sweep
 
     ranged = [p for p in param if ":" in p]
