@@ -201,3 +201,31 @@ def test_periods_that_run_out_are_deadlines_counted_from_publication():
 def test_a_city_inside_another_name_is_no_actor():
     x = run("Mediators of the Minsk Group urged Armenia to stop shelling on Monday.")
     assert all("BLR" not in e.source + e.target for e in x.events)
+
+
+def test_a_participle_with_a_by_phrase_takes_its_agent():
+    x = run("The Council welcomed the accord signed by Peru and Ecuador on 2 March.")
+    signed = [e for e in x.events if x.text[slice(*e.trigger_span)] == "signed"]
+    assert [set(e.source + e.target) for e in signed] == [{"PER", "ECU"}]
+
+
+def test_mediators_in_a_by_phrase_are_not_the_two_sides():
+    x = run(
+        "Fighting between Peru and Ecuador resumed. The ministers met for talks brokered by "
+        "Brazil and Chile. Later both sides agreed to a truce."
+    )
+    agree = [e for e in x.events if e.plover == "AGREE"]
+    assert [set(e.source + e.target) for e in agree] == [{"PER", "ECU"}]
+
+
+def test_a_verb_whose_own_subject_names_no_actor_takes_no_other_source():
+    x = run(
+        "Canada will send troops to Latvia, according to an official who discussed the plan "
+        "with reporters."
+    )
+    assert [e for e in x.events if e.plover == "CONSULT"] == []
+
+
+def test_the_subject_of_a_condition_is_not_the_agent():
+    x = run("The deal provides for sanctions to be quickly re-imposed if Iran breaches the deal.")
+    assert all("IRN" not in e.source for e in x.events)

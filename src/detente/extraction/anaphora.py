@@ -9,8 +9,9 @@ guideline codes them as those actors; ``docs/explanation/extraction.md``):
   "of" phrase ("the Foreign Minister of Armenia") or as a title before a name ("President
   Trump") — a later "the <noun>" with no actor of its own ("the Council determined …", "the
   court ruled …", "the ministry said …") is that actor (the most recent one wins).
-* **Pairs.**  After two actors have been coordinated ("Israel and Hamas", "between Armenia and
-  Azerbaijan"), "the two sides", "both countries", "each side", "the two leaders" are those two
+* **Pairs.**  After two actors have been coordinated as parties — in a subject or a "between"
+  phrase ("Israel and Hamas agreed", "between Armenia and Azerbaijan"), not as mediators in a
+  "by" phrase — "the two sides", "both countries", "each side", "the two leaders" are those two
   actors: the determiner takes the first code and the noun the second, so that the phrase has
   both codes and is coded as a reciprocal act (:mod:`~detente.extraction.roles`).
 
@@ -66,6 +67,23 @@ def _institution_words(tok: Any, doc: Any) -> list[str]:
     return [w for w in out if w in INSTITUTIONS]
 
 
+def _parties(tok: Any) -> bool:
+    """Whether a coordination at ``tok`` names parties: a subject or a "between" phrase.
+
+    "Talks brokered by Russia, the United States and France" names mediators, not the two
+    sides of anything.
+    """
+    node = tok
+    while node.dep_ in ("compound", "amod", "poss", "pobj", "prep", "appos") and node.head != node:
+        if node.dep_ == "prep" and node.lower_ == "between":
+            return True
+        if node.dep_ == "agent":
+            return False
+        node = node.head
+    subject = node.dep_ in ("nsubj", "nsubjpass") and tok.i < node.head.i  # ends at its verb
+    return bool(subject or node.lower_ == "between")
+
+
 def _definite(tok: Any, actors: dict[int, str]) -> bool:
     """Whether the noun is "the <noun>" with no actor among its own dependents."""
     kids = list(tok.children)
@@ -89,7 +107,7 @@ def resolve_anaphora(doc: Any, actors: dict[int, str], state: Antecedents) -> di
             for w in _institution_words(t, doc):
                 state.heads[w] = code
             head = actors.get(t.head.i)
-            if t.dep_ == "conj" and head and head != code:
+            if t.dep_ == "conj" and head and head != code and _parties(t.head):
                 state.pair = (head, code)
             continue
         lemma = t.lemma_.lower()

@@ -25,7 +25,7 @@ from detente.extraction.lexicon import QUAD, Sense, match, words
 from detente.extraction.modality import REPORT, modality
 from detente.extraction.roles import settle
 from detente.extraction.senses import CONSEQUENCE, context_sense, refine
-from detente.extraction.syntax import codes, phrase, subject
+from detente.extraction.syntax import codes, noun_subject, phrase, subject
 
 __all__ = ["Coded", "code_sentence", "main_event"]
 
@@ -141,6 +141,11 @@ def _ancestor_agent(tok: Any, actors: Mapping[int, str]) -> list[str]:
     return []
 
 
+def _has_subject(tok: Any) -> bool:
+    """A verb with a subject of its own ("an official who discussed"), which keeps its agent."""
+    return tok.pos_ == "VERB" and noun_subject(tok) is not None
+
+
 def _trigger(tok: Any, actors: Mapping[int, str]) -> Sense | None:
     """A token's sense; light verbs take their object's ("gave a welcome", "held talks")."""
     if tok.pos_ == "VERB" and tok.lemma_ in LIGHT_VERBS:
@@ -206,7 +211,7 @@ def code_sentence(sent: Any, actors: Mapping[int, str]) -> list[Coded]:
             source = [
                 a for c in tok.children if c.lower_ == "from" for a in codes(c.subtree, actors)
             ]
-        if not source and plover not in MATERIAL_CONFLICT:
+        if not source and plover not in MATERIAL_CONFLICT and not _has_subject(tok):
             source = _ancestor_agent(tok, actors)
         source, target = settle(tok, plover, source, target, actors)
         out.append(
