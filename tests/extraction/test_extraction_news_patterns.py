@@ -229,3 +229,23 @@ def test_a_verb_whose_own_subject_names_no_actor_takes_no_other_source():
 def test_the_subject_of_a_condition_is_not_the_agent():
     x = run("The deal provides for sanctions to be quickly re-imposed if Iran breaches the deal.")
     assert all("IRN" not in e.source for e in x.events)
+
+
+def test_a_passive_subject_authored_by_an_actor_is_the_target():
+    x = run("The draft, tabled by France, was vetoed by Russia on Friday.")
+    assert ("REJECT", ("RUS",), ("FRA",)) in events(x)
+
+
+def test_an_act_marked_as_mutual_is_reciprocal():
+    x = run("Peru and Chile continued their tit-for-tat tariffs on Monday.")
+    coerce = [e for e in x.events if e.plover in ("COERCE", "SANCTION")]
+    assert [set(e.source + e.target) for e in coerce] == [{"PER", "CHL"}]
+    assert all(len(e.source) == 1 for e in coerce)
+
+
+def test_bare_members_are_the_organisation_named_last():
+    x = run(
+        "The African Union met in Addis Ababa on Monday. Members called on Sudan to end "
+        "the fighting."
+    )
+    assert ("REQUEST", ("AFU",), ("SDN",)) in events(x)

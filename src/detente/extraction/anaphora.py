@@ -15,6 +15,10 @@ guideline codes them as those actors; ``docs/explanation/extraction.md``):
   actors: the determiner takes the first code and the noun the second, so that the phrase has
   both codes and is coded as a reciprocal act (:mod:`~detente.extraction.roles`).
 
+* **Members.**  "members" and "delegates" as a bare subject ("members called for …") are
+  members of the intergovernmental organisation named most recently (the Security Council's
+  members are UNO, as the guideline codes them).
+
 This is the simplest coreference that the texts need, not a general resolver: it never crosses
 into a noun that has an actor of its own, and an institution noun that has not been introduced
 with an actor stays unresolved.
@@ -38,7 +42,8 @@ INSTITUTIONS = words(
 """Head nouns of institutions and offices that a definite "the <noun>" can refer back to."""
 PAIR_NOUNS = words("side sides country countries leader leaders party parties nation nations")
 PAIR_DETS = words("two both each")
-ANAPHORS = INSTITUTIONS | PAIR_NOUNS | {w + "s" for w in INSTITUTIONS}
+MEMBERS = words("member delegate")
+ANAPHORS = INSTITUTIONS | PAIR_NOUNS | MEMBERS | {w + "s" for w in INSTITUTIONS | MEMBERS}
 """Head words of the anaphoric noun phrases (and plurals), for the pre-filter's actor test."""
 _MODIFIER_DEPS = frozenset(("compound", "amod", "poss", "nmod"))
 
@@ -49,6 +54,8 @@ class Antecedents:
 
     heads: dict[str, str] = field(default_factory=dict)
     pair: tuple[str, str] | None = None
+    igos: frozenset[str] = frozenset()
+    igo: str = ""
 
 
 def _institution_words(tok: Any, doc: Any) -> list[str]:
@@ -92,6 +99,12 @@ def _definite(tok: Any, actors: dict[int, str]) -> bool:
     return not any(d.i in actors for c in kids for d in c.subtree)
 
 
+def _bare_subject(tok: Any, actors: dict[int, str]) -> bool:
+    """A subject with no actor of its own ("members called for …", not "members of ASEAN")."""
+    own = any(d.i in actors for c in tok.children for d in c.subtree)
+    return tok.dep_ in ("nsubj", "nsubjpass") and not own
+
+
 def _pair_det(tok: Any) -> Any | None:
     if tok.lower_ not in PAIR_NOUNS:
         return None
@@ -104,6 +117,7 @@ def resolve_anaphora(doc: Any, actors: dict[int, str], state: Antecedents) -> di
     for t in doc:
         code = actors.get(t.i)
         if code:
+            state.igo = code if code in state.igos else state.igo
             for w in _institution_words(t, doc):
                 state.heads[w] = code
             head = actors.get(t.head.i)
@@ -115,4 +129,6 @@ def resolve_anaphora(doc: Any, actors: dict[int, str], state: Antecedents) -> di
             out[t.i] = state.heads[lemma]
         elif state.pair and (det := _pair_det(t)) is not None:
             out[det.i], out[t.i] = state.pair
+        elif state.igo and lemma in MEMBERS and t.tag_ == "NNS" and _bare_subject(t, actors):
+            out[t.i] = state.igo
     return out

@@ -89,11 +89,20 @@ def _subject_phrase(subj: Any, v: Any) -> list[Any]:
     return [t for t in words if t.i < v.i] if subj.i < v.i else words
 
 
+def _authors(participle: Any, actors: Mapping[int, str]) -> list[str]:
+    """The agent of a participle ("tabled by the United States"): the author of its noun."""
+    agent = _agent(participle)
+    return codes(phrase(agent), actors) if agent is not None else []
+
+
 def _verb_args(v: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
     subj, passive = subject(v)
     subj_codes = codes(_subject_phrase(subj, v), actors) if subj is not None else []
     if passive:
         agent = _agent(v)
+        if subj is not None and not subj_codes:  # "the draft, tabled by X, was vetoed": X's
+            acls = [c for c in subj.children if c.dep_ == "acl" and c.i != v.i]
+            subj_codes = [a for c in acls for a in _authors(c, actors)]
         return (codes(phrase(agent), actors) if agent is not None else []), subj_codes
     skip = frozenset(subj_codes)
     target: list[str] = []
