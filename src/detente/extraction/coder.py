@@ -22,10 +22,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from detente.extraction.lexicon import QUAD, Sense, match, words
-from detente.extraction.modality import REPORT, modality
+from detente.extraction.modality import JUDGING, REPORT, modality
 from detente.extraction.roles import settle
 from detente.extraction.senses import CONSEQUENCE, context_sense, refine
-from detente.extraction.syntax import codes, noun_subject, phrase, subject
+from detente.extraction.syntax import codes, phrase, subject
 
 __all__ = ["Coded", "code_sentence", "main_event"]
 
@@ -34,9 +34,12 @@ BREAK_DEPS = frozenset(("relcl", "advcl", "conj", "parataxis", "appos", "acl", "
 TARGET_PREPS = words("to against with on toward towards for into in at over of about")
 SOURCE_PREPS = frozenset(("by", "between"))
 LIGHT_VERBS = words(
-    "give make issue hold conduct stage launch mount undertake open impose carry begin "
+    "give make issue hold conduct stage stag launch mount undertake open impose carry begin "
     "start resume renew continue take raise set reach"
 )
+"""Verbs that take their object's sense ("stag" is the small model's lemma of "staged")."""
+ORDERING = LIGHT_VERBS | words("order organize organise call intensify escalate expand step")
+"""Verbs whose subject does the material act named by their object ("ordered patrols")."""
 OBLIGATION = Sense("REQUEST", "", "100", "must")
 MATERIAL_CONFLICT = frozenset(t for t, q in QUAD.items() if q == "material conflict")
 COERCIVE = frozenset(("ASSAULT", "COERCE", "SANCTION", "THREATEN"))
@@ -63,16 +66,53 @@ def _depth(tok: Any) -> int:
     return d
 
 
+def _judged(tok: Any, triggers: Mapping[int, Sense], actors: Mapping[int, str]) -> bool:
+    """Whether ``tok`` is a nominal act with its own doer that a judging verb is about.
+
+    "welcomed the meeting between A and B", "condemned the launch by X": the meeting and the
+    launch are events of their own (presupposed), not the content of the judgement.
+    """
+    head = tok.head
+    sense = triggers.get(head.i)
+    if tok.dep_ != "dobj" or sense is None or head.pos_ != "VERB" or sense.plover not in JUDGING:
+        return False
+    return tok.pos_ in ("NOUN", "PROPN") and bool(_own_source(tok, actors))
+
+
 def _absorber(tok: Any, triggers: Mapping[int, Sense]) -> int | None:
     """The trigger whose complement ``tok`` is in (its matrix), if any."""
     node = tok
     while node.head.i != node.i:
-        if node.dep_ in BREAK_DEPS:
-            return None
+        speech = triggers.get(node.head.i)
+        content = (
+            node.dep_ in ("acl", "relcl")
+            and speech is not None
+            and speech.plover in SPEECH_NOUN_TYPES
+        )
+        content = content and any(
+            c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in node.children
+        )
+        if node.dep_ in BREAK_DEPS and not content:  # "a demand that X disarm" is content
+            return _accused(tok, triggers)
         node = node.head
         sense = triggers.get(node.i)
         if sense and (node.pos_ == "VERB" or sense.plover in SPEECH_NOUN_TYPES):
             return int(node.i)
+    return None
+
+
+def _accused(tok: Any, triggers: Mapping[int, Sense]) -> int | None:
+    """The accusation whose content ``tok`` is in, even in a relative clause.
+
+    "alleging it was the rebels who deployed them": the deployment is the content of the
+    allegation, not an event of its own (the guideline: "X accused Y of Z", Z is not coded).
+    """
+    node = tok
+    while node.head.i != node.i:
+        sense = triggers.get(node.head.i)
+        if sense and sense.plover == "ACCUSE" and node.head.pos_ == "VERB":
+            return int(node.head.i) if node.dep_ in ("ccomp", "xcomp", "prep") else None
+        node = node.head
     return None
 
 
@@ -89,20 +129,11 @@ def _subject_phrase(subj: Any, v: Any) -> list[Any]:
     return [t for t in words if t.i < v.i] if subj.i < v.i else words
 
 
-def _authors(participle: Any, actors: Mapping[int, str]) -> list[str]:
-    """The agent of a participle ("tabled by the United States"): the author of its noun."""
-    agent = _agent(participle)
-    return codes(phrase(agent), actors) if agent is not None else []
-
-
 def _verb_args(v: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
     subj, passive = subject(v)
     subj_codes = codes(_subject_phrase(subj, v), actors) if subj is not None else []
     if passive:
         agent = _agent(v)
-        if subj is not None and not subj_codes:  # "the draft, tabled by X, was vetoed": X's
-            acls = [c for c in subj.children if c.dep_ == "acl" and c.i != v.i]
-            subj_codes = [a for c in acls for a in _authors(c, actors)]
         return (codes(phrase(agent), actors) if agent is not None else []), subj_codes
     skip = frozenset(subj_codes)
     target: list[str] = []
@@ -114,18 +145,30 @@ def _verb_args(v: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]
     return subj_codes, target
 
 
-def _noun_args(n: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
+def _own_source(n: Any, actors: Mapping[int, str]) -> list[str]:
+    """Actors named as the doer inside a noun's phrase ("Israel's", "by X", "between A and B")."""
     source: list[str] = []
-    target: list[str] = []
     for c in n.children:
         if (c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ != "LOC") or (
             c.dep_ == "prep" and c.lower_ in SOURCE_PREPS
         ):
             source += codes(c.subtree, actors)
+    of = [g for c in n.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for c in [d for m in (n, *of) for d in m.children if d.dep_ == "acl"]:
+        between = [g for g in c.children if g.dep_ == "prep" and g.lower_ == "between"]
+        source += [a for g in between for a in codes(g.subtree, actors)]  # "a truce reached
+    return source  # between A and B", "the cessation of hostilities reached between A and B"
+
+
+def _noun_args(n: Any, actors: Mapping[int, str], plover: str) -> tuple[list[str], list[str]]:
+    source = _own_source(n, actors)
+    target: list[str] = []
     for c in n.children:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             target += codes(c.subtree, actors, frozenset(source))
     governed = n.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and n.head.pos_ in ("VERB", "AUX")
+    if plover in MATERIAL_CONFLICT and n.head.lemma_ not in ORDERING:
+        governed = False  # "defuse tensions after an attack": the subject did not attack
     if not source and governed:
         subj, _ = subject(n.head)
         if subj is not None:
@@ -148,11 +191,6 @@ def _ancestor_agent(tok: Any, actors: Mapping[int, str]) -> list[str]:
             if c.dep_ in ("poss", "nsubj") and c.i < tok.i and (found := codes(phrase(c), actors)):
                 return found
     return []
-
-
-def _has_subject(tok: Any) -> bool:
-    """A verb with a subject of its own ("an official who discussed"), which keeps its agent."""
-    return tok.pos_ == "VERB" and noun_subject(tok) is not None
 
 
 def _trigger(tok: Any, actors: Mapping[int, str]) -> Sense | None:
@@ -203,15 +241,19 @@ def _speaker_may_act(tok: Any, plover: str) -> bool:
 def code_sentence(sent: Any, actors: Mapping[int, str]) -> list[Coded]:
     """Code every independent trigger of ``sent`` (ordered by depth, then position)."""
     triggers = {t.i: s for t in sent if (s := _trigger(t, actors)) is not None}
-    absorbed = {i: _absorber(sent.doc[i], triggers) for i in triggers}
+    judged = {i for i in triggers if _judged(sent.doc[i], triggers, actors)}
+    absorbed = {i: None if i in judged else _absorber(sent.doc[i], triggers) for i in triggers}
     out: list[Coded] = []
     for i, sense in triggers.items():
         tok = sent.doc[i]
         if absorbed[i] is not None:
             continue
         matrix = replace(sense, plover=_matrix_type(sense, tok, absorbed, triggers))
-        plover, mood, reason, speaker = modality(tok, matrix, actors)
-        source, target = (_verb_args if tok.pos_ == "VERB" else _noun_args)(tok, actors)
+        plover, mood, reason, speaker = modality(tok, matrix, actors, i in judged)
+        if tok.pos_ == "VERB":
+            source, target = _verb_args(tok, actors)
+        else:
+            source, target = _noun_args(tok, actors, plover)
         if reason == "obligation stated by a speaker":
             source, target = speaker, [c for c in source if c not in speaker]
         elif not source and speaker and _speaker_may_act(tok, plover):
@@ -220,7 +262,7 @@ def code_sentence(sent: Any, actors: Mapping[int, str]) -> list[Coded]:
             source = [
                 a for c in tok.children if c.lower_ == "from" for a in codes(c.subtree, actors)
             ]
-        if not source and plover not in MATERIAL_CONFLICT and not _has_subject(tok):
+        if not source and plover not in MATERIAL_CONFLICT:
             source = _ancestor_agent(tok, actors)
         source, target = settle(tok, plover, source, target, actors)
         out.append(

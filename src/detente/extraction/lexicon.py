@@ -87,7 +87,11 @@ def match(tok: Any) -> Sense | None:
                 return _sense(lex.phrasal[key], key)
         entry = lex.verbs.get(lemma)
         return _sense(entry, lemma) if entry else None
-    if tok.pos_ in ("NOUN", "PROPN") and not (tok.dep_ == "compound" and tok.head.pos_ == "NOUN"):
+    modifier = tok.dep_ == "compound" and tok.head.pos_ in (
+        "NOUN",
+        "VERB",
+    )  # "ceasefire violations"
+    if tok.pos_ in ("NOUN", "PROPN") and not modifier:
         for c in tok.children:
             key = f"{c.lemma_.lower()} {lemma}"
             if c.dep_ in ("compound", "amod") and key in lex.nouns:

@@ -17,6 +17,17 @@ Rules (guideline in ``docs/explanation/extraction.md``):
 * **Hypothetical**: modals without a speaker (may, might, could, would, can, must), and clauses
   introduced by "if", "unless", "whether"; these are claims, never events.  An adverbial clause
   of time or reason ("as we exit the deal, we will …") is not under the main clause's modal.
+  Considering an act ("weigh an attack", "mull sanctions") and an infinitive that modifies a
+  noun ("a referendum to break off", "a draft to impose sanctions") are not acts either; "a
+  decision to …" is (like "decided to …").
+* **A conditional consequence** ("sanctions will be re-imposed if Iran breaches the deal") is
+  future: stated by a speaker it is a threat or a promise, else hypothetical.
+* **Heads that negate** ("failed to adopt", "refusal to talk") act only on their complement
+  clause, not on a phrase attached to them ("in a meeting, X failed to …").
+* **Presupposed acts.**  A nominal act named as a cause or occasion ("sanctions over its
+  launches", "in response to rocket fire") or as what an actor is judged for ("condemned the
+  launch by X", "welcomed the meeting between A and B") happened: the governing clause's modals
+  and speakers do not apply to it.
 """
 
 from __future__ import annotations
@@ -24,21 +35,30 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from detente.extraction.lexicon import COOPERATIVE, Sense, words
+from detente.extraction.lexicon import COOPERATIVE, QUAD, Sense, words
 from detente.extraction.speakers import FIRST_PERSON
 from detente.extraction.syntax import codes, phrase, subject
 
-__all__ = ["CONDITIONAL_MARKS", "HYPOTHETICAL_AUX", "REPORT", "modality"]
+__all__ = ["CONDITIONAL_MARKS", "HYPOTHETICAL_AUX", "JUDGING", "REPORT", "modality", "presupposed"]
 
 REPORT = words(
     "say tell report announce state add note confirm claim declare reiterate explain "
-    "write believe think decide try attempt begin start continue want hope expect "
+    "write believe think decide determine try attempt begin start continue want hope expect "
     "indicate stress quote reveal disclose acknowledge admit underscore emphasize emphasise "
     "reaffirm"
 )
 INTENT_HEADS = words("willing ready prepared plan intend prepare set going determined")
 HYPOTHETICAL_AUX = words("may might could can would should must")
-HYPOTHETICAL_HEADS = words("capable able likely unlikely possible potential chance")
+HYPOTHETICAL_HEADS = words(
+    "capable able likely unlikely possible potential chance weigh consider mull contemplate"
+)
+ATTACHED_DEPS = frozenset(("prep", "pobj", "agent", "npadvmod", "advmod", "advcl", "relcl"))
+"""Phrases attached to a negating head that it does not negate ("in a meeting, X failed …")."""
+DONE_NOUNS = words("decision move order")
+"""Nouns whose infinitive is an act done, like "decided to": "his decision to cease …"."""
+CAUSE_PREPS = words("over after following despite amid")
+"""Prepositions that name a nominal act as a cause or occasion ("sanctions over its launches")."""
+JUDGING = frozenset(("ACCUSE", "SUPPORT"))
 NEGATING_HEADS = words("fail failure unable refusal")
 FUTURE_AUX = frozenset(("will", "shall", "'ll", "wo"))
 CONDITIONAL_MARKS = frozenset(("if", "unless", "whether"))
@@ -76,6 +96,39 @@ def _intent_holder(node: Any, tok: Any, actors: Mapping[int, str]) -> list[str]:
     return codes(phrase(holder), actors)
 
 
+def _purpose(node: Any) -> bool:
+    """An infinitive that modifies a noun ("a referendum to break off"), not "a decision to".
+
+    An infinitive as a subject ("to break off would be annexation") is not an act either.
+    """
+    if node.dep_ not in ("acl", "csubj") or node.head.lemma_.lower() in DONE_NOUNS | INTENT_HEADS:
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+
+
+def _conditional_consequence(tok: Any) -> bool:
+    """Whether ``tok`` has an "if / unless" clause of its own ("re-imposed if Iran breaches")."""
+    return any(
+        c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+        for c in tok.children
+    )
+
+
+def presupposed(tok: Any, judged: bool = False) -> bool:
+    """Whether the nominal act ``tok`` is presupposed: a cause or occasion, or what is judged.
+
+    ``judged``: ``tok`` is the object of a judging trigger ("condemned the launch by X").
+    """
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if judged:
+        return True
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "response":
+        return True
+    return tok.dep_ == "pobj" and prep.lower_ in CAUSE_PREPS and prep.head.pos_ != "NOUN"
+
+
 def _frame(tok: Any, actors: Mapping[int, str]) -> tuple[list[str], set[str], bool]:
     """Walk up from ``tok``: speaker codes, the modal words met, whether under a condition.
 
@@ -87,7 +140,7 @@ def _frame(tok: Any, actors: Mapping[int, str]) -> tuple[list[str], set[str], bo
     subj, _ = subject(tok)
     first = subj is not None and subj.pos_ == "PRON" and subj.lower_ in FIRST_PERSON
     own = codes([subj], actors) if first else []
-    node = tok
+    node, direct = tok, True
     while True:
         aux |= {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
         marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
@@ -99,8 +152,11 @@ def _frame(tok: Any, actors: Mapping[int, str]) -> tuple[list[str], set[str], bo
             c.dep_ == "acomp" and c.lemma_ in HYPOTHETICAL_HEADS for c in node.children
         ):
             aux.add("may")
-        if node.lemma_ in NEGATING_HEADS and node.i != tok.i:
+        if node.lemma_ in NEGATING_HEADS and node.i != tok.i and direct:
             aux.add("not")
+        if _purpose(node):
+            aux.add("<purpose>")
+        direct = direct and node.dep_ not in ATTACHED_DEPS
         head = node.head
         if head.i == node.i or node.dep_ == "relcl" or _temporal_clause(node):
             return own, aux, conditional
@@ -112,9 +168,15 @@ def _frame(tok: Any, actors: Mapping[int, str]) -> tuple[list[str], set[str], bo
         node = head
 
 
-def modality(tok: Any, sense: Sense, actors: Mapping[int, str]) -> tuple[str, str, str, list[str]]:
-    """(plover, modality, reason, speaker) for one trigger."""
+def modality(
+    tok: Any, sense: Sense, actors: Mapping[int, str], judged: bool = False
+) -> tuple[str, str, str, list[str]]:
+    """(plover, modality, reason, speaker) for one trigger (``judged``: see :func:`presupposed`)."""
+    if presupposed(tok, judged):
+        return sense.plover, "asserted", "presupposed", []
     speaker, aux, conditional = _frame(tok, actors)
+    if QUAD[sense.plover].startswith("material") and _conditional_consequence(tok):
+        aux.add("would")  # a promised speech act ("warned of X if …") stays the act
     negated = any(c.dep_ == "neg" for c in tok.children) or (
         tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
     )
@@ -126,6 +188,8 @@ def modality(tok: Any, sense: Sense, actors: Mapping[int, str]) -> tuple[str, st
         return "REJECT", "reported" if speaker else "asserted", "negated cooperation", speaker
     if negated and plover != "REJECT":
         return plover, "negated", "negation", speaker
+    if "<purpose>" in aux:
+        return plover, "hypothetical", "purpose or plan (infinitive)", speaker
     obligation = aux & {"must", "should"}
     intent = aux & (FUTURE_AUX | {"would"})
     if obligation:

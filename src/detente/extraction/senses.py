@@ -22,6 +22,14 @@ decides (CAMEO category definitions [Schrodt2012], PLOVER [PLOVER]):
   response"), are THREATEN (CAMEO 13).
 * **Moving forces is MOBILIZE** (CAMEO 154): "move", "send", "mass", "station" or "dispatch"
   troops, forces or equipment.
+* **Refusing to comment and talking to the press are no events**: "declined to comment",
+  "discussed the situation with reporters".
+* **Favouring talks is intent to negotiate** (AGREE, CAMEO 036): "favor / propose / prefer
+  (a) dialogue, talks, negotiations".
+* **A threat or warning as a thing** ("one of the most serious threats", "this is a threat to
+  peace", "threats of eviction") is no act of threatening: without a doer in its own phrase
+  ("Iran's threat", "a warning by X") the noun is an event only as a subject or object ("made a
+  threat", "the warning came …") or in "in / with a warning".
 * **Concern is disapproval**: "concerned", "troubled", "alarmed", and "concern" as the object of
   a verb of expressing ("voiced concern", "made clear its concerns"), are ACCUSE (CAMEO 110, as
   the PLOVER gold standard codes "expressed concern").
@@ -73,7 +81,14 @@ _UNITS = words(
     "battalion battalions unit units division divisions"
 )
 
-CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | _DEPLOYING | {"concern"}
+_COMMENTING = words("comment comments details detail")
+_PRESS = words("reporter reporters journalist journalists press media newsmen")
+_PARTNERS = words("with to")
+_FAVOURING = words("favor favour propose prefer")
+_TALKS = words("dialogue talks negotiation negotiations")
+_THREAT_NOUNS = words("threat warning")
+
+CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | _DEPLOYING | _FAVOURING | {"concern"}
 """Lemmas that only :func:`context_sense` makes triggers (the pre-filter must keep them)."""
 
 WEAPONS_TEST = Sense("MOBILIZE", "weapons", "150", "weapons test")
@@ -81,6 +96,7 @@ DEPLOYMENT = Sense("MOBILIZE", "troops", "154", "move forces")
 LEFT_AGREEMENT = Sense("REJECT", "", "127", "leave agreement")
 CONSEQUENCE = Sense("THREATEN", "", "130", "consequences")
 CONCERN = Sense("ACCUSE", "disapprove", "110", "concern")
+INTENT_TO_TALK = Sense("AGREE", "", "036", "favor talks")
 
 
 def _objects(tok: Any) -> list[Any]:
@@ -116,8 +132,40 @@ def _aid_given(tok: Any, heads: set[str], actors: Mapping[int, str]) -> bool:
     """Whether a verb of giving has a recipient actor or a giftable object."""
     if heads & _GIFTS:
         return True
-    recipients = [c for c in tok.children if c.dep_ in ("dobj", "dative", "prep")]
-    return any(_has_actor(c.subtree, actors) for c in recipients)
+    recipients = [c for c in tok.children if c.dep_ == "dative" or c.lower_ in ("to", "for")]
+    helped = [  # "helped Ukraine", "helped Afghan refugees", not "an overview of … Israel"
+        m
+        for c in tok.children
+        if c.dep_ == "dobj"
+        for m in (c, *c.children)
+        if m.i in actors and (m is c or m.dep_ in ("amod", "compound", "poss", "nmod"))
+    ]
+    return bool(helped) or any(_has_actor(c.subtree, actors) for c in recipients)
+
+
+def _no_event(tok: Any, sense: Sense, actors: Mapping[int, str]) -> bool:
+    """Refusing to comment, talking to the press, a threat as a thing."""
+    lemma = tok.lemma_.lower()
+    if sense.plover == "REJECT" and any(
+        c.dep_ == "xcomp" and ({o.lemma_.lower() for o in _objects(c)} | {c.lemma_}) & _COMMENTING
+        for c in tok.children
+    ):
+        return True
+    partners = [g for c in tok.children if c.lower_ in _PARTNERS for g in c.children]
+    if sense.plover == "CONSULT" and tok.pos_ == "VERB" and partners:
+        return all(g.lemma_.lower() in _PRESS for g in partners)
+    if tok.pos_ == "NOUN" and lemma in _THREAT_NOUNS and not _own_doer(tok, actors):
+        issued = tok.dep_ in ("dobj", "nsubj", "nsubjpass") or tok.head.lower_ in ("in", "with")
+        return not issued  # "this is a threat to peace", "one of the threats", "threats of …"
+    return False
+
+
+def _own_doer(tok: Any, actors: Mapping[int, str]) -> bool:
+    return any(
+        (c.dep_ in ("poss", "compound", "amod") or (c.dep_ == "prep" and c.lower_ == "by"))
+        and _has_actor(c.subtree, actors)
+        for c in tok.children
+    )
 
 
 def refine(tok: Any, sense: Sense, actors: Mapping[int, str]) -> Sense | None:
@@ -125,7 +173,7 @@ def refine(tok: Any, sense: Sense, actors: Mapping[int, str]) -> Sense | None:
     lemma = tok.lemma_.lower().replace("-", "")
     objs = _objects(tok)
     heads = {o.lemma_.lower() for o in objs}
-    if lemma in _SENDING and heads & _COMMUNICATION:
+    if (lemma in _SENDING and heads & _COMMUNICATION) or _no_event(tok, sense, actors):
         return None
     if sense.plover == "AID" and tok.pos_ == "VERB" and not _aid_given(tok, heads, actors):
         return None
@@ -150,9 +198,15 @@ def context_sense(tok: Any) -> Sense | None:
     moved = {o.lemma_.lower() for o in _objects(tok)}
     if tok.pos_ == "VERB" and lemma in _DEPLOYING and moved & _UNITS:
         return DEPLOYMENT
+    objects = {o.lemma_.lower() for o in tok.children if o.dep_ == "dobj"}
+    if tok.pos_ == "VERB" and lemma in _FAVOURING and objects & _TALKS:
+        return INTENT_TO_TALK
     if tok.pos_ == "NOUN" and lemma in _CONSEQUENCES and _future(tok):
         return CONSEQUENCE
-    if tok.pos_ == "ADJ" and lemma in _CONCERN and tok.dep_ in ("acomp", "ROOT", "conj"):
+    concerned = tok.pos_ == "ADJ" or (
+        tok.tag_ == "VBN" and tok.dep_ == "acomp"
+    )  # "remains concerned"
+    if concerned and tok.lower_ in _CONCERN and tok.dep_ in ("acomp", "ROOT", "conj"):
         return CONCERN
     expressed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _EXPRESSING
     if tok.pos_ == "NOUN" and lemma == "concern" and expressed:

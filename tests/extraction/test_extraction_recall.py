@@ -1,0 +1,117 @@
+"""Events missed entirely and events that are not there (issue 14), on sentences of our own.
+
+Each test is a rule of the annotation guideline (docs/explanation/extraction.md): nominal acts
+that a judgement is about are events of their own, the content of a demand or an accusation is
+not, heads that negate or state intent act on their complement only, conditional consequences
+and infinitives of purpose are not acts, and a handful of verb and noun senses.
+"""
+
+import datetime as dt
+
+import pytest
+
+from detente.extraction.nlp import nlp_available
+
+pytestmark = pytest.mark.skipif(not nlp_available(), reason="needs the [nlp] extra")
+PUB = dt.date(2019, 12, 9)
+
+
+def events(text, plover=None):
+    from detente.extraction import extract
+
+    x = extract(text, PUB)
+    return [(e.plover, e.source, e.target) for e in x.events if plover in (None, e.plover)]
+
+
+def test_a_nominal_act_with_its_own_doer_is_an_event_under_a_judgement():
+    got = events("The Security Council welcomed the meeting between Djibouti and Eritrea.")
+    assert ("SUPPORT", ("UNO",), ("DJI", "ERI")) in got
+    assert ("CONSULT", ("DJI",), ("ERI",)) in got
+    got = events("Japan condemned in the strongest terms the missile launch by North Korea.")
+    assert ("MOBILIZE", ("PRK",), ()) in got
+
+
+def test_a_judged_act_without_its_own_doer_stays_the_judgement():
+    assert events("Japan condemned the missile launch on Monday.") == [("ACCUSE", ("JPN",), ())]
+
+
+def test_a_presupposed_cause_is_not_under_the_clause_modal():
+    got = events(
+        "The Council failed to adopt a resolution that would have strengthened sanctions on "
+        "North Korea over its recent ballistic missile launches."
+    )
+    assert ("MOBILIZE", ("PRK",), ()) in got
+
+
+def test_the_agreement_signed_by_two_states_is_theirs():
+    got = events("The Council welcomed the agreement signed by Eritrea and Ethiopia on Sunday.")
+    assert ("SUPPORT", ("ERI",), ("ETH",)) in got  # sign is CAMEO 057 (SUPPORT)
+
+
+def test_the_content_of_a_demand_or_an_allegation_is_not_an_event():
+    got = events("Israel rejected a Palestinian demand that Israeli troops withdraw from Gaza.")
+    assert got == [("REJECT", ("ISR",), ("PSE",))]
+    got = events(
+        "Syria denied using chemical weapons, alleging it was the rebels who deployed them."
+    )
+    assert [e for e, *_ in got] == ["REJECT", "ACCUSE"]
+
+
+def test_failing_acts_on_the_complement_only():
+    got = events("At a meeting on Monday, the Security Council failed to condemn Iran.")
+    assert "REJECT" not in [e for e, *_ in got]
+    got = events("The Security Council failed to condemn the attack on Monday.")
+    assert [e for e, *_ in got] == []  # a negated accusation is a claim
+
+
+def test_a_conditional_consequence_and_a_purpose_are_not_acts():
+    assert events("The deal provides for sanctions to be re-imposed if Iran breaches it.") == []
+    got = events("Kerry says a referendum to break off from Ukraine would be an annexation.")
+    assert got == []
+
+
+def test_fighting_that_is_ended_is_no_attack():
+    got = events("Israel and Hamas agreed on Monday to a halt in the fighting in Gaza.")
+    assert got == [("AGREE", ("ISR",), ("PSE",))]
+
+
+def test_a_negated_light_verb_negates_its_nominal_object():
+    assert events("Hamas said its forces had not staged any such attacks on Israel.") == []
+
+
+def test_a_determination_is_reported_intent():
+    got = events("China has determined that it will raise tariffs on United States exports.")
+    assert got == [("THREATEN", ("CHN",), ("USA",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kerry said the U.S. continues to favor a dialogue with Russia.", "AGREE"),
+        (
+            "The Security Council expressed appreciation to the Government of Saudi Arabia.",
+            "SUPPORT",
+        ),
+        ("The UN Security Council commended Eritrea and called upon it to act.", "REQUEST"),
+        ("The UN chief remains “deeply concerned” over the fighting in Syria.", "ACCUSE"),
+        ("The cessation of hostilities reached between Israel and Hamas holds.", "RETREAT"),
+    ],
+)
+def test_senses_that_make_events(text, expected):
+    assert expected in [e for e, *_ in events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese Vice Premier Liu declined to make any comment to reporters on Thursday.",
+        "Lavrov discussed the situation in Europe with reporters on Monday.",
+        "Iran is one of the most serious threats to Israel, Netanyahu said.",
+        "The UN envoy provided an overview of recent developments in Israel and Gaza.",
+        "Guterres urged calm in the wake of an attack in Kashmir last week.",
+        "UN observers report on ceasefire violations between India and Pakistan.",
+        "US lawmakers weigh an attack on Syria.",
+    ],
+)
+def test_generic_or_considered_acts_are_no_events(text):
+    assert [e for e in events(text) if e[0] not in ("REQUEST",)] == []
