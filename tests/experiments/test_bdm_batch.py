@@ -23,6 +23,13 @@ VARIANTS = [
     {"preset": "scholz-code", "Q": "0.5", "no_challenge": "full", "selection": "least_move"},
     {"preset": "canonical", "ub_uw_distance": "mu_plus_mu", "Q": "0.7", "range_mode": "scale"},
     {"preset": "canonical", "conflict": "no_move", "compromise_rule": "weighted_average"},
+    {"preset": "canonical", "eps": "-0.05", "selection": "type_order"},
+    {
+        "preset": "scholz-code",
+        "eps": "-0.05",
+        "selection": "enforceability",
+        "stop": "median_stable",
+    },
 ]
 
 

@@ -18,6 +18,7 @@ from detente.spatial import weighted_median
 
 __all__ = [
     "all_pairs_total",
+    "bases",
     "challenge_eu",
     "expected_utility",
     "median_position",
@@ -52,18 +53,36 @@ def all_pairs_total(w: _Array, D: _Array) -> _Array:
     return out
 
 
-def utilities(d: _Array, rr: _Array) -> tuple[_Array, _Array]:
-    """U_s and U_f (eq. 15–16) at exponents ``rr``, from distances d = |x_i − x_j| / R."""
-    exp = 1.0 if np.all(rr == 1.0) else rr  # x ** 1.0 == x, so only a speed-up
-    return _u(0.5 - 0.5 * d, exp), _u(0.5 + 0.5 * d, exp)
+def bases(d: _Array) -> tuple[_Array, _Array]:
+    """The clipped bases 0.5 ∓ 0.5 d of U_s and U_f (eq. 15–16), shared by both passes."""
+    return np.clip(0.5 - 0.5 * d, 0.0, 1.0), np.clip(0.5 + 0.5 * d, 0.0, 1.0)
+
+
+def utilities(lo: _Array, hi: _Array, rr: _Array) -> tuple[_Array, _Array]:
+    """U_s = 2 − 4 lo^r and U_f = 2 − 4 hi^r at exponents ``rr`` (``_u`` of the kernels)."""
+    if np.all(rr == 1.0):  # x ** 1.0 == x, so only a speed-up
+        return 2.0 - 4.0 * lo, 2.0 - 4.0 * hi
+    us, uf = lo**rr, hi**rr
+    for u in (us, uf):
+        np.multiply(u, 4.0, out=u)
+        np.subtract(2.0, u, out=u)
+    return us, uf
 
 
 def challenge_eu(us: _Array, uf: _Array, P: _Array, s_t: _Array, nc: _Array) -> _Array:
     """E = s_t [P U_s + (1 − P) U_f] + (1 − s_t) U_s − nc, the no-challenge term nc = Q U_sq.
 
-    Pairs where x_i = x_j are not zeroed here (the caller knows where they are).
+    C-ordered whatever the order of P.  Pairs where x_i = x_j are not zeroed here (the caller
+    knows where they are).
     """
-    out: _Array = s_t * (P * us + (1.0 - P) * uf) + (1.0 - s_t) * us - nc
+    out = np.multiply(P, us, out=np.empty(us.shape))
+    tmp = np.subtract(1.0, P, out=np.empty(us.shape))
+    tmp *= uf
+    out += tmp
+    out *= s_t
+    np.multiply(1.0 - s_t, us, out=tmp)
+    out += tmp
+    out -= nc
     return out
 
 

@@ -68,13 +68,19 @@ def _pair_index(n: int) -> tuple[_Int, _Int, _Int]:
 
 
 def _below(xs: _Array, v: _Array, strict: bool) -> _Int:
-    """``searchsorted(xs[b], v[b], "left" if strict else "right")`` per draw b, exactly."""
-    out = np.zeros(v.shape, dtype=np.intp)
-    hit = np.empty(v.shape, dtype=bool)
+    """``searchsorted(xs[b], v[b], "left" if strict else "right")`` per draw b, exactly.
+
+    Counted draws-last ((m, B) arrays), so each comparison runs along the draws.
+    """
+    vt, xt = np.ascontiguousarray(v.T), np.ascontiguousarray(xs.T)
+    small = len(xt) < 127  # counts fit in int8, whose adds are fast
+    count = np.zeros(vt.shape, dtype=np.int8 if small else np.intp)
+    hit = np.empty(vt.shape, dtype=bool)
     cmp = np.less if strict else np.less_equal
-    for k in range(xs.shape[1]):
-        out += cmp(xs[:, k : k + 1], v, out=hit)
-    return out
+    for row in xt:
+        cmp(row, vt, out=hit)
+        count += hit.view(np.int8) if small else hit
+    return count.T.astype(np.intp)
 
 
 def _at_or_below(xs: _Array, v: _Array, p: _Int, tie: _Bool | None) -> _Int:

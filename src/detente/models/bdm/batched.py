@@ -3,8 +3,8 @@
 ``run_batch(scenario, inputs, params, *, seeds)`` follows the contract of :mod:`detente.batch`:
 row d of its forecast equals ``bdm.run`` on draw d's scenario (the median of the positions after
 the last round played on each issue), bit for bit.  Each (draw, issue) is a row; rows play their
-rounds side by side in blocks of about :data:`CELLS` pairwise cells (small temporaries stay in
-cache).  A row whose stopping rule fired (all positions equal, a zero range, or
+rounds side by side in blocks of about :data:`CELLS` pairwise cells (temporaries that stay in
+the cache).  A row whose stopping rule fired (all positions equal, a zero range, or
 ``stop=median_stable``) leaves the block while the others play on.  Draws that leave out the same
 actors are evaluated together on the actors present.
 
@@ -29,9 +29,9 @@ from numpy.typing import NDArray
 
 from detente.batch import BatchForecast, DrawInputs, looped
 from detente.errors import ModelInputError
+from detente.models.bdm import batch_bargain as bb
 from detente.models.bdm import batch_kernels as bk
 from detente.models.bdm import batch_support as bs
-from detente.models.bdm.bargain import classify, select
 from detente.models.bdm.kernels import _u
 from detente.models.bdm.params import BDMParams
 from detente.scenario import Scenario
@@ -47,7 +47,8 @@ class _Board:
     """One round of B draws: what every pass of the round reads.
 
     Positions, saliences in [0, 1], weights c·s, ranges R (B,), the median μ,
-    d = |x_i − x_j| / R (B, n, n) and the sort of the positions.
+    dx = |x_i − x_j| and d = dx / R (B, n, n), the clipped bases 0.5 ∓ 0.5 d of the
+    utilities, and the sort of the positions.
     """
 
     x: _Array
@@ -55,19 +56,24 @@ class _Board:
     w: _Array
     R: _Array
     mu: _Array
+    dx: _Array
     d: _Array
+    lo: _Array
+    hi: _Array
     lay: bs.Layout
 
 
 def _board(x: _Array, s: _Array, w: _Array, R: _Array, mu: _Array) -> _Board:
-    d = np.abs(x[:, :, None] - x[:, None, :]) / R[:, None, None]
-    return _Board(x, s, w, R, mu, d, bs.layout(x))
+    dx = np.abs(x[:, :, None] - x[:, None, :])
+    d = dx / R[:, None, None]
+    return _Board(x, s, w, R, mu, dx, d, *bk.bases(d), bs.layout(x))
 
 
 def _zero_ties(E: _Array, b: _Board) -> _Array:
     """E with 0 wherever x_i = x_j: the diagonal, and tied pairs when there are any."""
-    k = np.arange(b.x.shape[1])
-    E[:, k, k] = 0.0
+    B, n = b.x.shape
+    assert E.flags.c_contiguous  # so that the reshape below is a view (challenge_eu)
+    E.reshape(B, n * n)[:, :: n + 1] = 0.0
     if b.lay.tie is not None:
         E[b.x[:, :, None] == b.x[:, None, :]] = 0.0
     return E
@@ -86,7 +92,7 @@ def _expected(b: _Board, P: _Array, r: _Array, p: BDMParams, receiver: bool) -> 
         other = bk.expected_utility(b.x, b.s, P, b.mu, b.R, r[:, None, :], p)
         return eu, other.transpose(0, 2, 1)
     rr = r[:, :, None]
-    us, uf = bk.utilities(b.d, rr)
+    us, uf = bk.utilities(b.lo, b.hi, rr)
     nc = p.Q * _u(np.array(0.5), rr)
     eu = _zero_ties(bk.challenge_eu(us, uf, P, b.s[:, None, :], nc), b)
     if not receiver or p.classify_on == "own_estimates":
@@ -107,8 +113,8 @@ def _second_probabilities(b: _Board, S1: _Array, r: _Array) -> _Array:
     return bs.to_full(b.lay, bs.pair_probabilities(S, bk.all_pairs_total(b.w, D)))
 
 
-def _step(b: _Board, p: BDMParams) -> tuple[_Array, _Array]:
-    """One round for every draw: new positions and their median (engine.step, batched)."""
+def _step(b: _Board, p: BDMParams) -> _Array:
+    """One round for every draw: the new positions (engine.step, batched)."""
     S1 = bs.support_linear(b.lay, b.w, b.R)
     all_pairs = p.p_rule == "all_pairs_riskweighted"
     den = bk.all_pairs_total(b.w, b.d) if all_pairs else None
@@ -118,11 +124,7 @@ def _step(b: _Board, p: BDMParams) -> tuple[_Array, _Array]:
     if all_pairs:
         P = _second_probabilities(b, S1, r)
     eu, recv = _expected(b, P, r, p, receiver=True)
-    kind, new = classify(eu, recv, b.x, p)
-    choice = select(kind, new, eu, recv, b.x, p.selection)
-    picked = np.take_along_axis(new, np.maximum(choice, 0)[:, :, None], axis=2)[:, :, 0]
-    x_new = np.where(choice >= 0, picked, b.x)
-    return x_new, bk.median_position(x_new, b.w, p.median_tie)
+    return bb.move(eu, recv, b.x, b.dx, p)
 
 
 def _range(x: _Array, x0: _Array, width: _Array, mode: str) -> _Array:
@@ -135,33 +137,53 @@ def _range(x: _Array, x0: _Array, width: _Array, mode: str) -> _Array:
 def run_issue(x0: _Array, s: _Array, c: _Array, width: _Array, p: BDMParams) -> _Array:
     """Final median per row, each row one draw of one issue (engine.run_issue; width (B,)).
 
-    A row whose stopping rule fired leaves the arrays (its last median is kept), as the single
-    run breaks out of its loop.
+    A row whose stopping rule fired leaves the arrays with its median, as the single run breaks
+    out of its loop.  The median of every round is needed only by ``stop=median_stable`` and by
+    the full no-challenge term (μ in U_b, U_w); otherwise only the last one is computed.
     """
     w = c * s
+    track = p.stop == "median_stable" or (p.no_challenge == "full" and p.Q < 1.0)
     final = bk.median_position(x0, w, p.median_tie)
-    rows, x, mu = np.arange(len(x0)), x0, final.copy()
-    quiet = np.zeros(len(x0))
+    rows, x, mu, quiet = np.arange(len(x0)), x0, final.copy(), np.zeros(len(x0))
     for _ in range(p.rounds):
         R = _range(x, x0, width, p.range_mode)
         go = (R > 0) & (np.ptp(x, axis=1) != 0)
         if p.stop == "median_stable":
             go &= quiet < p.stop_k
         if not go.all():
+            if not track:
+                final[rows[~go]] = bk.median_position(x[~go], w[~go], p.median_tie)
             keep = (rows, x, x0, s, w, R, mu, quiet, width)
-            rows, x, x0, s, w, R, mu, quiet, width = (a[go] for a in keep)
+            rows, x, x0, s, w, R, mu, quiet, width = (v[go] for v in keep)
             if not len(rows):
-                break
-        x, median = _step(_board(x, s, w, R, mu), p)
-        final[rows] = median
-        quiet = np.where(np.abs(median - mu) < p.stop_tol * R, quiet + 1, 0)
-        mu = median
+                return final
+        x = _step(_board(x, s, w, R, mu), p)
+        if track:
+            median = bk.median_position(x, w, p.median_tie)
+            final[rows] = median
+            quiet = np.where(np.abs(median - mu) < p.stop_tol * R, quiet + 1, 0)
+            mu = median
+    if not track:
+        final[rows] = bk.median_position(x, w, p.median_tie)
     return final
 
 
-CELLS = 1 << 14
-"""Pairwise cells (rows × n²) per block: temporaries of 128 kB stay in cache and are reused by
-the allocator (larger ones cost page faults on every round)."""
+CELLS = 1 << 16
+"""Pairwise cells (rows × n²) per block: temporaries of 512 kB, large enough that NumPy's
+per-call cost is small, small enough to stay in the cache (with :func:`_roomy_heap`)."""
+_ROOMY = 16 << 20
+
+
+def _roomy_heap() -> None:
+    """Let the C allocator keep freed blocks of a few MB for reuse (speed only).
+
+    glibc's malloc serves blocks above its threshold (128 kB at first) with fresh pages and gives
+    the top of its heap back to the system once twice that is free, so a loop whose temporaries
+    are hundreds of kB pays page faults in every round (a third of the time here).  Freeing one
+    16 MiB block raises both thresholds (glibc's dynamic threshold); no number changes, and
+    other allocators are unaffected.
+    """
+    np.empty(_ROOMY, dtype=np.uint8)
 
 
 def _forecast(
@@ -178,6 +200,7 @@ def _forecast(
     width = np.tile(np.diff(scenario.bounds(), axis=1)[:, 0], B)
     out = np.empty(B * k)
     size = max(8, CELLS // (n * n))
+    _roomy_heap()
     for a in range(0, B * k, size):
         part = slice(a, a + size)
         out[part] = run_issue(x[part], s[part], c[part], width[part], p)
