@@ -12,25 +12,30 @@ Lines:
 - BDM, 10,000 draws (full rounds per draw) of ``ec-emissions-1994`` and ``korea-2019-12``, both
   presets, through ``detente.experiments.sweep`` (seeds, input draws and the batched kernel
   included); beside them a loop of ``detente.run`` over 100 draws, scaled to 10,000 (est.).
-- mean, median and nash, 10,000 draws of Korea.
+- mean, median and nash, 10,000 draws of Korea; SMP, 1,000 draws of Korea.
 - Dask: the same 100,000-draw BDM sweep of Korea on a ``LocalCluster`` of 1 and of 2 workers
-  (start-up excluded), and the speed-up.
+  (``detente.experiments.execute.local_cluster``, start-up excluded), the speed-up, and the CPU
+  the workers spent beside that of the same draws in one process (``--dask-default-malloc``: the
+  workers keep Dask's ``MALLOC_TRIM_THRESHOLD_``, as before the fix).
 - Memory: a 1,000,000-draw mean sweep of Korea streaming its rows to Parquet, in a child process
   whose peak RSS is printed beside that of the same child doing 1,000 draws.
 
-Wall-clock and CPU (this process) are both printed: on a shared machine the first is inflated.
+Wall-clock and CPU (this process) are both printed, with the 1-minute load average: on a shared
+machine the first is inflated.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from timing import best_of
@@ -44,7 +49,8 @@ DRAWS = 10_000
 
 
 def line(what: str, wall: float, cpu: float, anchor: str) -> None:
-    print(f"{what:<46} {wall:8.2f} s wall {cpu:8.2f} s CPU   anchor: {anchor}")
+    load = os.getloadavg()[0]
+    print(f"{what:<46} {wall:8.2f} s wall {cpu:8.2f} s CPU  load {load:4.1f}   anchor: {anchor}")
 
 
 def loop_estimate(name: str, model: str, params: dict[str, object], n: int = 100) -> float:
@@ -75,27 +81,53 @@ def in_process(repeat: int) -> None:
     for model in ("mean", "median", "nash"):
         w, c = best_of(lambda m=model: sweep("korea-2019-12", m, draws=DRAWS, seed=1), repeat)
         line(f"{model}, {DRAWS:,} draws of korea-2019-12", w, c, "< 1 s")
+    w, c = best_of(lambda: sweep("korea-2019-12", "smp", draws=1_000, seed=1), repeat)
+    line("smp, 1,000 draws of korea-2019-12", w, c, "< 10 s")
 
 
-def dask_scaling(draws: int) -> None:
-    from distributed import Client, LocalCluster
+def _cpu() -> float:
+    """CPU seconds (user + system) of the calling process: run in each worker."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
 
+
+def _cluster(n: int, default_malloc: bool) -> Any:
+    from distributed import LocalCluster
+
+    from detente.experiments.execute import local_cluster
+
+    if default_malloc:
+        return LocalCluster(n_workers=n, threads_per_worker=1, dashboard_address=None)
+    return local_cluster(n)
+
+
+def dask_scaling(draws: int, default_malloc: bool) -> None:
+    from distributed import Client
+
+    c0 = time.process_time()
+    sweep("korea-2019-12", "bdm", draws=DRAWS, seed=1)
+    alone = (time.process_time() - c0) * draws / DRAWS
+    print(f"load average before Dask: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     times = {}
     for n in (1, 2):
-        with (
-            LocalCluster(n_workers=n, threads_per_worker=1, dashboard_address=None) as cluster,
-            Client(cluster),
-        ):
+        with _cluster(n, default_malloc) as cluster, Client(cluster) as client:
+            before, c0 = client.run(_cpu), time.process_time()
             t0 = time.perf_counter()
             sweep("korea-2019-12", "bdm", draws=draws, seed=1, scheduler=cluster.scheduler_address)
             times[n] = time.perf_counter() - t0
-        print(f"dask, {n} worker(s), {draws:,} BDM draws of korea-2019-12: {times[n]:8.2f} s wall")
+            workers = sum(v - before[k] for k, v in client.run(_cpu).items())
+            here = time.process_time() - c0
+        print(f"dask, {n} worker(s), {draws:,} BDM draws of korea-2019-12: {times[n]:8.2f} s wall, "
+              f"workers {workers:7.1f} s CPU, this process {here:5.1f} s CPU, "
+              f"load {os.getloadavg()[0]:4.1f}")  # fmt: skip
+    print(f"{'':<10}the same draws in one process, est. from {DRAWS:,}: {alone:7.1f} s CPU")
     print(f"dask speed-up 2 vs 1 workers: {times[1] / times[2]:.2f}x   anchor: >= 1.6x")
 
 
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
+from typing import Any
 from detente.experiments import sweep
 t0 = time.perf_counter()
 r = sweep("korea-2019-12", "mean", draws=int(sys.argv[1]), seed=1, out=Path(sys.argv[2]))
@@ -135,12 +167,13 @@ def main() -> None:
     ap.add_argument("--skip-dask", action="store_true")
     ap.add_argument("--skip-stream", action="store_true")
     ap.add_argument("--dask-draws", type=int, default=100_000)
+    ap.add_argument("--dask-default-malloc", action="store_true")
     ap.add_argument("--stream-draws", type=int, default=1_000_000)
     args = ap.parse_args()
     if not args.skip_models:
         in_process(args.repeat)
     if not args.skip_dask:
-        dask_scaling(args.dask_draws)
+        dask_scaling(args.dask_draws, args.dask_default_malloc)
     if not args.skip_stream:
         streaming(args.stream_draws)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -11,6 +11,7 @@ import pytest
 
 from detente.api import model_params, rerun, run
 from detente.decision import Decision, DecisionRule
+from detente.errors import ModelInputError
 from detente.models import MODELS, draws_random
 from detente.result import Result
 from detente.scenario import Scenario
@@ -21,8 +22,14 @@ SALIENCES = [[80, 30], [45, 70], [60, 55], [25, 90], [95, 40], [50, 65]]
 CAPABILITIES = [30, 55, 20, 80, 45, 25]
 
 
-# A Council of actors 1, 3, 4, 5 voting by QMV, actor 0 as agenda setter, actor 2 a veto player (an
-# EU-like decision section; models that do not use decision rules ignore it).
+# The decision section is there on purpose: the procedural model forecasts from institutions and
+# needs one (an agenda setter, a Council with vote weights and its voting rule, a veto player
+# outside the Council as the Parliament), refusing a scenario without it
+# (test_procedural_needs_the_decision_section); winset reads its veto players and majority from
+# it (without one, every actor that cares about an issue is a veto player).  So: a Council of
+# actors 1, 3, 4, 5 voting by QMV (60 % of the weight), actor 0 as the Commission (agenda
+# setter), actor 2 a veto player outside the Council (under codecision, the Parliament); issues
+# have a status quo.  Models that do not use decision rules ignore it.
 DECISION = Decision(
     DecisionRule(
         "qmv",
@@ -152,3 +159,8 @@ def test_rerun_from_provenance_reproduces(model: str, drawing: bool) -> None:
     stored = Result.from_json(first.to_json())
     assert rerun(stored.provenance, scenario()) == first
     assert rerun(first, scenario()).to_json() == first.to_json()
+
+
+def test_procedural_needs_the_decision_section() -> None:
+    with pytest.raises(ModelInputError, match="procedural needs a decision section"):
+        run(dataclasses.replace(scenario(), decision=None), "procedural")

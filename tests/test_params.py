@@ -7,7 +7,12 @@ from dataclasses import fields
 import pytest
 
 import detente
-from detente.cli.params import param_error_line, params_from_text, parse_assignments
+from detente.cli.params import (
+    param_error_line,
+    params_from_text,
+    parse_assignments,
+    parse_strategy,
+)
 from detente.errors import DetenteError
 from detente.models.bdm import BDMParams
 from detente.models.smp import SMPParams
@@ -83,7 +88,39 @@ def test_presets_are_values_too() -> None:
 
 def test_a_strategy_option_typo_is_one_clear_line() -> None:
     with pytest.raises(ParamError) as info:
-        make_strategy("boulware:ee=0.1")
+        parse_strategy("boulware:ee=0.1")
     text = str(info.value)
     assert "__init__" not in text and "\n" not in text
     assert text.startswith("parameter ee=0.1: strategy boulware has no such parameter (allowed: e")
+    with pytest.raises(ParamError) as typed:
+        make_strategy("boulware", {"ee": 0.1})  # the library: Python values, the same words
+    assert str(typed.value).startswith("parameter ee=0.1: strategy boulware has no such parameter")
+
+
+def test_a_sweep_range_is_read_at_the_command_line_and_checked_in_the_library() -> None:
+    from detente.cli.params import parse_range
+    from detente.games import grid
+
+    assert parse_range("horizon = 1:3:3") == ("horizon", [1.0, 2.0, 3.0])
+    assert grid(0.0, 1.0, 3) == [0.0, 0.5, 1.0]
+    for lo, hi, n, name in ((0.0, 1.0, 0, "n"), (0.0, float("inf"), 3, "hi")):
+        with pytest.raises(ParamError) as info:
+            grid(lo, hi, n)
+        assert info.value.name == name and "--" not in str(info.value)  # no flag in the library
+    with pytest.raises(ParamError) as text:
+        parse_range("horizon=1:2")
+    assert text.value.name == "horizon" and text.value.value == "1:2"
+    assert text.value.labelled("--param").startswith("--param horizon=1:2: expected name=lo:hi:n")
+
+
+def test_party_strategy_pairs_have_one_reader() -> None:
+    from detente.params import parse_pairs, split_items
+
+    assert parse_pairs(split_items("USA=boulware, PRK = linear")) == {
+        "USA": "boulware",
+        "PRK": "linear",
+    }
+    for bad in ("USA", "USA=", "=linear"):
+        with pytest.raises(ParamError) as info:
+            parse_pairs([bad], "PARTY=NAME")
+        assert info.value.labelled("strategies") == f"strategies {bad!r}: expected PARTY=NAME"

@@ -37,6 +37,8 @@ __all__ = [
     "params_as_dict",
     "params_from_strings",
     "parse_assignments",
+    "parse_pairs",
+    "split_items",
     "typed_values",
 ]
 
@@ -48,8 +50,8 @@ class ParamError(DetenteError, ValueError):
 
     ``name`` is the parameter (None when the problem is not one parameter's), ``value`` the value
     given, ``allowed`` the accepted names or values (empty when not a short list) and ``reason``
-    what is wrong.  ``str()`` gives one line without any command-line flag; the CLI puts its own
-    flag in front (:func:`detente.cli.params.param_error_line`).
+    what is wrong.  ``str()`` gives one line without any command-line flag; the command line and
+    the workbench put their own label in front (:meth:`labelled`).
     """
 
     def __init__(
@@ -76,6 +78,13 @@ class ParamError(DetenteError, ValueError):
         if self.name is None:
             return self.detail()
         return f"parameter {self.name}={_show(self.value)}: {self.detail()}"
+
+    def labelled(self, label: str) -> str:
+        """One line after the caller's label: ``--param Q=0.5: median takes no parameters``."""
+        if self.name is None:
+            shown = f" {self.value!r}" if isinstance(self.value, str) else ""
+            return f"{label}{shown}: {self.detail()}"
+        return f"{label} {self.name}={_show(self.value)}: {self.detail()}"
 
 
 def _show(value: Any) -> str:
@@ -183,6 +192,23 @@ def parse_assignments(items: Sequence[str]) -> dict[str, str]:
             raise ParamError("expected key=value", value=item)
         out[key.strip()] = value.strip()
     return out
+
+
+def split_items(text: str) -> list[str]:
+    """``"a=1, b=2"`` → ``["a=1", "b=2"]`` (empty items dropped)."""
+    return [item for item in (part.strip() for part in text.split(",")) if item]
+
+
+def parse_pairs(items: Sequence[str], form: str = "key=value") -> dict[str, str]:
+    """``["USA=boulware"]`` → ``{"USA": "boulware"}``, every value given.
+
+    As :func:`parse_assignments`; ``form`` words the error (e.g. ``PARTY=NAME``).
+    """
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise ParamError(f"expected {form}", value=item)
+    return parse_assignments(items)
 
 
 def _text_value(name: str, text: str, kind: Any) -> Any:

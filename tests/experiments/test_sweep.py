@@ -9,7 +9,7 @@ import pytest
 
 import detente
 from detente.batch import DrawInputs, apply_draw, looped
-from detente.experiments import run_draw, sweep
+from detente.experiments import run_draw, sweep, sweeps
 from detente.experiments.draws import NoiseError, draw_inputs, input_space
 from detente.experiments.sweeps import SweepSizeError
 from detente.models import MODELS, batch_runner
@@ -69,6 +69,16 @@ def test_same_seed_same_result_whatever_chunking_and_jobs(korea: detente.Scenari
     assert a.summary() == c.summary()
     d = sweep(korea, "mean", draws=300, seed=12)
     assert not np.array_equal(a.forecast, d.forecast)
+
+
+def test_pilot_pieces_do_not_change_the_result(
+    korea: detente.Scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = sweep(korea, "median", draws=700, seed=2, drop_actors=True)
+    monkeypatch.setattr(sweeps, "PILOT_CPU", 1e9)  # pilot pieces 64, 256, 380: all draws here
+    b = sweep(korea, "median", draws=700, seed=2, drop_actors=True)
+    assert np.array_equal(a.forecast, b.forecast) and np.array_equal(a.seeds, b.seeds)
+    assert np.array_equal(a.dropped, b.dropped)
 
 
 def test_seeds_are_spawned_per_draw(korea: detente.Scenario) -> None:

@@ -201,3 +201,51 @@ def test_periods_that_run_out_are_deadlines_counted_from_publication():
 def test_a_city_inside_another_name_is_no_actor():
     x = run("Mediators of the Minsk Group urged Armenia to stop shelling on Monday.")
     assert all("BLR" not in e.source + e.target for e in x.events)
+
+
+def test_a_participle_with_a_by_phrase_takes_its_agent():
+    x = run("The Council welcomed the accord signed by Peru and Ecuador on 2 March.")
+    signed = [e for e in x.events if x.text[slice(*e.trigger_span)] == "signed"]
+    assert [set(e.source + e.target) for e in signed] == [{"PER", "ECU"}]
+
+
+def test_mediators_in_a_by_phrase_are_not_the_two_sides():
+    x = run(
+        "Fighting between Peru and Ecuador resumed. The ministers met for talks brokered by "
+        "Brazil and Chile. Later both sides agreed to a truce."
+    )
+    agree = [e for e in x.events if e.plover == "AGREE"]
+    assert [set(e.source + e.target) for e in agree] == [{"PER", "ECU"}]
+
+
+def test_a_verb_whose_own_subject_names_no_actor_takes_no_other_source():
+    x = run(
+        "Canada will send troops to Latvia, according to an official who discussed the plan "
+        "with reporters."
+    )
+    assert [e for e in x.events if e.plover == "CONSULT"] == []
+
+
+def test_the_subject_of_a_condition_is_not_the_agent():
+    x = run("The deal provides for sanctions to be quickly re-imposed if Iran breaches the deal.")
+    assert all("IRN" not in e.source for e in x.events)
+
+
+def test_a_passive_subject_authored_by_an_actor_is_the_target():
+    x = run("The draft, tabled by France, was vetoed by Russia on Friday.")
+    assert ("REJECT", ("RUS",), ("FRA",)) in events(x)
+
+
+def test_an_act_marked_as_mutual_is_reciprocal():
+    x = run("Peru and Chile continued their tit-for-tat tariffs on Monday.")
+    coerce = [e for e in x.events if e.plover in ("COERCE", "SANCTION")]
+    assert [set(e.source + e.target) for e in coerce] == [{"PER", "CHL"}]
+    assert all(len(e.source) == 1 for e in coerce)
+
+
+def test_bare_members_are_the_organisation_named_last():
+    x = run(
+        "The African Union met in Addis Ababa on Monday. Members called on Sudan to end "
+        "the fighting."
+    )
+    assert ("REQUEST", ("AFU",), ("SDN",)) in events(x)

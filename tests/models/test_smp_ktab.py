@@ -109,10 +109,10 @@ def test_every_variant_with_a_trajectory_is_checked() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="KTAB's stochastic transitions are not reproducible (PRNG draws in thread order; spec "
-    "§5, §6.12), so no seed can match its one recorded run: with seed 20191209 we stop after 3 "
-    "turns against KTAB's 28, positions differ by up to 28.4 points from turn 1 (seeds 0-19 give "
-    "7 to 56 turns)",
+    reason="KTAB's stochastic transitions are not reproducible (its actors draw their bargain "
+    "choices from one shared PRNG in whatever order its threads run), so no seed can match its "
+    "one recorded run: with seed 20191209 we stop after 3 turns against KTAB's 28, positions "
+    "differ by up to 28.4 points from turn 1 (seeds 0-19 give 7 to 56 turns)",
 )
 def test_stochastic_variant_matches_ktab() -> None:
     case = "variants/d3__StateTransitions-Stochastic"

@@ -100,7 +100,7 @@ def test_tournament_frame(korea_like) -> None:
 
 
 def test_rerun_from_the_provenance_gives_the_same_result(korea_like) -> None:
-    from detente.negotiation import rerun
+    from detente.negotiation import make_strategy, rerun
 
     from .conftest import make_scenario
 
@@ -111,7 +111,8 @@ def test_rerun_from_the_provenance_gives_the_same_result(korea_like) -> None:
     )
     params = NegotiationParams(deadline=40, explore=0.3, opener="random", deadline_jitter=3)
     for sc in (korea_like, declared):
-        for pair in (["boulware", "stall-and-water-down"], ["time-dependent:e=3", "tit-for-tat"]):
+        with_options = [make_strategy("time-dependent", {"e": 3}), "tit-for-tat"]
+        for pair in (["boulware", "stall-and-water-down"], with_options):
             r = run(sc, ["USA", "PRK"], pair, params, rng=11)
             assert rerun(r, sc) == r
             assert rerun(NegotiationResult.from_json(r.to_json()), sc) == r

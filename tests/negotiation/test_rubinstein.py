@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from detente.negotiation import NegotiationParams, Status, run
+from detente.negotiation import NegotiationParams, Status, make_strategy, run
 from detente.negotiation.analysis import proposer_shares, rubinstein_split
 
 from .conftest import make_scenario
@@ -27,7 +27,7 @@ def pie(d1: float, d2: float):
 def spe_run(d1: float, d2: float, opener: str = "A"):
     parties = ["A", "B"] if opener == "A" else ["B", "A"]
     beliefs = {"A": d2, "B": d1}
-    strategies = [f"subgame-perfect:delta_other={beliefs[p]}" for p in parties]
+    strategies = [make_strategy("subgame-perfect", {"delta_other": beliefs[p]}) for p in parties]
     params = NegotiationParams(deadline=400, explore=0.0)
     return run(pie(d1, d2), parties, strategies, params, rng=0)
 

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from detente.cli.params import parse_strategy
 from detente.negotiation.outcomes import AdditiveUtility
 from detente.negotiation.strategies import (
     STRATEGIES,
@@ -22,6 +23,7 @@ from detente.negotiation.strategies import (
     concede_toward,
     make_strategy,
 )
+from detente.params import ParamError
 
 U = AdditiveUtility(np.array([[0.5, 0.5]]), np.array([[1.0, 0.0]]), np.array([0.2]), np.ones(1))
 
@@ -111,14 +113,31 @@ def test_concession_hits_the_aspiration_exactly() -> None:
     assert U(x)[0] == pytest.approx(0.7)
 
 
-def test_make_strategy_parses_names_and_parameters() -> None:
+def test_make_strategy_takes_names_and_python_values() -> None:
     assert make_strategy("boulware").describe() == "boulware"
-    assert make_strategy("boulware:e=0.1").e == 0.1
-    s = make_strategy("time-dependent:e=3,family=exponential,kappa=0.1")
+    assert make_strategy("boulware", {"e": 0.1}).e == 0.1
+    s = make_strategy("time-dependent", {"e": 3, "family": "exponential", "kappa": 0.1})
     assert s.describe() == "time-dependent:e=3.0,kappa=0.1,family=exponential"
+    assert s.options() == {"e": 3.0, "kappa": 0.1, "family": "exponential"}
+    bad = [
+        ("nobody", {}),
+        ("boulware", {"e": "0.1"}),
+        ("boulware", {"zeta": 1}),
+        ("stall-and-water-down", {"delay": 2}),
+        ("boulware:e=0.1", {}),  # text is the command line's: cli.params.parse_strategy
+    ]
+    for name, options in bad:
+        with pytest.raises(ParamError):
+            make_strategy(name, options)
+
+
+def test_the_command_line_reads_strategy_text() -> None:
+    assert parse_strategy("boulware:e=0.1") == make_strategy("boulware", {"e": 0.1})
+    s = parse_strategy("time-dependent:e=3,family=exponential,kappa=0.1")
+    assert s == make_strategy("time-dependent", {"e": 3.0, "family": "exponential", "kappa": 0.1})
     for bad in ("nobody", "boulware:e", "boulware:zeta=1", "stall-and-water-down:delay=2"):
-        with pytest.raises(ValueError):
-            make_strategy(bad)
+        with pytest.raises(ParamError):
+            parse_strategy(bad)
 
 
 def test_every_strategy_has_a_citation() -> None:

@@ -12,6 +12,7 @@ import dataclasses
 import numpy as np
 import pytest
 
+from detente.cli.params import parse_strategy
 from detente.negotiation import STRATEGIES, NegotiationParams, NegotiationResult, run, run_many
 from detente.negotiation.outcomes import AdditiveUtility
 from detente.negotiation.protocol import _Talks
@@ -50,7 +51,8 @@ def test_registry_name_citation_and_round_trip_of_options(name: str) -> None:
     assert s.name == name and isinstance(s, Strategy)
     assert s.citation and s.citation[0].isupper()
     assert dataclasses.is_dataclass(s) and type(s).__dataclass_params__.frozen  # type: ignore[attr-defined]
-    assert make_strategy(s.describe()) == s
+    assert make_strategy(s.name, s.options()) == s
+    assert parse_strategy(s.describe()) == s
     hash(s)
 
 

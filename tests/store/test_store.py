@@ -39,6 +39,20 @@ def test_scenarios_are_content_addressed(db: Store) -> None:
     assert len(db.scenarios()) == 1  # the same scenario twice is stored once
 
 
+def test_one_scenario_record_by_hash_prefix(db: Store) -> None:
+    a = load_scenario("ec-emissions-1994")
+    b = load_scenario("korea-2019-12")
+    sha_a, sha_b = db.save_scenario(a, label="first"), db.save_scenario(b)
+    rec = db.scenario_record(sha_a[:10])
+    assert rec.sha256 == sha_a and rec.scenario_id == a.id and rec.label == "first"
+    assert db.scenario_record(sha_b).scenario_id == b.id
+    with pytest.raises(StoreError, match="no scenario"):
+        db.scenario_record("ffff" if not sha_a.startswith("ffff") else "0000")
+    common = next((n for n in range(64) if sha_a[:n] != sha_b[:n]), 1) - 1
+    with pytest.raises(StoreError, match="ambiguous"):
+        db.scenario_record(sha_a[:common])
+
+
 def test_list_filters_and_order(db: Store) -> None:
     a, b = _save(db, "mean"), _save(db, "median")
     db.save(NewRun(kind="game", result={"equilibria": []}))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 
 import pandas as pd
 from fastapi.testclient import TestClient
 
+from detente import load_scenario
 from detente.io import MAX_BYTES
 from webtools import HEADERS, open_bundled, wait_job
 
@@ -32,6 +34,27 @@ def test_open_run_and_read_results(client: TestClient) -> None:
     r = client.get(f"/runs/{job['run_id']}")
     assert r.status_code == 200 and r.text.count("<svg") == 3  # one chart per issue
     assert 'data-testid="forecast-sequencing"' in r.text
+
+
+def test_scenario_pages_of_an_unknown_or_ambiguous_hash_are_404(client: TestClient) -> None:
+    sha = open_bundled(client, "ec-emissions-1994")
+    store = client.app.state.store  # type: ignore[attr-defined]
+    base = load_scenario("ec-emissions-1994")
+    n = 0
+    while True:  # another version whose hash starts with the same character (1 in 16 do)
+        n += 1
+        other = store.save_scenario(dataclasses.replace(base, title=f"{base.title} v{n}"))
+        if other[0] == sha[0]:
+            break
+    unknown = "g" * 12  # not hexadecimal: no hash starts with it
+    for path in (f"/scenarios/{unknown}", f"/scenarios/{unknown}/edit"):
+        r = client.get(path)
+        assert r.status_code == 404 and "no scenario" in r.text, path
+    for path in (f"/scenarios/{sha[0]}", f"/scenarios/{sha[0]}/edit"):
+        r = client.get(path)
+        assert r.status_code == 404 and "ambiguous" in r.text, path
+    page = client.get(f"/scenarios/{sha[:12]}")
+    assert page.status_code == 200 and sha[:12] in page.text
 
 
 def test_downloads_in_every_format(client: TestClient) -> None:

@@ -29,8 +29,8 @@ def run_parallel(
 def _on_dask(
     fn: Callable[..., Any], args: Sequence[tuple[Any, ...]], scheduler: str
 ) -> Iterator[Any]:
-    from detente.experiments.execute import _client  # the sweeps' Dask connection and errors
+    from detente.experiments.execute import dask_client  # the sweeps' connection and errors
 
-    with _client(scheduler) as client:
+    with dask_client(scheduler) as client:
         futures = [client.submit(fn, *a, pure=False, retries=2) for a in args]
         yield from (f.result() for f in futures)

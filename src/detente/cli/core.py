@@ -11,7 +11,14 @@ from rich.console import Console
 from rich.table import Table
 
 from detente.cli.common import check_new_file, check_seed, emit, fail, seed_text, write_new_file
-from detente.cli.params import param_errors, parse_assignments, split_items, typed_values
+from detente.cli.params import (
+    param_errors,
+    parse_assignments,
+    parse_pairs,
+    parse_strategy,
+    split_items,
+    typed_values,
+)
 from detente.cli.progress import progress_bar
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.cli.sweep import NoiseOpt, parse_noise
@@ -145,7 +152,10 @@ def report(
     path.parent.mkdir(parents=True, exist_ok=True)
     check_new_file(path, overwrite=force, inputs=(Path(scenario),))
     with param_errors("--negotiate"):
-        talks = [parse_assignments(split_items(t)) for t in negotiate or []]
+        talks = [
+            {party: parse_strategy(name) for party, name in parse_pairs(split_items(t)).items()}
+            for t in negotiate or []
+        ]
     requests = [_sweep_request(s) for s in sweep or []]
     with progress_bar("report") as bar:
         models = model or list(MODELS)
@@ -158,13 +168,14 @@ def report(
 
 def _sweep_request(spec: str) -> SweepRequest:
     """``GAME:NAME=lo:hi:n`` (``--sweep``) as a typed request."""
-    from detente.games.sweeps import parse_range
+    from detente.cli.params import param_errors, parse_range
     from detente.reports.run import SweepRequest
 
     game, sep, rest = spec.partition(":")
     if not sep or not game.strip():
         raise DetenteError(f"--sweep {spec!r}: expected GAME:NAME=lo:hi:n")
-    name, values = parse_range(rest)
+    with param_errors(f"--sweep {game.strip()}:"):
+        name, values = parse_range(rest)
     return SweepRequest(game.strip(), name, tuple(values))
 
 

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from detente.cli.common import emit
-from detente.cli.params import param_errors, parse_assignments, typed_values
+from detente.cli.params import param_errors, parse_assignments, parse_range, typed_values
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.params import ParamError
 
@@ -141,15 +141,14 @@ def sweep_cmd(
     store: StoreOpt = None,
 ) -> None:
     """Tabulate equilibrium and QRE outcome probabilities across one parameter."""
-    from detente.games import parse_range
     from detente.games import sweep as run_sweep
 
     ranged = [p for p in param if ":" in p]
     if len(ranged) != 1:
         raise ParamError("give exactly one --param name=lo:hi:n to vary")
-    name, values = parse_range(ranged[0])
     sc = _scenario(scenario)
     with param_errors("--param"):
+        name, values = parse_range(ranged[0])
         base = _values(game, [p for p in param if ":" not in p])
         result = run_sweep(game, name, values, lam=lam, base=base, scenario=sc)
     data = json.loads(result.to_json())

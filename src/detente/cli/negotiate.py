@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from detente.cli.common import check_seed, emit, progress_bar
-from detente.cli.params import param_errors, params_from_text
+from detente.cli.params import param_errors, params_from_text, parse_pairs, parse_strategy
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.errors import DetenteError, ModelInputError
 from detente.params import build_params, params_as_dict
@@ -27,17 +27,6 @@ if TYPE_CHECKING:  # detente.negotiation (scipy) is imported inside the command:
 __all__ = ["register"]
 
 _out = Console(highlight=False)
-
-
-def _pairs(items: list[str]) -> dict[str, str]:
-    """``["USA=boulware"]`` → ``{"USA": "boulware"}``."""
-    out: dict[str, str] = {}
-    for item in items:
-        party, sep, name = item.partition("=")
-        if not sep or not party.strip() or not name.strip():
-            raise DetenteError(f"--strategy {item!r}: expected PARTY=NAME")
-        out[party.strip()] = name.strip()
-    return out
 
 
 def _parties(sc: Scenario, parties: str | None) -> list[str]:
@@ -54,14 +43,14 @@ def _parties(sc: Scenario, parties: str | None) -> list[str]:
 
 def _setup(
     scenario: str, parties: str | None, strategy: list[str], param: list[str], deadline: int | None
-) -> tuple[Scenario, list[str], dict[str, str], NegotiationParams]:
+) -> tuple[Scenario, list[str], dict[str, Strategy], NegotiationParams]:
     from detente.api import load_scenario
     from detente.negotiation import NegotiationParams
-    from detente.negotiation.strategies import make_strategy
 
     sc = load_scenario(scenario)
     who = _parties(sc, parties)
-    chosen = _pairs(strategy)
+    with param_errors("--strategy"):
+        chosen = parse_pairs(strategy, "PARTY=NAME")
     extra = sorted(set(chosen) - set(who))
     if extra:
         raise DetenteError(
@@ -74,15 +63,14 @@ def _setup(
                 NegotiationParams, {**params_as_dict(params), "deadline": deadline}
             )
     with param_errors("--strategy"):
-        for name in chosen.values():
-            make_strategy(name)  # a typo fails here, before any work
-    return sc, who, chosen, params
+        strategies = {party: parse_strategy(text) for party, text in chosen.items()}
+    return sc, who, strategies, params
 
 
-def _strategies(who: list[str], chosen: dict[str, str]) -> list[Strategy]:
+def _strategies(who: list[str], chosen: dict[str, Strategy]) -> list[Strategy]:
     from detente.negotiation.strategies import make_strategy
 
-    return [make_strategy(chosen.get(p, "linear")) for p in who]
+    return [chosen.get(p) or make_strategy("linear") for p in who]
 
 
 def _fmt_point(point: Point | None, k: int) -> str:
@@ -206,7 +194,7 @@ def _print_table(rows: Sequence[TournamentRow], console: Console | None = None) 
 
 
 def _tournament(
-    sc: Scenario, who: list[str], fixed: dict[str, str], params: NegotiationParams, seed: int
+    sc: Scenario, who: list[str], fixed: dict[str, Strategy], params: NegotiationParams, seed: int
 ) -> list[TournamentRow]:
     """The tournament, with a progress bar on stderr once it has run for more than a moment."""
     from detente.negotiation import tournament as play_tournament

@@ -11,16 +11,29 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from detente.errors import DetenteError
-from detente.params import ParamError, build_params, parse_assignments, typed_values
+from detente.params import (
+    ParamError,
+    build_params,
+    parse_assignments,
+    parse_pairs,
+    split_items,
+    typed_values,
+)
+
+if TYPE_CHECKING:
+    from detente.negotiation import Strategy
 
 __all__ = [
     "param_error_line",
     "param_errors",
     "params_from_text",
     "parse_assignments",
+    "parse_pairs",
+    "parse_range",
+    "parse_strategy",
     "split_items",
     "typed_values",
 ]
@@ -28,18 +41,9 @@ __all__ = [
 P = TypeVar("P")
 
 
-def split_items(text: str) -> list[str]:
-    """``"a=1, b=2"`` → ``["a=1", "b=2"]`` (empty items dropped)."""
-    return [item for item in (part.strip() for part in text.split(",")) if item]
-
-
 def param_error_line(exc: ParamError, flag: str = "--param") -> str:
     """One line naming the flag: ``--param Q=0.5: median takes no parameters``."""
-    if exc.name is None:
-        shown = f" {exc.value!r}" if isinstance(exc.value, str) else ""
-        return f"{flag}{shown}: {exc.detail()}"
-    value = exc.value if isinstance(exc.value, str) else repr(exc.value)
-    return f"{flag} {exc.name}={value}: {exc.detail()}"
+    return exc.labelled(flag)
 
 
 @contextlib.contextmanager
@@ -57,3 +61,43 @@ def params_from_text(
     """Params ``cls`` from ``key=value`` items: the whole command-line path in one call."""
     with param_errors(flag):
         return build_params(cls, typed_values(cls, parse_assignments(items)), owner=owner)
+
+
+def parse_range(spec: str) -> tuple[str, list[float]]:
+    """``"name=lo:hi:n"`` → ``(name, n evenly spaced values)`` (:func:`detente.games.grid`).
+
+    A malformed item is a :class:`ParamError` naming the parameter; :func:`param_errors` puts the
+    flag in front.
+    """
+    from detente.games.sweeps import MAX_POINTS, grid
+
+    name, sep, text = (part.strip() for part in spec.partition("="))
+    reason = f"expected name=lo:hi:n (finite lo, hi; n from 1 to {MAX_POINTS})"
+    if not sep or not name:
+        raise ParamError(reason, value=spec)
+    parts = text.split(":")
+    try:
+        if len(parts) != 3:
+            raise ValueError
+        return name, grid(float(parts[0]), float(parts[1]), int(parts[2]))
+    except ValueError:  # a ParamError from grid() too
+        raise ParamError(reason, name=name, value=text) from None
+
+
+def parse_strategy(spec: str) -> Strategy:
+    """``NAME`` or ``NAME:key=value,...`` (``boulware:e=0.1``) → the strategy.
+
+    The values are read by the types of the strategy's options; errors are a
+    :class:`ParamError` naming the option (:func:`param_errors` adds the flag).
+    """
+    from detente.negotiation.strategies import STRATEGIES, make_strategy
+
+    name, _, args = (part.strip() for part in spec.partition(":"))
+    if name not in STRATEGIES:
+        raise ParamError("no such strategy", value=name, allowed=tuple(STRATEGIES))
+    try:
+        values = typed_values(STRATEGIES[name], parse_assignments(split_items(args)))
+    except ParamError as exc:
+        reason = f"strategy {name}: {exc.reason}"
+        raise ParamError(reason, name=exc.name, value=exc.value, allowed=exc.allowed) from None
+    return make_strategy(name, values)

@@ -12,8 +12,10 @@ Procedure (``sweep(scenario, model, draws=N, seed=S)``):
    (:func:`run_draw`, ``detente run --draw-seed``).
 3. ``drop_actors``: for each actor in turn, N more draws with the same seeds (the same inputs)
    and that actor left out; the paired difference shows who matters.
-4. Chunks: the first 64 draws run here and time the model; the rest go out in chunks of about
-   ``target`` seconds of work each (:mod:`detente.experiments.execute`), each through the model's
+4. Chunks: a pilot runs here and times the model: 64 draws, then 4× as many, and so on until a
+   piece takes :data:`PILOT_CPU` seconds of CPU (so fixed per-call costs do not pass for work per
+   draw); the rest go out in chunks of about ``target`` seconds of work each at that measured
+   rate (:mod:`detente.experiments.execute`), each through the model's
    batch kernel (:mod:`detente.batch`).
 5. Per-draw rows stream to ``out`` (Parquet or CSV) chunk by chunk; the result keeps only seeds
    and forecasts (8 bytes × (2 + issues) per draw).
@@ -47,7 +49,9 @@ from detente.scenario import Scenario
 __all__ = ["SweepSizeError", "run_draw", "sweep"]
 
 PILOT = 64
-"""Draws run first, in this process, to time the model and size the chunks."""
+"""Draws in the first pilot piece, run in this process to time the model and size the chunks."""
+PILOT_CPU = 0.1
+"""CPU seconds a pilot piece must take before its rate sizes the chunks (pieces grow 4×)."""
 ProgressFn = Callable[[int, int], None]
 
 
@@ -161,16 +165,17 @@ def sweep(
     job = Chunk(0, scenario, model, params, input_space(scenario, noise), _NO_SEEDS, _NO_DROPS)
     with backend(jobs, scheduler) as runner:
         first, pilot_seeds, per_draw = _pilot(job, seed, draws)
+        done = len(pilot_seeds)
         blocks = len(scenario.actors) + 1 if drop_actors else 1
         _check_memory(draws * blocks, len(scenario.issues), per_draw)
-        rest = np.array(spawn_seeds(seed, draws - len(pilot_seeds), len(pilot_seeds)))
+        rest = np.array(spawn_seeds(seed, draws - done, done))
         seeds = np.concatenate([pilot_seeds, rest.astype(np.uint64)])
         all_seeds, dropped = _plan(seeds, len(scenario.actors), drop_actors)
         target = 1.0 if jobs > 1 or scheduler else 0.25
         size = chunk_size or int(np.clip(target / per_draw, 16, 200_000))
         chunks = [
             replace(job, start=s, seeds=all_seeds[s : s + size], dropped=dropped[s : s + size])
-            for s in range(len(first.forecast), len(all_seeds), size)
+            for s in range(done, len(all_seeds), size)
         ]
         partial = _partial(scenario, job.space, all_seeds, dropped)
         forecast, agreement = _collect(first, runner(chunks), len(all_seeds), out, partial,
@@ -182,12 +187,25 @@ _NO_SEEDS = np.zeros(0, dtype=np.uint64)
 _NO_DROPS = np.zeros(0, dtype=np.int64)
 
 
-def _pilot(job: Chunk, seed: int, draws: int) -> tuple[ChunkOut, NDArray[np.uint64], float]:
-    """Run the first draws here: their output, their seeds and the CPU seconds per draw."""
-    seeds = np.array(spawn_seeds(seed, min(PILOT, draws)), dtype=np.uint64)
-    tic = time.process_time()
-    out = evaluate(replace(job, seeds=seeds, dropped=np.full(len(seeds), -1, dtype=np.int64)))
-    return out, seeds, max((time.process_time() - tic) / len(seeds), 1e-7)
+def _pilot(job: Chunk, seed: int, draws: int) -> tuple[list[ChunkOut], NDArray[np.uint64], float]:
+    """Run the first draws here: their outputs, their seeds and the CPU seconds per draw.
+
+    Pieces of 64, 256, 1024, … draws until one takes :data:`PILOT_CPU` s (or all draws are
+    done); the last piece's rate is the estimate.
+    """
+    outs: list[ChunkOut] = []
+    seeds: list[NDArray[np.uint64]] = []
+    done, took, n = 0, 0.0, PILOT
+    while done < draws and (not outs or took < PILOT_CPU):
+        n = min(n, draws - done)
+        part = np.array(spawn_seeds(seed, n, done), dtype=np.uint64)
+        tic = time.process_time()
+        drops = np.full(n, -1, dtype=np.int64)
+        outs.append(evaluate(replace(job, start=done, seeds=part, dropped=drops)))
+        took = time.process_time() - tic
+        seeds.append(part)
+        done, n = done + n, 4 * n
+    return outs, np.concatenate(seeds), max(took / len(seeds[-1]), 1e-7)
 
 
 def _result(
@@ -233,19 +251,19 @@ def _partial(
 
 
 def _collect(
-    first: ChunkOut,
+    first: list[ChunkOut],
     rest: Any,
     total: int,
     out: Path | None,
     partial: Callable[[ChunkOut], SweepResult],
     progress: ProgressFn | None,
 ) -> tuple[NDArray[np.float64], NDArray[np.bool_] | None]:
-    forecast = np.empty((total, first.forecast.shape[1]))
-    agreement = None if first.agreement is None else np.empty(total, dtype=bool)
+    forecast = np.empty((total, first[0].forecast.shape[1]))
+    agreement = None if first[0].agreement is None else np.empty(total, dtype=bool)
     writer = RowWriter(out) if out is not None else None
     ok = False
     try:
-        for chunk in itertools.chain([first], rest):
+        for chunk in itertools.chain(first, rest):
             n = len(chunk.forecast)
             forecast[chunk.start : chunk.start + n] = chunk.forecast
             if agreement is not None and chunk.agreement is not None:

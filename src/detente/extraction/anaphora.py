@@ -9,10 +9,15 @@ guideline codes them as those actors; ``docs/explanation/extraction.md``):
   "of" phrase ("the Foreign Minister of Armenia") or as a title before a name ("President
   Trump") — a later "the <noun>" with no actor of its own ("the Council determined …", "the
   court ruled …", "the ministry said …") is that actor (the most recent one wins).
-* **Pairs.**  After two actors have been coordinated ("Israel and Hamas", "between Armenia and
-  Azerbaijan"), "the two sides", "both countries", "each side", "the two leaders" are those two
+* **Pairs.**  After two actors have been coordinated as parties — in a subject or a "between"
+  phrase ("Israel and Hamas agreed", "between Armenia and Azerbaijan"), not as mediators in a
+  "by" phrase — "the two sides", "both countries", "each side", "the two leaders" are those two
   actors: the determiner takes the first code and the noun the second, so that the phrase has
   both codes and is coded as a reciprocal act (:mod:`~detente.extraction.roles`).
+
+* **Members.**  "members" and "delegates" as a bare subject ("members called for …") are
+  members of the intergovernmental organisation named most recently (the Security Council's
+  members are UNO, as the guideline codes them).
 
 This is the simplest coreference that the texts need, not a general resolver: it never crosses
 into a noun that has an actor of its own, and an institution noun that has not been introduced
@@ -37,7 +42,8 @@ INSTITUTIONS = words(
 """Head nouns of institutions and offices that a definite "the <noun>" can refer back to."""
 PAIR_NOUNS = words("side sides country countries leader leaders party parties nation nations")
 PAIR_DETS = words("two both each")
-ANAPHORS = INSTITUTIONS | PAIR_NOUNS | {w + "s" for w in INSTITUTIONS}
+MEMBERS = words("member delegate")
+ANAPHORS = INSTITUTIONS | PAIR_NOUNS | MEMBERS | {w + "s" for w in INSTITUTIONS | MEMBERS}
 """Head words of the anaphoric noun phrases (and plurals), for the pre-filter's actor test."""
 _MODIFIER_DEPS = frozenset(("compound", "amod", "poss", "nmod"))
 
@@ -48,6 +54,8 @@ class Antecedents:
 
     heads: dict[str, str] = field(default_factory=dict)
     pair: tuple[str, str] | None = None
+    igos: frozenset[str] = frozenset()
+    igo: str = ""
 
 
 def _institution_words(tok: Any, doc: Any) -> list[str]:
@@ -66,12 +74,35 @@ def _institution_words(tok: Any, doc: Any) -> list[str]:
     return [w for w in out if w in INSTITUTIONS]
 
 
+def _parties(tok: Any) -> bool:
+    """Whether a coordination at ``tok`` names parties: a subject or a "between" phrase.
+
+    "Talks brokered by Russia, the United States and France" names mediators, not the two
+    sides of anything.
+    """
+    node = tok
+    while node.dep_ in ("compound", "amod", "poss", "pobj", "prep", "appos") and node.head != node:
+        if node.dep_ == "prep" and node.lower_ == "between":
+            return True
+        if node.dep_ == "agent":
+            return False
+        node = node.head
+    subject = node.dep_ in ("nsubj", "nsubjpass") and tok.i < node.head.i  # ends at its verb
+    return bool(subject or node.lower_ == "between")
+
+
 def _definite(tok: Any, actors: dict[int, str]) -> bool:
     """Whether the noun is "the <noun>" with no actor among its own dependents."""
     kids = list(tok.children)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
         return False
     return not any(d.i in actors for c in kids for d in c.subtree)
+
+
+def _bare_subject(tok: Any, actors: dict[int, str]) -> bool:
+    """A subject with no actor of its own ("members called for …", not "members of ASEAN")."""
+    own = any(d.i in actors for c in tok.children for d in c.subtree)
+    return tok.dep_ in ("nsubj", "nsubjpass") and not own
 
 
 def _pair_det(tok: Any) -> Any | None:
@@ -86,10 +117,11 @@ def resolve_anaphora(doc: Any, actors: dict[int, str], state: Antecedents) -> di
     for t in doc:
         code = actors.get(t.i)
         if code:
+            state.igo = code if code in state.igos else state.igo
             for w in _institution_words(t, doc):
                 state.heads[w] = code
             head = actors.get(t.head.i)
-            if t.dep_ == "conj" and head and head != code:
+            if t.dep_ == "conj" and head and head != code and _parties(t.head):
                 state.pair = (head, code)
             continue
         lemma = t.lemma_.lower()
@@ -97,4 +129,6 @@ def resolve_anaphora(doc: Any, actors: dict[int, str], state: Antecedents) -> di
             out[t.i] = state.heads[lemma]
         elif state.pair and (det := _pair_det(t)) is not None:
             out[det.i], out[t.i] = state.pair
+        elif state.igo and lemma in MEMBERS and t.tag_ == "NNS" and _bare_subject(t, actors):
+            out[t.i] = state.igo
     return out

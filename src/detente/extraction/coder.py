@@ -25,7 +25,7 @@ from detente.extraction.lexicon import QUAD, Sense, match, words
 from detente.extraction.modality import JUDGING, REPORT, modality
 from detente.extraction.roles import settle
 from detente.extraction.senses import CONSEQUENCE, context_sense, refine
-from detente.extraction.syntax import codes, phrase, subject
+from detente.extraction.syntax import codes, noun_subject, phrase, subject
 
 __all__ = ["Coded", "code_sentence", "main_event"]
 
@@ -129,11 +129,20 @@ def _subject_phrase(subj: Any, v: Any) -> list[Any]:
     return [t for t in words if t.i < v.i] if subj.i < v.i else words
 
 
+def _authors(participle: Any, actors: Mapping[int, str]) -> list[str]:
+    """The agent of a participle ("tabled by the United States"): the author of its noun."""
+    agent = _agent(participle)
+    return codes(phrase(agent), actors) if agent is not None else []
+
+
 def _verb_args(v: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
     subj, passive = subject(v)
     subj_codes = codes(_subject_phrase(subj, v), actors) if subj is not None else []
     if passive:
         agent = _agent(v)
+        if subj is not None and not subj_codes:  # "the draft, tabled by X, was vetoed": X's
+            acls = [c for c in subj.children if c.dep_ == "acl" and c.i != v.i]
+            subj_codes = [a for c in acls for a in _authors(c, actors)]
         return (codes(phrase(agent), actors) if agent is not None else []), subj_codes
     skip = frozenset(subj_codes)
     target: list[str] = []
@@ -191,6 +200,11 @@ def _ancestor_agent(tok: Any, actors: Mapping[int, str]) -> list[str]:
             if c.dep_ in ("poss", "nsubj") and c.i < tok.i and (found := codes(phrase(c), actors)):
                 return found
     return []
+
+
+def _has_subject(tok: Any) -> bool:
+    """A verb with a subject of its own ("an official who discussed"), which keeps its agent."""
+    return tok.pos_ == "VERB" and noun_subject(tok) is not None
 
 
 def _trigger(tok: Any, actors: Mapping[int, str]) -> Sense | None:
@@ -262,7 +276,7 @@ def code_sentence(sent: Any, actors: Mapping[int, str]) -> list[Coded]:
             source = [
                 a for c in tok.children if c.lower_ == "from" for a in codes(c.subtree, actors)
             ]
-        if not source and plover not in MATERIAL_CONFLICT:
+        if not source and plover not in MATERIAL_CONFLICT and not _has_subject(tok):
             source = _ancestor_agent(tok, actors)
         source, target = settle(tok, plover, source, target, actors)
         out.append(

@@ -29,7 +29,8 @@ from detente.extraction.event_dating import date_of
 from detente.extraction.mentions import doc_actors, new_mentions
 from detente.extraction.nlp import MODEL, load_pipeline
 from detente.extraction.prefilter import Unit, actor_pattern, plan, skipped_mentions
-from detente.extraction.speakers import REPORTING, Voices, issuer, resolve_sentence
+from detente.extraction.speakers import OFFICES, REPORTING, Voices, issuer, resolve_sentence
+from detente.extraction.syntax import noun_subject
 from detente.extraction.text import clean, headline_case, looks_english
 from detente.extraction.types import DateRef, Extraction
 
@@ -49,6 +50,7 @@ benchmark megabyte took 25 s wall instead of 51 s at load average 1 (34 s instea
 2.5); at 200,000 characters the gain was only about 10 % (worker start-up and shipping the
 parses back eat the rest)."""
 _AGENT_DEPS = frozenset(("nsubj", "agent"))
+_CONDITIONS = frozenset(("if", "unless", "whether"))
 
 
 def _np_role(tok: Any) -> tuple[str, str]:
@@ -70,6 +72,19 @@ def _reporters(sent: Any) -> set[int]:
     return out
 
 
+def _subjectless(tok: Any) -> bool:
+    """A verb with no subject of its own ("… and agreed"), which takes the previous source.
+
+    A verb whose own subject names no actor ("the panel discussed …", "an official who
+    discussed …") does not; a participle on a noun that names no actor ("troops encircling X")
+    does.
+    """
+    subj = noun_subject(tok)
+    if tok.pos_ != "VERB" or subj is None:
+        return bool(tok.pos_ == "VERB")
+    return bool(subj.head.i != tok.i and subj.lemma_.lower() not in OFFICES)
+
+
 def _circumstance(c: Coded) -> bool:
     """Whether ``c`` is a nominal attack or sanction named as a circumstance.
 
@@ -77,6 +92,12 @@ def _circumstance(c: Coded) -> bool:
     """
     tok = c.trigger
     return tok.pos_ != "VERB" and c.plover in MATERIAL_CONFLICT and tok.dep_ == "pobj"
+
+
+def _condition_clauses(sent: Any) -> list[set[int]]:
+    """Token sets of the "if / unless / whether" clauses of ``sent``."""
+    marked = [m.head for m in sent if m.dep_ == "mark" and m.lower_ in _CONDITIONS]
+    return [{t.i for t in clause.subtree} for clause in marked]
 
 
 def _sentence_agent(
@@ -140,9 +161,12 @@ def _code_sentence(
     speakers = _reporters(sent)
     for c in sorted(code_sentence(sent, actors), key=lambda c: c.trigger.i):
         date = _present_report(c, _noun_date(c.trigger, date_of(c.trigger, pub)), pub)
-        source = list(c.source) or (previous if c.trigger.pos_ == "VERB" else [])
+        source = list(c.source) or (previous if _subjectless(c.trigger) else [])
         skip = speakers if c.plover in MATERIAL_CONFLICT else set()
-        if not (source or _circumstance(c)):
+        own_subject = c.trigger.pos_ == "VERB" and not _subjectless(c.trigger)
+        if not (source or _circumstance(c) or own_subject):
+            conditions = [k for k in _condition_clauses(sent) if c.trigger.i not in k]
+            skip = skip.union(*conditions)  # the subject of a condition does not act in it
             source = _sentence_agent(sent, actors, c.target, skip)
         previous = source or previous
         if not source or _noun_background(c, date):

@@ -52,4 +52,5 @@ def doc_actors(doc: Any, offset: int, state: Mentions) -> dict[int, str]:
 
 def new_mentions(table: AliasTable) -> Mentions:
     """Fresh per-document state for ``table``."""
-    return Mentions(parts=table.name_parts())
+    igos = frozenset(e.code for e in table.entries if e.type == "igo")
+    return Mentions(parts=table.name_parts(), antecedents=Antecedents(igos=igos))

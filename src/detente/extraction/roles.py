@@ -4,7 +4,8 @@
   "the two sides agreed" (:mod:`~detente.extraction.anaphora`):
   an act of a reciprocal type with two or more coordinated sources and no target is coded as
   the first actor acting on the others (PLOVER codes one dyad per event; the reverse dyad is
-  the same mention).
+  the same mention).  An act of any type marked as mutual ("each other", "tit-for-tat", "A and
+  B continued their tariffs") is reciprocal too.
 * **Conditional threats and promises** take their target from the condition: in "there will be
   consequences if Russia does not change course" the target is the subject of the "if" clause.
 """
@@ -21,6 +22,7 @@ __all__ = ["RECIPROCAL", "settle"]
 
 RECIPROCAL = frozenset(("CONSULT", "AGREE", "ASSAULT", "ACCUSE", "COOPERATE", "RETREAT", "SUPPORT"))
 _CONDITIONS = frozenset(("if", "unless"))
+_MUTUAL = frozenset(("other", "another", "mutual", "reciprocal", "tit", "tat"))
 
 
 def _condition_subject(tok: Any, actors: Mapping[int, str]) -> list[str]:
@@ -47,6 +49,19 @@ def _coordinated(tok: Any, actors: Mapping[int, str]) -> bool:
     )
 
 
+def _mutual(tok: Any) -> bool:
+    """Whether the act is marked as mutual.
+
+    "each other", "one another", "mutual", "tit-for-tat", or "their" on the act or its object
+    ("A and B continued their tariffs").
+    """
+    words = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "attr"))]
+    marks = {d.lower_ for w in words for d in w.subtree}
+    return bool(marks & _MUTUAL) or any(
+        c.lower_ == "their" and c.dep_ == "poss" for w in words for c in w.children
+    )
+
+
 def _paired(tok: Any, source: list[str], actors: Mapping[int, str]) -> bool:
     """Whether the source is a pair phrase ("the two sides", "both countries")."""
     return any(t.lower_ in PAIR_DETS and actors.get(t.i) == source[0] for t in tok.sent)
@@ -60,6 +75,7 @@ def settle(
         target = [c for c in _condition_subject(tok, actors) if c not in source]
     if len(source) >= 2 and plover in RECIPROCAL and _paired(tok, source, actors):
         source, target = source[:1], source[1:2]  # "the two sides agreed to X": one another
-    if not target and len(source) >= 2 and plover in RECIPROCAL and _coordinated(tok, actors):
+    reciprocal = plover in RECIPROCAL or _mutual(tok)
+    if not target and len(source) >= 2 and reciprocal and _coordinated(tok, actors):
         source, target = source[:1], source[1:]
     return source, [t for t in target if t not in source]

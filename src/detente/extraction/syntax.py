@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["SUBJECT_DEPS", "codes", "phrase", "subject"]
+__all__ = ["SUBJECT_DEPS", "codes", "noun_subject", "phrase", "subject"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 
@@ -40,7 +40,19 @@ def subject(verb: Any) -> tuple[Any | None, bool]:
         if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and node.head.i != node.i:
             node = node.head
             continue
-        if node.dep_ in ("relcl", "acl"):  # "the agreement signed by X": still passive
+        if node.dep_ in ("relcl", "acl"):  # "the deal signed by X": the noun, passive
             return node.head, passive
         break
     return None, False
+
+
+def noun_subject(verb: Any) -> Any | None:
+    """The noun that is ``verb``'s subject, if any.
+
+    A relative pronoun stands for its antecedent ("an official who said"); a personal pronoun
+    (resolved elsewhere) or no subject gives None.
+    """
+    subj, _ = subject(verb)
+    if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        return verb.head
+    return None if subj is None or subj.pos_ == "PRON" else subj

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # imported on first use at run time (detente.lazy)
     from detente.games.solution import Equilibrium, GameSolution
     from detente.games.solving import METHODS, LoadedGame, load_game, solve
     from detente.games.spe import solve_spe
-    from detente.games.sweeps import Sweep, parse_range, sweep
+    from detente.games.sweeps import Sweep, grid, sweep
     from detente.games.tree import Game, build, chance, decide, leaf
 
 _HOMES = {
@@ -50,7 +50,7 @@ _HOMES = {
     "solve": "detente.games.solving",
     "solve_spe": "detente.games.spe",
     "Sweep": "detente.games.sweeps",
-    "parse_range": "detente.games.sweeps",
+    "grid": "detente.games.sweeps",
     "sweep": "detente.games.sweeps",
     "Game": "detente.games.tree",
     "build": "detente.games.tree",
@@ -72,10 +72,10 @@ __all__ = [
     "chance",
     "decide",
     "format_efg",
+    "grid",
     "leaf",
     "load_game",
     "parse_efg",
-    "parse_range",
     "read_efg",
     "solve",
     "solve_mixed_nash",

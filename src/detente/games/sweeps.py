@@ -24,7 +24,7 @@ from detente.scenario import Scenario
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Sweep", "SweepRow", "parse_range", "sweep"]
+__all__ = ["MAX_POINTS", "Sweep", "SweepRow", "grid", "sweep"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,21 +108,18 @@ MAX_POINTS = 1000
 """Most values a sweep may take (each is one solve)."""
 
 
-def parse_range(spec: str) -> tuple[str, list[float]]:
-    """``"name=lo:hi:n"`` → ``(name, n evenly spaced values)``."""
-    name, sep, rng = spec.partition("=")
-    parts = rng.split(":")
-    try:
-        if not sep or len(parts) != 3:
-            raise ValueError
-        lo, hi, n = float(parts[0]), float(parts[1]), int(parts[2])
-        if not 1 <= n <= MAX_POINTS or not math.isfinite(hi - lo):
-            raise ValueError
-    except ValueError:
-        raise ParamError(
-            f"--param {spec!r}: expected name=lo:hi:n (finite lo, hi; n from 1 to {MAX_POINTS})"
-        ) from None
-    return name.strip(), [float(x) for x in np.linspace(lo, hi, n)]
+def grid(lo: float, hi: float, n: int) -> list[float]:
+    """``n`` evenly spaced values from ``lo`` to ``hi`` (both included): a sweep's values.
+
+    Raises :class:`~detente.params.ParamError` (name ``n`` or ``lo``/``hi``) for a count outside
+    1 … :data:`MAX_POINTS` or an end that is not a finite number.
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_POINTS:
+        raise ParamError(f"a sweep takes 1 to {MAX_POINTS} values", name="n", value=n)
+    for name, end in (("lo", lo), ("hi", hi)):
+        if not math.isfinite(end):
+            raise ParamError("must be a finite number", name=name, value=end)
+    return [float(x) for x in np.linspace(lo, hi, n)]
 
 
 def _mean(eqs: Sequence[Mapping[str, float]]) -> dict[str, float] | None:
@@ -141,7 +138,12 @@ def sweep(
     base: Mapping[str, Any] | None = None,
     scenario: Scenario | None = None,
 ) -> Sweep:
-    """Solve catalog game ``game`` at each value of ``param`` (other values from ``base``)."""
+    """Solve catalog game ``game`` at each value of ``param`` (other values from ``base``).
+
+    ``values`` are Python numbers, e.g. from :func:`grid`; at most :data:`MAX_POINTS` of them.
+    """
+    if not 1 <= len(values) <= MAX_POINTS:
+        raise ParamError(f"a sweep takes 1 to {MAX_POINTS} values", name=param, value=len(values))
     rows = []
     fixed: dict[str, Any] = {}
     for x in values:

@@ -14,8 +14,9 @@ factor (``{"USA": 0.99, ...}``), whether it came from the parameters or the scen
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -58,7 +59,7 @@ def default_parties(scenario: Scenario) -> tuple[str, ...]:
 
 
 def strategies_of(specs: Sequence[Strategy | str]) -> list[Strategy]:
-    """Strategy objects from objects or ``NAME[:k=v,...]`` strings."""
+    """Strategy objects from objects or names (a name alone: the strategy's default options)."""
     return [s if isinstance(s, Strategy) else make_strategy(s) for s in specs]
 
 
@@ -154,6 +155,7 @@ def _setup(
         "discount": {q: float(u.discount[0]) for q, u in zip(parties, us, strict=True)},
         "parties": list(parties),
         "strategies": [s.describe() for s in strategies],
+        "strategy_options": [s.options() for s in strategies],
     }
     if rv is not None:
         record["reservation"] = {q: float(u.rv[0]) for q, u in zip(parties, us, strict=True)}
@@ -285,6 +287,18 @@ def run_many(
     ]
 
 
+def _recorded_strategies(
+    labels: Sequence[str], options: Sequence[Mapping[str, Any]] | None
+) -> list[Strategy]:
+    """The strategies a provenance records: each label's name with its recorded options."""
+    if options is None:  # recorded before options were kept as values
+        if any(":" in label for label in labels):
+            raise ModelInputError("the result records strategy options only as text; run it anew")
+        options = [{} for _ in labels]
+    names = [label.partition(":")[0] for label in labels]  # a label starts with the name
+    return [make_strategy(n, o) for n, o in zip(names, options, strict=True)]
+
+
 def rerun(result: NegotiationResult, scenario: Scenario) -> NegotiationResult:
     """Run again what ``result``'s provenance records (parameters, parties, strategies, seed).
 
@@ -298,7 +312,8 @@ def rerun(result: NegotiationResult, scenario: Scenario) -> NegotiationResult:
             f"scenario {scenario.id!r} is not the one recorded (SHA-256 {pv.scenario_sha256[:12]}…)"
         )
     p = dict(pv.params)
-    parties, strategies = p.pop("parties"), p.pop("strategies")
+    parties = p.pop("parties")
+    strategies = _recorded_strategies(p.pop("strategies"), p.pop("strategy_options", None))
     delta, rv = p.pop("discount"), p.pop("reservation", None)
     (again,) = run_many(
         [scenario],

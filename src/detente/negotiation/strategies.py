@@ -59,8 +59,9 @@ from __future__ import annotations
 
 import math
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -68,7 +69,7 @@ from numpy.typing import NDArray
 from detente.negotiation.analysis import proposer_shares
 from detente.negotiation.outcomes import FloatArray
 from detente.negotiation.view import TOL, View, concede_toward
-from detente.params import ParamError, build_params, parse_assignments, typed_values
+from detente.params import ParamError, build_params
 
 __all__ = [
     "STRATEGIES",
@@ -108,12 +109,17 @@ class Strategy(ABC):
         """The offer at round ``view.t`` (``(B, m)``, unit scale)."""
         return concede_toward(view, self.aspiration(view))
 
-    def describe(self) -> str:
-        """Name and the parameters that differ from their defaults, as for :func:`make_strategy`."""
+    def options(self) -> dict[str, Any]:
+        """The options that differ from their defaults, as Python values.
+
+        ``make_strategy(s.name, s.options())`` rebuilds ``s``.
+        """
         fields = getattr(self, "__dataclass_fields__", {})
-        args = ",".join(
-            f"{k}={getattr(self, k)}" for k, f in fields.items() if getattr(self, k) != f.default
-        )
+        return {k: getattr(self, k) for k, f in fields.items() if getattr(self, k) != f.default}
+
+    def describe(self) -> str:
+        """A label: the name and its options (``boulware:e=0.1``), as the command line spells it."""
+        args = ",".join(f"{k}={v}" for k, v in self.options().items())
         return f"{self.name}:{args}" if args else self.name
 
 
@@ -299,21 +305,13 @@ STRATEGIES: dict[str, type[Strategy]] = {
 """Strategy names (as on the command line) and their constructors."""
 
 
-def make_strategy(spec: str) -> Strategy:
-    """A strategy from ``NAME`` or ``NAME:key=value,...`` (e.g. ``boulware:e=0.1``).
+def make_strategy(name: str, options: Mapping[str, Any] | None = None) -> Strategy:
+    """Strategy ``name`` (a key of :data:`STRATEGIES`) with ``options`` as Python values.
 
-    Errors are structured :class:`~detente.params.ParamError`: the option, the value and what is
-    allowed, in one line.
+    E.g. ``make_strategy("boulware", {"e": 0.1})``.  Errors are structured
+    :class:`~detente.params.ParamError`: the option, the value and what is allowed, in one line.
+    (The command line's ``NAME:key=value`` text is read in :mod:`detente.cli.params`.)
     """
-    name, _, args = spec.partition(":")
     if name not in STRATEGIES:
         raise ParamError("no such strategy", value=name, allowed=tuple(STRATEGIES))
-    cls = STRATEGIES[name]
-    raw = parse_assignments([item for item in args.split(",") if item.strip()])
-    try:
-        values = typed_values(cls, raw)
-    except ParamError as exc:
-        raise ParamError(
-            f"strategy {name}: {exc.reason}", name=exc.name, value=exc.value, allowed=exc.allowed
-        ) from None
-    return build_params(cls, values, owner=f"strategy {name}")
+    return build_params(STRATEGIES[name], options, owner=f"strategy {name}")

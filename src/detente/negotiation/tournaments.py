@@ -25,7 +25,7 @@ from detente.negotiation.simulate import (
     run_batch,
     strategies_of,
 )
-from detente.negotiation.strategies import STRATEGIES
+from detente.negotiation.strategies import STRATEGIES, Strategy
 from detente.rng import spawn_seeds
 from detente.scenario import Scenario
 
@@ -88,14 +88,15 @@ def _rows(
     names: tuple[str, str],
     params: NegotiationParams,
     seeds: Sequence[int],
+    by_label: Mapping[str, Strategy],
 ) -> list[TournamentRow]:
-    """The rows of one pairing on one scenario (one batch over the seeds)."""
+    """The rows of one pairing (strategies by label) on one scenario (one batch over the seeds)."""
     p = resolve(params, sc)
     space = outcome_space(sc, p.levels)
     one = utilities_from_scenario(sc, pair, space, p.discount)
     bench = benchmarks(one)
     us = [stack([u] * len(seeds)) for u in one]
-    trace = run_batch(space, us, strategies_of(names), p, seeds)
+    trace = run_batch(space, us, [by_label[n] for n in names], p, seeds)
     value, _ = outcome_utilities(trace, us)
     nash = None if bench.nash_utilities is None else np.array(bench.nash_utilities)
     rows = []
@@ -127,32 +128,37 @@ def _rows(
 
 def tournament(
     scenarios: Sequence[Scenario],
-    strategies: Sequence[str] | None = None,
+    strategies: Sequence[Strategy | str] | None = None,
     parties: Sequence[str] | None = None,
     params: NegotiationParams | None = None,
     *,
-    fixed: Mapping[str, str] | None = None,
+    fixed: Mapping[str, Strategy | str] | None = None,
     n_seeds: int = 5,
     seed: int = 0,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[TournamentRow]:
     """Every ordered pair of ``strategies`` × ``scenarios`` × ``n_seeds`` seeds, as table rows.
 
-    ``parties`` (two actor ids) default to each scenario's ``negotiation.parties``; ``fixed``
-    maps a party to the one strategy it plays.  ``progress(done, total)``, if given, is called
+    ``strategies`` are Strategy objects or names (default: every registered one but the generic
+    and the equilibrium strategy); rows name them by :meth:`Strategy.describe`.  ``parties`` (two
+    actor ids) default to each scenario's ``negotiation.parties``; ``fixed`` maps a party to the
+    one strategy it plays.  ``progress(done, total)``, if given, is called
     after each pairing (one batch of seeds).
     """
     params = params or NegotiationParams()
-    fixed = dict(fixed or {})
-    names = list(strategies or [s for s in STRATEGIES if s not in _NOT_IN_TOURNAMENT])
+    pool = strategies_of(strategies or [s for s in STRATEGIES if s not in _NOT_IN_TOURNAMENT])
+    pinned = {party: strategies_of([s])[0] for party, s in (fixed or {}).items()}
+    by_label = {s.describe(): s for s in [*pool, *pinned.values()]}
+    names = [s.describe() for s in pool]
+    labels = {party: s.describe() for party, s in pinned.items()}
     seeds = spawn_seeds(seed, n_seeds)
     plan = []
     for sc in scenarios:
-        pair = _check(parties, fixed, sc)
-        plan += [(sc, pair, ab) for ab in _pairings(names, pair, fixed)]
+        pair = _check(parties, labels, sc)
+        plan += [(sc, pair, ab) for ab in _pairings(names, pair, labels)]
     rows: list[TournamentRow] = []
     for done, (sc, pair, ab) in enumerate(plan, 1):
-        rows += _rows(sc, pair, ab, params, seeds)
+        rows += _rows(sc, pair, ab, params, seeds, by_label)
         if progress is not None:
             progress(done, len(plan))
     return rows

@@ -19,7 +19,7 @@ from detente.experiments import SweepResult
 from detente.games.sweeps import Sweep
 from detente.games.sweeps import sweep as game_sweep
 from detente.models import MODELS
-from detente.negotiation import NegotiationResult
+from detente.negotiation import NegotiationResult, Strategy
 from detente.negotiation import run as negotiate
 from detente.reports.drivers import Drivers, compute_drivers
 from detente.reports.uncertainty import sweeps_for_report
@@ -101,7 +101,7 @@ def run_report(
     models: Sequence[str],
     *,
     seed: int | None = None,
-    negotiations: Sequence[Mapping[str, str]] = (),
+    negotiations: Sequence[Mapping[str, Strategy | str]] = (),
     sweeps: Sequence[SweepRequest] = (),
     uncertainty: bool = True,
     outlook_draws: int = OUTLOOK_DRAWS,

@@ -138,17 +138,15 @@ class Store:
             q = q.where(t.scenarios.c.scenario_id == scenario_id)
         with self._engine.connect() as conn:
             rows = conn.execute(q).all()
-        return [
-            ScenarioRecord(
-                sha256=r.sha256,
-                scenario_id=r.scenario_id,
-                title=r.title,
-                created_at=r.created_at,
-                label=r.label,
-                parent_sha256=r.parent_sha256,
-            )
-            for r in rows
-        ]
+        return [_scenario_record(r) for r in rows]
+
+    def scenario_record(self, sha: str) -> ScenarioRecord:
+        """The record of the stored scenario whose hash is or starts with ``sha``.
+
+        Its id, title, label, parent and time; a :class:`StoreError` when no stored scenario's
+        hash starts with ``sha`` or more than one's does.
+        """
+        return _scenario_record(self._one(t.scenarios, t.scenarios.c.sha256, sha, "scenario"))
 
     # -- runs ----------------------------------------------------------------------------------
 
@@ -253,6 +251,17 @@ class Store:
                 f"{what} {prefix!r} is ambiguous in {self.location.name}; give more of it"
             )
         return rows[0]
+
+
+def _scenario_record(row: Any) -> ScenarioRecord:
+    return ScenarioRecord(
+        sha256=row.sha256,
+        scenario_id=row.scenario_id,
+        title=row.title,
+        created_at=row.created_at,
+        label=row.label,
+        parent_sha256=row.parent_sha256,
+    )
 
 
 def _safe_name(name: str) -> str:

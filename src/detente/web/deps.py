@@ -5,10 +5,16 @@ from __future__ import annotations
 from fastapi import HTTPException, Request
 
 from detente.scenario import Scenario
-from detente.store import RunRecord, Store, StoreError
+from detente.store import RunRecord, ScenarioRecord, Store, StoreError
 from detente.web.jobs import JobManager
 
-__all__ = ["jobs_of", "run_or_404", "scenario_or_404", "store_of"]
+__all__ = [
+    "jobs_of",
+    "run_or_404",
+    "scenario_or_404",
+    "scenario_record_or_404",
+    "store_of",
+]
 
 
 def store_of(request: Request) -> Store:
@@ -27,6 +33,14 @@ def scenario_or_404(request: Request, sha: str) -> Scenario:
     """The stored scenario whose hash starts with ``sha``, or a 404."""
     try:
         return store_of(request).scenario(sha)
+    except StoreError as exc:
+        raise HTTPException(404, str(exc)) from None
+
+
+def scenario_record_or_404(request: Request, sha: str) -> ScenarioRecord:
+    """The record of the stored scenario whose hash starts with ``sha``, or a 404."""
+    try:
+        return store_of(request).scenario_record(sha)
     except StoreError as exc:
         raise HTTPException(404, str(exc)) from None
 

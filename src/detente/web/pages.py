@@ -20,7 +20,7 @@ from detente.models import MODELS
 from detente.store import RunRecord, diff_runs
 from detente.web import views
 from detente.web.app import form_token, page
-from detente.web.deps import run_or_404, scenario_or_404, store_of
+from detente.web.deps import run_or_404, scenario_or_404, scenario_record_or_404, store_of
 from detente.web.tasks import KINDS
 
 __all__ = ["router", "run_context"]
@@ -66,9 +66,8 @@ async def upload(request: Request, file: Annotated[UploadFile, File()]) -> Redir
 @router.get("/scenarios/{sha}", response_class=HTMLResponse)
 def scenario_page(sha: str, request: Request) -> HTMLResponse:
     """A scenario: its table, the run forms, and its history of runs."""
-    s = scenario_or_404(request, sha)
+    s, record = scenario_or_404(request, sha), scenario_record_or_404(request, sha)
     full = store_of(request).scenarios(s.id)
-    record = next(r for r in full if r.sha256.startswith(sha))
     context = {
         "s": s, "record": record, "versions": full, "models": MODELS, "kinds": list(KINDS),
         "runs": store_of(request).runs(scenario=s.id, limit=100),
@@ -79,8 +78,7 @@ def scenario_page(sha: str, request: Request) -> HTMLResponse:
 @router.get("/scenarios/{sha}/edit", response_class=HTMLResponse)
 def editor(sha: str, request: Request) -> HTMLResponse:
     """The editor: actors × issues with positions, saliences, capabilities (validated live)."""
-    s = scenario_or_404(request, sha)
-    record = next(r for r in store_of(request).scenarios(s.id) if r.sha256.startswith(sha))
+    s, record = scenario_or_404(request, sha), scenario_record_or_404(request, sha)
     doc = json.loads(dump_json(s))  # plain JSON types (dates as text), as the API takes them
     return page(request, "editor.html.j2", {"s": s, "record": record, "doc": doc})
 

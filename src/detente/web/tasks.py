@@ -157,7 +157,7 @@ def run_negotiation(store: Store, scenario: Scenario, spec: JobSpec, progress: P
     from detente.negotiation import run as negotiate
     from detente.negotiation.strategies import make_strategy
 
-    chosen = _pairs(str(spec.options.get("strategies") or ""))
+    chosen = _strategy_choice(str(spec.options.get("strategies") or ""))
     who = list(default_parties(scenario))
     progress(0, 1)
     strategies = [make_strategy(chosen.get(p, "linear")) for p in who]
@@ -169,17 +169,15 @@ def run_negotiation(store: Store, scenario: Scenario, spec: JobSpec, progress: P
     return _keep(store, "negotiation", scenario, spec, data, summary=summary)
 
 
-def _pairs(text: str) -> dict[str, str]:
+def _strategy_choice(text: str) -> dict[str, str]:
     """``"USA=boulware, PRK=linear"`` → ``{"USA": "boulware", "PRK": "linear"}``."""
     from detente.errors import DetenteError
+    from detente.params import ParamError, parse_pairs, split_items
 
-    out = {}
-    for item in filter(None, (t.strip() for t in text.split(","))):
-        party, sep, name = item.partition("=")
-        if not sep or not party.strip() or not name.strip():
-            raise DetenteError(f"strategies: expected PARTY=NAME, got {item!r}")
-        out[party.strip()] = name.strip()
-    return out
+    try:
+        return parse_pairs(split_items(text), "PARTY=NAME")
+    except ParamError as exc:
+        raise DetenteError(exc.labelled("strategies")) from None
 
 
 def run_game(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
