@@ -46,12 +46,44 @@ def as_generator(rng: RngLike) -> np.random.Generator:
 def spawn_seeds(seed: int, n: int, start: int = 0) -> list[int]:
     """63-bit seeds of children ``start … start + n − 1`` of ``SeedSequence(seed)``.
 
-    Child i is what ``SeedSequence(seed).spawn(…)[i]`` gives, so a long sweep can spawn its seeds
-    in pieces and get the same ones.
+    Child i is what ``SeedSequence(seed).spawn(…)[i].generate_state(1, np.uint64)[0] >> 1``
+    gives, so a long sweep can spawn its seeds in pieces and get the same ones.  All children are
+    computed at once: a child's pool is its parent's pool with the spawn key i mixed in last
+    (``SeedSequence``'s hashmix and mix on 32-bit words), then hashed out as one 64-bit word; a
+    test checks every step against ``SeedSequence`` itself (a SeedSequence per child costs
+    ~8 µs, which a 10,000-draw sweep notices).
     """
-    entropy = np.random.SeedSequence(seed).entropy
-    children = (np.random.SeedSequence(entropy, spawn_key=(i,)) for i in range(start, start + n))
-    return [int(c.generate_state(1, dtype=np.uint64)[0] >> np.uint64(1)) for c in children]
+    parent = np.random.SeedSequence(seed)  # its entropy is the seed itself
+    words = max(1, -(-int(seed).bit_length() // 32))
+    # hashmix calls before the spawn key: the pool (4), its cross-mix (12), entropy words past 4
+    hc = _INIT_A * pow(_MULT_A, 16 + 4 * max(0, words - 4), 1 << 32) % (1 << 32)
+    index = np.arange(start, start + n, dtype=np.uint64)
+    key = [(index >> np.uint64(s)).astype(np.uint32) for s in (0, 32)]  # low word wraps
+    pool = np.repeat(parent.pool.astype(np.uint32)[:, None], n, axis=1)
+    with np.errstate(over="ignore"):
+        for word, used in ((key[0], None), (key[1], key[1] > 0)):  # a key ≥ 2³² has two words
+            for dst in range(4):
+                value, hc = _hashmix(word, hc, _MULT_A)
+                mixed = _MIX_L * pool[dst] - _MIX_R * value
+                mixed ^= mixed >> np.uint32(16)
+                pool[dst] = mixed if used is None else np.where(used, mixed, pool[dst])
+        lo, hb = _hashmix(pool[0], _INIT_B, _MULT_B)
+        hi, _ = _hashmix(pool[1], hb, _MULT_B)
+        state = lo.astype(np.uint64) | (hi.astype(np.uint64) << np.uint64(32))
+    return [int(v) for v in state >> np.uint64(1)]
+
+
+_INIT_A, _MULT_A, _INIT_B, _MULT_B = 0x43B0D7E5, 0x931E8875, 0x8B51F9DD, 0x58F38DED
+_MIX_L, _MIX_R = np.uint32(0xCA01F9DD), np.uint32(0x4973F715)
+
+
+def _hashmix(value: NDArray[np.uint32], hc: int, mult: int) -> tuple[NDArray[np.uint32], int]:
+    """SeedSequence's hashmix of 32-bit words under the running hash constant ``hc``."""
+    value = value ^ np.uint32(hc)
+    hc = hc * mult % (1 << 32)
+    value = value * np.uint32(hc)
+    out: NDArray[np.uint32] = value ^ (value >> np.uint32(16))
+    return out, hc
 
 
 def keyed_seed(seed: int, *keys: str) -> int:
