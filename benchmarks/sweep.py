@@ -21,7 +21,9 @@ Lines:
   whose peak RSS is printed beside that of the same child doing 1,000 draws.
 
 Wall-clock and CPU (this process) are both printed, with the 1-minute load average: on a shared
-machine the first is inflated.
+machine the first is inflated.  The BDM lines count the whole sweep a user runs
+(``detente.sweep``: seeds, input draws, chunks, the batched kernel), every draw playing all its
+rounds.
 """
 
 from __future__ import annotations

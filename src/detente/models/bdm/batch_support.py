@@ -196,6 +196,9 @@ def pair_probabilities(S: _Array, den: _Array | None) -> _Array:
         m = (S.shape[1] - 1) // 2
         half = S[:, :m] + S[:, m : 2 * m]
         den2 = np.concatenate([half, half, np.zeros((len(S), 1))], axis=1)
+    elif (den > 0).all():
+        full: _Array = S / den[:, None]
+        return full
     else:
         den2 = np.broadcast_to(den[:, None], S.shape)
     safe = np.where(den2 > 0, den2, 1.0)

@@ -39,6 +39,7 @@ from detente.scenario import Scenario
 __all__ = ["run_batch"]
 
 _Array = NDArray[np.float64]
+_Bool = NDArray[np.bool_]
 _Pass = tuple[_Array, _Array]
 
 
@@ -48,7 +49,7 @@ class _Board:
 
     Positions, saliences in [0, 1], weights c·s, ranges R (B,), the median μ,
     dx = |x_i − x_j| and d = dx / R (B, n, n), the clipped bases 0.5 ∓ 0.5 d of the
-    utilities, and the sort of the positions.
+    utilities, the sort of the positions, and where x_i = x_j when two actors share a position.
     """
 
     x: _Array
@@ -61,21 +62,25 @@ class _Board:
     lo: _Array
     hi: _Array
     lay: bs.Layout
+    same: _Bool | None
 
 
 def _board(x: _Array, s: _Array, w: _Array, R: _Array, mu: _Array) -> _Board:
     dx = np.abs(x[:, :, None] - x[:, None, :])
     d = dx / R[:, None, None]
-    return _Board(x, s, w, R, mu, dx, d, *bk.bases(d), bs.layout(x))
+    lay = bs.layout(x)
+    same = None if lay.tie is None else dx == 0.0  # x_i = x_j, the diagonal included
+    return _Board(x, s, w, R, mu, dx, d, *bk.bases(d), lay, same)
 
 
 def _zero_ties(E: _Array, b: _Board) -> _Array:
     """E with 0 wherever x_i = x_j: the diagonal, and tied pairs when there are any."""
+    if b.same is not None:
+        np.putmask(E, b.same, 0.0)
+        return E
     B, n = b.x.shape
     assert E.flags.c_contiguous  # so that the reshape below is a view (challenge_eu)
     E.reshape(B, n * n)[:, :: n + 1] = 0.0
-    if b.lay.tie is not None:
-        E[b.x[:, :, None] == b.x[:, None, :]] = 0.0
     return E
 
 
@@ -107,9 +112,10 @@ def _second_probabilities(b: _Board, S1: _Array, r: _Array) -> _Array:
         D, S = b.d, S1
     else:
         D = b.d ** r[:, :, None]
-        D[ones] = b.d[ones]
         S = bs.support(b.lay, b.w, D)
-        S[ones] = S1[ones]
+        if ones.any():
+            D[ones] = b.d[ones]
+            S[ones] = S1[ones]
     return bs.to_full(b.lay, bs.pair_probabilities(S, bk.all_pairs_total(b.w, D)))
 
 
