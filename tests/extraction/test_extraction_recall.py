@@ -115,3 +115,40 @@ def test_senses_that_make_events(text, expected):
 )
 def test_generic_or_considered_acts_are_no_events(text):
     assert [e for e in events(text) if e[0] not in ("REQUEST",)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel carried out strikes on Gaza on Monday, the army said.", "ASSAULT"),
+        ("Israeli strikes on Gaza killed ten people on Monday.", "ASSAULT"),
+        ("Russia launched missile strikes in Ukraine on Monday.", "ASSAULT"),
+        ("Workers in France held a general strike on Monday.", "PROTEST"),
+        ("Unions in France called a strike on Monday over pensions.", "PROTEST"),
+    ],
+)
+def test_a_strike_is_military_when_done_by_or_aimed_at_an_actor_or_armed(text, expected):
+    kinds = [e for e, *_ in events(text)]
+    assert expected in kinds
+    assert {"ASSAULT", "PROTEST"} - {expected} & set(kinds) == set()
+
+
+def test_a_phrasal_particle_is_not_a_date_preposition():
+    assert "REQUEST" not in [e for e, *_ in events("Unions in France called a strike on Monday.")]
+
+
+def test_agreeing_not_to_use_force_is_agree():
+    got = events("Armenia and Azerbaijan agreed not to target civilians on Monday.")
+    assert got == [("AGREE", ("ARM",), ("AZE",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia deplored the decision of the United States.", "ACCUSE"),
+        ("Japan appreciates the efforts of South Korea.", "SUPPORT"),
+        ("Israeli forces targeted Hamas on Monday.", "ASSAULT"),
+    ],
+)
+def test_common_verbs_of_the_cameo_categories(text, expected):
+    assert expected in [e for e, *_ in events(text)]

@@ -233,11 +233,15 @@ def _complement_of(tok: Any, i: int) -> bool:
 
 
 def _matrix_type(sense: Sense, tok: Any, absorbed: Mapping[int, int | None], triggers: Any) -> str:
-    """AGREE to a coercive act ("agreed it would impose", "promised to retaliate") is THREATEN."""
+    """AGREE to a coercive act ("agreed it would impose", "promised to retaliate") is THREATEN.
+
+    Agreeing *not* to use force ("agreed not to target civilians") stays AGREE.
+    """
     if sense.plover != "AGREE":
         return sense.plover
     doc = tok.doc
     inner = [j for j, k in absorbed.items() if k == tok.i and _complement_of(doc[j], tok.i)]
+    inner = [j for j in inner if not any(c.dep_ == "neg" for c in doc[j].children)]
     return "THREATEN" if any(triggers[j].plover in COERCIVE for j in inner) else "AGREE"
 
 

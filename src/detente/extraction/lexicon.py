@@ -83,7 +83,8 @@ def match(tok: Any) -> Sense | None:
         after = [tok.nbor(1)] if tok.i + 1 < len(tok.doc) else []
         for c in [*tok.children, *after]:
             key = f"{lemma} {c.lemma_.lower()}"
-            if (c.dep_ in _PARTICLE_DEPS or c.i == tok.i + 1) and key in lex.phrasal:
+            dated = any(g.ent_type_ == "DATE" for g in c.children)  # "called a strike on Monday"
+            if (c.dep_ in _PARTICLE_DEPS or c.i == tok.i + 1) and key in lex.phrasal and not dated:
                 return _sense(lex.phrasal[key], key)
         entry = lex.verbs.get(lemma)
         return _sense(entry, lemma) if entry else None

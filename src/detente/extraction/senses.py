@@ -22,6 +22,10 @@ decides (CAMEO category definitions [Schrodt2012], PLOVER [PLOVER]):
   response"), are THREATEN (CAMEO 13).
 * **Moving forces is MOBILIZE** (CAMEO 154): "move", "send", "mass", "station" or "dispatch"
   troops, forces or equipment.
+* **Military strikes are attacks**: the noun "strike" is a labour strike (PROTEST, CAMEO 143)
+  unless a state or armed group does it ("Israeli strikes", "strikes by Russia"), it is aimed at
+  an actor ("strikes on Gaza") or it is armed ("missile strikes", "retaliatory strikes"): then
+  it is ASSAULT (CAMEO 195).
 * **Refusing to comment and talking to the press are no events**: "declined to comment",
   "discussed the situation with reporters".
 * **Favouring talks is intent to negotiate** (AGREE, CAMEO 036): "favor / propose / prefer
@@ -87,11 +91,16 @@ _PARTNERS = words("with to")
 _FAVOURING = words("favor favour propose prefer")
 _TALKS = words("dialogue talks negotiation negotiations")
 _THREAT_NOUNS = words("threat warning")
+_ARMED_STRIKES = words(
+    "air missile drone rocket military retaliatory artillery naval precision preemptive "
+    "pre-emptive nuclear punitive cruise"
+)
 
 CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | _DEPLOYING | _FAVOURING | {"concern"}
 """Lemmas that only :func:`context_sense` makes triggers (the pre-filter must keep them)."""
 
 WEAPONS_TEST = Sense("MOBILIZE", "weapons", "150", "weapons test")
+MILITARY_STRIKE = Sense("ASSAULT", "heavy-weapons", "195", "military strike")
 DEPLOYMENT = Sense("MOBILIZE", "troops", "154", "move forces")
 LEFT_AGREEMENT = Sense("REJECT", "", "127", "leave agreement")
 CONSEQUENCE = Sense("THREATEN", "", "130", "consequences")
@@ -168,6 +177,17 @@ def _own_doer(tok: Any, actors: Mapping[int, str]) -> bool:
     )
 
 
+def _military(strike: Any, actors: Mapping[int, str]) -> bool:
+    """Whether a "strike" is done by an actor, aimed at one or armed ("missile strikes on X")."""
+    if _own_doer(strike, actors) or any(c.lower_ in _ARMED_STRIKES for c in strike.children):
+        return True
+    heads = (
+        [strike, strike.head] if strike.dep_ == "dobj" else [strike]
+    )  # "carried out strikes on X"
+    aimed = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
+    return any(_has_actor(c.subtree, actors) for c in aimed)
+
+
 def refine(tok: Any, sense: Sense, actors: Mapping[int, str]) -> Sense | None:
     """``sense`` corrected by the trigger's object and actors (None: not an event)."""
     lemma = tok.lemma_.lower().replace("-", "")
@@ -177,6 +197,8 @@ def refine(tok: Any, sense: Sense, actors: Mapping[int, str]) -> Sense | None:
         return None
     if sense.plover == "AID" and tok.pos_ == "VERB" and not _aid_given(tok, heads, actors):
         return None
+    if sense.plover == "PROTEST" and tok.pos_ == "NOUN" and lemma == "strike":
+        return MILITARY_STRIKE if _military(tok, actors) else sense
     if lemma in _LEAVING and heads & _AGREEMENTS:
         return LEFT_AGREEMENT
     if lemma in _DEPLOYING and heads & _UNITS:
