@@ -33,7 +33,13 @@ JSON_COMMANDS = {
     "game-solve-pbe": ["game", "solve", "deterrence", "--method", "pbe", "--json"],
     "game-solve-qre": ["game", "solve", "deadline_provocation", "--method", "qre", "--json"],
     "game-sweep": ["game", "sweep", "deterrence", "-p", "p_hard=0.1:0.9:3", "--json"],
+    "game-solve-nash-streamed": ["game", "solve", "deterrence", "--method", "nash", "--json"],
+    "sweep": ["sweep", "korea-2019-12", "--model", "median", "--draws", "40", "--json"],
+    "sensitivity": ["sensitivity", "korea-2019-12", "--model", "mean", "--method", "oat", "--json"],
+    "levers": ["levers", "korea-2019-12", "--issue", "sequencing", "--target", "50", "--json"],
+    "outlook": ["outlook", "korea-2019-12", "--draws", "40", "--seed", "1", "--json"],
 }
+"""Every command with ``--json`` on bundled inputs; the backtest and runs commands below."""
 
 
 def _detente(*argv: str, cwd: Path | None = None) -> str:
@@ -69,3 +75,18 @@ def test_game_show_writes_the_efg_unchanged() -> None:
     text = _detente("game", "show", "deadline_provocation")
     assert text == format_efg(explained(load_game("deadline_provocation")))
     assert parse_efg(text).nodes == load_game("deadline_provocation").game.nodes
+
+
+def test_backtest_and_the_run_store_json_through_a_pipe(tmp_path: Path) -> None:
+    from deu_files import write_deu
+
+    deu = write_deu(tmp_path / "deu")
+    json.loads(_detente("backtest", str(deu), "--models", "mean,median", "--seed", "1", "--json"))
+    store = str(tmp_path / "runs.sqlite")
+    for model in ("mean", "median"):
+        _detente("run", "korea-2019-12", "--model", model, "--save", "--store", store)
+    runs = json.loads(_detente("runs", "list", "--store", store, "--json"))
+    assert len(runs) == 2
+    a, b = (str(r["id"]) for r in runs)
+    json.loads(_detente("runs", "show", a, "--store", store, "--json"))
+    json.loads(_detente("runs", "diff", a, b, "--store", store, "--json"))

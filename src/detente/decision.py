@@ -39,8 +39,14 @@ __all__ = ["RULES", "Decision", "DecisionRule", "Rule"]
 Rule = Literal["unanimity", "qmv", "majority", "single"]
 RULES: tuple[Rule, ...] = ("unanimity", "qmv", "majority", "single")
 _FIELDS = (
-    "rule", "veto", "weights", "threshold", "count_threshold", "agenda_setter", "rationale",
-)  # fmt: skip
+    "rule",
+    "veto",
+    "weights",
+    "threshold",
+    "count_threshold",
+    "agenda_setter",
+    "rationale",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,14 +90,18 @@ def _solve(
         z0,
         jac=lambda z: -jac(z),
         bounds=[(0.0, 1.0)] * len(z0),
-        constraints=[{
-            "type": "ineq",
-            "fun": lambda z: _gains(z, cons_q, cons_a, cons_d),
-            "jac": lambda z: -2.0 * cons_a * (z[None, :] - cons_q),
-        }] if len(cons_q) else [],
+        constraints=[
+            {
+                "type": "ineq",
+                "fun": lambda z: _gains(z, cons_q, cons_a, cons_d),
+                "jac": lambda z: -2.0 * cons_a * (z[None, :] - cons_q),
+            }
+        ]
+        if len(cons_q)
+        else [],
         method="SLSQP",
         options={"ftol": 1e-15, "maxiter": 500},
-    )  # fmt: skip
+    )
     z: _Array = np.clip(res.x, 0.0, 1.0)
     return z if np.all(_gains(z, cons_q, cons_a, cons_d) >= -1e-9) else z0
 

@@ -250,5 +250,6 @@ def blockers(g: _Array, z0: _Array, grps: tuple[Group, ...]) -> list[int]:
 
 def _without(req: Requirement, i: int) -> Requirement:
     veto = tuple(j for j in req.veto if j != i)
-    return Requirement(veto, req.voters, req.weights, req.threshold, req.strict,
-                       req.count_threshold, req.setter)  # fmt: skip
+    return Requirement(
+        veto, req.voters, req.weights, req.threshold, req.strict, req.count_threshold, req.setter
+    )

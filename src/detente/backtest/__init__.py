@@ -153,8 +153,12 @@ def backtest(
     fc = run_candidates(
         cands, scenarios, seed, jobs=jobs, scheduler=scheduler, progress=progress, draws=plan
     )
-    params = {"models": [c.to_dict() for c in cands], "split": split, "capability": capability,
-              "draws": draws}  # fmt: skip
+    params = {
+        "models": [c.to_dict() for c in cands],
+        "split": split,
+        "capability": capability,
+        "draws": draws,
+    }
     prov = Provenance(
         model="backtest",
         params=params,
@@ -164,8 +168,18 @@ def backtest(
         seed=seed,
         version=__version__,
     )
-    return Backtest(prov, split, capability, cands, scored, fc.values, fc.missing, unscored,
-                    fc.intervals, None if plan is None else dict(plan.noise))  # fmt: skip
+    return Backtest(
+        prov,
+        split,
+        capability,
+        cands,
+        scored,
+        fc.values,
+        fc.missing,
+        unscored,
+        fc.intervals,
+        None if plan is None else dict(plan.noise),
+    )
 
 
 def _draws(draws: int, noise: Mapping[str, float] | None) -> Draws | None:

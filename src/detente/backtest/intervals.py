@@ -45,15 +45,24 @@ _QUANTILES = (25, 75, 10, 90)
 
 
 def interval(
-    model: str, label: str, params: Any, scenario: Scenario, seed: int, draws: int,
+    model: str,
+    label: str,
+    params: Any,
+    scenario: Scenario,
+    seed: int,
+    draws: int,
     noise: Mapping[str, float],
-) -> tuple[float, float, float, float]:  # fmt: skip
+) -> tuple[float, float, float, float]:
     """(lo50, hi50, lo80, hi80) of ``model``'s forecasts over ``draws`` noisy inputs."""
     from detente.experiments import sweep
 
     result = sweep(
-        scenario, model, draws=draws, seed=keyed_seed(seed, "draws", label, scenario.id),
-        params=params, noise=noise,
-    )  # fmt: skip
+        scenario,
+        model,
+        draws=draws,
+        seed=keyed_seed(seed, "draws", label, scenario.id),
+        params=params,
+        noise=noise,
+    )
     q = np.percentile(result.base()[:, 0], _QUANTILES)
     return float(q[0]), float(q[1]), float(q[2]), float(q[3])

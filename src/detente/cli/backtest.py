@@ -67,10 +67,17 @@ def _print(bt: Backtest) -> None:
         ci = f"{_fmt(vs['ci95'][0], '+.1f')}, {_fmt(vs['ci95'][1], '+.1f')}"
         cov = f"{_fmt(m['coverage_50'], '.0%')}/{_fmt(m['coverage_80'], '.0%')}"
         table.add_row(
-            name, str(m["n"]), _fmt(m["mae"]), _fmt(m["median_ae"]), _fmt(m["rmse"]),
-            _fmt(m["within_5"], ".0%"), _fmt(m["within_10"], ".0%"), _fmt(vs["diff"], "+.2f"), ci,
+            name,
+            str(m["n"]),
+            _fmt(m["mae"]),
+            _fmt(m["median_ae"]),
+            _fmt(m["rmse"]),
+            _fmt(m["within_5"], ".0%"),
+            _fmt(m["within_10"], ".0%"),
+            _fmt(vs["diff"], "+.2f"),
+            ci,
             cov,
-        )  # fmt: skip
+        )
     _out.print(table)
     for u in d["unscored"]:
         _out.print(f"not scored: {u['isnr']}: {u['reason']}")
@@ -141,9 +148,15 @@ def backtest_command(
         fail(f"--jobs {jobs}: give a number of processes ≥ 1 (or -1 for all cores)")
     timer = Timer()
     bt = _run_with_bar(
-        data=path, models=models, split=split, capability=capability,
-        seed=check_seed(seed), jobs=jobs, scheduler=scheduler, draws=draws,
-    )  # fmt: skip
+        data=path,
+        models=models,
+        split=split,
+        capability=capability,
+        seed=check_seed(seed),
+        jobs=jobs,
+        scheduler=scheduler,
+        draws=draws,
+    )
     save_if_asked("backtest", json.loads(bt.to_json()), None, save=save, store=store, timer=timer)
     if out is not None:
         _write(bt, out, force, path)

@@ -103,8 +103,14 @@ def run(
         if draw_seed is None:
             result = api.run(loaded, model, values, seed=check_seed(seed), progress=bar)
         else:
-            result = run_draw(loaded, model, check_seed(draw_seed) or 0, params=values,
-                              noise=parse_noise(noise), drop=drop_actor)  # fmt: skip
+            result = run_draw(
+                loaded,
+                model,
+                check_seed(draw_seed) or 0,
+                params=values,
+                noise=parse_noise(noise),
+                drop=drop_actor,
+            )
     save_if_asked("run", result.to_dict(), loaded, save=save, store=store, timer=timer)
     if out is not None:
         write_new_file(out, result.to_json() + "\n", overwrite=force, inputs=(Path(scenario),))

@@ -95,8 +95,15 @@ def outlook_command(
     timer, (s, when) = Timer(), (load_scenario(scenario), _date(by))
     _check_by(scenario, when, s.as_of)
     with progress_bar("outlook") as tick:
-        o = outlook(s, by=when, draws=draws, seed=check_seed(seed), jobs=jobs,
-                    scheduler=scheduler, progress=tick)  # fmt: skip
+        o = outlook(
+            s,
+            by=when,
+            draws=draws,
+            seed=check_seed(seed),
+            jobs=jobs,
+            scheduler=scheduler,
+            progress=tick,
+        )
     data = json.loads(o.to_json())
     save_if_asked("outlook", data, s, save=save, store=store, timer=timer)
     if out is not None:

@@ -77,8 +77,10 @@ class Outlook:
             f"(90% interval {p.low:.0%}–{p.high:.0%})."
         )
         if self.given_agreement:
-            parts = [f"{k} {v['p50']:.0f} ({v['p5']:.0f}–{v['p95']:.0f})"
-                     for k, v in self.given_agreement.items()]  # fmt: skip
+            parts = [
+                f"{k} {v['p50']:.0f} ({v['p5']:.0f}–{v['p95']:.0f})"
+                for k, v in self.given_agreement.items()
+            ]
             head += " If agreement: " + ", ".join(parts) + "."
         sq = ", ".join(f"{k} {v:g}" for k, v in zip(self.issues, self.status_quo, strict=True))
         return head + f" Otherwise: status quo ({sq})."
@@ -128,8 +130,10 @@ def _percentiles(x: _Array, issues: tuple[str, ...]) -> dict[str, dict[str, floa
     if len(x) == 0:
         return None
     p5, p50, p95 = np.percentile(x, [5, 50, 95], axis=0)
-    return {k: {"p5": float(p5[i]), "p50": float(p50[i]), "p95": float(p95[i]), "n": len(x)}
-            for i, k in enumerate(issues)}  # fmt: skip
+    return {
+        k: {"p5": float(p5[i]), "p50": float(p50[i]), "p95": float(p95[i]), "n": len(x)}
+        for i, k in enumerate(issues)
+    }
 
 
 def _crisis(scenario: Scenario, u: _Array) -> tuple[Estimate | None, Estimate | None]:
@@ -169,8 +173,15 @@ def outlook(
         scenario = load_scenario(scenario)
     by, days = _by(scenario, by)
     seed = fresh_seed() if seed is None else seed
-    sw = sweep(scenario, "winset", draws=draws, seed=seed, jobs=jobs, scheduler=scheduler,
-               progress=progress)  # fmt: skip
+    sw = sweep(
+        scenario,
+        "winset",
+        draws=draws,
+        seed=seed,
+        jobs=jobs,
+        scheduler=scheduler,
+        progress=progress,
+    )
     space = input_space(scenario)
     inputs = draw_inputs(scenario, space, sw.seeds)
     who = talks.parties(scenario)
@@ -182,33 +193,49 @@ def outlook(
     agreed, outcome = talks.negotiate_draws(
         scenario, inputs, u[:, : 2 * len(who)], model_seeds(sw.seeds), n_rounds, strategies
     )
-    deal = np.array([agreed[d] and ratified(scenario, inputs, d, tuple(outcome[d]))
-                     for d in range(draws)])  # fmt: skip
+    deal = np.array(
+        [agreed[d] and ratified(scenario, inputs, d, tuple(outcome[d])) for d in range(draws)]
+    )
     provoke, contain = _crisis(scenario, u[: min(draws, crisis.GAME_DRAWS), 2 * len(who) :])
     decided = sw.agreement if sw.agreement is not None else zone
     settings = {
-        "draws": draws, "parties": list(who), "strategies": list(strategies), "rounds": n_rounds,
-        "days_per_round": talks.DAYS_PER_ROUND, "reservation_noise": talks.RESERVATION_NOISE,
+        "draws": draws,
+        "parties": list(who),
+        "strategies": list(strategies),
+        "rounds": n_rounds,
+        "days_per_round": talks.DAYS_PER_ROUND,
+        "reservation_noise": talks.RESERVATION_NOISE,
         "game": game,
         "game_draws": min(draws, crisis.GAME_DRAWS) if game else 0,
-        "noise": dict(space.widths), "jobs": jobs, "scheduler": scheduler,
-    }  # fmt: skip
-    params = {"by": None if by is None else by.isoformat(), "draws": draws,
-              "strategies": list(strategies)}  # fmt: skip
+        "noise": dict(space.widths),
+        "jobs": jobs,
+        "scheduler": scheduler,
+    }
+    params = {
+        "by": None if by is None else by.isoformat(),
+        "draws": draws,
+        "strategies": list(strategies),
+    }
     return Outlook(
         provenance("outlook", params, scenario, seed),
         by,
         scenario.issue_ids,
         tuple(float(v) for v in scenario.status_quo()),
-        share(deal, f"share of draws in which {' and '.join(who)} agree by the date and the "
-                    "agreement passes the decision rule (ratified)"),
+        share(
+            deal,
+            f"share of draws in which {' and '.join(who)} agree by the date and the "
+            "agreement passes the decision rule (ratified)",
+        ),
         share(zone, "share of draws whose win-set of the status quo is non-empty"),
-        share(agreed, f"share of draws in which the negotiation simulator agrees within "
-                      f"{n_rounds} rounds; each party's strategy uniform over "
-                      f"{', '.join(strategies)}"),
+        share(
+            agreed,
+            f"share of draws in which the negotiation simulator agrees within "
+            f"{n_rounds} rounds; each party's strategy uniform over "
+            f"{', '.join(strategies)}",
+        ),
         provoke,
         contain,
         _percentiles(outcome[deal], scenario.issue_ids),
         _percentiles(sw.forecast[decided & zone], scenario.issue_ids),
         settings,
-    )  # fmt: skip
+    )

@@ -102,8 +102,14 @@ def negotiate_draws(
     agreed = np.zeros(inputs.n_draws, dtype=bool)
     outcome = np.full((inputs.n_draws, len(scenario.issues)), np.nan)
     for profile, idx in sorted(by_profile.items()):
-        results = run_many([drawn[d] for d in idx], list(who), [pool[i] for i in profile],
-                           params, seeds=[seeds[d] for d in idx], reservation=rv[idx])  # fmt: skip
+        results = run_many(
+            [drawn[d] for d in idx],
+            list(who),
+            [pool[i] for i in profile],
+            params,
+            seeds=[seeds[d] for d in idx],
+            reservation=rv[idx],
+        )
         for d, r in zip(idx, results, strict=True):
             if r.agreed and r.agreement is not None:
                 agreed[d], outcome[d] = True, r.agreement

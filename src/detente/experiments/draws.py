@@ -87,16 +87,40 @@ def input_space(scenario: Scenario, noise: Mapping[str, float] | None = None) ->
     for actor in scenario.actors:
         for st, issue in zip(actor.stances, scenario.issues, strict=True):
             h = widths["position"] / 100.0 * issue.range
-            rows.append((f"{actor.id}.position.{issue.id}", st.position, st.position_range, h,
-                         issue.low, issue.high))  # fmt: skip
+            rows.append(
+                (
+                    f"{actor.id}.position.{issue.id}",
+                    st.position,
+                    st.position_range,
+                    h,
+                    issue.low,
+                    issue.high,
+                )
+            )
     for actor in scenario.actors:
         for st, issue in zip(actor.stances, scenario.issues, strict=True):
-            rows.append((f"{actor.id}.salience.{issue.id}", st.salience, st.salience_range,
-                         widths["salience"], 0.0, SALIENCE_MAX))  # fmt: skip
+            rows.append(
+                (
+                    f"{actor.id}.salience.{issue.id}",
+                    st.salience,
+                    st.salience_range,
+                    widths["salience"],
+                    0.0,
+                    SALIENCE_MAX,
+                )
+            )
     for actor in scenario.actors:
         c = actor.capability
-        rows.append((f"{actor.id}.capability", c, actor.capability_range,
-                     widths["capability"] / 100.0 * c, _CAP_FLOOR * c, np.inf))  # fmt: skip
+        rows.append(
+            (
+                f"{actor.id}.capability",
+                c,
+                actor.capability_range,
+                widths["capability"] / 100.0 * c,
+                _CAP_FLOOR * c,
+                np.inf,
+            )
+        )
     value = np.array([r[1] for r in rows])
     floor, ceiling = np.array([r[4] for r in rows]), np.array([r[5] for r in rows])
     own = [r[2] for r in rows]

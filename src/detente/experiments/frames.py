@@ -115,8 +115,9 @@ class RowWriter:
     def write(self, frame: pd.DataFrame) -> None:
         """Append ``frame``'s rows."""
         if self.path.suffix.lower() == ".csv":
-            frame.to_csv(self._tmp, mode="a" if self._started else "w", header=not self._started,
-                         index=False)  # fmt: skip
+            frame.to_csv(
+                self._tmp, mode="a" if self._started else "w", header=not self._started, index=False
+            )
         else:
             import pyarrow as pa
             import pyarrow.parquet as pq

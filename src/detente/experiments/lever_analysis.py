@@ -213,7 +213,9 @@ def _find(
 def _dominated(pair: Lever, singles: Sequence[Lever]) -> bool:
     """Whether one actor of the pair reaches the target alone with no larger a change."""
     return any(
-        s.reached and s.field == pair.field and s.actors[0] in pair.actors
+        s.reached
+        and s.field == pair.field
+        and s.actors[0] in pair.actors
         and s.change <= pair.change + pair.resolution
         for s in singles
-    )  # fmt: skip
+    )

@@ -141,9 +141,14 @@ class SweepResult:
             inputs = draw_inputs(self.scenario, self.space, self.seeds[rows])
             agreement = None if self.agreement is None else self.agreement[rows]
             yield wide_frame(
-                self, start, self.seeds[rows], self.dropped[rows], self.forecast[rows],
-                agreement, inputs,
-            )  # fmt: skip
+                self,
+                start,
+                self.seeds[rows],
+                self.dropped[rows],
+                self.forecast[rows],
+                agreement,
+                inputs,
+            )
 
     def to_frame(self, wide: bool = False) -> pd.DataFrame:
         """Per-draw rows as a pandas DataFrame.

@@ -178,8 +178,9 @@ def sweep(
             for s in range(done, len(all_seeds), size)
         ]
         partial = _partial(scenario, job.space, all_seeds, dropped)
-        forecast, agreement = _collect(first, runner(chunks), len(all_seeds), out, partial,
-                                       progress)  # fmt: skip
+        forecast, agreement = _collect(
+            first, runner(chunks), len(all_seeds), out, partial, progress
+        )
     return _result(job, seed, all_seeds, dropped, forecast, agreement, drop_actors)
 
 
@@ -227,9 +228,16 @@ def _result(
         "uncertainty": "scenario" if scenario.uncertainty else "default",
     }
     return SweepResult(
-        _provenance(job.model, job.params, scenario, seed), scenario, job.space, seeds, dropped,
-        forecast, agreement, tuple(float(v) for v in point.forecast[0]), settings,
-    )  # fmt: skip
+        _provenance(job.model, job.params, scenario, seed),
+        scenario,
+        job.space,
+        seeds,
+        dropped,
+        forecast,
+        agreement,
+        tuple(float(v) for v in point.forecast[0]),
+        settings,
+    )
 
 
 def _provenance(model: str, params: Any, scenario: Scenario, seed: int) -> Provenance:
@@ -244,8 +252,9 @@ def _partial(
     def one(c: ChunkOut) -> SweepResult:
         rows = slice(c.start, c.start + len(c.forecast))
         prov = provenance("", {}, scenario)
-        return SweepResult(prov, scenario, space, seeds[rows], dropped[rows], c.forecast,
-                           c.agreement, (), {})  # fmt: skip
+        return SweepResult(
+            prov, scenario, space, seeds[rows], dropped[rows], c.forecast, c.agreement, (), {}
+        )
 
     return one
 

@@ -101,17 +101,27 @@ class Collector:
         same = self.first.get(day, "") if day and date.value else ""
         self.last_holder = source[0]
         tok = c.trigger
-        self.events.append(EventRecord(
-            id=f"E{len(self.events) + 1:02d}", plover=c.plover, mode=c.sense.mode,
-            cameo=c.sense.cameo, source=source, target=c.target,
-            trigger=self.text[self.offset + tok.idx : self.offset + tok.idx + len(tok.text)],
-            text=self.text[slice(*self._span(sent))], char_span=self._span(sent),
-            trigger_span=(self.offset + tok.idx, self.offset + tok.idx + len(tok.text)),
-            sentence=sentence, date=date, modality=c.modality, same_as=same,
-            confidence=confidence(c, bool(c.source), date),
-            evidence=f"lexicon:{c.sense.key}({'V' if tok.pos_ == 'VERB' else 'N'})",
-            alt_plover=("SANCTION",) if c.sense.cameo == "163" else (),
-        ))  # fmt: skip
+        self.events.append(
+            EventRecord(
+                id=f"E{len(self.events) + 1:02d}",
+                plover=c.plover,
+                mode=c.sense.mode,
+                cameo=c.sense.cameo,
+                source=source,
+                target=c.target,
+                trigger=self.text[self.offset + tok.idx : self.offset + tok.idx + len(tok.text)],
+                text=self.text[slice(*self._span(sent))],
+                char_span=self._span(sent),
+                trigger_span=(self.offset + tok.idx, self.offset + tok.idx + len(tok.text)),
+                sentence=sentence,
+                date=date,
+                modality=c.modality,
+                same_as=same,
+                confidence=confidence(c, bool(c.source), date),
+                evidence=f"lexicon:{c.sense.key}({'V' if tok.pos_ == 'VERB' else 'N'})",
+                alt_plover=("SANCTION",) if c.sense.cameo == "163" else (),
+            )
+        )
         if day and date.value and not same:
             self.first[day] = self.events[-1].id
 

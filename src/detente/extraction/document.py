@@ -33,6 +33,7 @@ from detente.extraction.speakers import OFFICES, REPORTING, Voices, issuer, reso
 from detente.extraction.syntax import noun_subject
 from detente.extraction.text import clean, headline_case, looks_english
 from detente.extraction.types import DateRef, Extraction
+from detente.io.context import as_date
 
 __all__ = ["extract", "publication_date"]
 
@@ -216,16 +217,10 @@ def publication_date(value: object) -> dt.date:
     DetenteError
         At once, for anything else ("pub_date '8 Dec': expected a date or YYYY-MM-DD").
     """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise DetenteError(f"pub_date {value!r}: expected a date or a string YYYY-MM-DD")
+    date = as_date(value)
+    if date is None:
+        raise DetenteError(f"pub_date {value!r}: expected a date or a string YYYY-MM-DD")
+    return date
 
 
 def extract(

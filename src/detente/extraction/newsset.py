@@ -224,12 +224,22 @@ def score(pairs: list[tuple[Gold, Predicted]]) -> NewsScore:
         t: (per[(t, "tp")], per[(t, "fp")], per[(t, "fn")]) for t in sorted({t for t, _ in per})
     }
     return NewsScore(
-        texts=len(pairs), gold=n_gold, predicted=n_pred,
-        strict=_prf(tp, n_pred, n_gold), untyped=_prf(tp_untyped, n_pred, n_gold),
-        claims=n_claims, claims_leaked=leaks, deadlines=dl, deadlines_found=dl_found,
-        deadlines_predicted=dl_pred, dates_scored=dates, dates_right=dates_ok,
-        by_type=by_type, confusion=dict(confusion), errors=tuple(errors),
-    )  # fmt: skip
+        texts=len(pairs),
+        gold=n_gold,
+        predicted=n_pred,
+        strict=_prf(tp, n_pred, n_gold),
+        untyped=_prf(tp_untyped, n_pred, n_gold),
+        claims=n_claims,
+        claims_leaked=leaks,
+        deadlines=dl,
+        deadlines_found=dl_found,
+        deadlines_predicted=dl_pred,
+        dates_scored=dates,
+        dates_right=dates_ok,
+        by_type=by_type,
+        confusion=dict(confusion),
+        errors=tuple(errors),
+    )
 
 
 def evaluate(folder: Path, annotations: Path, half: str = "test") -> tuple[NewsScore, list[Any]]:

@@ -20,12 +20,13 @@ from typing import Any
 from detente.errors import Problem
 from detente.io.located import Located
 
-__all__ = ["context_problems", "context_warnings"]
+__all__ = ["as_date", "context_problems", "context_warnings"]
 
 _SECTIONS = ("deadlines", "red_lines", "events")
 
 
-def _date(value: Any) -> dt.date | None:
+def as_date(value: Any) -> dt.date | None:
+    """``value`` as a date: a date, a datetime's date or an ISO ``YYYY-MM-DD`` text; else None."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -72,7 +73,7 @@ def _duplicate_deadlines(doc: Located) -> list[Problem]:
 
 
 def _final_deadline(doc: Located, as_of: dt.date) -> list[Problem]:
-    dated = [(d, i) for i, x in _items(doc.data, "deadlines") if (d := _date(x.get("date")))]
+    dated = [(d, i) for i, x in _items(doc.data, "deadlines") if (d := as_date(x.get("date")))]
     if not dated:
         return []
     last, i = max(dated)
@@ -110,7 +111,7 @@ def context_problems(doc: Located) -> list[Problem]:
     if not isinstance(doc.data, dict):
         return []
     out = _duplicate_deadlines(doc) + _references(doc)
-    as_of = _date(doc.data.get("as_of"))
+    as_of = as_date(doc.data.get("as_of"))
     if as_of is not None:
         out += _final_deadline(doc, as_of)
     return out
@@ -120,18 +121,18 @@ def context_warnings(doc: Located) -> list[Problem]:
     """The warnings of the context sections of ``doc``: passed deadlines, events after as_of."""
     if not isinstance(doc.data, dict):
         return []
-    as_of = _date(doc.data.get("as_of"))
+    as_of = as_date(doc.data.get("as_of"))
     if as_of is None:
         return []
     out = []
-    deadlines = [(d, i) for i, x in _items(doc.data, "deadlines") if (d := _date(x.get("date")))]
+    deadlines = [(d, i) for i, x in _items(doc.data, "deadlines") if (d := as_date(x.get("date")))]
     final = max(deadlines)[0] if deadlines else None
     for date, i in sorted(deadlines, key=lambda t: t[1]):
         if date < as_of and final is not None and final >= as_of:
             msg = f"deadline {date} had already passed on as_of ({as_of})"
             out.append(doc.problem(("deadlines", i, "date"), msg))
     for i, item in _items(doc.data, "events"):
-        when = _date(item.get("date"))
+        when = as_date(item.get("date"))
         if when is not None and when > as_of:
             msg = f"event dated {when}, after as_of ({as_of}): was it known then?"
             out.append(doc.problem(("events", i, "date"), msg))

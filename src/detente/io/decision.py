@@ -73,8 +73,11 @@ def _block_problems(
 
 
 def _veto_problems(doc: Located, decision: Decision, issues: list[str]) -> list[Problem]:
-    actors = {a["id"].strip(): a for a in doc.data.get("actors", []) if isinstance(a, dict)
-              and isinstance(a.get("id"), str)}  # fmt: skip
+    actors = {
+        a["id"].strip(): a
+        for a in doc.data.get("actors", [])
+        if isinstance(a, dict) and isinstance(a.get("id"), str)
+    }
     out = []
     for k, issue in enumerate(doc.data.get("issues", [])):
         if isinstance(issue, dict) and issue.get("status_quo") is None:

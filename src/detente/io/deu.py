@@ -45,9 +45,37 @@ from detente.io.readers import read_text
 __all__ = ["ACTORS", "PERIODS", "DeuIssue", "read_deu"]
 
 ACTORS = (
-    "com", "ep", "at", "be", "bu", "cr", "cy", "cz", "dk", "ee", "fi", "fr", "de", "el", "hu",
-    "ie", "it", "lv", "lt", "lu", "mt", "nl", "pl", "pt", "ro", "si", "sk", "es", "se", "uk",
-)  # fmt: skip
+    "com",
+    "ep",
+    "at",
+    "be",
+    "bu",
+    "cr",
+    "cy",
+    "cz",
+    "dk",
+    "ee",
+    "fi",
+    "fr",
+    "de",
+    "el",
+    "hu",
+    "ie",
+    "it",
+    "lv",
+    "lt",
+    "lu",
+    "mt",
+    "nl",
+    "pl",
+    "pt",
+    "ro",
+    "si",
+    "sk",
+    "es",
+    "se",
+    "uk",
+)
 """The 30 DEU actor codes in DEU's column order: Commission, Parliament, then member states."""
 
 PERIODS = ("1996-2000", "2003-2008", "2012-2018")

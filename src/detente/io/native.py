@@ -178,9 +178,15 @@ def _message(err: Any) -> str:
 
 def _issue(d: IssueDoc) -> Issue:
     return Issue(
-        d.id, d.label or d.id, d.scale.min, d.scale.max, d.low_label, d.high_label,
-        d.status_quo, d.status_quo_rationale,
-    )  # fmt: skip
+        d.id,
+        d.label or d.id,
+        d.scale.min,
+        d.scale.max,
+        d.low_label,
+        d.high_label,
+        d.status_quo,
+        d.status_quo_rationale,
+    )
 
 
 def _split(v: float | RangeDoc) -> tuple[float, Range | None]:
@@ -198,8 +204,16 @@ def _stance(issue: str, s: Any) -> Stance:
 def _actor(d: ActorDoc, issue_ids: list[str]) -> Actor:
     stances = tuple(_stance(k, d.positions[k]) for k in issue_ids)
     c, cr = _split(d.capability)
-    return Actor(d.id, d.name or d.id, c, stances, tuple(d.aliases), d.description,
-                 d.capability_rationale, cr)  # fmt: skip
+    return Actor(
+        d.id,
+        d.name or d.id,
+        c,
+        stances,
+        tuple(d.aliases),
+        d.description,
+        d.capability_rationale,
+        cr,
+    )
 
 
 def _game_setup(game: str, entries: Mapping[str, Any]) -> GameSetup:

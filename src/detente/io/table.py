@@ -85,10 +85,20 @@ def parse_table(text: str, file: str) -> Located:
             continue
         i = len(actors)
         name, cap, pos, sal = cells
-        actors.append({"id": name, "name": name, "capability": cap,
-                       "positions": {"issue": {"position": pos, "salience": sal}}})  # fmt: skip
-        for path in [("actors", i), ("actors", i, "id"), ("actors", i, "capability"),
-                     ("actors", i, "positions", "issue")]:  # fmt: skip
+        actors.append(
+            {
+                "id": name,
+                "name": name,
+                "capability": cap,
+                "positions": {"issue": {"position": pos, "salience": sal}},
+            }
+        )
+        for path in [
+            ("actors", i),
+            ("actors", i, "id"),
+            ("actors", i, "capability"),
+            ("actors", i, "positions", "issue"),
+        ]:
             lines[path] = n
     if problems:
         raise InputError(problems)

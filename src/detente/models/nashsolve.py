@@ -183,8 +183,10 @@ def _phase1_step(x: _Array, q: _Array, a: _Array, d: _Array, m: _Array, mu: floa
     inv = np.where(m > 0, 1.0 / np.where(m > 0, g - t[:, None], 1.0), 0.0)
     G = -2.0 * a * (z[:, None, :] - q)  # (B, n, K)
     bg, bh = _box_terms(z)
-    grad = np.concatenate([-(inv[:, :, None] * G).sum(axis=1) * mu + mu * bg,
-                           (-1.0 + mu * actor_sum(inv))[:, None]], axis=1)  # fmt: skip
+    grad = np.concatenate(
+        [-(inv[:, :, None] * G).sum(axis=1) * mu + mu * bg, (-1.0 + mu * actor_sum(inv))[:, None]],
+        axis=1,
+    )
     Gs = G * inv[:, :, None]
     H = np.zeros((B, K + 1, K + 1))
     diag1 = mu * ((2.0 * a * inv[:, :, None]).sum(axis=1) + bh)

@@ -155,8 +155,9 @@ def _nbs(a: float, b: float, q: float, lo: float, hi: float) -> float:
         ga, gb = (q - a) ** 2 - (y - a) ** 2, (q - b) ** 2 - (y - b) ** 2
         return float(-np.log(max(ga, 1e-300)) - np.log(max(gb, 1e-300)))
 
-    return float(minimize_scalar(neg, bounds=(lo, hi), method="bounded",
-                                 options={"xatol": 1e-10}).x)  # fmt: skip
+    return float(
+        minimize_scalar(neg, bounds=(lo, hi), method="bounded", options={"xatol": 1e-10}).x
+    )
 
 
 def _issue(scenario: Scenario, k: int, params: ProceduralParams) -> tuple[float, dict[str, Any]]:

@@ -23,8 +23,19 @@ __all__ = ["render_backtest"]
 
 _COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf")
 _WORST = 12
-_COLUMNS = ("model", "n", "MAE", "median AE", "RMSE", "≤ 5", "≤ 10", "vs mean", "95% interval",
-            "cov. 50%", "cov. 80%")  # fmt: skip
+_COLUMNS = (
+    "model",
+    "n",
+    "MAE",
+    "median AE",
+    "RMSE",
+    "≤ 5",
+    "≤ 10",
+    "vs mean",
+    "95% interval",
+    "cov. 50%",
+    "cov. 80%",
+)
 
 
 def _f(v: Any, spec: str = ".2f") -> str:
@@ -41,12 +52,21 @@ def _score_rows(models: dict[str, Any]) -> list[list[str]]:
     rows = []
     for name, m in models.items():
         vs = m["vs_mean"] or {"diff": None, "ci95": [None, None]}
-        rows.append([
-            html.escape(name), str(m["n"]), _f(m["mae"]), _f(m["median_ae"]), _f(m["rmse"]),
-            _f(m["within_5"], ".0%"), _f(m["within_10"], ".0%"), _f(vs["diff"], "+.2f"),
-            f"[{_f(vs['ci95'][0], '+.2f')}, {_f(vs['ci95'][1], '+.2f')}]",
-            _f(m["coverage_50"], ".0%"), _f(m["coverage_80"], ".0%"),
-        ])  # fmt: skip
+        rows.append(
+            [
+                html.escape(name),
+                str(m["n"]),
+                _f(m["mae"]),
+                _f(m["median_ae"]),
+                _f(m["rmse"]),
+                _f(m["within_5"], ".0%"),
+                _f(m["within_10"], ".0%"),
+                _f(vs["diff"], "+.2f"),
+                f"[{_f(vs['ci95'][0], '+.2f')}, {_f(vs['ci95'][1], '+.2f')}]",
+                _f(m["coverage_50"], ".0%"),
+                _f(m["coverage_80"], ".0%"),
+            ]
+        )
     return rows
 
 
@@ -98,6 +118,11 @@ def _calibration_chart(bt: Backtest) -> str:
                 ys.append(float(y[ok][which == b].mean()))
         ax.plot(xs, ys, "-o", ms=3, color=_COLOURS[j % len(_COLOURS)], label=label)
     ax.set(xlabel="forecast (bin mean, bins of 20 points)", ylabel="mean real outcome")
+    return _percent_square(fig, ax)
+
+
+def _percent_square(fig: Any, ax: Any) -> str:
+    """Both axes 0–100, a light grid and the legend: the chart as SVG."""
     ax.set_xlim(0, 100)
     ax.set_ylim(0, 100)
     ax.grid(alpha=0.3)
@@ -113,11 +138,7 @@ def _coverage_chart(models: dict[str, Any]) -> str:
             pts = [100 * m["coverage_50"], 100 * m["coverage_80"]]
             ax.plot([50, 80], pts, "-o", color=_COLOURS[j % len(_COLOURS)], label=name)
     ax.set(xlabel="nominal interval (%)", ylabel="real outcomes inside (%)")
-    ax.set_xlim(0, 100)
-    ax.set_ylim(0, 100)
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize=7, loc="upper left")
-    return figure_svg(fig)
+    return _percent_square(fig, ax)
 
 
 def _group_table(groups: dict[str, Any]) -> str:
@@ -142,15 +163,31 @@ def _inputs(bt: Backtest, k: int) -> str:
 def _worst(bt: Backtest) -> str:
     err = np.abs(bt.forecasts - bt.outcomes()[None, :])
     order = np.argsort(-np.nanmean(err, axis=0), kind="stable")[:_WORST]
-    head = ["issue", "period", "rule", "outcome", "reference point", *bt.labels,
-            "inputs: actor position/salience"]  # fmt: skip
+    head = [
+        "issue",
+        "period",
+        "rule",
+        "outcome",
+        "reference point",
+        *bt.labels,
+        "inputs: actor position/salience",
+    ]
     rows = []
     for k in order:
         i = bt.issues[k]
         fc = [_f(None if np.isnan(v) else float(v), ".1f") for v in bt.forecasts[:, k]]
         rule = f"{i.council_rule}, {i.procedure}"
-        rows.append([html.escape(i.isnr), i.period, rule, _f(i.outcome, "g"),
-                     _f(i.reference_point, "g"), *fc, _inputs(bt, int(k))])  # fmt: skip
+        rows.append(
+            [
+                html.escape(i.isnr),
+                i.period,
+                rule,
+                _f(i.outcome, "g"),
+                _f(i.reference_point, "g"),
+                *fc,
+                _inputs(bt, int(k)),
+            ]
+        )
     return _table(head, rows)
 
 
@@ -176,19 +213,29 @@ def render_backtest(bt: Backtest) -> str:
         else "<p>No interval forecasts: run with <code>--draws N</code> to see their coverage.</p>"
     )
     p = bt.provenance
-    body = "".join([
-        "<h2>Scores</h2>", _table(_COLUMNS, _score_rows(d["models"])),
-        "<p>vs mean: mean of |model error| − |compromise model error| over the issues both "
-        "forecast, with a paired bootstrap 95% interval (10,000 resamples).</p>",
-        _diff_chart(d["models"]),
-        "<h2>Error distributions</h2>", _error_chart(bt),
-        "<h2>Calibration</h2>", _calibration_chart(bt), coverage,
-        "<h2>By period</h2>", _group_table(d["by_period"]),
-        "<h2>By split</h2>", _group_table(d["by_split"]),
-        f"<h2>The {_WORST} worst-missed issues</h2>", _worst(bt),
-        "<h2>Left out</h2>", _left_out(bt),
-        f"<h2>Provenance</h2><p>seed {p.seed}; data sha256 {p.scenario_sha256[:16]}…; "
-        f"detente {html.escape(p.version)}</p>",
-    ])  # fmt: skip
+    body = "".join(
+        [
+            "<h2>Scores</h2>",
+            _table(_COLUMNS, _score_rows(d["models"])),
+            "<p>vs mean: mean of |model error| − |compromise model error| over the issues both "
+            "forecast, with a paired bootstrap 95% interval (10,000 resamples).</p>",
+            _diff_chart(d["models"]),
+            "<h2>Error distributions</h2>",
+            _error_chart(bt),
+            "<h2>Calibration</h2>",
+            _calibration_chart(bt),
+            coverage,
+            "<h2>By period</h2>",
+            _group_table(d["by_period"]),
+            "<h2>By split</h2>",
+            _group_table(d["by_split"]),
+            f"<h2>The {_WORST} worst-missed issues</h2>",
+            _worst(bt),
+            "<h2>Left out</h2>",
+            _left_out(bt),
+            f"<h2>Provenance</h2><p>seed {p.seed}; data sha256 {p.scenario_sha256[:16]}…; "
+            f"detente {html.escape(p.version)}</p>",
+        ]
+    )
     title = f"Backtest on DEU III: {bt.split} split, {len(bt.issues)} issues"
     return render_page(title, f"{bt.capability} capability; data doi:10.34810/data53", body)

@@ -54,8 +54,18 @@ def _offer_tables(rounds: Sequence[Any]) -> str:
         offers: list[Mapping[str, Any]] = r.extra.get("offers", [])
         if not offers:
             continue
-        rows = [(o["issue"], o["from"], o["to"], o["eu"], o["kind"] or "rejected", o["position"],
-                 o["accepted"]) for o in offers[:MAX_OFFER_ROWS]]  # fmt: skip
+        rows = [
+            (
+                o["issue"],
+                o["from"],
+                o["to"],
+                o["eu"],
+                o["kind"] or "rejected",
+                o["position"],
+                o["accepted"],
+            )
+            for o in offers[:MAX_OFFER_ROWS]
+        ]
         more = len(offers) - len(rows)
         note = f"<p>… and {more} more offers (see the JSON output).</p>" if more > 0 else ""
         head = ("issue", "from", "to", "sender's EU", "receiver's reading", "moves to", "accepted")

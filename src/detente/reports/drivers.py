@@ -68,8 +68,9 @@ def ranking_chart(r: SensitivityResult, issue: str) -> str:
     fig, ax = new_figure(7.5, 0.6 + 0.28 * len(rows))
     ax.barh(range(len(rows)), mu, xerr=conf, color="#1f77b4", alpha=0.8, ecolor="#333")
     ax.set_yticks(range(len(rows)), [x.input for x in rows], fontsize=7)
-    ax.set_xlabel(f"mean |change of the {issue} forecast| when the input moves (Morris μ*)",
-                  fontsize=8)  # fmt: skip
+    ax.set_xlabel(
+        f"mean |change of the {issue} forecast| when the input moves (Morris μ*)", fontsize=8
+    )
     ax.set_title(
         f"{issue}: the inputs that move the {r.provenance.model} forecast most", fontsize=9
     )

@@ -27,19 +27,39 @@ def trace_figure(result: NegotiationResult) -> Any:
         pts = [(r.utilities[0], r.utilities[1]) for r in result.trace if r.proposer == who]
         if pts:
             colour = _COLOURS[k % len(_COLOURS)] if who != "mediator" else "grey"
-            ax.plot(*zip(*pts, strict=True), marker=".", ms=4, lw=0.6, color=colour,
-                    label=f"offers by {who}")  # fmt: skip
+            ax.plot(
+                *zip(*pts, strict=True),
+                marker=".",
+                ms=4,
+                lw=0.6,
+                color=colour,
+                label=f"offers by {who}",
+            )
     ax.plot(*result.reservation[:2], marker="s", color="grey", ls="none", label="reservation")
     for point, marker, label in (
         (result.nash_bargaining_point, "D", "Nash bargaining"),
         (result.kalai_smorodinsky, "^", "KS"),
     ):
         if point is not None:
-            ax.plot(*point.utilities[:2], marker=marker, mfc="none", color="black", ls="none",
-                    ms=8, label=label)  # fmt: skip
+            ax.plot(
+                *point.utilities[:2],
+                marker=marker,
+                mfc="none",
+                color="black",
+                ls="none",
+                ms=8,
+                label=label,
+            )
     if result.agreed:
-        ax.plot(*result.utilities[:2], marker="*", ms=14, color="gold", mec="black", ls="none",
-                label=str(result.status))  # fmt: skip
+        ax.plot(
+            *result.utilities[:2],
+            marker="*",
+            ms=14,
+            color="gold",
+            mec="black",
+            ls="none",
+            label=str(result.status),
+        )
     ax.set(xlabel=f"utility of {a}", ylabel=f"utility of {b}", xlim=(0, 1.02), ylim=(0, 1.02))
     ax.legend(fontsize=7, loc="lower left")
     return fig

@@ -40,25 +40,47 @@ def outlook_figure(o: Outlook) -> Any:
     err = [[e.value - e.low for _, _, e in rows], [e.high - e.value for _, _, e in rows]]
     colours = ["#1f77b4" if k == "p_deal" else "#9fb7cf" for k, _, _ in rows]
     left.barh(list(ys), vals, xerr=err, color=colours, capsize=3)
-    left.set(yticks=list(ys), yticklabels=[lab for _, lab, _ in rows], xlim=(0, 1),
-             xlabel="probability (bar: estimate; whisker: 90% interval)")  # fmt: skip
+    left.set(
+        yticks=list(ys),
+        yticklabels=[lab for _, lab, _ in rows],
+        xlim=(0, 1),
+        xlabel="probability (bar: estimate; whisker: 90% interval)",
+    )
     for y, (_, _, e) in zip(ys, rows, strict=True):
         inside = e.high > 0.85  # no room right of the whisker: write inside the bar
         x, colour = (e.low - 0.12, "white") if inside else (e.high + 0.03, "black")
         left.text(max(x, 0.01), y, f"{e.value:.0%}", va="center", fontsize=8, color=colour)
     issues = list(o.issues)[::-1]
     sq = dict(zip(o.issues, o.status_quo, strict=True))
-    right.scatter([sq[k] for k in issues], range(len(issues)), marker="s", color="#555",
-                  label="status quo", zorder=3)  # fmt: skip
+    right.scatter(
+        [sq[k] for k in issues],
+        range(len(issues)),
+        marker="s",
+        color="#555",
+        label="status quo",
+        zorder=3,
+    )
     if o.given_agreement:
         g = [o.given_agreement[k] for k in issues]
         med = [x["p50"] for x in g]
-        right.errorbar(med, range(len(issues)), fmt="o", color="#1f77b4", capsize=3,
-                       xerr=[[m - x["p5"] for m, x in zip(med, g, strict=True)],
-                             [x["p95"] - m for m, x in zip(med, g, strict=True)]],
-                       label="if agreement (median, 5–95%)")  # fmt: skip
-    right.set(yticks=range(len(issues)), yticklabels=issues, xlabel="outcome on the issue's scale",
-              ylim=(-0.6, len(issues) - 0.4))  # fmt: skip
+        right.errorbar(
+            med,
+            range(len(issues)),
+            fmt="o",
+            color="#1f77b4",
+            capsize=3,
+            xerr=[
+                [m - x["p5"] for m, x in zip(med, g, strict=True)],
+                [x["p95"] - m for m, x in zip(med, g, strict=True)],
+            ],
+            label="if agreement (median, 5–95%)",
+        )
+    right.set(
+        yticks=range(len(issues)),
+        yticklabels=issues,
+        xlabel="outcome on the issue's scale",
+        ylim=(-0.6, len(issues) - 0.4),
+    )
     right.legend(fontsize=7, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False)
     return fig
 

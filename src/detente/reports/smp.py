@@ -56,8 +56,17 @@ def _final_table(result: Result, scenario: Scenario) -> str:
 def section(result: Result, scenario: Scenario) -> str:
     """The SMP section of the scenario report, as an HTML fragment."""
     p = result.provenance.params
-    keys = ("voting_rule", "victory_prob_model", "pce_model", "state_transitions", "big_r_range",
-            "big_r_adjust", "third_party_commit", "inter_vec_brgn", "bargn_model")  # fmt: skip
+    keys = (
+        "voting_rule",
+        "victory_prob_model",
+        "pce_model",
+        "state_transitions",
+        "big_r_range",
+        "big_r_adjust",
+        "third_party_commit",
+        "inter_vec_brgn",
+        "bargn_model",
+    )
     settings = ", ".join(f"{k} = {p.get(k)}" for k in keys)
     forecast = ", ".join(
         f"{i.id}: {v:.2f}" for i, v in zip(scenario.issues, result.forecast, strict=True)

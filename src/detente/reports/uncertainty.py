@@ -77,13 +77,24 @@ def distribution_chart(scenario: Scenario, k: int, sweeps: Mapping[str, SweepRes
     ax.plot(x, np.zeros_like(x), "v", color="#555", ms=6)
     for xi in np.unique(x):
         who = "/".join(a for a, v in zip(scenario.actor_ids, x, strict=True) if v == xi)
-        ax.annotate(who, (xi, 0), xytext=(0, -8), textcoords="offset points", fontsize=6,
-                    ha="right", va="top", rotation=30)  # fmt: skip
+        ax.annotate(
+            who,
+            (xi, 0),
+            xytext=(0, -8),
+            textcoords="offset points",
+            fontsize=6,
+            ha="right",
+            va="top",
+            rotation=30,
+        )
     ax.set_yticks(range(len(names) + 1), ["actors", *names], fontsize=8)
     ax.set_ylim(-0.9, len(names) + 0.6)
     ax.set_xlim(issue.low - 0.03 * issue.range, issue.high + 0.03 * issue.range)
-    ax.set_xlabel(f"{issue.low:g} = {issue.low_label or 'low'}   →   "
-                  f"{issue.high:g} = {issue.high_label or 'high'}", fontsize=8)  # fmt: skip
+    ax.set_xlabel(
+        f"{issue.low:g} = {issue.low_label or 'low'}   →   "
+        f"{issue.high:g} = {issue.high_label or 'high'}",
+        fontsize=8,
+    )
     ax.set_title(f"{issue.id}: {issue.label}", fontsize=9)
     ax.grid(axis="x", alpha=0.3)
     return figure_svg(fig)
@@ -109,8 +120,11 @@ def _intro(scenario: Scenario, sweeps: Mapping[str, SweepResult]) -> str:
     first = next(iter(sweeps.values()))
     s = first.summary()
     widths = ", ".join(f"{k} ±{v:g}" for k, v in s["noise"].items())
-    where = ("the scenario's own ranges and uncertainty block" if s["uncertainty"] == "scenario"
-             else "detente's default uncertainty block")  # fmt: skip
+    where = (
+        "the scenario's own ranges and uncertainty block"
+        if s["uncertainty"] == "scenario"
+        else "detente's default uncertainty block"
+    )
     return (
         "<p>Every input is a judgement. Each model was run on many draws of the inputs, drawn "
         f"from {where} ({html.escape(widths)}; values with their own range use it), seed "

@@ -50,8 +50,11 @@ async def upload(request: Request, file: Annotated[UploadFile, File()]) -> Redir
     """Read an uploaded scenario file (any supported format), validate it, store it."""
     suffix = Path(file.filename or "").suffix.lower()
     if suffix not in UPLOAD_SUFFIXES:
-        raise HTTPException(400, f"upload: unsupported file type {suffix or '(none)'}; "
-                                 f"use one of {', '.join(sorted(UPLOAD_SUFFIXES))}")  # fmt: skip
+        raise HTTPException(
+            400,
+            f"upload: unsupported file type {suffix or '(none)'}; "
+            f"use one of {', '.join(sorted(UPLOAD_SUFFIXES))}",
+        )
     data = await file.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise HTTPException(413, f"upload: file over the {MAX_BYTES // 1_000_000} MB limit")
@@ -69,9 +72,13 @@ def scenario_page(sha: str, request: Request) -> HTMLResponse:
     s, record = scenario_or_404(request, sha), scenario_record_or_404(request, sha)
     full = store_of(request).scenarios(s.id)
     context = {
-        "s": s, "record": record, "versions": full, "models": MODELS, "kinds": list(KINDS),
+        "s": s,
+        "record": record,
+        "versions": full,
+        "models": MODELS,
+        "kinds": list(KINDS),
         "runs": store_of(request).runs(scenario=s.id, limit=100),
-    }  # fmt: skip
+    }
     return page(request, "scenario.html.j2", context)
 
 
