@@ -152,3 +152,15 @@ def test_agreeing_not_to_use_force_is_agree():
 )
 def test_common_verbs_of_the_cameo_categories(text, expected):
     assert expected in [e for e, *_ in events(text)]
+
+
+def test_a_meeting_as_a_setting_is_no_consultation_unless_it_names_who_met():
+    got = events("In a late-breaking meeting today, the Security Council adopted a resolution.")
+    assert "CONSULT" not in [e for e, *_ in got]
+    got = events("Kerry said at a meeting with Lavrov on Monday that Russia must withdraw.")
+    assert ("CONSULT", ("USA",), ("RUS",)) in got
+
+
+def test_a_threat_posed_or_constituted_is_no_threat():
+    assert events("Iran poses a threat to Israel, the United States said.") == []
+    assert events("Iran constitutes a threat to international peace, Israel said.") == []

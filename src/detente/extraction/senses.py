@@ -22,6 +22,9 @@ decides (CAMEO category definitions [Schrodt2012], PLOVER [PLOVER]):
   response"), are THREATEN (CAMEO 13).
 * **Moving forces is MOBILIZE** (CAMEO 154): "move", "send", "mass", "station" or "dispatch"
   troops, forces or equipment.
+* **A meeting as the setting of another act** ("In a late-breaking meeting today, the Council
+  failed to …") is not a consultation of its own unless its phrase names who met ("at a meeting
+  with X", "between A and B").  A threat that something *poses* or *constitutes* is no threat.
 * **Military strikes are attacks**: the noun "strike" is a labour strike (PROTEST, CAMEO 143)
   unless a state or armed group does it ("Israeli strikes", "strikes by Russia"), it is aimed at
   an actor ("strikes on Gaza") or it is armed ("missile strikes", "retaliatory strikes"): then
@@ -91,6 +94,8 @@ _PARTNERS = words("with to")
 _FAVOURING = words("favor favour propose prefer")
 _TALKS = words("dialogue talks negotiation negotiations")
 _THREAT_NOUNS = words("threat warning")
+_POSING = words("constitute pose represent remain become")
+_SETTING = words("in at during")
 _ARMED_STRIKES = words(
     "air missile drone rocket military retaliatory artillery naval precision preemptive "
     "pre-emptive nuclear punitive cruise"
@@ -153,7 +158,7 @@ def _aid_given(tok: Any, heads: set[str], actors: Mapping[int, str]) -> bool:
 
 
 def _no_event(tok: Any, sense: Sense, actors: Mapping[int, str]) -> bool:
-    """Refusing to comment, talking to the press, a threat as a thing."""
+    """Refusing to comment, talking to the press, a threat as a thing, a meeting as a setting."""
     lemma = tok.lemma_.lower()
     if sense.plover == "REJECT" and any(
         c.dep_ == "xcomp" and ({o.lemma_.lower() for o in _objects(c)} | {c.lemma_}) & _COMMENTING
@@ -165,7 +170,14 @@ def _no_event(tok: Any, sense: Sense, actors: Mapping[int, str]) -> bool:
         return all(g.lemma_.lower() in _PRESS for g in partners)
     if tok.pos_ == "NOUN" and lemma in _THREAT_NOUNS and not _own_doer(tok, actors):
         issued = tok.dep_ in ("dobj", "nsubj", "nsubjpass") or tok.head.lower_ in ("in", "with")
-        return not issued  # "this is a threat to peace", "one of the threats", "threats of …"
+        posed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _POSING  # "constitutes a threat"
+        return (
+            posed or not issued
+        )  # "this is a threat to peace", "one of the threats", "threats of …"
+    if sense.plover == "CONSULT" and tok.pos_ == "NOUN" and tok.head.lower_ in _SETTING:
+        return not _own_doer(tok, actors) and not any(  # "In a meeting today, the Council …"
+            c.lower_ in ("with", "between") for c in tok.children
+        )
     return False
 
 
