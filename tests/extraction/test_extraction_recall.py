@@ -164,3 +164,11 @@ def test_a_meeting_as_a_setting_is_no_consultation_unless_it_names_who_met():
 def test_a_threat_posed_or_constituted_is_no_threat():
     assert events("Iran poses a threat to Israel, the United States said.") == []
     assert events("Iran constitutes a threat to international peace, Israel said.") == []
+
+
+def test_an_announced_or_confirmed_nominal_act_is_the_subjects():
+    got = events("The United States announced sanctions on Iran on Monday.")
+    assert ("COERCE", ("USA",), ("IRN",)) in got
+    assert ("MOBILIZE", ("IRN",), ()) in events(
+        "Iran confirmed the launch of a satellite on Monday."
+    )

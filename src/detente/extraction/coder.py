@@ -38,8 +38,6 @@ LIGHT_VERBS = words(
     "start resume renew continue take raise set reach"
 )
 """Verbs that take their object's sense ("stag" is the small model's lemma of "staged")."""
-ORDERING = LIGHT_VERBS | words("order organize organise call intensify escalate expand step")
-"""Verbs whose subject does the material act named by their object ("ordered patrols")."""
 OBLIGATION = Sense("REQUEST", "", "100", "must")
 MATERIAL_CONFLICT = frozenset(t for t, q in QUAD.items() if q == "material conflict")
 COERCIVE = frozenset(("ASSAULT", "COERCE", "SANCTION", "THREATEN"))
@@ -169,15 +167,13 @@ def _own_source(n: Any, actors: Mapping[int, str]) -> list[str]:
     return source  # between A and B", "the cessation of hostilities reached between A and B"
 
 
-def _noun_args(n: Any, actors: Mapping[int, str], plover: str) -> tuple[list[str], list[str]]:
+def _noun_args(n: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
     source = _own_source(n, actors)
     target: list[str] = []
     for c in n.children:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             target += codes(c.subtree, actors, frozenset(source))
     governed = n.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and n.head.pos_ in ("VERB", "AUX")
-    if plover in MATERIAL_CONFLICT and n.head.lemma_ not in ORDERING:
-        governed = False  # "defuse tensions after an attack": the subject did not attack
     if not source and governed:
         subj, _ = subject(n.head)
         if subj is not None:
@@ -268,10 +264,7 @@ def code_sentence(sent: Any, actors: Mapping[int, str]) -> list[Coded]:
             continue
         matrix = replace(sense, plover=_matrix_type(sense, tok, absorbed, triggers))
         plover, mood, reason, speaker = modality(tok, matrix, actors, i in judged)
-        if tok.pos_ == "VERB":
-            source, target = _verb_args(tok, actors)
-        else:
-            source, target = _noun_args(tok, actors, plover)
+        source, target = (_verb_args if tok.pos_ == "VERB" else _noun_args)(tok, actors)
         if reason == "obligation stated by a speaker":
             source, target = speaker, [c for c in source if c not in speaker]
         elif not source and speaker and _speaker_may_act(tok, plover):
