@@ -47,7 +47,7 @@ BASELINE = "mean"
 """The compromise model (salience-weighted mean) that every model is compared with."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Backtest:
     """Forecasts of every candidate on every scored issue of a split, with what was left out."""
 
@@ -169,16 +169,16 @@ def backtest(
         version=__version__,
     )
     return Backtest(
-        prov,
-        split,
-        capability,
-        cands,
-        scored,
-        fc.values,
-        fc.missing,
-        unscored,
-        fc.intervals,
-        None if plan is None else dict(plan.noise),
+        provenance=prov,
+        split=split,
+        capability=capability,
+        candidates=cands,
+        issues=scored,
+        forecasts=fc.values,
+        missing=fc.missing,
+        unscored=unscored,
+        intervals=fc.intervals,
+        noise=None if plan is None else dict(plan.noise),
     )
 
 

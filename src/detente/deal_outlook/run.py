@@ -51,7 +51,7 @@ class OutlookError(DetenteError, ValueError):
     """An outlook request that cannot be answered (e.g. a date before the scenario's as_of)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Outlook:
     """The outlook of a scenario by a date (see the module docstring)."""
 
@@ -217,25 +217,25 @@ def outlook(
         "strategies": list(strategies),
     }
     return Outlook(
-        provenance("outlook", params, scenario, seed),
-        by,
-        scenario.issue_ids,
-        tuple(float(v) for v in scenario.status_quo()),
-        share(
+        provenance=provenance("outlook", params, scenario, seed),
+        by=by,
+        issues=scenario.issue_ids,
+        status_quo=tuple(float(v) for v in scenario.status_quo()),
+        p_deal=share(
             deal,
             f"share of draws in which {' and '.join(who)} agree by the date and the "
             "agreement passes the decision rule (ratified)",
         ),
-        share(zone, "share of draws whose win-set of the status quo is non-empty"),
-        share(
+        p_zone=share(zone, "share of draws whose win-set of the status quo is non-empty"),
+        p_agreement=share(
             agreed,
             f"share of draws in which the negotiation simulator agrees within "
             f"{n_rounds} rounds; each party's strategy uniform over "
             f"{', '.join(strategies)}",
         ),
-        provoke,
-        contain,
-        _percentiles(outcome[deal], scenario.issue_ids),
-        _percentiles(sw.forecast[decided & zone], scenario.issue_ids),
-        settings,
+        p_provocation=provoke,
+        p_containment=contain,
+        given_agreement=_percentiles(outcome[deal], scenario.issue_ids),
+        if_decided=_percentiles(sw.forecast[decided & zone], scenario.issue_ids),
+        settings=settings,
     )

@@ -152,14 +152,14 @@ def levers(
     if draws:
         found, baseline = _with_probability(f, goal, found, base, draws)
     return LeversResult(
-        provenance(model, params_as_dict(p), scenario, seed),
-        issue,
-        goal.target,
-        goal.tol,
-        base,
-        tuple(found),
-        draws,
-        baseline,
+        provenance=provenance(model, params_as_dict(p), scenario, seed),
+        issue=issue,
+        target=goal.target,
+        tolerance=goal.tol,
+        forecast=base,
+        levers=tuple(found),
+        draws=draws,
+        baseline_probability=baseline,
     )
 
 

@@ -82,7 +82,7 @@ class Lever:
         return cls(**kw)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LeversResult:
     """Every lever searched, reachable ones first, smallest change (relative to the scale) first."""
 
@@ -125,11 +125,11 @@ class LeversResult:
         """Inverse of :meth:`to_dict`."""
         levers = tuple(Lever.from_dict(x) for x in d["levers"])
         return cls(
-            Provenance.from_dict(d),
-            d["issue"],
-            float(d["target"]),
-            float(d["tolerance"]),
-            float(d["forecast"]),
+            provenance=Provenance.from_dict(d),
+            issue=d["issue"],
+            target=float(d["target"]),
+            tolerance=float(d["tolerance"]),
+            forecast=float(d["forecast"]),
             levers=levers,
             draws=d["draws"],
             baseline_probability=d["baseline_probability"],

@@ -37,7 +37,7 @@ _FRAME_BLOCK = 65_536
 _Array = NDArray[np.float64]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, kw_only=True)
 class SweepResult:
     """A sweep: provenance, settings and one forecast per draw and issue."""
 

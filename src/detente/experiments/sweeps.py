@@ -228,15 +228,15 @@ def _result(
         "uncertainty": "scenario" if scenario.uncertainty else "default",
     }
     return SweepResult(
-        _provenance(job.model, job.params, scenario, seed),
-        scenario,
-        job.space,
-        seeds,
-        dropped,
-        forecast,
-        agreement,
-        tuple(float(v) for v in point.forecast[0]),
-        settings,
+        provenance=_provenance(job.model, job.params, scenario, seed),
+        scenario=scenario,
+        space=job.space,
+        seeds=seeds,
+        dropped=dropped,
+        forecast=forecast,
+        agreement=agreement,
+        point=tuple(float(v) for v in point.forecast[0]),
+        settings=settings,
     )
 
 
@@ -253,7 +253,15 @@ def _partial(
         rows = slice(c.start, c.start + len(c.forecast))
         prov = provenance("", {}, scenario)
         return SweepResult(
-            prov, scenario, space, seeds[rows], dropped[rows], c.forecast, c.agreement, (), {}
+            provenance=prov,
+            scenario=scenario,
+            space=space,
+            seeds=seeds[rows],
+            dropped=dropped[rows],
+            forecast=c.forecast,
+            agreement=c.agreement,
+            point=(),
+            settings={},
         )
 
     return one

@@ -38,7 +38,7 @@ class SweepRow:
     qre_actions: Mapping[str, Mapping[str, float]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Sweep:
     """A parameter sweep of one game, with the settings that produced it."""
 
@@ -164,4 +164,12 @@ def sweep(
     fixed.pop(param, None)
     record = {**fixed, "param": param, "values": list(values), "method": method, "lambda": lam}
     prov = provenance(f"game-sweep:{game}", record, scenario)
-    return Sweep(game, param, method, lam, fixed, tuple(rows), prov)
+    return Sweep(
+        game=game,
+        param=param,
+        method=method,
+        lam=lam,
+        params=fixed,
+        rows=tuple(rows),
+        provenance=prov,
+    )
