@@ -92,9 +92,10 @@ def test_stochastic_settings_loop_with_the_draw_seeds() -> None:
     assert np.array_equal(got.forecast, want.forecast)
 
 
-def test_batched_searchsorted_is_exact() -> None:
+@pytest.mark.parametrize("n", [6, 130])  # counts in int8, and beyond it
+def test_batched_searchsorted_is_exact(n: int) -> None:
     rng = np.random.default_rng(0)
-    xs = np.sort(rng.integers(0, 5, (40, 6)).astype(float), axis=1)
+    xs = np.sort(rng.integers(0, 5, (40, n)).astype(float), axis=1)
     v = rng.integers(-1, 6, (40, 15)) + rng.choice([0.0, 0.5], (40, 15))
     left = _below(xs, v, strict=True)
     got = {"left": left, "right": _at_or_below(xs, v, left, None)}

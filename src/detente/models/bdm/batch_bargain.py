@@ -68,21 +68,34 @@ def _first(key: _Array, mask: _Bool, empty: float = np.inf) -> tuple[_Int, _Bool
     return idx, np.take_along_axis(mask, idx[..., None], axis=-1)[..., 0]
 
 
-def _compromise_avg(o: Offers, x: _Array) -> _Array:
-    """(|a| x_i + |b| x_j) / (|a| + |b|), the type-order key of a compromise (as select).
-
-    Cells that are no compromise may divide 0 by 0; they are masked out.
-    """
-    with np.errstate(invalid="ignore", divide="ignore"):
-        out: _Array = (o.abs_a * x[:, :, None] + o.abs_b * x[:, None, :]) / (o.abs_a + o.abs_b)
+def _any(mask: _Bool) -> _Bool:
+    """``mask.any(axis=-1)``, read at ``argmax`` (faster along a short last axis)."""
+    out: _Bool = np.take_along_axis(mask, np.argmax(mask, axis=-1)[..., None], axis=-1)[..., 0]
     return out
+
+
+def _least_average(o: Offers, x: _Array, need: _Bool) -> tuple[_Int, _Int, _Int]:
+    """For the receivers ``need`` (B, n): the compromise of lowest average position (as select).
+
+    The key (|a| x_i + |b| x_j) / (|a| + |b|) is computed on those receivers' rows only (few:
+    most have a conflict offer, which comes first, or no compromise).  Returns (draw, receiver,
+    chosen sender) per such receiver.
+    """
+    bi, ii = np.nonzero(need)
+    aa, ab = o.abs_a[bi, ii], o.abs_b[bi, ii]
+    with np.errstate(invalid="ignore", divide="ignore"):  # 0/0 only where no compromise
+        avg = (aa * x[bi, ii][:, None] + ab * x[bi]) / (aa + ab)
+    return bi, ii, _first(avg, o.compromise[bi, ii])[0]
 
 
 def _type_order(o: Offers, x: _Array, dx: _Array) -> _Int:
     """Conflict (least move) ≻ compromise (lowest average position) ≻ capitulation (least move)."""
     choice, found = _first(dx, o.conflict)
-    c2, f2 = _first(_compromise_avg(o, x), o.compromise)
-    choice, found = np.where(found, choice, c2), found | f2
+    need = ~found & _any(o.compromise)
+    if need.any():
+        bi, ii, pick = _least_average(o, x, need)
+        choice[bi, ii] = pick
+        found |= need
     if o.capitulation is not None:
         c3, f3 = _first(dx, o.capitulation)
         choice, found = np.where(found, choice, c3), found | f3

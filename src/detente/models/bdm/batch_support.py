@@ -178,12 +178,13 @@ def support(lay: Layout, w: _Array, D: _Array) -> _Array:
     C[:, 1] = X[:, 0]
     for k in range(1, n):
         np.add(C[:, k], X[:, k], out=C[:, k + 1])
-    base = rows * ((n + 1) * n)
-    p_lo, p_hi = base + lay.p * n + lay.lo, base + lay.p * n + lay.hi
-    below = np.take(C, p_hi) - np.take(C, p_lo)
-    n_lo, n_hi = base + n * n + lay.lo, base + n * n + lay.hi
-    q_lo, q_hi = base + lay.q * n + lay.lo, base + lay.q * n + lay.hi
-    above = (np.take(C, n_lo) - np.take(C, q_lo)) - (np.take(C, n_hi) - np.take(C, q_hi))
+    at_p = lay.p * n + rows * ((n + 1) * n)  # start of row p of C, per pair
+    below = np.take(C, at_p + lay.hi) - np.take(C, at_p + lay.lo)
+    at_q = lay.q * n + rows * ((n + 1) * n)
+    total = C[:, n]
+    above = (np.take(total, lay.lo, axis=1) - np.take(C, at_q + lay.lo)) - (
+        np.take(total, lay.hi, axis=1) - np.take(C, at_q + lay.hi)
+    )
     return _pairs(lay, below, above)
 
 

@@ -11,7 +11,7 @@ actors are evaluated together on the actors present.
 Per round, the positions are sorted once (:func:`detente.models.bdm.batch_support.layout`) for
 both support sums, and with the no-challenge term Q·U_sq alone the receiver's reading b of A3
 reuses the powers of the challenger's own EU.  Kernels: :mod:`batch_support` (supports and P),
-:mod:`batch_kernels` (median, utilities, risk).
+:mod:`batch_kernels` (median, utilities, risk), :mod:`batch_bargain` (offers, choice, move).
 
 Covered: every deterministic setting with ``reset_risk=True`` (both presets, ``canonical`` and
 ``scholz-code``, and their variants).  Salience shocks or stochastic conflict
