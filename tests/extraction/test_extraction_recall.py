@@ -172,3 +172,17 @@ def test_an_announced_or_confirmed_nominal_act_is_the_subjects():
     assert ("MOBILIZE", ("IRN",), ()) in events(
         "Iran confirmed the launch of a satellite on Monday."
     )
+
+
+def test_a_cause_with_its_own_doer_is_not_absorbed_by_the_act_it_caused():
+    got = events("The European Union imposed new sanctions on Russia over its invasion of Ukraine.")
+    assert ("ASSAULT", ("RUS",), ("UKR",)) in got
+    assert "COERCE" in [e for e, *_ in got]
+
+
+def test_exchanging_fire_is_an_attack_and_exchanging_prisoners_is_not():
+    got = events("India and Pakistan exchanged fire across the border on Monday.")
+    assert [e for e, *_ in got] == ["ASSAULT"]
+    assert [e for e, *_ in events("Israel and Egypt exchanged prisoners on Monday.")] == [
+        "COOPERATE"
+    ]

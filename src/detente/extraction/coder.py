@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from detente.extraction.lexicon import QUAD, Sense, match, words
-from detente.extraction.modality import JUDGING, REPORT, modality
+from detente.extraction.modality import JUDGING, REPORT, modality, presupposed
 from detente.extraction.roles import settle
 from detente.extraction.senses import CONSEQUENCE, context_sense, refine
 from detente.extraction.syntax import codes, noun_subject, phrase, subject
@@ -65,16 +65,24 @@ def _depth(tok: Any) -> int:
 
 
 def _judged(tok: Any, triggers: Mapping[int, Sense], actors: Mapping[int, str]) -> bool:
-    """Whether ``tok`` is a nominal act with its own doer that a judging verb is about.
+    """Whether ``tok`` is a nominal act with its own doer that a judging verb is about, or a cause.
 
     "welcomed the meeting between A and B", "condemned the launch by X": the meeting and the
-    launch are events of their own (presupposed), not the content of the judgement.
+    launch are events of their own (presupposed), not the content of the judgement; so is "its
+    invasion" in "imposed sanctions on X over its invasion of Y".
     """
+    if tok.pos_ not in ("NOUN", "PROPN") or not _own_source(tok, actors):
+        return False
+    if presupposed(tok):  # "imposed sanctions on X over its invasion of Y": a cause of its own
+        return True
     head = tok.head
     sense = triggers.get(head.i)
-    if tok.dep_ != "dobj" or sense is None or head.pos_ != "VERB" or sense.plover not in JUDGING:
-        return False
-    return tok.pos_ in ("NOUN", "PROPN") and bool(_own_source(tok, actors))
+    return (
+        tok.dep_ == "dobj"
+        and sense is not None
+        and head.pos_ == "VERB"
+        and (sense.plover in JUDGING)
+    )
 
 
 def _absorber(tok: Any, triggers: Mapping[int, Sense]) -> int | None:

@@ -25,6 +25,8 @@ decides (CAMEO category definitions [Schrodt2012], PLOVER [PLOVER]):
 * **A meeting as the setting of another act** ("In a late-breaking meeting today, the Council
   failed to …") is not a consultation of its own unless its phrase names who met ("at a meeting
   with X", "between A and B").  A threat that something *poses* or *constitutes* is no threat.
+* **Exchanging fire is an attack** (CAMEO 190), not cooperation: "exchanged fire / shots /
+  rockets".
 * **Military strikes are attacks**: the noun "strike" is a labour strike (PROTEST, CAMEO 143)
   unless a state or armed group does it ("Israeli strikes", "strikes by Russia"), it is aimed at
   an actor ("strikes on Gaza") or it is armed ("missile strikes", "retaliatory strikes"): then
@@ -95,6 +97,7 @@ _FAVOURING = words("favor favour propose prefer")
 _TALKS = words("dialogue talks negotiation negotiations")
 _THREAT_NOUNS = words("threat warning")
 _POSING = words("constitute pose represent remain become")
+_GUNFIRE = words("fire gunfire shots shot rockets rocket artillery shells blows")
 _SETTING = words("in at during")
 _ARMED_STRIKES = words(
     "air missile drone rocket military retaliatory artillery naval precision preemptive "
@@ -106,6 +109,7 @@ CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | _DEPLOYING | _FAVOURING | {"concern"}
 
 WEAPONS_TEST = Sense("MOBILIZE", "weapons", "150", "weapons test")
 MILITARY_STRIKE = Sense("ASSAULT", "heavy-weapons", "195", "military strike")
+EXCHANGE_OF_FIRE = Sense("ASSAULT", "firearms", "190", "exchange fire")
 DEPLOYMENT = Sense("MOBILIZE", "troops", "154", "move forces")
 LEFT_AGREEMENT = Sense("REJECT", "", "127", "leave agreement")
 CONSEQUENCE = Sense("THREATEN", "", "130", "consequences")
@@ -209,6 +213,8 @@ def refine(tok: Any, sense: Sense, actors: Mapping[int, str]) -> Sense | None:
         return None
     if sense.plover == "AID" and tok.pos_ == "VERB" and not _aid_given(tok, heads, actors):
         return None
+    if lemma == "exchange" and heads & _GUNFIRE:  # "exchanged fire across the border"
+        return EXCHANGE_OF_FIRE
     if sense.plover == "PROTEST" and tok.pos_ == "NOUN" and lemma == "strike":
         return MILITARY_STRIKE if _military(tok, actors) else sense
     if lemma in _LEAVING and heads & _AGREEMENTS:
