@@ -249,3 +249,35 @@ def test_bare_members_are_the_organisation_named_last():
         "the fighting."
     )
     assert ("REQUEST", ("AFU",), ("SDN",)) in events(x)
+
+
+def test_a_person_named_in_a_sentence_without_a_trigger_is_still_he():
+    x = run(
+        "Emmanuel Macron spent a rainy weekend in Berlin. "
+        "On Monday he condemned Russia over the shelling."
+    )
+    assert ("ACCUSE", ("FRA",), ("RUS",)) in events(x)
+
+
+def test_a_relative_clause_on_an_authored_noun_takes_the_author():
+    x = run(
+        "A ruling by the United Nations answers a complaint brought by Ecuador in 2019 that "
+        "accused Peru of fraud."
+    )
+    assert events(x, "ACCUSE") == [("ACCUSE", ("ECU",), ("PER",))]
+
+
+def test_talks_with_an_actor_the_parser_did_not_attach():
+    """A hand-built parse in which "with" is a clause marker, as the small model sometimes reads
+    it; the noun's target is still the actor of the "with" phrase right after it."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from detente.extraction.coder import _noun_args
+
+    words = ["Pompeo", "called", "talks", "Friday", "with", "Lavrov", "useful", "."]
+    heads = [1, 1, 1, 1, 6, 6, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "npadvmod", "mark", "nsubj", "advcl", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "PROPN", "SCONJ", "PROPN", "ADJ", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _noun_args(doc[2], {0: "USA", 5: "RUS"}) == (["USA"], ["RUS"])

@@ -143,12 +143,14 @@ def _authors(participle: Any, actors: Mapping[int, str]) -> list[str]:
 
 def _verb_args(v: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
     subj, passive = subject(v)
+    if subj is not None and subj.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
+        subj = v.head  # "a complaint brought by X that accused Y": the complaint
     subj_codes = codes(_subject_phrase(subj, v), actors) if subj is not None else []
+    if subj is not None and not subj_codes:  # "the draft, tabled by X, was vetoed": X's
+        acls = [c for c in subj.children if c.dep_ == "acl" and c.i != v.i]
+        subj_codes = [a for c in acls for a in _authors(c, actors)]
     if passive:
         agent = _agent(v)
-        if subj is not None and not subj_codes:  # "the draft, tabled by X, was vetoed": X's
-            acls = [c for c in subj.children if c.dep_ == "acl" and c.i != v.i]
-            subj_codes = [a for c in acls for a in _authors(c, actors)]
         return (codes(phrase(agent), actors) if agent is not None else []), subj_codes
     skip = frozenset(subj_codes)
     target: list[str] = []
@@ -190,7 +192,28 @@ def _noun_args(n: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]
         for c in n.head.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "against", "to"):
                 target += codes(c.subtree, actors, frozenset(source))
+    target = target or _with_next(n, actors, frozenset(source))
     return source, [t for t in target if t not in source]
+
+
+def _with_next(n: Any, actors: Mapping[int, str], skip: frozenset[str]) -> list[str]:
+    """Actors in a "with" phrase right after a noun the parser did not attach it to.
+
+    "called talks Friday with Russian Foreign Minister Sergei Lavrov 'constructive'": the small
+    model reads "with" as a clause marker.  At most two words (a date) may come between.
+    """
+    doc, end = n.doc, n.sent.end
+    after = list(doc[n.i + 1 : min(end, n.i + 4)])
+    prep = next((t for t in after if t.lower_ == "with"), None)
+    if prep is None or any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in after if t.i < prep.i):
+        return []
+    found: list[str] = []
+    for t in doc[prep.i + 1 : min(end, prep.i + 8)]:
+        if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ"):
+            break
+        if (code := actors.get(t.i)) and code not in skip and code not in found:
+            found.append(code)
+    return found
 
 
 def _ancestor_agent(tok: Any, actors: Mapping[int, str]) -> list[str]:

@@ -29,7 +29,14 @@ from detente.extraction.event_dating import date_of
 from detente.extraction.mentions import doc_actors, new_mentions
 from detente.extraction.nlp import MODEL, load_pipeline
 from detente.extraction.prefilter import Unit, actor_pattern, plan, skipped_mentions
-from detente.extraction.speakers import OFFICES, REPORTING, Voices, issuer, resolve_sentence
+from detente.extraction.speakers import (
+    OFFICES,
+    REPORTING,
+    Voices,
+    issuer,
+    note_unparsed,
+    resolve_sentence,
+)
 from detente.extraction.syntax import noun_subject
 from detente.extraction.text import clean, headline_case, looks_english
 from detente.extraction.types import DateRef, Extraction
@@ -276,12 +283,18 @@ def extract(
     unique = list(dict.fromkeys(u.text for u in units))
     parsed = sum(map(len, unique))
     n_process = n_process or processes(parsed)
+    skipped = skipped_mentions(cleaned, units, table) if prefilter else []
+    seen = 0
     for u, doc in zip(units, _parsed(nlp, units, unique, n_process), strict=True):
+        before = seen
+        while seen < len(skipped) and skipped[seen][2] < u.offset:
+            seen += 1
+        note_unparsed(skipped[before:seen], voices, state.antecedents, table)
         actors = doc_actors(doc, u.offset, state)
         col.offset = u.offset
         for sent in doc.sents:
             _code_sentence(sent, actors, pub_date, col, voices)
-    state.spans.extend(skipped_mentions(cleaned, units, table) if prefilter else [])
+    state.spans.extend(skipped)
     state.spans.sort(key=lambda m: m[2])
     x = col.finish(pub_date, state, _document_info(cleaned, parsed))
     return dataclasses.replace(x, warnings=tuple(warnings)) if warnings else x

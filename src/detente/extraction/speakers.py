@@ -34,10 +34,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from detente.extraction.actors import AliasTable
+from detente.extraction.anaphora import INSTITUTIONS, Antecedents
 from detente.extraction.lexicon import words
 from detente.extraction.prefilter import actor_pattern
 
-__all__ = ["FIRST_PERSON", "Voices", "issuer", "resolve_sentence"]
+__all__ = ["FIRST_PERSON", "Voices", "issuer", "note_unparsed", "resolve_sentence"]
 
 FIRST_PERSON = words("i we us our ours my me")
 THIRD_PERSON = words("he she they it his her their its him them")
@@ -279,3 +280,29 @@ def _salient_person(sent: Any, actors: Mapping[int, str], names: frozenset[str])
         return 2 if node.head.lemma_.lower() in REPORTING else 1
 
     return str(actors[max(people, key=lambda t: (role(t), t.i)).i])
+
+
+@functools.lru_cache(maxsize=4)
+def _people(table: AliasTable) -> frozenset[str]:
+    return frozenset(p for e in table.entries for p in e.people)
+
+
+def note_unparsed(
+    mentions: list[tuple[str, str, int, int]],
+    voices: Voices,
+    antecedents: Antecedents,
+    table: AliasTable,
+) -> None:
+    """Update the antecedents from actor names in text that was not parsed (pre-filter).
+
+    A sentence without a trigger is not parsed, but a person, an institution or an
+    organisation it names can still be what a later "he", "the Council" or "members" means.
+    """
+    for code, text, _, _ in mentions:
+        if text in _people(table):
+            voices.person = code
+        words = text.split()
+        if len(words) > 1 and words[-1].lower() in INSTITUTIONS:
+            antecedents.heads[words[-1].lower()] = code
+        if code in antecedents.igos:
+            antecedents.igo = code
