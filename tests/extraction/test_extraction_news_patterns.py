@@ -281,3 +281,19 @@ def test_talks_with_an_actor_the_parser_did_not_attach():
     pos = ["PROPN", "VERB", "NOUN", "PROPN", "SCONJ", "PROPN", "ADJ", "PUNCT"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert _noun_args(doc[2], {0: "USA", 5: "RUS"}) == (["USA"], ["RUS"])
+
+
+def test_an_agentless_attack_on_one_side_of_the_pair_is_by_the_other():
+    x = run(
+        "A truce between India and Pakistan was tested on Sunday. "
+        "Shells were fired into India late on Sunday, officials said."
+    )
+    assert ("ASSAULT", ("PAK",), ("IND",)) in events(x)
+
+
+def test_the_ruling_is_the_court_named_before():
+    x = run(
+        "The UN Arbitration Court ruled for Chile on Monday. "
+        "Bolivia's president rejected the ruling on Tuesday."
+    )
+    assert ("REJECT", ("BOL",), ("UNO",)) in events(x)

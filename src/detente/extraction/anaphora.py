@@ -15,6 +15,8 @@ guideline codes them as those actors; ``docs/explanation/extraction.md``):
   actors: the determiner takes the first code and the noun the second, so that the phrase has
   both codes and is coded as a reciprocal act (:mod:`~detente.extraction.roles`).
 
+* **Rulings.**  "the ruling", "the verdict", "the award" stand for the court or tribunal
+  named before ("China rejected the ruling" targets the court).
 * **Members.**  "members" and "delegates" as a bare subject ("members called for …") are
   members of the intergovernmental organisation named most recently (the Security Council's
   members are UNO, as the guideline codes them).
@@ -43,6 +45,8 @@ INSTITUTIONS = words(
 PAIR_NOUNS = words("side sides country countries leader leaders party parties nation nations")
 PAIR_DETS = words("two both each")
 MEMBERS = words("member delegate")
+RULINGS = words("ruling verdict award judgment judgement")
+"""What a court issues: "the ruling" is the court named before ("rejected the ruling")."""
 ANAPHORS = INSTITUTIONS | PAIR_NOUNS | MEMBERS | {w + "s" for w in INSTITUTIONS | MEMBERS}
 """Head words of the anaphoric noun phrases (and plurals), for the pre-filter's actor test."""
 _MODIFIER_DEPS = frozenset(("compound", "amod", "poss", "nmod"))
@@ -99,6 +103,10 @@ def _definite(tok: Any, actors: dict[int, str]) -> bool:
     return not any(d.i in actors for c in kids for d in c.subtree)
 
 
+def _court(state: Antecedents) -> str:
+    return next((state.heads[w] for w in ("court", "tribunal") if w in state.heads), "")
+
+
 def _bare_subject(tok: Any, actors: dict[int, str]) -> bool:
     """A subject with no actor of its own ("members called for …", not "members of ASEAN")."""
     own = any(d.i in actors for c in tok.children for d in c.subtree)
@@ -127,6 +135,8 @@ def resolve_anaphora(doc: Any, actors: dict[int, str], state: Antecedents) -> di
         lemma = t.lemma_.lower()
         if t.pos_ in ("NOUN", "PROPN") and lemma in state.heads and _definite(t, actors):
             out[t.i] = state.heads[lemma]
+        elif lemma in RULINGS and _definite(t, actors) and (court := _court(state)):
+            out[t.i] = court
         elif state.pair and (det := _pair_det(t)) is not None:
             out[det.i], out[t.i] = state.pair
         elif state.igo and lemma in MEMBERS and t.tag_ == "NNS" and _bare_subject(t, actors):

@@ -151,7 +151,10 @@ def _verb_args(v: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]
         subj_codes = [a for c in acls for a in _authors(c, actors)]
     if passive:
         agent = _agent(v)
-        return (codes(phrase(agent), actors) if agent is not None else []), subj_codes
+        source = codes(phrase(agent), actors) if agent is not None else []
+        aimed = [c for c in v.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        aim = [x for c in aimed for x in codes(c.subtree, actors, frozenset(source))]
+        return source, subj_codes or aim  # "rockets were fired into Israel": ISR
     skip = frozenset(subj_codes)
     target: list[str] = []
     for c in v.children:

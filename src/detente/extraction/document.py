@@ -161,6 +161,23 @@ def _noun_date(tok: Any, date: DateRef) -> DateRef:
     return date
 
 
+def _other_party(c: Coded, pair: tuple[str, str] | None) -> list[str]:
+    """The source of an attack told in the passive without an agent, from the text's pair.
+
+    "Rockets were fired into Israel" in a text about Israel and Hamas: the other side of the
+    pair the text is about.  Only for material conflict aimed at one member of the pair.
+    """
+    tok = c.trigger
+    passive = any(d.dep_ == "auxpass" for d in tok.children) and _agent_of(tok) is None
+    if pair is None or c.plover not in MATERIAL_CONFLICT or not passive or len(c.target) != 1:
+        return []
+    return [p for p in pair if p != c.target[0]] if c.target[0] in pair else []
+
+
+def _agent_of(tok: Any) -> Any | None:
+    return next((d for d in tok.children if d.dep_ == "agent"), None)
+
+
 def _code_sentence(
     sent: Any, actors: dict[int, str], pub: dt.date, col: Collector, voices: Voices
 ) -> None:
@@ -176,6 +193,7 @@ def _code_sentence(
             conditions = [k for k in _condition_clauses(sent) if c.trigger.i not in k]
             skip = skip.union(*conditions)  # the subject of a condition does not act in it
             source = _sentence_agent(sent, actors, c.target, skip)
+        source = source or _other_party(c, voices.pair)
         previous = source or previous
         if not source or _noun_background(c, date):
             continue
@@ -289,8 +307,9 @@ def extract(
         before = seen
         while seen < len(skipped) and skipped[seen][2] < u.offset:
             seen += 1
-        note_unparsed(skipped[before:seen], voices, state.antecedents, table)
+        note_unparsed(skipped[before:seen], voices, state.antecedents, table, cleaned)
         actors = doc_actors(doc, u.offset, state)
+        voices.pair = state.antecedents.pair
         col.offset = u.offset
         for sent in doc.sents:
             _code_sentence(sent, actors, pub_date, col, voices)

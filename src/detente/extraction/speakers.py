@@ -74,6 +74,7 @@ class Voices:
     speaker: str = ""
     source: str = ""
     person: str = ""
+    pair: tuple[str, str] | None = None
 
 
 def _codes_by_form(table: AliasTable) -> dict[str, str]:
@@ -287,22 +288,33 @@ def _people(table: AliasTable) -> frozenset[str]:
     return frozenset(p for e in table.entries for p in e.people)
 
 
+_NEXT_WORDS = re.compile(r"\s*((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
+
+
 def note_unparsed(
     mentions: list[tuple[str, str, int, int]],
     voices: Voices,
     antecedents: Antecedents,
     table: AliasTable,
+    text: str,
 ) -> None:
     """Update the antecedents from actor names in text that was not parsed (pre-filter).
 
     A sentence without a trigger is not parsed, but a person, an institution or an
-    organisation it names can still be what a later "he", "the Council" or "members" means.
+    organisation it names can still be what a later "he", "the Council" or "members" means:
+    an institution word that ends the name ("Security Council") or follows it after at most
+    two capitalised words ("UN Arbitration Court") is recorded.
     """
-    for code, text, _, _ in mentions:
-        if text in _people(table):
+    for code, name, _, end in mentions:
+        if name in _people(table):
             voices.person = code
-        words = text.split()
-        if len(words) > 1 and words[-1].lower() in INSTITUTIONS:
-            antecedents.heads[words[-1].lower()] = code
+        following = _NEXT_WORDS.match(text, end)
+        words = name.split()[1:] + (following.group(1).split() if following else [])
+        for w in words:
+            if w.lower() in INSTITUTIONS:
+                antecedents.heads[w.lower()] = code
+                break
+            if w.islower():  # "Washington said the president": not a name
+                break
         if code in antecedents.igos:
             antecedents.igo = code
