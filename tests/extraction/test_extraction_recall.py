@@ -186,3 +186,12 @@ def test_exchanging_fire_is_an_attack_and_exchanging_prisoners_is_not():
     assert [e for e, *_ in events("Israel and Egypt exchanged prisoners on Monday.")] == [
         "COOPERATE"
     ]
+
+
+def test_restoring_relations_and_retaliating():
+    got = events("Ethiopia and Eritrea restored diplomatic relations on Monday.")
+    assert got == [("SUPPORT", ("ETH",), ("ERI",))]
+    assert events("Israel vowed to retaliate against Iran.") == [("THREATEN", ("ISR",), ("IRN",))]
+    assert "SUPPORT" not in [
+        e for e, *_ in events("Power was restored in Kyiv after Russia attacked.")
+    ]

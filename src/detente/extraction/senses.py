@@ -34,7 +34,8 @@ decides (CAMEO category definitions [Schrodt2012], PLOVER [PLOVER]):
 * **Refusing to comment and talking to the press are no events**: "declined to comment",
   "discussed the situation with reporters".
 * **Favouring talks is intent to negotiate** (AGREE, CAMEO 036): "favor / propose / prefer
-  (a) dialogue, talks, negotiations".
+  (a) dialogue, talks, negotiations".  Restoring, normalising or resuming relations or ties is
+  diplomatic cooperation (SUPPORT, CAMEO 050).
 * **A threat or warning as a thing** ("one of the most serious threats", "this is a threat to
   peace", "threats of eviction") is no act of threatening: without a doer in its own phrase
   ("Iran's threat", "a warning by X") the noun is an event only as a subject or object ("made a
@@ -94,6 +95,8 @@ _COMMENTING = words("comment comments details detail")
 _PRESS = words("reporter reporters journalist journalists press media newsmen")
 _PARTNERS = words("with to")
 _FAVOURING = words("favor favour propose prefer")
+_RESTORING = words("restore normalize normalise resume renew upgrade")
+_RELATIONS = words("relation relations tie ties")
 _TALKS = words("dialogue talks negotiation negotiations")
 _THREAT_NOUNS = words("threat warning")
 _POSING = words("constitute pose represent remain become")
@@ -104,7 +107,7 @@ _ARMED_STRIKES = words(
     "pre-emptive nuclear punitive cruise"
 )
 
-CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | _DEPLOYING | _FAVOURING | {"concern"}
+CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | _DEPLOYING | _FAVOURING | _RESTORING | {"concern"}
 """Lemmas that only :func:`context_sense` makes triggers (the pre-filter must keep them)."""
 
 WEAPONS_TEST = Sense("MOBILIZE", "weapons", "150", "weapons test")
@@ -115,6 +118,7 @@ LEFT_AGREEMENT = Sense("REJECT", "", "127", "leave agreement")
 CONSEQUENCE = Sense("THREATEN", "", "130", "consequences")
 CONCERN = Sense("ACCUSE", "disapprove", "110", "concern")
 INTENT_TO_TALK = Sense("AGREE", "", "036", "favor talks")
+RELATIONS = Sense("SUPPORT", "", "050", "restore relations")
 
 
 def _objects(tok: Any) -> list[Any]:
@@ -241,6 +245,8 @@ def context_sense(tok: Any) -> Sense | None:
     objects = {o.lemma_.lower() for o in tok.children if o.dep_ == "dobj"}
     if tok.pos_ == "VERB" and lemma in _FAVOURING and objects & _TALKS:
         return INTENT_TO_TALK
+    if tok.pos_ == "VERB" and lemma in _RESTORING and objects & _RELATIONS:
+        return RELATIONS
     if tok.pos_ == "NOUN" and lemma in _CONSEQUENCES and _future(tok):
         return CONSEQUENCE
     concerned = tok.pos_ == "ADJ" or (
