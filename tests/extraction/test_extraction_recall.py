@@ -195,3 +195,11 @@ def test_restoring_relations_and_retaliating():
     assert "SUPPORT" not in [
         e for e, *_ in events("Power was restored in Kyiv after Russia attacked.")
     ]
+
+
+def test_a_phase_verb_is_no_speaker_and_its_future_counts():
+    assert events("News reports from Moscow say Russia will start withdrawing troops.") == []
+    got = events("Russia will continue to support Syria, Lavrov said.")
+    assert got == [("AGREE", ("RUS",), ("SYR",))]
+    got = events("Israel began withdrawing troops from Gaza on Monday.")
+    assert [e for e, *_ in got] == ["RETREAT"]

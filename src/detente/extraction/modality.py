@@ -47,6 +47,9 @@ REPORT = words(
     "indicate stress quote reveal disclose acknowledge admit underscore emphasize emphasise "
     "reaffirm"
 )
+ASPECTUAL = words("begin start continue try attempt")
+"""Verbs of phase or effort: transparent, but their subject is the doer, not a speaker, and their
+own "will" counts ("Russia will start withdrawing troops" is a forecast)."""
 INTENT_HEADS = words("willing ready prepared plan intend prepare set going determined")
 HYPOTHETICAL_AUX = words("may might could can would should must")
 HYPOTHETICAL_HEADS = words(
@@ -160,7 +163,8 @@ def _frame(tok: Any, actors: Mapping[int, str]) -> tuple[list[str], set[str], bo
         head = node.head
         if head.i == node.i or node.dep_ == "relcl" or _temporal_clause(node):
             return own, aux, conditional
-        if node.dep_ in ("ccomp", "xcomp", "advcl") and head.lemma_ in REPORT:
+        aspectual = head.lemma_ in ASPECTUAL and node.dep_ == "xcomp"  # "will start withdrawing"
+        if node.dep_ in ("ccomp", "xcomp", "advcl") and head.lemma_ in REPORT and not aspectual:
             subj, _ = subject(head)
             speaker = codes(phrase(subj), actors) if subj is not None else []
             if own or speaker:
