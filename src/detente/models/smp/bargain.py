@@ -112,11 +112,13 @@ def _queues(b: Bargains, n: int) -> dict[int, list[int]]:
     last); this order reproduces KTAB's runs, and matters for the order-dependent rule ASymProsp.
     """
     queues: dict[int, list[int]] = {}
+    init = b.init.tolist()
+    pairs = list(enumerate(zip(init, b.rcvr.tolist(), strict=True)))
     for k in range(n):
-        mine = np.flatnonzero((b.init == k) | (b.rcvr == k))
-        if mine.size:
-            at = int(np.count_nonzero(b.init[mine] < k))
-            queues[k] = [*mine[:at].tolist(), -1, *mine[at:].tolist()]
+        mine = [m for m, (i, j) in pairs if k in (i, j)]
+        if mine:
+            at = sum(init[m] < k for m in mine)
+            queues[k] = [*mine[:at], -1, *mine[at:]]
     return queues
 
 
@@ -138,7 +140,7 @@ def resolve(
     probs: dict[int, _Array] = {}
     for m in sorted({len(q) for q in queues.values()}):
         ks = [k for k, q in queues.items() if len(q) == m]
-        u = np.moveaxis(table[:, np.array([queues[k] for k in ks])], 1, 0)
+        u = table[:, np.array([queues[k] for k in ks])].transpose(1, 0, 2)
         probs.update(zip(ks, scalar_pce(u, cap, *models), strict=True))
     chosen = np.full(len(u_sq), -1, dtype=np.intp)
     for k in sorted(probs):  # stochastic draws in actor order

@@ -33,11 +33,15 @@ _Array = NDArray[np.float64]
 
 def _setting(scenario: Scenario, params: SMPParams) -> Setting:
     """Capabilities, saliences on [0, 1] (rows summing above 1 scaled down to 1), accommodation."""
-    sal = scenario.saliences() / 100.0
+    acc = accommodation(scenario, params.use_ideal_adjustment)
+    return _setting_of(scenario.capabilities(), scenario.saliences(), acc, params)
+
+
+def _setting_of(cap: _Array, sal100: _Array, acc: _Array | None, params: SMPParams) -> Setting:
+    sal = sal100 / 100.0
     total = sal.sum(axis=1, keepdims=True)
     sal = np.where(total > 1.0, sal / np.where(total > 0, total, 1.0), sal)
-    acc = accommodation(scenario, params.use_ideal_adjustment)
-    return Setting(scenario.capabilities(), sal, acc, params)
+    return Setting(cap, sal, acc, params)
 
 
 def _seed(scenario: Scenario, params: SMPParams, rng: RngLike) -> tuple[Any, int | None]:
@@ -126,12 +130,15 @@ def final_forecast(scenario: Scenario, params: SMPParams | None, rng: RngLike) -
     """The forecast of :func:`run` without its rounds and provenance (for sweeps)."""
     p = (params or SMPParams()).resolve(scenario)
     gen, _ = _seed(scenario, p, rng)
-    st = _setting(scenario, p)
     x0 = to_unit(scenario.positions(), scenario.bounds())
+    return _final(x0, _setting(scenario, p), scenario.bounds(), gen)
+
+
+def _final(x0: _Array, st: Setting, bounds: _Array, gen: Any) -> _Array:
     s = s0 = assess(x0, x0.copy(), st)
-    for _, s, *_ in _turns(s0, x0, st, p, gen):  # noqa: B007 (s: the last state)
+    for _, s, *_ in _turns(s0, x0, st, st.params, gen):  # noqa: B007 (s: the last state)
         pass
-    return np.array(_forecast(s, st, scenario.bounds()))
+    return np.array(_forecast(s, st, bounds))
 
 
 def run_batch(
@@ -142,10 +149,21 @@ def run_batch(
     Batching SMP over draws would need every kernel of a turn to carry a draw axis and the stop
     rule to mask finished draws; measured (``benchmarks/smp.py``), a lean loop that skips the
     rounds and the provenance already halves the time per draw, and meets the sweep target.
+    The parameters are resolved once, and a draw with every actor present is set up from the
+    drawn arrays directly (the values :func:`~detente.batch.apply_draw` would put in a scenario).
     """
+    p = (params or SMPParams()).resolve(scenario)
+    acc, bounds = accommodation(scenario, p.use_ideal_adjustment), scenario.bounds()
     out = np.empty((inputs.n_draws, len(scenario.issues)))
     for d in range(inputs.n_draws):
-        out[d] = final_forecast(apply_draw(scenario, inputs, d), params, int(seeds[d]))
+        gen, _ = _seed(scenario, p, int(seeds[d]))
+        if inputs.present is None or inputs.present[d].all():
+            st = _setting_of(inputs.capabilities[d], inputs.saliences[d], acc, p)
+            out[d] = _final(to_unit(inputs.positions[d], bounds), st, bounds, gen)
+        else:
+            drawn = apply_draw(scenario, inputs, d)
+            st = _setting(drawn, p)
+            out[d] = _final(to_unit(drawn.positions(), bounds), st, bounds, gen)
     return BatchForecast(out)
 
 

@@ -135,7 +135,7 @@ def _interleave(a: NDArray[Any], b: NDArray[Any]) -> NDArray[Any]:
 def propose(s: State, st: Setting) -> Bargains:
     """Every actor's best challenge turned into a bargain (``SMPState::doBCN(i)``)."""
     target, prob, gain = best_targets(s.assessment)
-    i = np.flatnonzero(target >= 0)
+    i = np.nonzero(target >= 0)[0]
     j, p_i, g_i = target[i], prob[i], gain[i]
     ivb, model = str(st.params.inter_vec_brgn), str(st.params.bargn_model)
     xi, xj, si, sj = s.x[i], s.x[j], st.sal[i], st.sal[j]
@@ -165,7 +165,7 @@ def step(
     u_sq, u_b = queue_utilities(b, s.y, st.sal, s.r, s.own)
     chosen = resolve(b, u_sq, u_b, st.cap, st.models, rng)
     x = s.x.copy()
-    k = np.flatnonzero(chosen >= 0)
+    k = np.nonzero(chosen >= 0)[0]
     c = chosen[k]
     x[k] = np.where((b.init[c] == k)[:, None], b.pos_init[c], b.pos_rcvr[c])
     if st.acc is None:

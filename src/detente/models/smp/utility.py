@@ -33,7 +33,7 @@ def utility(delta: _Array, r: _Array | float) -> _Array:
     """u(δ, R) = (1 − δ)(1 + δR) for δ ≤ 1, else (1 − δ)(1 + R) (``SMPModel::bsUtil``)."""
     out: _Array = (1 - delta) * (1 + delta * r)
     far = delta > 1  # only by round-off; checked on delta, which is often smaller than out
-    if np.any(far):
+    if far.any():
         out = np.where(far, (1 - delta) * (1 + r), out)
     return out
 
