@@ -131,9 +131,9 @@ import json, resource, sys, time
 from pathlib import Path
 from typing import Any
 from detente.experiments import sweep
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 r = sweep("korea-2019-12", "mean", draws=int(sys.argv[1]), seed=1, out=Path(sys.argv[2]))
-print(json.dumps({"s": time.perf_counter() - t0,
+print(json.dumps({"s": time.perf_counter() - t0, "cpu": time.process_time() - c0,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "rows": len(r.seeds)}))
 """
@@ -150,14 +150,18 @@ def streaming(draws: int) -> None:
             ).stdout  # fmt: skip
             out[n] = json.loads(text)
             size = path.stat().st_size / 1e6
-            print(f"mean, {n:>9,} draws streamed to Parquet: {out[n]['s']:7.1f} s wall, "
-                  f"peak RSS {out[n]['rss_mb']:7.0f} MB, file {size:7.1f} MB")  # fmt: skip
+            print(f"mean, {n:>9,} draws streamed to Parquet: {out[n]['s']:7.1f} s wall "
+                  f"{out[n]['cpu']:6.1f} s CPU, peak RSS {out[n]['rss_mb']:5.0f} MB, "
+                  f"file {size:7.1f} MB, load {os.getloadavg()[0]:4.1f}")  # fmt: skip
         sc = detente.load_scenario("korea-2019-12")
         cols = input_space(sc).size + len(sc.issues) + 3
         held = draws * cols * 8 / 1e6
+        grew = out[draws]["rss_mb"] - out[1_000]["rss_mb"]
+        kept = 8 * (len(sc.issues) + 2)  # forecasts, seed and dropped per draw, kept by design
         print(
             f"rows held in memory would take about {held:,.0f} MB ({cols} columns × 8 bytes); "
-            f"peak RSS grew by {out[draws]['rss_mb'] - out[1_000]['rss_mb']:.0f} MB   "
+            f"peak RSS grew by {grew:.0f} MB ({grew * 1e6 / draws:.0f} bytes per draw, of which "
+            f"{kept} are the forecasts, seed and dropped actor kept per draw)   "
             "anchor: bounded (rows are not all held)"
         )
 

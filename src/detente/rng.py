@@ -28,6 +28,7 @@ __all__ = [
     "keyed_seed",
     "model_seeds",
     "seed_to_record",
+    "spawn_seed_array",
     "spawn_seeds",
 ]
 
@@ -51,8 +52,13 @@ def spawn_seeds(seed: int, n: int, start: int = 0) -> list[int]:
     computed at once: a child's pool is its parent's pool with the spawn key i mixed in last
     (``SeedSequence``'s hashmix and mix on 32-bit words), then hashed out as one 64-bit word; a
     test checks every step against ``SeedSequence`` itself (a SeedSequence per child costs
-    ~8 µs, which a 10,000-draw sweep notices).
+    ~8 µs, which a 10,000-draw sweep notices).  :func:`spawn_seed_array` gives them as an array.
     """
+    return [int(v) for v in spawn_seed_array(seed, n, start)]
+
+
+def spawn_seed_array(seed: int, n: int, start: int = 0) -> NDArray[np.uint64]:
+    """:func:`spawn_seeds` as a uint64 array (a million draws need no million Python ints)."""
     parent = np.random.SeedSequence(seed)  # its entropy is the seed itself
     words = max(1, -(-int(seed).bit_length() // 32))
     # hashmix calls before the spawn key: the pool (4), its cross-mix (12), entropy words past 4
@@ -70,7 +76,8 @@ def spawn_seeds(seed: int, n: int, start: int = 0) -> list[int]:
         lo, hb = _hashmix(pool[0], _INIT_B, _MULT_B)
         hi, _ = _hashmix(pool[1], hb, _MULT_B)
         state = lo.astype(np.uint64) | (hi.astype(np.uint64) << np.uint64(32))
-    return [int(v) for v in state >> np.uint64(1)]
+    out: NDArray[np.uint64] = state >> np.uint64(1)
+    return out
 
 
 _INIT_A, _MULT_A, _INIT_B, _MULT_B = 0x43B0D7E5, 0x931E8875, 0x8B51F9DD, 0x58F38DED

@@ -13,7 +13,7 @@ from detente.experiments import run_draw, sweep, sweeps
 from detente.experiments.draws import NoiseError, draw_inputs, input_space
 from detente.experiments.sweeps import SweepSizeError
 from detente.models import MODELS, batch_runner
-from detente.rng import model_seeds, spawn_seeds
+from detente.rng import model_seeds, spawn_seed_array, spawn_seeds
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +79,27 @@ def test_pilot_pieces_do_not_change_the_result(
     b = sweep(korea, "median", draws=700, seed=2, drop_actors=True)
     assert np.array_equal(a.forecast, b.forecast) and np.array_equal(a.seeds, b.seeds)
     assert np.array_equal(a.dropped, b.dropped)
+
+
+def test_chunks_hold_at_most_chunk_cells_inputs(
+    korea: detente.Scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = sweep(korea, "mean", draws=2000, seed=6)
+    monkeypatch.setattr(sweeps, "CHUNK_CELLS", 100 * input_space(korea).size)
+    done: list[int] = []
+    b = sweep(korea, "mean", draws=2000, seed=6, progress=lambda d, n: done.append(d))
+    sizes = np.diff([0, *done])
+    assert done[-1] == 2000 and sizes.max() <= 100 and sizes.min() > 0
+    assert np.array_equal(a.forecast, b.forecast)
+
+
+@pytest.mark.parametrize("seed", [0, 3, 2**32 - 1, 2**32, 2**63 - 1, 2**127 + 9, 2**128 + 1])
+@pytest.mark.parametrize("start", [0, 1000, 2**32 - 2])
+def test_vectorised_spawning_equals_seed_sequence(seed: int, start: int) -> None:
+    root = np.random.SeedSequence(seed).entropy
+    children = [np.random.SeedSequence(root, spawn_key=(i,)) for i in range(start, start + 5)]
+    want = [int(c.generate_state(1, dtype=np.uint64)[0] >> np.uint64(1)) for c in children]
+    assert spawn_seed_array(seed, 5, start).tolist() == want == spawn_seeds(seed, 5, start)
 
 
 def test_seeds_are_spawned_per_draw(korea: detente.Scenario) -> None:

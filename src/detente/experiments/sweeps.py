@@ -15,8 +15,8 @@ Procedure (``sweep(scenario, model, draws=N, seed=S)``):
 4. Chunks: a pilot runs here and times the model: 64 draws, then 4× as many, and so on until a
    piece takes :data:`PILOT_CPU` seconds of CPU (so fixed per-call costs do not pass for work per
    draw); the rest go out in chunks of about ``target`` seconds of work each at that measured
-   rate (:mod:`detente.experiments.execute`), each through the model's
-   batch kernel (:mod:`detente.batch`).
+   rate, and at most :data:`CHUNK_CELLS` drawn inputs (:mod:`detente.experiments.execute`),
+   each through the model's batch kernel (:mod:`detente.batch`).
 5. Per-draw rows stream to ``out`` (Parquet or CSV) chunk by chunk; the result keeps only seeds
    and forecasts (8 bytes × (2 + issues) per draw).
 """
@@ -43,7 +43,7 @@ from detente.experiments.result import SweepResult
 from detente.models import MODELS, batch_runner
 from detente.params import build_params, params_as_dict
 from detente.result import Provenance, Result, provenance
-from detente.rng import fresh_seed, model_seeds, spawn_seeds
+from detente.rng import fresh_seed, model_seeds, spawn_seed_array
 from detente.scenario import Scenario
 
 __all__ = ["SweepSizeError", "run_draw", "sweep"]
@@ -52,6 +52,9 @@ PILOT = 64
 """Draws in the first pilot piece, run in this process to time the model and size the chunks."""
 PILOT_CPU = 0.1
 """CPU seconds a pilot piece must take before its rate sizes the chunks (pieces grow 4×)."""
+CHUNK_CELLS = 2**20
+"""Most drawn input values in one chunk or pilot piece (8 MB as float64): bounds the working
+memory (the inputs, their inverse-CDF temporaries, the rows written) whatever the model's speed."""
 ProgressFn = Callable[[int, int], None]
 
 
@@ -168,11 +171,10 @@ def sweep(
         done = len(pilot_seeds)
         blocks = len(scenario.actors) + 1 if drop_actors else 1
         _check_memory(draws * blocks, len(scenario.issues), per_draw)
-        rest = np.array(spawn_seeds(seed, draws - done, done))
-        seeds = np.concatenate([pilot_seeds, rest.astype(np.uint64)])
+        seeds = np.concatenate([pilot_seeds, spawn_seed_array(seed, draws - done, done)])
         all_seeds, dropped = _plan(seeds, len(scenario.actors), drop_actors)
         target = 1.0 if jobs > 1 or scheduler else 0.25
-        size = chunk_size or int(np.clip(target / per_draw, 16, 200_000))
+        size = chunk_size or int(np.clip(target / per_draw, 16, _most(job)))
         chunks = [
             replace(job, start=s, seeds=all_seeds[s : s + size], dropped=dropped[s : s + size])
             for s in range(done, len(all_seeds), size)
@@ -188,6 +190,11 @@ _NO_SEEDS = np.zeros(0, dtype=np.uint64)
 _NO_DROPS = np.zeros(0, dtype=np.int64)
 
 
+def _most(job: Chunk) -> int:
+    """The most draws in one chunk: :data:`CHUNK_CELLS` inputs, 16 to 200,000 draws."""
+    return max(16, min(200_000, CHUNK_CELLS // max(job.space.size, 1)))
+
+
 def _pilot(job: Chunk, seed: int, draws: int) -> tuple[list[ChunkOut], NDArray[np.uint64], float]:
     """Run the first draws here: their outputs, their seeds and the CPU seconds per draw.
 
@@ -198,8 +205,8 @@ def _pilot(job: Chunk, seed: int, draws: int) -> tuple[list[ChunkOut], NDArray[n
     seeds: list[NDArray[np.uint64]] = []
     done, took, n = 0, 0.0, PILOT
     while done < draws and (not outs or took < PILOT_CPU):
-        n = min(n, draws - done)
-        part = np.array(spawn_seeds(seed, n, done), dtype=np.uint64)
+        n = min(n, draws - done, _most(job))
+        part = spawn_seed_array(seed, n, done)
         tic = time.process_time()
         drops = np.full(n, -1, dtype=np.int64)
         outs.append(evaluate(replace(job, start=done, seeds=part, dropped=drops)))
