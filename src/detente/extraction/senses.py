@@ -239,6 +239,8 @@ def refine(tok: Any, sense: Sense, actors: Mapping[int, str]) -> Sense | None:
 def context_sense(tok: Any) -> Sense | None:
     """A sense that only the context gives: promised consequences, expressed concern."""
     lemma = tok.lemma_.lower()
+    if lemma not in CONTEXT_WORDS and tok.lower_ not in _CONCERN:
+        return None  # cheap exit: this runs for every token that the lexicon does not know
     moved = {o.lemma_.lower() for o in _objects(tok)}
     if tok.pos_ == "VERB" and lemma in _DEPLOYING and moved & _UNITS:
         return DEPLOYMENT
