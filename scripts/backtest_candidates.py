@@ -21,6 +21,7 @@ import numpy as np
 from detente.backtest import Backtest, backtest
 from detente.backtest.scores import compare, metrics
 from detente.backtest.stack import stacked
+from detente.cli.params import parse_models
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "backtest" / "deu3"
 FIXED = (
@@ -51,8 +52,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--jobs", type=int, default=2)
     a = ap.parse_args()
-    bt = backtest(a.path, ",".join(FIXED), split="all", seed=a.seed, jobs=a.jobs)
-    council = backtest(a.path, "mean", split="all", capability="council", seed=a.seed)
+    bt = backtest(a.path, parse_models(",".join(FIXED)), split="all", seed=a.seed, jobs=a.jobs)
+    council = backtest(a.path, ["mean"], split="all", capability="council", seed=a.seed)
     base = bt.forecasts[0]
     print("| candidate | tuned on dev | dev n | dev MAE | dev vs mean [95%] | test n | test MAE "
           "| test vs mean [95%] |")  # fmt: skip

@@ -31,7 +31,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|")
     best = None
     for noise in GRID:
-        bt = backtest(a.path, "mean", split="dev", seed=a.seed, draws=a.draws, noise=noise)
+        bt = backtest(a.path, ["mean"], split="dev", seed=a.seed, draws=a.draws, noise=noise)
         m = bt.to_dict()["models"]["mean"]
         loss = abs(m["coverage_50"] - 0.5) + abs(m["coverage_80"] - 0.8)
         print(f"| {noise['position']:g} | {noise['salience']:g} | {noise['capability']:g} "

@@ -2,13 +2,29 @@
 
 The CLI prints every :class:`Problem` of an :class:`InputError` as one line,
 ``FILE: WHERE: WHAT``, and exits with code 2; no traceback is shown for these.
+
+A :class:`SettingError` is about a keyword argument of the library (``split``, ``scheduler``,
+``method``): it names the setting as the Python API spells it, never a command-line flag.  Its
+reason may point to other settings as ``{method=qre}`` or ``{lam}``; :meth:`SettingError.labelled`
+lets each front end spell the settings its own way (the command line as ``--method qre``,
+:mod:`detente.cli.params`), ``str()`` spells them as Python keywords (``method='qre'``).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["DetenteError", "InputError", "ModelInputError", "Problem"]
+__all__ = [
+    "DetenteError",
+    "InputError",
+    "ModelInputError",
+    "Problem",
+    "SettingError",
+    "spell_settings",
+]
 
 
 class DetenteError(Exception):
@@ -36,5 +52,70 @@ class InputError(DetenteError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-class ModelInputError(DetenteError, ValueError):
+_REFERENCE = re.compile(r"\{([a-z_]+)(?:=([^{}]*))?\}")
+
+
+def spell_settings(text: str, label: Callable[[str], str] | None = None) -> str:
+    """``text`` with its ``{setting}``/``{setting=value}`` references spelled out.
+
+    Without ``label``, as Python keywords (``lam``, ``method='qre'``, ``overwrite=True``); with
+    it, as ``label(setting)`` followed by the value (``--lambda``, ``--method qre``; a flag alone
+    for ``=True``).
+    """
+
+    def spell(match: re.Match[str]) -> str:
+        name, value = match.group(1), match.group(2)
+        if label is None:
+            literal = value in ("True", "False") or value is None
+            return name if value is None else f"{name}={value if literal else repr(value)}"
+        return label(name) if value in (None, "True") else f"{label(name)} {value}"
+
+    return _REFERENCE.sub(spell, text)
+
+
+class SettingError(DetenteError, ValueError):
+    """A setting's value that is not accepted, or a problem another setting avoids; parts apart.
+
+    ``setting`` is the keyword argument as the library spells it (None when the problem is not one
+    setting's), ``value`` the value given, ``allowed`` the accepted values (empty when not a short
+    list; ``reason`` words them too) and ``reason`` what is wrong, with references to other
+    settings as ``{method=qre}`` (:func:`spell_settings`).  ``str()`` is one line in the library's
+    words: ``split 'later': must be one of dev, test, all``.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        setting: str | None = None,
+        value: Any = None,
+        allowed: tuple[str, ...] = (),
+    ) -> None:
+        self.reason = reason
+        self.setting = setting
+        self.value = value
+        self.allowed = tuple(allowed)
+        super().__init__(reason)
+
+    def labelled(self, label: Callable[[str], str] | None = None) -> str:
+        """One line with every setting spelled by ``label`` (None: as Python keywords)."""
+        reason = spell_settings(self.reason, label)
+        if self.setting is None:
+            return reason
+        name = self.setting if label is None else label(self.setting)
+        return f"{name} {self.value!r}: {reason}"
+
+    def __str__(self) -> str:
+        return self.labelled()
+
+    def __reduce__(self) -> tuple[Any, ...]:  # keeps the parts across processes (Dask, pools)
+        keywords = {"setting": self.setting, "value": self.value, "allowed": self.allowed}
+        return (_rebuild, (type(self), self.reason, keywords))
+
+
+def _rebuild(cls: type[SettingError], reason: str, keywords: dict[str, Any]) -> SettingError:
+    return cls(reason, **keywords)
+
+
+class ModelInputError(SettingError):
     """A valid scenario that lacks something a particular model needs (e.g. a status quo)."""

@@ -21,7 +21,7 @@ needs_deu = pytest.mark.skipif(not DEU.is_dir(), reason=NO_DEU)
 @needs_deu
 def test_reference_figures() -> None:
     """../shared/backtest/README.md: equal capability, all 351 scored issues, ±0.01."""
-    bt = backtest(DEU, "mean,median", split="all", capability="equal", seed=0)
+    bt = backtest(DEU, ["mean", "median"], split="all", capability="equal", seed=0)
     d = bt.to_dict()
     assert d["n_issues"] == 351 and len(d["unscored"]) == 13
     assert d["models"]["mean"]["mae"] == pytest.approx(23.64, abs=0.01)
@@ -33,7 +33,7 @@ def test_reference_figures() -> None:
 
 @needs_deu
 def test_split_dev_only() -> None:
-    d = backtest(DEU, "mean", split="dev", seed=0).to_dict()
+    d = backtest(DEU, ["mean"], split="dev", seed=0).to_dict()
     assert d["n_issues"] == 171 and set(d["by_period"]) == {"1996-2000"}
     assert {u["isnr"] for u in d["unscored"]} == {
         i.isnr for i in read_deu(DEU) if i.period == "1996-2000" and scoring_problem(i)
@@ -66,7 +66,7 @@ def test_json_contract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
 
 
 def test_weighted_mean_by_hand(tmp_path: Path) -> None:
-    bt = backtest(write_deu(tmp_path), "mean", seed=0)
+    bt = backtest(write_deu(tmp_path), ["mean"], seed=0)
     # x1i1: positions 100, 100, 50, 0, 0 with saliences 50, 80, 40, 90, 20
     expected = (100 * 50 + 100 * 80 + 50 * 40) / (50 + 80 + 40 + 90 + 20)
     assert bt.forecasts[0, 0] == pytest.approx(expected)
@@ -84,10 +84,10 @@ def test_paired_bootstrap() -> None:
 
 def test_serial_equals_parallel(tmp_path: Path) -> None:
     folder = write_deu(tmp_path)
-    one = backtest(folder, "mean,smp", seed=9)
-    two = backtest(folder, "mean,smp", seed=9, jobs=2)
+    one = backtest(folder, ["mean", "smp"], seed=9)
+    two = backtest(folder, ["mean", "smp"], seed=9, jobs=2)
     np.testing.assert_array_equal(one.forecasts, two.forecasts)
-    alone = backtest(folder, "smp", seed=9, split="test")  # same per-issue seeds on a subset
+    alone = backtest(folder, ["smp"], seed=9, split="test")  # same per-issue seeds on a subset
     assert alone.forecasts[1].tolist() == one.forecasts[1][2:].tolist()
 
 
@@ -106,7 +106,7 @@ def test_csv_out(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     [
         (["--split", "later"], "--split 'later': must be one of dev, test, all"),
         (["--capability", "gdp"], "--capability 'gdp': must be one of equal, council"),
-        (["--models", "mean,oracle"], "no model 'oracle'"),
+        (["--models", "mean,oracle"], "--models 'oracle': no such model"),
         (["--models", "bdm:rounds=x"], "--models bdm:rounds=x"),
         (["--out", "x.txt"], "unsupported output format"),
     ],
@@ -149,11 +149,11 @@ def test_parquet_out(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
 
 
 def test_select_a_split(tmp_path: Path) -> None:
-    bt = backtest(write_deu(tmp_path), "mean,median", seed=0)
+    bt = backtest(write_deu(tmp_path), ["mean", "median"], seed=0)
     dev, test = bt.select("dev"), bt.select("test")
     assert [i.isnr for i in dev.issues] == ["x1i1", "x1i2"] and dev.unscored == ()
     assert [u[0] for u in test.unscored] == ["x2i2"] and test.forecasts.shape == (2, 2)
-    direct = backtest(write_deu(tmp_path / "again"), "mean,median", seed=0, split="test")
+    direct = backtest(write_deu(tmp_path / "again"), ["mean", "median"], seed=0, split="test")
     np.testing.assert_array_equal(direct.forecasts, test.forecasts)
 
 
@@ -164,7 +164,7 @@ def test_stacked_ensemble_is_fit_on_dev_only(tmp_path: Path) -> None:
     f = np.array([[0.0, 100.0, 50.0], [10.0, 90.0, 40.0]])
     w = fit_weights(f, np.array([0.0, 100.0, 50.0]))
     assert w == pytest.approx([1.0, 0.0]) and w.sum() == pytest.approx(1.0)
-    bt = backtest(write_deu(tmp_path), "mean,median,nash", seed=0)
+    bt = backtest(write_deu(tmp_path), ["mean", "median", "nash"], seed=0)
     weights, forecast = stacked(bt.select("dev"), bt.select("test"), ["median", "nash"])
     assert weights.sum() == pytest.approx(1.0) and forecast.shape == (2,)
     with pytest.raises(DetenteError, match="dev split only"):
@@ -175,7 +175,7 @@ def test_interval_forecasts(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     from detente.backtest.intervals import DEFAULT_NOISE
 
     folder = write_deu(tmp_path)
-    bt = backtest(folder, "mean,median", seed=4, draws=40)
+    bt = backtest(folder, ["mean", "median"], seed=4, draws=40)
     iv = bt.intervals
     assert iv is not None and iv.shape == (2, 4, 4)
     assert np.all(iv[..., 2] <= iv[..., 0]) and np.all(iv[..., 0] <= iv[..., 1])
@@ -185,7 +185,7 @@ def test_interval_forecasts(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     cov = d["models"]["median"]["coverage_80"]
     inside = [(r[2] <= i.outcome <= r[3]) for r, i in zip(iv[1], bt.issues, strict=True)]
     assert cov == pytest.approx(np.mean(inside))
-    again = backtest(folder, "median", seed=4, draws=40, noise=DEFAULT_NOISE)
+    again = backtest(folder, ["median"], seed=4, draws=40, noise=DEFAULT_NOISE)
     np.testing.assert_array_equal(again.intervals[1], iv[1])  # type: ignore[index]
     code, _, err = cli(capsys, "backtest", str(folder), "--draws", "-3")
     assert code == 2 and "--draws -3" in err
@@ -194,8 +194,8 @@ def test_interval_forecasts(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
 @pytest.mark.slow
 def test_dask_scheduler_equals_serial(tmp_path: Path) -> None:
     folder = write_deu(tmp_path)
-    one = backtest(folder, "mean,smp", seed=9)
-    on_dask = backtest(folder, "mean,smp", seed=9, scheduler="local:1")
+    one = backtest(folder, ["mean", "smp"], seed=9)
+    on_dask = backtest(folder, ["mean", "smp"], seed=9, scheduler="local:1")
     np.testing.assert_array_equal(one.forecasts, on_dask.forecasts)
 
 

@@ -8,6 +8,7 @@ import pytest
 from detente.backtest import backtest
 from detente.backtest.scores import compare, metrics
 from detente.backtest.stack import stacked
+from detente.cli.params import parse_models
 from deu_files import DEU, NO_DEU
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not DEU.is_dir(), reason=NO_DEU)]
@@ -26,13 +27,13 @@ TEST = {
 
 
 def test_candidates_table() -> None:
-    bt = backtest(DEU, ",".join(["mean", *TEST]), split="all", seed=SEED, jobs=2)
+    bt = backtest(DEU, parse_models(",".join(["mean", *TEST])), split="all", seed=SEED, jobs=2)
     test = bt.select("test").to_dict()["models"]
     assert test["mean"]["mae"] == pytest.approx(23.48, abs=0.005)
     for label, (mae, diff) in TEST.items():
         assert test[label]["mae"] == pytest.approx(mae, abs=0.005), label
         assert test[label]["vs_mean"]["diff"] == pytest.approx(diff, abs=0.005), label
-    council = backtest(DEU, "mean", split="test", capability="council", seed=SEED)
+    council = backtest(DEU, ["mean"], split="test", capability="council", seed=SEED)
     assert council.to_dict()["models"]["mean"]["mae"] == pytest.approx(22.39, abs=0.005)
     comps = ["mean", "median", "bdm:preset=canonical", "bdm:preset=scholz-code", "smp"]
     weights, forecast = stacked(bt.select("dev"), bt.select("test"), comps)

@@ -151,6 +151,8 @@ def test_no_pure_equilibrium_points_to_mixed_and_qre(
     write_efg(build("pennies", ["A", "B"], root), tmp_path / "pennies.efg")
     argv = ["game", "solve", str(tmp_path / "pennies.efg"), "--method", "pure-nash", "--json"]
     d = json.loads(run(argv, capsys)[1])
-    assert d["equilibria"] == [] and "--method mixed-nash" in d["details"]["note"]
+    note = d["details"]["note"]  # the library's words in the result, the flags on screen
+    assert d["equilibria"] == [] and "method='mixed-nash'" in note and "--" not in note
+    assert "use --method mixed-nash" in run(argv[:-1], capsys)[1]
     d = json.loads(run([*argv[:4], "mixed-nash", "--json"], capsys)[1])
     assert d["equilibria"][0]["profile"]["B"]["b"] == {"H": 0.5, "T": 0.5}

@@ -26,9 +26,16 @@ import numpy as np
 from numpy.typing import NDArray
 
 from detente import __version__
-from detente.backtest.runner import Candidate, Draws, Progress, parse_candidates, run_candidates
+from detente.backtest.runner import (
+    Candidate,
+    Draws,
+    ModelChoice,
+    Progress,
+    make_candidates,
+    run_candidates,
+)
 from detente.backtest.summary import summarise
-from detente.errors import DetenteError
+from detente.errors import SettingError
 from detente.io.deu import PERIODS, DeuIssue, read_deu
 from detente.io.deu_scenario import CAPABILITIES, scoring_problem, to_scenario
 from detente.result import Provenance, dumps_json
@@ -110,16 +117,16 @@ def data_sha256(issues: Sequence[DeuIssue]) -> str:
 
 
 def _check(split: str, capability: str) -> None:
-    if split not in SPLITS:
-        raise DetenteError(f"--split {split!r}: must be one of {', '.join(SPLITS)}")
-    if capability not in CAPABILITIES:
-        msg = f"--capability {capability!r}: must be one of {', '.join(CAPABILITIES)}"
-        raise DetenteError(msg)
+    checks = (("split", split, tuple(SPLITS)), ("capability", capability, CAPABILITIES))
+    for setting, value, allowed in checks:
+        if value not in allowed:
+            reason = f"must be one of {', '.join(allowed)}"
+            raise SettingError(reason, setting=setting, value=value, allowed=tuple(allowed))
 
 
 def backtest(
     data: str | Path | Sequence[DeuIssue],
-    models: str | Sequence[str] | None = None,
+    models: Sequence[ModelChoice] | None = None,
     *,
     split: str = "all",
     capability: str = "equal",
@@ -132,15 +139,18 @@ def backtest(
 ) -> Backtest:
     """Backtest ``models`` (default: every registered model) on the DEU issues of ``split``.
 
+    ``models`` are names or (name, parameters) pairs: ``["median", ("bdm", {"preset":
+    "canonical"})]``.  A setting that is not accepted is a :class:`detente.errors.SettingError`.
+
     ``data`` is a DEU folder or file, or issues already read.  ``mean`` (the compromise model)
     is always included.  Stochastic models and the bootstrap use ``seed`` (a fresh one, recorded,
     when None).  With ``draws`` > 0 every forecast also gets 50% and 80% intervals from a sweep
     over input ``noise`` (default :data:`detente.backtest.intervals.DEFAULT_NOISE`).
     """
     _check(split, capability)
-    cands = parse_candidates(models)
+    cands = make_candidates(models)
     if BASELINE not in [c.label for c in cands]:
-        cands = (*parse_candidates(BASELINE), *cands)
+        cands = (*make_candidates([BASELINE]), *cands)
     issues = read_deu(data) if isinstance(data, (str, Path)) else tuple(data)
     in_split = [i for i in issues if i.period in SPLITS[split]]
     scored = tuple(i for i in in_split if scoring_problem(i) is None)
@@ -184,7 +194,7 @@ def backtest(
 
 def _draws(draws: int, noise: Mapping[str, float] | None) -> Draws | None:
     if isinstance(draws, bool) or not isinstance(draws, int) or draws < 0:
-        raise DetenteError(f"--draws {draws!r}: give a whole number ≥ 0")
+        raise SettingError("give a whole number ≥ 0", setting="draws", value=draws)
     if draws == 0:
         return None
     from detente.backtest.intervals import DEFAULT_NOISE

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from detente.errors import DetenteError
+from detente.errors import SettingError
 
 if TYPE_CHECKING:
     from detente.backtest import Backtest
@@ -67,7 +67,8 @@ def write_parquet(bt: Backtest, path: Path, *, overwrite: bool = False) -> None:
     import pyarrow.parquet as pq
 
     if path.exists() and not overwrite:
-        raise DetenteError(f"{path}: already exists; choose another name or pass --force")
+        reason = f"{path}: already exists; choose another name or pass {{overwrite=True}}"
+        raise SettingError(reason)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(fd)
     try:

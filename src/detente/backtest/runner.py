@@ -1,7 +1,8 @@
 """Run forecast models on every scored DEU issue, in parallel, with per-issue seeds.
 
-A *candidate* is a registered model with parameters, written ``NAME`` or
-``NAME:key=value:key=value`` (``bdm:preset=scholz-code``).  Each candidate runs once on each
+A *candidate* is a registered model with parameters (Python values), labelled ``NAME`` or
+``NAME:key=value:key=value`` (``bdm:preset=scholz-code``; the command line reads the same text,
+:func:`detente.cli.params.parse_models`).  Each candidate runs once on each
 issue's one-issue scenario; a stochastic one gets the seed ``keyed_seed(seed, label, isnr)``, so
 a forecast does not depend on which other issues or candidates are run, nor on the number of
 processes (STYLE.md rule 10).  A model that cannot forecast an issue (for example the Nash
@@ -20,15 +21,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from detente.api import UnknownNameError
 from detente.canonical import scenario_sha256
-from detente.errors import DetenteError
+from detente.errors import DetenteError, SettingError
 from detente.models import MODELS
-from detente.params import ParamError, params_as_dict, params_from_strings, parse_assignments
+from detente.params import ParamError, build_params, params_as_dict
 from detente.rng import keyed_seed
 from detente.scenario import Scenario
 
-__all__ = ["Candidate", "Forecasts", "parse_candidates", "run_candidates"]
+__all__ = ["Candidate", "Forecasts", "ModelChoice", "make_candidates", "run_candidates"]
 
 _CHUNK = 40
 """Issues per task: a few hundred milliseconds of work, well above joblib's per-task overhead."""
@@ -54,29 +54,41 @@ class Candidate:
         return {"label": self.label, "model": self.model, "params": params_as_dict(self.params)}
 
 
-def parse_candidates(spec: str | Sequence[str] | None) -> tuple[Candidate, ...]:
-    """Candidates from ``"mean,bdm:preset=scholz-code"`` (None: every registered model)."""
-    items = list(MODELS) if spec is None else _split(spec)
+ModelChoice = str | tuple[str, Mapping[str, Any]]
+"""A model name, or a name with its parameters as Python values (``("bdm", {"preset": "x"})``)."""
+
+
+def make_candidates(models: Sequence[ModelChoice] | None) -> tuple[Candidate, ...]:
+    """Candidates from model names or (name, parameters) pairs (None: every registered model).
+
+    A candidate's label is ``NAME`` or ``NAME:key=value:…`` in the order given
+    (``bdm:preset=scholz-code``).  An unknown model, parameters the model rejects, or a list that
+    is empty or names a candidate twice is a :class:`SettingError` on ``models``.
+    """
     out = []
-    for item in items:
-        name, *assignments = item.split(":")
+    for choice in list(MODELS) if models is None else models:
+        name, values = (choice, {}) if isinstance(choice, str) else (choice[0], dict(choice[1]))
+        label = ":".join([name, *(f"{k}={_text(v)}" for k, v in values.items())])
         if name not in MODELS:
-            raise UnknownNameError(f"--models: no model {name!r} (known: {', '.join(MODELS)})")
+            reason = f"no such model (known: {', '.join(MODELS)})"
+            raise SettingError(reason, setting="models", value=name, allowed=tuple(MODELS))
         try:
-            raw = parse_assignments(assignments)
-            params: Any = params_from_strings(MODELS[name].params, raw)
-        except (ParamError, ValueError) as exc:
-            raise ParamError(f"--models {item}: {exc}") from None
-        out.append(Candidate(item, name, params))
+            params: Any = build_params(MODELS[name].params, values, owner=name)
+        except ParamError as exc:
+            raise SettingError(str(exc), setting="models", value=label) from None
+        out.append(Candidate(label, name, params))
     labels = [c.label for c in out]
     if not out or len(set(labels)) != len(labels):
-        raise ParamError(f"--models {spec!r}: give at least one model, each once")
+        given = [c.label for c in out]
+        raise SettingError("give at least one model, each once", setting="models", value=given)
     return tuple(out)
 
 
-def _split(spec: str | Sequence[str]) -> list[str]:
-    parts = [spec] if isinstance(spec, str) else list(spec)
-    return [p.strip() for s in parts for p in s.split(",") if p.strip()]
+def _text(value: Any) -> str:
+    """A parameter value as the command line writes it (``true``, ``none``, ``0.5``)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return "none" if value is None else str(value)
 
 
 @dataclass(frozen=True, slots=True)

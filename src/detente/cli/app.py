@@ -24,8 +24,9 @@ from detente.cli import sensitivity as sensitivity_cli
 from detente.cli import serve as serve_cli
 from detente.cli import sweep as sweep_cli
 from detente.cli.common import fail
+from detente.cli.params import setting_error_line
 from detente.cli.saving import remember_command
-from detente.errors import DetenteError
+from detente.errors import DetenteError, SettingError
 
 __all__ = ["app", "main"]
 
@@ -76,6 +77,8 @@ def main(argv: list[str] | None = None) -> None:
         code = app(args=argv, prog_name="detente", standalone_mode=False)
     except typer.TyperException as exc:  # click's errors (bad option, missing argument, ...)
         _option_error(exc, argv)
+    except SettingError as exc:  # a library setting: named by the flag that sets it
+        fail(setting_error_line(exc))
     except DetenteError as exc:
         fail(exc)
     except (KeyboardInterrupt, typer.Abort):  # typer turns Ctrl-C into Abort

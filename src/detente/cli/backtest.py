@@ -19,6 +19,7 @@ from detente.cli.common import (
     progress_bar,
     write_new_file,
 )
+from detente.cli.params import parse_models
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 
 if TYPE_CHECKING:  # detente.backtest is imported inside the command: --help is quick
@@ -149,7 +150,7 @@ def backtest_command(
     timer = Timer()
     bt = _run_with_bar(
         data=path,
-        models=models,
+        models=parse_models(models),
         split=split,
         capability=capability,
         seed=check_seed(seed),

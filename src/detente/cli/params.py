@@ -4,7 +4,9 @@ Every command reads parameters the same way (:func:`detente.params.parse_assignm
 :func:`detente.params.typed_values`): ``key=value`` items, repeatable ``--param`` or
 comma-separated in one option such as ``--negotiate USA=boulware,PRK=linear``.  Errors come back
 structured (:class:`detente.params.ParamError`); this module puts the flag in front, e.g.
-``--param Q=0.5: median takes no parameters``.
+``--param Q=0.5: median takes no parameters``.  Likewise a
+:class:`detente.errors.SettingError` names a library setting (``split``, ``lam``) and
+:func:`setting_error_line` spells it as the flag that sets it (``--split``, ``--lambda``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import contextlib
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from detente.errors import DetenteError
+from detente.errors import DetenteError, SettingError
 from detente.params import (
     ParamError,
     build_params,
@@ -27,18 +29,35 @@ if TYPE_CHECKING:
     from detente.negotiation import Strategy
 
 __all__ = [
+    "FLAGS",
+    "flag",
     "param_error_line",
     "param_errors",
     "params_from_text",
     "parse_assignments",
+    "parse_models",
     "parse_pairs",
     "parse_range",
     "parse_strategy",
+    "setting_error_line",
     "split_items",
     "typed_values",
 ]
 
 P = TypeVar("P")
+
+FLAGS = {"lam": "--lambda", "pub_date": "--date", "overwrite": "--force"}
+"""Library settings whose flag is not ``--`` + the setting's name (underscores as dashes)."""
+
+
+def flag(setting: str) -> str:
+    """The command-line flag that sets library setting ``setting`` (``lam`` → ``--lambda``)."""
+    return FLAGS.get(setting, "--" + setting.replace("_", "-"))
+
+
+def setting_error_line(exc: SettingError) -> str:
+    """One line naming flags: ``--split 'later': must be one of dev, test, all``."""
+    return exc.labelled(flag)
 
 
 def param_error_line(exc: ParamError, flag: str = "--param") -> str:
@@ -101,3 +120,24 @@ def parse_strategy(spec: str) -> Strategy:
         reason = f"strategy {name}: {exc.reason}"
         raise ParamError(reason, name=exc.name, value=exc.value, allowed=exc.allowed) from None
     return make_strategy(name, values)
+
+
+def parse_models(spec: str | None) -> list[tuple[str, dict[str, object]]] | None:
+    """``"mean,bdm:preset=canonical"`` → ``[("mean", {}), ("bdm", {"preset": "canonical"})]``.
+
+    Models are separated by commas, a model's ``key=value`` items by colons; values are read by
+    the types of the model's parameters (:func:`typed_values`).  None stays None (every model);
+    unknown names are left for the library to refuse (``models``).  A malformed item raises a
+    one-line error naming ``--models``.
+    """
+    if spec is None:
+        return None
+    from detente.models import MODELS
+
+    out: list[tuple[str, dict[str, object]]] = []
+    for item in split_items(spec):
+        name, *assignments = (part.strip() for part in item.split(":"))
+        with param_errors(f"--models {item}:"):
+            raw = parse_assignments(assignments)
+            out.append((name, typed_values(MODELS[name].params, raw) if name in MODELS else {}))
+    return out

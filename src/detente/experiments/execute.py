@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import numpy as np
 from numpy.typing import NDArray
 
-from detente.errors import DetenteError
+from detente.errors import SettingError
 from detente.experiments.draws import InputSpace, draw_inputs
 from detente.models import MODELS, batch_runner
 from detente.rng import model_seeds
@@ -48,8 +48,8 @@ CONNECT_TIMEOUT = 5.0
 """Seconds to wait for a Dask scheduler to answer."""
 
 
-class SchedulerError(DetenteError):
-    """A Dask scheduler that cannot be reached or an address that cannot be read."""
+class SchedulerError(SettingError):
+    """A Dask scheduler that cannot be reached or an address that cannot be read (``scheduler``)."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -148,7 +148,9 @@ def dask_client(scheduler: str) -> Iterator[Any]:
         from distributed import Client
     except ImportError:  # pragma: no cover - the cluster extra is installed in CI
         raise SchedulerError(
-            "--scheduler needs dask.distributed: pip install 'detente[cluster]'"
+            "needs dask.distributed: pip install 'detente[cluster]'",
+            setting="scheduler",
+            value=scheduler,
         ) from None
     if scheduler.startswith("local:"):
         with local_cluster(_workers(scheduler)) as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
@@ -159,8 +161,10 @@ def dask_client(scheduler: str) -> Iterator[Any]:
         client = Client(scheduler, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
     except Exception as exc:  # a refusal, a timeout, or something that is not Dask answering
         raise SchedulerError(
-            f"--scheduler {scheduler}: no Dask scheduler answered within {CONNECT_TIMEOUT:g} s "
-            f"({type(exc).__name__}); start one with `dask scheduler`"
+            f"no Dask scheduler answered within {CONNECT_TIMEOUT:g} s "
+            f"({type(exc).__name__}); start one with `dask scheduler`",
+            setting="scheduler",
+            value=scheduler,
         ) from None
     with client:
         yield client
@@ -201,18 +205,22 @@ def _knock(scheduler: str) -> None:
     except ValueError:
         port = None
     if not split.hostname or port is None:
-        raise SchedulerError(f"--scheduler {scheduler}: expected tcp://HOST:PORT or local:N")
+        reason = "expected tcp://HOST:PORT or local:N"
+        raise SchedulerError(reason, setting="scheduler", value=scheduler)
     try:
         socket.create_connection((split.hostname, port), timeout=CONNECT_TIMEOUT).close()
     except OSError as exc:
         raise SchedulerError(
-            f"--scheduler {scheduler}: no Dask scheduler answered within {CONNECT_TIMEOUT:g} s "
-            f"({exc.strerror or type(exc).__name__}); start one with `dask scheduler`"
+            f"no Dask scheduler answered within {CONNECT_TIMEOUT:g} s "
+            f"({exc.strerror or type(exc).__name__}); start one with `dask scheduler`",
+            setting="scheduler",
+            value=scheduler,
         ) from None
 
 
 def _workers(scheduler: str) -> int:
     text = scheduler.removeprefix("local:")
     if not text.isdigit() or not 1 <= int(text) <= 256:
-        raise SchedulerError(f"--scheduler {scheduler}: expected local:N with N from 1 to 256")
+        reason = "expected local:N with N from 1 to 256"
+        raise SchedulerError(reason, setting="scheduler", value=scheduler)
     return int(text)

@@ -212,7 +212,7 @@ def plan(
     if not actors.search(text):
         warnings.append(
             "no actor from the alias table is named in the text; nothing was coded "
-            "(add names with --aliases FILE)"
+            "(add their names to an alias table and pass it as aliases)"
         )
     return kept, warnings
 

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from detente.errors import DetenteError
+from detente.errors import DetenteError, SettingError
 from detente.extraction.actors import load_aliases
 from detente.extraction.document import extract
 from detente.extraction.draft import draft_scenario
@@ -18,14 +18,16 @@ __all__ = ["ingest_file", "parse_date", "summary_text", "to_json"]
 
 
 def parse_date(text: str) -> dt.date:
-    """``YYYY-MM-DD`` → date; anything else raises :class:`DetenteError`."""
+    """``YYYY-MM-DD`` → date; anything else is a :class:`SettingError` on ``pub_date``."""
     try:
         date = dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise DetenteError(f"--date {text!r}: expected a date as YYYY-MM-DD") from None
+        reason = "expected a date as YYYY-MM-DD"
+        raise SettingError(reason, setting="pub_date", value=text) from None
     latest = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)  # publication time zones
     if date > latest:
-        raise DetenteError(f"--date {text!r}: a publication date cannot be in the future")
+        reason = "a publication date cannot be in the future"
+        raise SettingError(reason, setting="pub_date", value=text)
     return date
 
 

@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from detente.errors import ModelInputError
+from detente.errors import ModelInputError, spell_settings
 from detente.games.arrays import (
     Arrays,
     FloatArray,
@@ -94,7 +94,8 @@ def solve_pbe(game: Game) -> GameSolution:
         try:
             profiles, found = mixed_profiles(arr)
         except ModelInputError as exc:
-            details["note"] = f"no pure equilibrium; mixed ones not enumerated: {exc}"
+            note = f"no pure equilibrium; mixed ones not enumerated: {exc.reason}"
+            details["note"] = spell_settings(note)
         else:
             eqs = [describe(arr, s, off) for s, off in _pbe(arr, profiles)]
             details.update({"mixed": True, **found})

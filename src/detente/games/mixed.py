@@ -77,8 +77,8 @@ def mixed_nash(a: FloatArray, b: FloatArray) -> tuple[list[tuple[FloatArray, Flo
     m, n = a.shape
     if math.comb(m + n, m) - 1 > MAX_SUPPORTS:
         raise ModelInputError(
-            f"{m} x {n} strategies: too many supports to enumerate; use --method qre with a "
-            "large --lambda to approach the logit limit"
+            f"{m} x {n} strategies: too many supports to enumerate; use {{method=qre}} with a "
+            "large {lam} to approach the logit limit"
         )
     found: list[tuple[FloatArray, FloatArray]] = []
     complete = True
@@ -123,7 +123,7 @@ def mixed_profiles(arr: Arrays) -> tuple[list[FloatArray], dict[str, Any]]:
     if arr.game.n_players != 2:
         raise ModelInputError(
             f"{arr.game.title}: mixed equilibria by support enumeration need two players, not "
-            f"{arr.game.n_players}; use --method qre"
+            f"{arr.game.n_players}; use {{method=qre}}"
         )
     form = strategic_form(arr, reduced=True)
     pairs, complete = mixed_nash(*form.payoffs)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from detente.canonical import scenario_sha256
-from detente.errors import DetenteError, ModelInputError
+from detente.errors import DetenteError, ModelInputError, SettingError, spell_settings
 from detente.games.catalog import CATALOG
 from detente.games.efg import read_efg
 from detente.games.equilibria import solve_pbe, solve_pure_nash
@@ -43,9 +43,10 @@ METHODS = ("auto", "spe", "pure-nash", "mixed-nash", "pbe", "qre")
 ALIASES = {"nash": "pure-nash", "mixed": "mixed-nash"}
 """Earlier or short names of methods ("nash" was the pure Nash method)."""
 NO_PURE = (
-    "no equilibrium in pure strategies; for mixed ones use --method mixed-nash (two players) "
-    "or the QRE limit (--method qre with a large --lambda)"
+    "no equilibrium in pure strategies; for mixed ones use {method=mixed-nash} (two players) "
+    "or the QRE limit ({method=qre} with a large {lam})"
 )
+"""The note when a pure method finds nothing, with setting references (:func:`spell_settings`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,7 @@ def load_game(
             known = ", ".join(CATALOG)
             raise DetenteError(f"no game {name!r}: give a catalog name ({known}) or an .efg file")
         if overrides:
-            raise ParamError(f"{path}: an .efg game takes no --param values")
+            raise ParamError(f"{path}: an .efg game takes no parameters")
         return LoadedGame(path.stem, read_efg(path), {}, source=str(path))
     entry = CATALOG[name]
     setup = scenario.game(name) if scenario is not None else None
@@ -109,7 +110,8 @@ def solve(loaded: LoadedGame, method: str = "auto", lam: float = 1.0) -> GameSol
     if method not in METHODS and method not in ALIASES:
         raise ModelInputError(f"unknown method {method!r} (known: {', '.join(METHODS)})")
     if not 0.0 <= lam < math.inf:
-        raise ParamError(f"--lambda {lam}: the QRE precision must be a finite number >= 0")
+        reason = "the QRE precision must be a finite number >= 0"
+        raise SettingError(reason, setting="lam", value=lam)
     game, params = loaded.game, dict(loaded.params)
     method = ALIASES.get(method, method)
     if method == "auto":
@@ -122,7 +124,7 @@ def solve(loaded: LoadedGame, method: str = "auto", lam: float = 1.0) -> GameSol
         result = solver.get(method, solve_pbe)(game)
     details = dict(result.details)
     if not result.equilibria and method in ("pure-nash", "pbe"):
-        details.setdefault("note", NO_PURE)
+        details.setdefault("note", spell_settings(NO_PURE))
     warnings = recall_warnings(game)
     if warnings:
         details["warnings"] = warnings

@@ -46,7 +46,7 @@ def solve_spe(game: Game) -> GameSolution:
     if not is_perfect_information(game):
         raise ModelInputError(
             f"{game.title}: backward induction needs perfect information; "
-            "use --method pbe, nash or qre"
+            "use {method=pbe}, {method=pure-nash} or {method=qre}"
         )
     arr = compile_game(game)
     values = np.zeros((len(game.nodes), game.n_players))

@@ -79,7 +79,7 @@ def strategic_form(arr: Arrays, *, reduced: bool = False) -> StrategicForm:
     if count > MAX_PROFILES:
         raise ModelInputError(
             f"{arr.game.title}: {count:.3g} pure strategy profiles, more than the "
-            f"{MAX_PROFILES:,} that enumeration handles; use --method qre"
+            f"{MAX_PROFILES:,} that enumeration handles; use {{method=qre}}"
         )
     sets, tables, masks = [], [], []
     for i in range(1, n + 1):

@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from detente.decision import Decision, DecisionRule
-from detente.errors import InputError, Problem
+from detente.errors import InputError, Problem, SettingError
 from detente.io.deu import DeuIssue, read_deu
 from detente.scenario import Actor, Issue, Scenario, Source, Stance
 
@@ -275,8 +275,8 @@ def _extra(issue: DeuIssue) -> dict[str, Any]:
 def load_issue(path: str | Path, isnr: str, capability: str = "equal") -> Scenario:
     """The scenario of DEU issue ``isnr`` read from the DEU folder or file ``path``."""
     if capability not in CAPABILITIES:
-        msg = f"--capability {capability!r}: must be one of {', '.join(CAPABILITIES)}"
-        raise InputError([Problem(str(path), "", msg)])
+        reason = f"must be one of {', '.join(CAPABILITIES)}"
+        raise SettingError(reason, setting="capability", value=capability, allowed=CAPABILITIES)
     for issue in read_deu(path):
         if issue.isnr == isnr:
             return to_scenario(issue, capability)

@@ -84,7 +84,7 @@ class Store:
                     raise StoreError(
                         f"{self.location.name}: written by a newer detente (store schema "
                         f"v{version}; this version reads up to v{t.SCHEMA_VERSION}); upgrade "
-                        "detente or choose another store with --store"
+                        "detente or choose another {store}"
                     )
                 t.migrate(conn)
         except sa.exc.DatabaseError as exc:

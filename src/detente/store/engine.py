@@ -20,14 +20,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from detente.errors import DetenteError
+from detente.errors import SettingError
 
 __all__ = ["Location", "StoreError", "connect", "locate"]
 
 BUSY_TIMEOUT_S = 30.0
 
 
-class StoreError(DetenteError):
+class StoreError(SettingError):
     """The store cannot be opened or used (newer schema, not a database, unknown run)."""
 
 

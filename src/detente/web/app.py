@@ -37,7 +37,7 @@ from detente import __version__
 from detente.errors import DetenteError
 from detente.io import MAX_BYTES
 from detente.store import Store
-from detente.web.jobs import JobLimitError, JobManager
+from detente.web.jobs import JobLimitError, JobManager, user_message
 
 __all__ = ["create_app"]
 
@@ -150,7 +150,7 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(DetenteError)
     async def user_error(request: Request, exc: DetenteError) -> Response:
-        return _error(request, 400, str(exc))
+        return _error(request, 400, user_message(exc))
 
     @app.exception_handler(Exception)
     async def internal(request: Request, exc: Exception) -> Response:

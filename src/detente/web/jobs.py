@@ -19,9 +19,9 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from detente.errors import DetenteError
+from detente.errors import DetenteError, SettingError
 
-__all__ = ["Job", "JobLimitError", "JobManager", "JobState", "Progress"]
+__all__ = ["FIELDS", "Job", "JobLimitError", "JobManager", "JobState", "Progress", "user_message"]
 
 Progress = Callable[[int, int], None]
 
@@ -33,6 +33,17 @@ class JobState(StrEnum):
     RUNNING = "running"
     DONE = "done"
     FAILED = "failed"
+
+
+FIELDS = {"lam": "lambda"}
+"""Library settings whose workbench field has another name (the others share the setting's)."""
+
+
+def user_message(exc: DetenteError) -> str:
+    """The one line a workbench user sees: a setting is named by its form field, never a flag."""
+    if isinstance(exc, SettingError):
+        return exc.labelled(lambda setting: FIELDS.get(setting, setting))
+    return str(exc)
 
 
 class JobLimitError(DetenteError):
@@ -131,7 +142,8 @@ class JobManager:
         try:
             run_id = task(progress)
         except DetenteError as exc:
-            self._update(job_id, state=JobState.FAILED, message=str(exc), finished=time.time())
+            message = user_message(exc)
+            self._update(job_id, state=JobState.FAILED, message=message, finished=time.time())
         except Exception as exc:  # a bug: keep the server up, say so, log the traceback
             traceback.print_exc()
             msg = f"internal error ({type(exc).__name__}); the server log has the details"
