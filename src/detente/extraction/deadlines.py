@@ -110,8 +110,10 @@ def _prep_date(tok: Any, pub: dt.date) -> tuple[DateRef, Any] | None:
 
 def _period_date(tok: Any, pub: dt.date) -> tuple[DateRef, Any] | None:
     """A period that runs out ("90 day ... wind-down periods") at its unit token ``tok``."""
+    if tok.lemma_.lower() not in _UNITS:
+        return None
     num = [c for c in tok.children if c.dep_ == "nummod"]
-    if tok.lemma_.lower() not in _UNITS or not num:
+    if not num:
         return None
     period = next((t for t in tok.doc[tok.i + 1 : tok.i + 9] if t.lemma_.lower() in _PERIODS), None)
     between = tok.doc[tok.i + 1 : period.i] if period is not None else []

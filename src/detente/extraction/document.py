@@ -33,9 +33,9 @@ from detente.extraction.speakers import (
     OFFICES,
     REPORTING,
     Voices,
-    issuer,
     note_unparsed,
     resolve_sentence,
+    voices_for,
 )
 from detente.extraction.syntax import noun_subject
 from detente.extraction.text import clean, headline_case, looks_english
@@ -293,7 +293,7 @@ def extract(
     table = aliases or load_aliases()
     nlp = load_pipeline(table)
     state = new_mentions(table)
-    voices = Voices(issuer(cleaned, table))
+    voices = voices_for(table, cleaned)
     col = Collector(cleaned, table)
     units, warnings = plan(cleaned, table, nlp, max_chars, prefilter=prefilter)
     names = actor_pattern(table)
@@ -307,7 +307,7 @@ def extract(
         before = seen
         while seen < len(skipped) and skipped[seen][2] < u.offset:
             seen += 1
-        note_unparsed(skipped[before:seen], voices, state.antecedents, table, cleaned)
+        note_unparsed(skipped[before:seen], voices, state.antecedents, cleaned)
         actors = doc_actors(doc, u.offset, state)
         voices.pair = state.antecedents.pair
         col.offset = u.offset
