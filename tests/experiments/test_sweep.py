@@ -180,3 +180,18 @@ def test_sweep_is_a_top_level_name(korea: detente.Scenario) -> None:
     top = detente.sweep(korea, "mean", draws=20, seed=3)
     assert detente.sweep is sweep
     assert top.summary() == sweep(korea, "mean", draws=20, seed=3).summary()
+
+
+def test_the_pilot_stops_at_the_largest_chunk(
+    korea: detente.Scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """However fast a draw is, the timing pilot ends once a piece is a full chunk.
+
+    On a quiet machine a full chunk of the mean model took less than the pilot's CPU budget, and
+    the pilot went on drawing pieces of 10**12 draws until memory ran out.
+    """
+    from detente.experiments import sweeps
+
+    monkeypatch.setattr(sweeps, "PILOT_CPU", float("inf"))
+    with pytest.raises(SweepSizeError, match="memory"):
+        sweep(korea, "mean", draws=10**12, seed=1)

@@ -198,14 +198,14 @@ def _most(job: Chunk) -> int:
 def _pilot(job: Chunk, seed: int, draws: int) -> tuple[list[ChunkOut], NDArray[np.uint64], float]:
     """Run the first draws here: their outputs, their seeds and the CPU seconds per draw.
 
-    Pieces of 64, 256, 1024, … draws until one takes :data:`PILOT_CPU` s (or all draws are
-    done); the last piece's rate is the estimate.
+    Pieces of 64, 256, 1024, … draws until one takes :data:`PILOT_CPU` s, a piece reaches the
+    largest chunk (:func:`_most`), or all draws are done; the last piece's rate is the estimate.
     """
     outs: list[ChunkOut] = []
     seeds: list[NDArray[np.uint64]] = []
-    done, took, n = 0, 0.0, PILOT
-    while done < draws and (not outs or took < PILOT_CPU):
-        n = min(n, draws - done, _most(job))
+    done, took, n, most = 0, 0.0, PILOT, _most(job)
+    while done < draws and (not outs or (took < PILOT_CPU and len(seeds[-1]) < most)):
+        n = min(n, draws - done, most)
         part = spawn_seed_array(seed, n, done)
         tic = time.process_time()
         drops = np.full(n, -1, dtype=np.int64)
