@@ -158,7 +158,7 @@ class RedLine:
     source: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
     """A dated event: who did what to whom (PLOVER type where known) and where it was reported."""
 

@@ -54,7 +54,7 @@ class GsrRecord:
     target: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Score:
     """Accuracy figures on one half."""
 

@@ -107,7 +107,7 @@ def predict(doc: str, raw: str, pub_date: dt.date, extract: Any) -> Predicted:
     return Predicted(doc, events, deadlines)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class NewsScore:
     """Mention-level figures on one part of the news set."""
 

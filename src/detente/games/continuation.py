@@ -47,7 +47,7 @@ __all__ = ["PathOptions", "PathResult", "trace"]
 Map = Callable[[FloatArray], FloatArray]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PathOptions:
     """Settings of the follower (defaults as in [AllgowerGeorg1990] §6.1's examples)."""
 

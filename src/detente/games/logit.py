@@ -55,7 +55,7 @@ LOG_ZERO = -1e30
 """log of a zero chance probability (finite, so that differences of logs stay defined)."""
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, kw_only=True)
 class LogitSystem:
     """Index arrays and scaled payoffs of equation (1) for one game."""
 

@@ -87,7 +87,7 @@ _ISSUE_COLUMNS = ("isnr", "prnr", "prname", "proc", "counvte", "rp", "out")
 _MAX_BYTES = 50 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DeuIssue:
     """One DEU issue as coded, before any modelling choice.
 

@@ -33,7 +33,7 @@ from detente.games.tree import Game, Move, build, chance, decide, leaf
 __all__ = ["DeterrenceParams", "build_game"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DeterrenceParams:
     """Parameters of the deterrence game (illustrative values)."""
 

@@ -35,7 +35,7 @@ from detente.games.tree import Game, Move, build, chance, decide, leaf
 __all__ = ["FearonParams", "build_game"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FearonParams:
     """Parameters of the audience-cost game (illustrative values; units of the stake ``v``)."""
 

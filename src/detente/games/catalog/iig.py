@@ -50,7 +50,7 @@ SOURCE = "illustrative; orderings of [BDM-Lalman1992] ch. 2"
 """Source of every default below."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class IIGParams:
     """Utilities of A (``a_*``) and B (``b_*``) for the eight outcomes ([BDM-Lalman1992])."""
 

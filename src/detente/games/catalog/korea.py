@@ -58,7 +58,7 @@ SOURCE = "analyst judgement (December 2019 values with rationales: scenario kore
 """Source of every default below."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DeadlineParams:
     """Parameters of the deadline-provocation game (analyst judgements; see korea-2019-12)."""
 

@@ -67,7 +67,7 @@ PRESET_NOTES: dict[str, str] = {
 """What each preset is and what it is known to do (printed by the reports)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class BDMParams:
     """Parameters of :func:`detente.models.bdm.run` (defaults = the ``scholz-code`` preset).
 

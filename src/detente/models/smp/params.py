@@ -64,7 +64,7 @@ _XSD_ALIASES = {"Proportional": "Prop", "No": "None"}
 """Spellings of KTAB's XSD that its code rejects; accepted here as the code's names."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SMPParams:
     """Parameters of the SMP; ``"auto"`` means "from the scenario file, else KTAB's default"."""
 
