@@ -180,7 +180,8 @@ def local_cluster(n: int) -> Iterator[Any]:
     again: a 2,000-draw BDM chunk of Korea took 3.1 s of CPU in a worker against 1.4 s in this
     process (system time 1.9 s against 0.4 s, 5× the page faults).  The workers started here do
     not get the variable (nor inherit it from this process, where an earlier local nanny may have
-    left it); docs/how-to/run-a-sweep.md shows the same for a multi-machine cluster.
+    left it); docs/how-to/run-a-sweep.md shows the same for a multi-machine cluster.  The BDM
+    batch kernel relies on the adaptive threshold (``models.bdm.batched._roomy_heap``).
     """
     import dask
     from distributed import LocalCluster

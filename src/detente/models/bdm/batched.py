@@ -187,7 +187,9 @@ def _roomy_heap() -> None:
     the top of its heap back to the system once twice that is free, so a loop whose temporaries
     are hundreds of kB pays page faults in every round (a third of the time here).  Freeing one
     16 MiB block raises both thresholds (glibc's dynamic threshold); no number changes, and
-    other allocators are unaffected.
+    other allocators are unaffected.  Setting ``MALLOC_TRIM_THRESHOLD_`` switches that dynamic
+    threshold off, which is why :func:`detente.experiments.execute.local_cluster` starts Dask
+    workers without it.
     """
     np.empty(_ROOMY, dtype=np.uint8)
 
