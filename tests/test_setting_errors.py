@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import itertools
 import pickle
 import re
 from collections.abc import Callable
@@ -22,6 +23,11 @@ from detente.errors import DetenteError, SettingError, spell_settings
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "detente"
 FLAG = re.compile(r"(?<![\w-])--[a-z]")
+COMMAND = re.compile(
+    r"detente (?:run|runs|sweep|report|ingest|game|backtest|negotiate|levers|sensitivity|outlook"
+    r"|serve|validate|scenarios|models)\b(?!:)"
+)
+"""A ``detente`` subcommand named in text (not the product's name before a colon)."""
 
 
 def _backtest_check() -> None:
@@ -219,3 +225,76 @@ def test_the_workbench_names_its_fields_not_flags() -> None:
     err = SettingError("use {method=qre} with a large {lam}", setting="method", value="spe")
     assert user_message(err) == "method 'spe': use method qre with a large lambda"
     assert user_message(DetenteError("plain")) == "plain"
+
+
+def _docstring_ids(tree: ast.AST) -> set[int]:
+    """ids of the docstring constants of ``tree`` (modules, classes, functions, attributes)."""
+    ids = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if not isinstance(body, list):
+            continue
+        first = body[0] if body else None
+        documented = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+        if isinstance(node, documented) and isinstance(first, ast.Expr):
+            ids.add(id(first.value))
+        for before, after in itertools.pairwise(body):
+            if isinstance(before, (ast.Assign, ast.AnnAssign)) and isinstance(after, ast.Expr):
+                ids.add(id(after.value))
+    return ids
+
+
+def _command_line_words(path: Path) -> list[str]:
+    """Text a user sees (not docstrings) that spells a flag or a ``detente`` subcommand."""
+    if path.suffix != ".py":
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return [x for x in lines if FLAG.search(x) or COMMAND.search(x)]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip = _docstring_ids(tree)
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
+        if FLAG.search(node.value) or COMMAND.search(node.value)
+    ]
+
+
+def test_no_library_text_spells_the_command_line() -> None:
+    """Reports, the store, the workbench and the drafts speak of settings, not of flags.
+
+    Run titles, report hints ("re-run with ...") and error hints outside ``cli/`` used to name
+    ``--draws``, ``detente run --draw-seed`` or ``detente runs list``; a front end adds those.
+    Docstrings may name commands (they document the command line's contract).
+    """
+    bad = {}
+    for path in sorted(SRC.rglob("*")):
+        if "cli" in path.relative_to(SRC).parts or path.suffix not in (".py", ".j2", ".js"):
+            continue
+        if found := _command_line_words(path):
+            bad[str(path.relative_to(SRC))] = found
+    assert not bad, bad
+    assert _command_line_words(Path(__file__).resolve().parents[1] / "src/detente/cli/runs.py")
+
+
+def test_solution_notes_are_spelled_by_the_front_end() -> None:
+    from detente.cli.params import flag
+    from detente.games.solution import GameSolution
+    from detente.games.solving import NO_PURE
+
+    sol = GameSolution("g", "pbe", {}, (), {"note": NO_PURE})
+    assert "use method='mixed-nash'" in (sol.note() or "")
+    assert "use --method mixed-nash" in (sol.note(flag) or "")
+    assert sol.to_dict()["details"]["note"] == sol.note()
+    assert GameSolution("g", "pbe", {}, ()).note() is None
+
+
+def test_sweep_size_errors_name_the_setting() -> None:
+    from detente.experiments.sweeps import SweepSizeError, _check_count
+
+    with pytest.raises(SweepSizeError) as err:
+        _check_count(0)
+    assert (
+        err.value.setting == "draws"
+        and str(err.value) == "draws 0: must be a positive whole number"
+    )
+    assert isinstance(err.value, SettingError)

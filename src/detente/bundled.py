@@ -36,7 +36,7 @@ def bundled_path(name: str) -> Path:
     """Path of a bundled scenario by name."""
     found = bundled_scenarios()
     if name not in found:
-        raise UnknownNameError(f"no bundled scenario {name!r} (see `detente scenarios`)")
+        raise UnknownNameError(f"no bundled scenario {name!r} (known: {', '.join(found)})")
     return found[name]
 
 

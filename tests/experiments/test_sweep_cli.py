@@ -62,9 +62,9 @@ def test_html_page(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--draws", "0"], "draws must be a positive whole number"),
-        (["--draws", "-3"], "draws must be a positive whole number"),
-        (["--draws", "1000000000000"], "would need about"),
+        (["--draws", "0"], "--draws 0: must be a positive whole number"),
+        (["--draws", "-3"], "--draws -3: must be a positive whole number"),
+        (["--draws", "1000000000000"], "--draws 1000000000000: would need about"),
         (["--noise", "position=150"], "exceeds the scale"),
         (["--noise", "position=abc"], "--noise position=abc: not a number"),
         (["--noise", "weight=3"], "unknown field"),

@@ -149,6 +149,9 @@ def test_cli_save_list_show_diff_export_rm(
     code, _, _ = cli(capsys, "runs", "rm", "1")
     code, _, err = cli(capsys, "runs", "show", "1")
     assert code == 2 and err.count("\n") == 1 and "no run 1" in err
+    assert "(see `detente runs list`)" in err  # the command line's own hint, added in cli/
+    code, _, err = cli(capsys, "runs", "rm", "1")
+    assert code == 2 and "no run 1" in err and "runs list" in err
 
 
 def test_cli_newer_store_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -156,21 +156,14 @@ def sweep_cmd(
     emit(result.to_json()) if as_json else _print_sweep(result)
 
 
-def _note(note: str) -> str:
-    """A solution's note with the settings it points to spelled as flags (``--method qre``)."""
-    from detente.cli.params import flag
-    from detente.errors import spell_settings
-    from detente.games.solving import NO_PURE
-
-    return spell_settings(NO_PURE, flag) if note == spell_settings(NO_PURE) else note
-
-
 def _print_solution(r: GameSolution) -> None:
     _out.print(f"[bold]{r.game}[/bold]  method {r.method}  {len(r.equilibria)} equilibria")
     if r.details.get("mixed") and r.method == "pbe":
         _out.print("no pure-strategy equilibrium exists; these are in mixed strategies")
     if "note" in r.details:
-        _out.print(_note(str(r.details["note"])), markup=False)
+        from detente.cli.params import flag
+
+        _out.print(r.note(flag), markup=False)
     for k, eq in enumerate(r.equilibria[:SHOWN], start=1):
         _out.print(
             f"\n[bold]#{k}[/bold]  payoffs "

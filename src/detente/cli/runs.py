@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -11,6 +11,10 @@ from rich.table import Table
 
 from detente.cli.common import emit, write_new_file
 from detente.cli.saving import StoreOpt
+from detente.errors import DetenteError
+
+if TYPE_CHECKING:
+    from detente.store import RunRecord, Store
 
 __all__ = ["register"]
 
@@ -77,7 +81,7 @@ def show(run_id: RunArg, store: StoreOpt = None, as_json: JsonOpt = False) -> No
     """Show one run: its provenance, command, summary and files."""
     from detente.store import Store
 
-    rec = Store(store).get(run_id)
+    rec = _get(Store(store), run_id)
     if as_json:
         emit(_dumps(rec.to_dict()))
         return
@@ -100,7 +104,7 @@ def diff(a: RunArg, b: RunArg, store: StoreOpt = None, as_json: JsonOpt = False)
     from detente.store import Store, diff_runs
 
     db = Store(store)
-    ra, rb = db.get(a), db.get(b)
+    ra, rb = _get(db, a), _get(db, b)
     sa = db.scenario(ra.scenario_sha256) if ra.scenario_sha256 else None
     sb = db.scenario(rb.scenario_sha256) if rb.scenario_sha256 else None
     d = diff_runs(ra, rb, sa, sb)
@@ -131,7 +135,7 @@ def export(
     """Write one run (provenance and full result) to a JSON file."""
     from detente.store import Store
 
-    rec = Store(store).get(run_id)
+    rec = _get(Store(store), run_id)
     write_new_file(out, _dumps(rec.to_dict(), indent=1) + "\n", overwrite=force)
     _out.print(f"wrote {out}")
 
@@ -141,8 +145,20 @@ def remove(run_id: RunArg, store: StoreOpt = None) -> None:
     """Remove one run and its files from the store."""
     from detente.store import Store
 
-    Store(store).delete(run_id)
+    db = Store(store)
+    _get(db, run_id)
+    db.delete(run_id)
     _out.print(f"removed run {run_id}")
+
+
+def _get(db: Store, run_id: int) -> RunRecord:
+    """``db.get(run_id)``; an unknown id says where the ids are listed."""
+    from detente.store import UnknownRunError
+
+    try:
+        return db.get(run_id)
+    except UnknownRunError as exc:
+        raise DetenteError(f"{exc} (see `detente runs list`)") from None
 
 
 def register(app: typer.Typer) -> None:

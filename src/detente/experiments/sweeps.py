@@ -35,7 +35,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from detente.batch import DrawInputs, apply_draw
-from detente.errors import DetenteError
+from detente.errors import DetenteError, SettingError
 from detente.experiments.draws import InputSpace, draw_inputs, input_space
 from detente.experiments.execute import Chunk, ChunkOut, backend, evaluate
 from detente.experiments.frames import RowWriter
@@ -58,8 +58,8 @@ memory (the inputs, their inverse-CDF temporaries, the rows written) whatever th
 ProgressFn = Callable[[int, int], None]
 
 
-class SweepSizeError(DetenteError, ValueError):
-    """A number of draws that is not positive or would not fit in memory."""
+class SweepSizeError(SettingError):
+    """A number of draws (setting ``draws``) that is not positive or would not fit in memory."""
 
 
 def _resolve(scenario: Scenario | str | Path, model: str, params: Any) -> tuple[Scenario, Any]:
@@ -76,7 +76,7 @@ def _resolve(scenario: Scenario | str | Path, model: str, params: Any) -> tuple[
 
 def _check_count(draws: int) -> None:
     if isinstance(draws, bool) or not isinstance(draws, (int, np.integer)) or draws < 1:
-        raise SweepSizeError(f"draws must be a positive whole number, got {draws!r}")
+        raise SweepSizeError("must be a positive whole number", setting="draws", value=draws)
 
 
 def _check_memory(draws: int, n_issues: int, per_draw: float | None = None) -> None:
@@ -85,8 +85,10 @@ def _check_memory(draws: int, n_issues: int, per_draw: float | None = None) -> N
     if need > have / 2:
         took = "" if per_draw is None else f" and about {_duration(draws * per_draw)} of CPU"
         raise SweepSizeError(
-            f"draws={draws:,}: would need about {_bytes(need)} of memory{took}; this machine "
-            f"has {_bytes(have)} (at most about {int(have / 2 / (need / draws)):,} draws)"
+            f"would need about {_bytes(need)} of memory{took}; this machine "
+            f"has {_bytes(have)} (at most about {int(have / 2 / (need / draws)):,} draws)",
+            setting="draws",
+            value=draws,
         )
 
 

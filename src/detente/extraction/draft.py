@@ -20,8 +20,8 @@ from detente.extraction.types import DeadlineRecord, Extraction
 __all__ = ["draft_scenario", "draft_yaml", "parties"]
 
 HEADER = (
-    "# Draft scenario written by `detente ingest`.  Fill every null (capability, position,\n"
-    "# salience; optionally status_quo) before use; `detente validate` rejects it until then.\n"
+    "# Draft scenario drafted by detente from news text.  Fill every null (capability,\n"
+    "# position, salience; optionally status_quo) before use; validation rejects it until then.\n"
 )
 
 
@@ -146,7 +146,7 @@ def draft_scenario(x: Extraction, *, title: str = "", scenario_id: str = "") -> 
         "id": scenario_id or f"draft-{x.document.get('id', 'article')}",
         "title": title or f"Draft from an article of {x.pub_date.isoformat()}",
         "as_of": x.pub_date,
-        "description": "Drafted by `detente ingest` from one article; every null is an "
+        "description": "Drafted by detente from one article; every null is an "
         "analyst's judgement still to be made.",
         "notes": "Unfilled slots: actors[*].capability, actors[*].positions[*].position and "
         ".salience (status_quo optional).  Evidence spans are character offsets into the "

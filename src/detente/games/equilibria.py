@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from detente.errors import ModelInputError, spell_settings
+from detente.errors import ModelInputError
 from detente.games.arrays import (
     Arrays,
     FloatArray,
@@ -94,8 +94,7 @@ def solve_pbe(game: Game) -> GameSolution:
         try:
             profiles, found = mixed_profiles(arr)
         except ModelInputError as exc:
-            note = f"no pure equilibrium; mixed ones not enumerated: {exc.reason}"
-            details["note"] = spell_settings(note)
+            details["note"] = f"no pure equilibrium; mixed ones not enumerated: {exc.reason}"
         else:
             eqs = [describe(arr, s, off) for s, off in _pbe(arr, profiles)]
             details.update({"mixed": True, **found})

@@ -16,12 +16,13 @@ the method and its parameters, and the equilibria found.  Each :class:`Equilibri
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from detente.errors import spell_settings
 from detente.games.arrays import Arrays, FloatArray, node_reach
 from detente.games.tree import Game, Mover, action_keys, infoset_key, node_key, path_key
 from detente.result import Provenance, dumps_json
@@ -98,8 +99,20 @@ class GameSolution:
         }
         if self.provenance is not None:  # its params are ours and the method
             out.update(self.provenance.to_dict())
-        out["details"] = _plain(self.details)
+        details = dict(self.details)
+        if "note" in details:  # the setting references spelled as Python keywords
+            details["note"] = self.note()
+        out["details"] = _plain(details)
         return out
+
+    def note(self, label: Callable[[str], str] | None = None) -> str | None:
+        """``details["note"]`` with its ``{setting}`` references spelled by ``label``.
+
+        Without ``label`` as Python keywords (``method='qre'``), as in :meth:`to_dict`; a front
+        end passes its own spelling (the command line's flags: ``--method qre``).
+        """
+        note = self.details.get("note")
+        return None if note is None else spell_settings(str(note), label)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able dict of the solution.

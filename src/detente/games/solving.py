@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from detente.canonical import scenario_sha256
-from detente.errors import DetenteError, ModelInputError, SettingError, spell_settings
+from detente.errors import DetenteError, ModelInputError, SettingError
 from detente.games.catalog import CATALOG
 from detente.games.efg import read_efg
 from detente.games.equilibria import solve_pbe, solve_pure_nash
@@ -105,7 +105,8 @@ def solve(loaded: LoadedGame, method: str = "auto", lam: float = 1.0) -> GameSol
     """Solve by ``method`` (see :data:`METHODS`; auto: spe if perfect information, else pbe).
 
     The result records the game's parameters (and lambda for QRE).  When a pure method finds no
-    equilibrium, ``details["note"]`` says so and where to look instead.
+    equilibrium, ``details["note"]`` says so and where to look instead, with references to the
+    settings it names (:meth:`GameSolution.note` spells them).
     """
     if method not in METHODS and method not in ALIASES:
         raise ModelInputError(f"unknown method {method!r} (known: {', '.join(METHODS)})")
@@ -124,7 +125,7 @@ def solve(loaded: LoadedGame, method: str = "auto", lam: float = 1.0) -> GameSol
         result = solver.get(method, solve_pbe)(game)
     details = dict(result.details)
     if not result.equilibria and method in ("pure-nash", "pbe"):
-        details.setdefault("note", spell_settings(NO_PURE))
+        details.setdefault("note", NO_PURE)
     warnings = recall_warnings(game)
     if warnings:
         details["warnings"] = warnings

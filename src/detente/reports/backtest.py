@@ -210,7 +210,8 @@ def render_backtest(bt: Backtest) -> str:
     coverage = (
         _coverage_chart(d["models"]) + f"<p>Input noise: {html.escape(str(bt.noise))}</p>"
         if bt.intervals is not None
-        else "<p>No interval forecasts: run with <code>--draws N</code> to see their coverage.</p>"
+        else "<p>No interval forecasts: the backtest drew no inputs, so their coverage is not "
+        "measured. Give it a number of draws to see it.</p>"
     )
     p = bt.provenance
     body = "".join(

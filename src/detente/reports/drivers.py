@@ -151,8 +151,8 @@ def drivers_html(d: Drivers | None) -> str:
         f"<p>Morris screening of all {len(r.ranges)} inputs of the {r.provenance.model} model "
         f"({TRAJECTORIES} trajectories, {r.runs:,} runs, seed {d.seed}; each input uniform over "
         "its range). The bars are μ*, the mean absolute change of the forecast when one input "
-        "moves; the whiskers its 95 % interval. For Sobol indices run <code>detente "
-        "sensitivity</code>; for other targets <code>detente levers</code>.</p>",
+        "moves; the whiskers its 95 % interval. Sobol indices (the sensitivity analysis) and the "
+        "levers for other targets are analyses of their own.</p>",
     ]
     for issue, found in zip(r.base, d.levers, strict=True):
         parts.append(ranking_chart(r, issue))

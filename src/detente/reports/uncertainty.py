@@ -130,9 +130,8 @@ def _intro(scenario: Scenario, sweeps: Mapping[str, SweepResult]) -> str:
         f"from {where} ({html.escape(widths)}; values with their own range use it), seed "
         f"{s['seed']}. Violins show where the forecast falls; the thick bar is the 80 % band "
         "(10th–90th percentile), the white dot the median, the black tick the forecast at the "
-        "scenario's values; ▼ marks the actors' positions. Re-run any draw alone with "
-        "<code>detente run --draw-seed</code> (seeds are in <code>detente sweep --out "
-        "rows.parquet</code>).</p>"
+        "scenario's values; ▼ marks the actors' positions. Any draw can be re-run alone from "
+        "its own seed, which the sweep's per-draw table records.</p>"
     )
 
 

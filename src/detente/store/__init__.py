@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from detente.store.database import NewRun, Store
 from detente.store.diff import Change, RunDiff, diff_runs
-from detente.store.engine import StoreError, locate
+from detente.store.engine import StoreError, UnknownRunError, locate
 from detente.store.records import Artifact, RunRecord, ScenarioRecord
 from detente.store.schema import SCHEMA_VERSION
 from detente.store.settings import save_by_default
@@ -28,6 +28,7 @@ __all__ = [
     "ScenarioRecord",
     "Store",
     "StoreError",
+    "UnknownRunError",
     "diff_runs",
     "locate",
     "save_by_default",

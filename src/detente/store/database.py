@@ -36,7 +36,7 @@ from detente.io.native import build, parse_json
 from detente.result import dumps_json
 from detente.scenario import Scenario
 from detente.store import schema as t
-from detente.store.engine import Location, StoreError, connect, locate
+from detente.store.engine import Location, StoreError, UnknownRunError, connect, locate
 from detente.store.records import Artifact, RunRecord, ScenarioRecord
 
 __all__ = ["NewRun", "Store"]
@@ -197,13 +197,11 @@ class Store:
     def get(self, run_id: int) -> RunRecord:
         """The run with id ``run_id``, its full result and artifacts."""
         if not 0 < run_id < 2**63:  # beyond SQL's integers: no such run either
-            raise StoreError(f"no run {run_id} in {self.location.name} (see `detente runs list`)")
+            raise UnknownRunError(f"no run {run_id} in {self.location.name}")
         with self._engine.connect() as conn:
             row = conn.execute(_run_query().where(t.runs.c.id == run_id)).first()
             if row is None:
-                raise StoreError(
-                    f"no run {run_id} in {self.location.name} (see `detente runs list`)"
-                )
+                raise UnknownRunError(f"no run {run_id} in {self.location.name}")
             arts = conn.execute(sa.select(t.artifacts).where(t.artifacts.c.run_id == run_id)).all()
         return _record(row, with_result=True, artifacts=arts)
 

@@ -22,13 +22,17 @@ from sqlalchemy.engine import Engine
 
 from detente.errors import SettingError
 
-__all__ = ["Location", "StoreError", "connect", "locate"]
+__all__ = ["Location", "StoreError", "UnknownRunError", "connect", "locate"]
 
 BUSY_TIMEOUT_S = 30.0
 
 
 class StoreError(SettingError):
     """The store cannot be opened or used (newer schema, not a database, unknown run)."""
+
+
+class UnknownRunError(StoreError):
+    """No saved run has the id asked for (front ends add where to look the ids up)."""
 
 
 @dataclass(frozen=True, slots=True)

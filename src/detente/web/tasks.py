@@ -46,13 +46,15 @@ Task = Callable[[Store, Scenario, JobSpec, Progress], int]
 
 
 def _command(spec: JobSpec) -> str:
-    words = ["web:", spec.kind, f"--model {spec.model}"]
-    words += [f"--param {k}={v}" for k, v in spec.params.items()]
-    words += [f"--{k} {v}" for k, v in spec.options.items() if v is not None]
+    """How the run was asked for, in the workbench's own field names (``web: sweep model=…``)."""
+    words = ["web:", spec.kind, f"model={spec.model}"]
+    if spec.params:
+        words.append("params=" + ",".join(f"{k}={v}" for k, v in spec.params.items()))
+    words += [f"{k}={v}" for k, v in spec.options.items() if v is not None]
     if spec.kind in ("sweep", "outlook"):
-        words.append(f"--draws {spec.draws}")
+        words.append(f"draws={spec.draws}")
     if spec.seed is not None:
-        words.append(f"--seed {spec.seed}")
+        words.append(f"seed={spec.seed}")
     return " ".join(words)
 
 
