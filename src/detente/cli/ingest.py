@@ -30,6 +30,15 @@ def ingest(
         Path | None, typer.Option(help="Your actor alias file (extends the bundled table).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+    issuer: Annotated[
+        str | None,
+        typer.Option(
+            help="Who issued the text, for an official statement or press release that does "
+            "not name its issuer: an actor code (USA) or a name in the actor table "
+            "('the White House', 'United Nations'). 'I', 'we' and 'our' are then this actor. "
+            "Default: the issuer the text's header names, if any. Not for wire stories."
+        ),
+    ] = None,
 ) -> None:
     """Extract dated PLOVER events, claims, positions and a draft scenario from an article."""
     from detente.extraction import draft_yaml
@@ -38,7 +47,7 @@ def ingest(
     writers = {".yaml": draft_yaml, ".yml": draft_yaml, ".json": to_json, ".html": _page}
     if out is not None and out.suffix.lower() not in writers:
         fail(f"{out}: use .yaml/.yml (draft scenario), .json (everything) or .html (timeline)")
-    x = ingest_file(file, date, aliases)
+    x = ingest_file(file, date, aliases, issuer)
     if out is not None:
         inputs = (file, aliases) if aliases else (file,)
         write_new_file(out, writers[out.suffix.lower()](x), overwrite=force, inputs=inputs)

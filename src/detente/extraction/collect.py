@@ -167,6 +167,9 @@ class Collector:
         grouped: dict[str, list[tuple[str, int, int]]] = {}
         for code, text, start, end in state.spans:
             grouped.setdefault(code, []).append((text, start, end))
+        for ev in self.events:  # an issuer the user gave acts without being named
+            for code in (*ev.source, *ev.target):
+                grouped.setdefault(code, [])
         out = []
         for code in sorted(grouped, key=lambda k: (-len(grouped[k]), k)):
             e = self.table.entry(code)

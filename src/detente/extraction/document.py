@@ -33,6 +33,7 @@ from detente.extraction.speakers import (
     OFFICES,
     REPORTING,
     Voices,
+    named_issuer,
     note_unparsed,
     resolve_sentence,
     voices_for,
@@ -256,6 +257,7 @@ def extract(
     max_chars: int = MAX_PARSE_CHARS,
     prefilter: bool = True,
     n_process: int | None = None,
+    issuer: str | None = None,
 ) -> Extraction:
     """Extract actors, events, claims, positions, deadlines and red lines from an article.
 
@@ -277,12 +279,18 @@ def extract(
         spaCy processes.  By default two when there are at least :data:`PARALLEL_CHARS`
         distinct characters to parse (and two cores), else one; the parses are the same either
         way.
+    issuer : str, optional
+        Who issued the text, when it is an official statement or press release that may never
+        name its issuer: an actor code ("USA") or a name the actor table knows ("the White
+        House", "U.S. Department of State").  "I", "we" and "our" outside quotations are then
+        this actor.  By default the issuer is read from the text's header, if it names one.
 
     Raises
     ------
     DetenteError
         If the publication date is not a date or ``YYYY-MM-DD``, the text is empty or does not
-        look like English, or spaCy is not installed.
+        look like English, spaCy is not installed, or ``issuer`` names no actor
+        (:class:`~detente.errors.SettingError` on ``issuer``).
     """
     pub_date = publication_date(pub_date)
     cleaned = clean(text)
@@ -291,9 +299,10 @@ def extract(
     if not looks_english(cleaned):
         raise DetenteError("the text does not look like English; only English text is supported")
     table = aliases or load_aliases()
+    given = named_issuer(issuer, table) if issuer is not None else ""
     nlp = load_pipeline(table)
     state = new_mentions(table)
-    voices = voices_for(table, cleaned)
+    voices = voices_for(table, cleaned, given)
     col = Collector(cleaned, table)
     units, warnings = plan(cleaned, table, nlp, max_chars, prefilter=prefilter)
     names = actor_pattern(table)

@@ -28,13 +28,46 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Gold", "NewsScore", "Predicted", "half_of", "load_gold", "predict", "score"]
+__all__ = [
+    "Gold",
+    "NewsScore",
+    "Predicted",
+    "fold_of",
+    "half_of",
+    "issuer_of",
+    "load_gold",
+    "predict",
+    "score",
+]
+
+
+FOLD_A = ("Syria", "Iran", "Israel-Gaza", "South China Sea")
+"""Crisis families of development fold A (errors are read on it); the others are fold B."""
+ISSUING_GENRES = ("official statement", "press release")
+"""Genres whose publisher is passed as the issuer (not wire stories or meeting coverage)."""
+
+
+def fold_of(meta: dict[str, Any]) -> str:
+    """``A`` or ``B``: the development fold of a text, by its crisis family (``meta["crisis"]``)."""
+    return "A" if str(meta["crisis"]).startswith(FOLD_A) else "B"
+
+
+def issuer_of(meta: dict[str, Any]) -> str | None:
+    """The issuer a user would pass: the publisher of an official statement or press release.
+
+    Parenthetical notes ("(DipNote blog)") are dropped; the rest is resolved by
+    :func:`~detente.extraction.speakers.named_issuer` ("U.S. Department of State" is USA).
+    """
+    if meta.get("genre") not in ISSUING_GENRES:
+        return None
+    return re.sub(r"\s*\([^)]*\)", "", str(meta["publisher"])).strip() or None
 
 
 def half_of(doc: str) -> str:
@@ -89,9 +122,9 @@ def _offset_map(cleaned: str, raw: str) -> list[int]:
     return out
 
 
-def predict(doc: str, raw: str, pub_date: dt.date, extract: Any) -> Predicted:
-    """Run ``extract(raw, pub_date)`` and express its events in raw-text offsets."""
-    x = extract(raw, pub_date)
+def predict(doc: str, raw: str, pub_date: dt.date, extract: Any, **kw: Any) -> Predicted:
+    """Run ``extract(raw, pub_date, **kw)`` and express its events in raw-text offsets."""
+    x = extract(raw, pub_date, **kw)
     where = _offset_map(x.text, raw)
     events = tuple(
         (
@@ -242,16 +275,30 @@ def score(pairs: list[tuple[Gold, Predicted]]) -> NewsScore:
     )
 
 
-def evaluate(folder: Path, annotations: Path, half: str = "test") -> tuple[NewsScore, list[Any]]:
-    """Extract every text of one part from ``folder`` and score it; also returns the pairs."""
+def evaluate(
+    folder: Path,
+    annotations: Path,
+    half: str = "test",
+    *,
+    fold: str | None = None,
+    issuer: bool = True,
+) -> tuple[NewsScore, list[Any]]:
+    """Extract every text of one part from ``folder`` and score it; also returns the pairs.
+
+    ``fold`` (``A`` or ``B``) keeps only that fold's texts (:func:`fold_of`); ``issuer`` passes
+    the publisher of official statements and press releases as the issuer (:func:`issuer_of`).
+    """
     from detente.extraction.document import extract
 
     pairs = []
     for gold in load_gold(annotations, half):
         raw = (folder / f"{gold.doc}.txt").read_text(encoding="utf-8")
         meta = json.loads((folder / f"{gold.doc}.meta.json").read_text(encoding="utf-8"))
+        if fold is not None and fold_of(meta) != fold:
+            continue
         pub = dt.date.fromisoformat(meta["pub_date"])
-        pairs.append((gold, predict(gold.doc, raw, pub, extract)))
+        kw = {"issuer": issuer_of(meta)} if issuer else {}
+        pairs.append((gold, predict(gold.doc, raw, pub, extract, **kw)))
     return score(pairs), pairs
 
 

@@ -11,6 +11,7 @@ from detente.errors import DetenteError, SettingError
 from detente.extraction.actors import load_aliases
 from detente.extraction.document import extract
 from detente.extraction.draft import draft_scenario
+from detente.extraction.speakers import named_issuer
 from detente.extraction.text import read_article
 from detente.extraction.types import Extraction
 
@@ -31,13 +32,20 @@ def parse_date(text: str) -> dt.date:
     return date
 
 
-def ingest_file(path: Path, pub_date: str, aliases: Path | None = None) -> Extraction:
-    """Read ``path`` (any bytes), extract everything; user problems raise DetenteError."""
+def ingest_file(
+    path: Path, pub_date: str, aliases: Path | None = None, issuer: str | None = None
+) -> Extraction:
+    """Read ``path`` (any bytes), extract everything; user problems raise DetenteError.
+
+    ``issuer`` (an actor code or name) is who issued the text; see :func:`extract`.
+    """
     date = parse_date(pub_date)
     text, warnings = read_article(path)
     table = load_aliases(aliases)
+    if issuer is not None:
+        named_issuer(issuer, table)  # a bad issuer is a setting error, not the file's
     try:
-        x = extract(text, date, aliases=table)
+        x = extract(text, date, aliases=table, issuer=issuer)
     except DetenteError as exc:
         raise DetenteError(f"{path}: {exc}") from None
     return dataclasses.replace(x, warnings=tuple(warnings) + x.warnings)

@@ -32,12 +32,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from detente.errors import SettingError
 from detente.extraction.actors import AliasTable
 from detente.extraction.anaphora import INSTITUTIONS, Antecedents
 from detente.extraction.lexicon import words
 from detente.extraction.prefilter import actor_pattern
 
-__all__ = ["FIRST_PERSON", "Voices", "issuer", "note_unparsed", "resolve_sentence", "voices_for"]
+__all__ = [
+    "FIRST_PERSON",
+    "Voices",
+    "issuer",
+    "named_issuer",
+    "note_unparsed",
+    "resolve_sentence",
+    "voices_for",
+]
 
 FIRST_PERSON = words("i we us our ours my me")
 THIRD_PERSON = words("he she they it his her their its him them")
@@ -100,11 +109,43 @@ def issuer(text: str, table: AliasTable) -> str:
         return ""
     pattern, codes = actor_pattern(table), _codes_by_form(table)
     for para in said + [p for p in header if p not in said]:
-        for m in pattern.finditer(para):
-            before = {w.lower() for w in re.findall(r"[A-Za-z]+", para[: m.start()])}
-            if not before & _TOPIC and m.group() in codes:
-                return codes[m.group()]
+        if code := _first_actor(para, pattern, codes):
+            return code
     return ""
+
+
+def _first_actor(para: str, pattern: re.Pattern[str], codes: Mapping[str, str]) -> str:
+    """The first actor named in ``para`` that is not a topic ("on Iran", "to the UN")."""
+    for m in pattern.finditer(para):
+        before = {w.lower() for w in re.findall(r"[A-Za-z]+", para[: m.start()])}
+        if not before & _TOPIC and m.group() in codes:
+            return codes[m.group()]
+    return ""
+
+
+def named_issuer(value: str, table: AliasTable) -> str:
+    """The actor code that ``value`` names: a code, a name or alias, or a phrase naming one.
+
+    ``"USA"``, ``"the White House"``, ``"U.S. Department of State"`` and ``"U.S. Mission to the
+    United Nations"`` are USA (the first actor named that is not a topic, as in a header).
+
+    Raises
+    ------
+    SettingError
+        On ``issuer`` when ``value`` names no actor of the table.
+    """
+    text = value.strip()
+    if table.entry(text.upper()) is not None and len(text) == 3:
+        return text.upper()
+    forms = {k.lower(): c for k, c in _codes_by_form(table).items()}
+    forms.update({e.name.lower(): e.code for e in table.entries})
+    code = forms.get(text.lower()) or _first_actor(
+        text, actor_pattern(table), _codes_by_form(table)
+    )
+    if not code:
+        reason = "names no actor of the actor table (give a code such as USA, or a name)"
+        raise SettingError(reason, setting="issuer", value=value)
+    return code
 
 
 def _in_quote(tok: Any) -> bool:
@@ -144,15 +185,17 @@ def _preceding(tok: Any, actors: Mapping[int, str]) -> str:
     return ""
 
 
-def voices_for(table: AliasTable, text: str) -> Voices:
+def voices_for(table: AliasTable, text: str, given: str = "") -> Voices:
     """Fresh per-document state: the issuer of ``text`` and the table's person names.
+
+    ``given`` is an issuer code the user gave; it takes the place of the one the header names.
 
     The names are computed once per document (hashing the table for a cache on every
     sentence cost about a tenth of the coding time on a 1 MB text).
     """
     people = frozenset(p for e in table.entries for p in e.people)
     names = frozenset(w for p in people for w in p.split())  # "Lavrov" is often tagged ORG
-    return Voices(issuer(text, table), names=names, people=people)
+    return Voices(given or issuer(text, table), names=names, people=people)
 
 
 def _is_person(tok: Any, names: frozenset[str] = frozenset()) -> bool:
