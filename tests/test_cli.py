@@ -114,8 +114,10 @@ def test_report_writes_self_contained_html(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     out = tmp_path / "r.html"
-    code, stdout, _ = cli(capsys, "report", "korea-2019-12", "--seed", "1", "--out", str(out))
-    assert code == 0 and stdout.strip() == str(out)
+    code, stdout, err = cli(capsys, "report", "korea-2019-12", "--seed", "1", "--out", str(out))
+    assert code == 0 and stdout.strip() == str(out)  # stdout: the path alone, for scripts
+    assert "Probability of any agreement by 31 Dec 2019" in err  # the opening answers, on stderr
+    assert "status quo" in err and "bdm" in err and err.rstrip().endswith("report:")
     text = out.read_text()
     assert text.count("<svg") >= 3 and "Provenance" in text and 'data-testid="glance"' in text
     assert "http://" not in text.replace("http://www.w3.org", "") or 'src="http' not in text

@@ -25,7 +25,7 @@ from detente.cli.sweep import NoiseOpt, parse_noise
 from detente.errors import DetenteError, InputError, Problem
 
 if TYPE_CHECKING:  # the library is imported inside each command: listing them stays quick
-    from detente.reports.run import SweepRequest
+    from detente.reports.run import ReportData, SweepRequest
     from detente.result import Result
     from detente.scenario import Scenario
 
@@ -169,7 +169,31 @@ def report(
             loaded, models, seed=seed, negotiations=talks, sweeps=requests, progress=bar
         )
     write_new_file(path, render_report(data), overwrite=force, inputs=(Path(scenario),))
+    _glance(data)
     print(path)
+
+
+def _glance(data: ReportData) -> None:
+    """The report's opening answers on stderr (stdout stays the report's path, for scripts)."""
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    s = data.scenario
+    err.print(f"[bold]{s.title}[/bold]" + (f" (as of {s.as_of})" if s.as_of else ""))
+    if data.outlook is not None:
+        err.print(data.outlook.sentence(), markup=False)
+    elif data.outlook_note:
+        err.print(f"No deal outlook: {data.outlook_note}", markup=False)
+    table = Table("forecast")
+    for issue in s.issues:
+        table.add_column(f"{issue.id} ({issue.low:g}–{issue.high:g})", justify="right")
+    table.add_row("status quo", *(_num(i.status_quo) for i in s.issues))
+    for r in data.results:
+        table.add_row(r.model, *(f"{v:.1f}" for v in r.forecast))
+    err.print(table)
+    err.print("report:", style="bold", end=" ")
+
+
+def _num(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
 
 
 def _sweep_request(spec: str) -> SweepRequest:
