@@ -36,8 +36,18 @@ def scenario(n: int, seed: int = 0) -> Scenario:
     x = rng.uniform(0, 100, n).round(1).tolist()
     s = rng.uniform(5, 100, n).round(0).tolist()
     c = rng.uniform(1, 100, n).round(0).tolist()
-    actors = tuple(Actor(f"a{i}", f"a{i}", c[i], (Stance("q", x[i], s[i]),)) for i in range(n))
-    return Scenario(f"bench-{n}", "benchmark", actors, (Issue("q", "q"),))
+    actors = tuple(
+        Actor(
+            id=f"a{i}",
+            name=f"a{i}",
+            capability=c[i],
+            stances=(Stance(issue="q", position=x[i], salience=s[i]),),
+        )
+        for i in range(n)
+    )
+    return Scenario(
+        id=f"bench-{n}", title="benchmark", actors=actors, issues=(Issue(id="q", label="q"),)
+    )
 
 
 # ---------------------------------------------------------------- the pure-Python baseline

@@ -77,16 +77,16 @@ def batched(pair: tuple[str, str]) -> tuple[float, float, str]:
 def scenarios(n: int) -> list[Scenario]:
     """``n`` random two-actor scenarios with 3 issues (status quo mid-scale)."""
     rng = np.random.default_rng(0)
-    issues = tuple(Issue(f"i{k}", f"i{k}", status_quo=50.0) for k in range(ISSUES))
+    issues = tuple(Issue(id=f"i{k}", label=f"i{k}", status_quo=50.0) for k in range(ISSUES))
     out = []
     for _ in range(n):
         actors = tuple(
             Actor(
-                a,
-                a,
-                1.0,
-                tuple(
-                    Stance(i.id, float(p), float(s))
+                id=a,
+                name=a,
+                capability=1.0,
+                stances=tuple(
+                    Stance(issue=i.id, position=float(p), salience=float(s))
                     for i, p, s in zip(
                         issues,
                         rng.uniform(0, 100, ISSUES),
@@ -97,7 +97,7 @@ def scenarios(n: int) -> list[Scenario]:
             )
             for a in ("A", "B")
         )
-        out.append(Scenario("bench", "bench", actors, issues))
+        out.append(Scenario(id="bench", title="bench", actors=actors, issues=issues))
     return out
 
 

@@ -58,13 +58,25 @@ def generated(n: int, dims: int, seed: int = 2019) -> Scenario:
     share = rng.uniform(0.1, 1.0, (n, dims))
     sal = 100 * rng.uniform(0.75, 0.99, n)[:, None] * share / share.sum(axis=1, keepdims=True)
     pos = rng.uniform(0.0, 100.0, (n, dims))
-    issues = tuple(Issue(f"d{k}", f"dimension {k}") for k in range(dims))
+    issues = tuple(Issue(id=f"d{k}", label=f"dimension {k}") for k in range(dims))
     actors = tuple(
-        Actor(f"a{i:03d}", f"a{i:03d}", float(cap[i]),
-              tuple(Stance(f"d{k}", float(pos[i, k]), float(sal[i, k])) for k in range(dims)))
+        Actor(
+            id=f"a{i:03d}",
+            name=f"a{i:03d}",
+            capability=float(cap[i]),
+            stances=tuple(
+                Stance(issue=f"d{k}", position=float(pos[i, k]), salience=float(sal[i, k]))
+                for k in range(dims)
+            ),
+        )
         for i in range(n)
-    )  # fmt: skip
-    return Scenario(f"generated-{n}x{dims}", f"generated {n} actors, {dims} issues", actors, issues)
+    )
+    return Scenario(
+        id=f"generated-{n}x{dims}",
+        title=f"generated {n} actors, {dims} issues",
+        actors=actors,
+        issues=issues,
+    )
 
 
 def measure(s: Scenario, repeat: int) -> tuple[float, float, int]:

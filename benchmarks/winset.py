@@ -28,13 +28,20 @@ def random_scenario(n: int = 100, m: int = 5, seed: int = 0) -> Scenario:
     """``n`` actors with uniform positions and saliences on ``m`` issues, status quo 50."""
     rng = np.random.default_rng(seed)
     pos, sal, cap = rng.uniform(0, 100, (n, m)), rng.uniform(5, 100, (n, m)), rng.uniform(1, 100, n)
-    issues = tuple(Issue(f"i{k}", f"issue {k}", status_quo=50.0) for k in range(m))
+    issues = tuple(Issue(id=f"i{k}", label=f"issue {k}", status_quo=50.0) for k in range(m))
     actors = tuple(
-        Actor(f"a{i}", f"a{i}", float(cap[i]),
-              tuple(Stance(f"i{k}", float(pos[i, k]), float(sal[i, k])) for k in range(m)))
+        Actor(
+            id=f"a{i}",
+            name=f"a{i}",
+            capability=float(cap[i]),
+            stances=tuple(
+                Stance(issue=f"i{k}", position=float(pos[i, k]), salience=float(sal[i, k]))
+                for k in range(m)
+            ),
+        )
         for i in range(n)
-    )  # fmt: skip
-    return Scenario("bench", "benchmark", actors, issues)
+    )
+    return Scenario(id="bench", title="benchmark", actors=actors, issues=issues)
 
 
 RULES = {

@@ -25,14 +25,14 @@ def scenarios(draw: st.DrawFn, max_actors: int = 8, max_issues: int = 3) -> Scen
         sq = draw(st.none() | st.floats(0, 1))
         issues.append(
             Issue(
-                f"issue{k}",
-                draw(_text) or f"issue{k}",
-                lo,
-                lo + width,
-                draw(_text),
-                draw(_text),
-                None if sq is None else min(lo + width, lo + sq * width),
-                draw(_text),
+                id=f"issue{k}",
+                label=draw(_text) or f"issue{k}",
+                low=lo,
+                high=lo + width,
+                low_label=draw(_text),
+                high_label=draw(_text),
+                status_quo=None if sq is None else min(lo + width, lo + sq * width),
+                status_quo_rationale=draw(_text),
             )
         )
     ids = draw(st.lists(_ids, min_size=1, max_size=max_actors, unique=True))
@@ -40,26 +40,32 @@ def scenarios(draw: st.DrawFn, max_actors: int = 8, max_issues: int = 3) -> Scen
     for ident in ids:
         stances = tuple(
             Stance(
-                i.id,
-                min(i.high, i.low + draw(st.floats(0, 1)) * i.range),
-                draw(st.floats(0, 100)),
-                draw(_text),
-                draw(_text),
+                issue=i.id,
+                position=min(i.high, i.low + draw(st.floats(0, 1)) * i.range),
+                salience=draw(st.floats(0, 100)),
+                position_rationale=draw(_text),
+                salience_rationale=draw(_text),
             )
             for i in issues
         )
         cap = draw(st.floats(1e-3, 1e6, allow_nan=False))
         actors.append(
             Actor(
-                ident,
-                draw(_text) or ident,
-                cap,
-                stances,
-                tuple(draw(st.lists(_text, max_size=2))),
-                draw(_text),
+                id=ident,
+                name=draw(_text) or ident,
+                capability=cap,
+                stances=stances,
+                aliases=tuple(draw(st.lists(_text, max_size=2))),
+                description=draw(_text),
             )
         )
-    return Scenario(draw(_ids), draw(_text) or "t", tuple(actors), tuple(issues), notes=draw(_text))
+    return Scenario(
+        id=draw(_ids),
+        title=draw(_text) or "t",
+        actors=tuple(actors),
+        issues=tuple(issues),
+        notes=draw(_text),
+    )
 
 
 @st.composite
@@ -68,14 +74,18 @@ def negotiation_scenarios(draw: st.DrawFn, max_issues: int = 3) -> Scenario:
     n = draw(st.integers(1, max_issues))
     unit = st.floats(0, 1, allow_nan=False)
     issues = tuple(
-        Issue(f"i{k}", f"i{k}", status_quo=draw(st.none() | st.floats(0, 100))) for k in range(n)
+        Issue(id=f"i{k}", label=f"i{k}", status_quo=draw(st.none() | st.floats(0, 100)))
+        for k in range(n)
     )
     actors = tuple(
         Actor(
-            a,
-            a,
-            1.0,
-            tuple(Stance(i.id, 100 * draw(unit), draw(st.floats(1, 100))) for i in issues),
+            id=a,
+            name=a,
+            capability=1.0,
+            stances=tuple(
+                Stance(issue=i.id, position=100 * draw(unit), salience=draw(st.floats(1, 100)))
+                for i in issues
+            ),
         )
         for a in ("A", "B")
     )
@@ -86,4 +96,4 @@ def negotiation_scenarios(draw: st.DrawFn, max_issues: int = 3) -> Scenario:
         reservation=tuple(PartyValue(a, v) for a, v in rv.items() if v is not None),
         discount=tuple(PartyValue(a, v) for a, v in delta.items()),
     )
-    return Scenario("neg", "neg", actors, issues, negotiation=setup)
+    return Scenario(id="neg", title="neg", actors=actors, issues=issues, negotiation=setup)

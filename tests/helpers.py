@@ -43,22 +43,23 @@ def make_scenario(
     bounds = bounds or [(0.0, 100.0)] * n_issues
     sq = status_quo or [None] * n_issues
     issues = tuple(
-        Issue(f"i{k}", f"issue {k}", lo, hi, status_quo=sq[k]) for k, (lo, hi) in enumerate(bounds)
+        Issue(id=f"i{k}", label=f"issue {k}", low=lo, high=hi, status_quo=sq[k])
+        for k, (lo, hi) in enumerate(bounds)
     )
     ids = ids or [f"a{i}" for i in range(len(positions))]
     actors = tuple(
         Actor(
-            ids[i],
-            ids[i],
-            float(capabilities[i]),
-            tuple(
-                Stance(f"i{k}", float(p), float(s))
+            id=ids[i],
+            name=ids[i],
+            capability=float(capabilities[i]),
+            stances=tuple(
+                Stance(issue=f"i{k}", position=float(p), salience=float(s))
                 for k, (p, s) in enumerate(zip(pos, sal, strict=True))
             ),
         )
         for i, (pos, sal) in enumerate(zip(positions, saliences, strict=True))
     )
-    return Scenario("test", "test scenario", actors, issues)
+    return Scenario(id="test", title="test scenario", actors=actors, issues=issues)
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -170,4 +170,4 @@ def test_core_invariants_without_the_loader() -> None:
     s = load_scenario("korea-2019-12")
     bad = Decision(DecisionRule("unanimity", ("NOBODY",)))
     with pytest.raises(ValueError, match="unknown actor 'NOBODY'"):
-        type(s)(s.id, s.title, s.actors, s.issues, decision=bad)
+        type(s)(id=s.id, title=s.title, actors=s.actors, issues=s.issues, decision=bad)

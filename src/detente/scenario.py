@@ -63,7 +63,7 @@ class Source:
     url: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Issue:
     """One issue dimension with its scale ``[low, high]`` and an optional status quo."""
 
@@ -94,7 +94,7 @@ class Issue:
         return math.isfinite(x) and self.low <= x <= self.high
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Stance:
     """An actor's position and salience on one issue, with the analyst's rationale."""
 
@@ -116,7 +116,7 @@ class Stance:
             raise ValueError(f"salience range on {self.issue} must lie in 0–100")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Actor:
     """An actor with a capability > 0 and one stance per issue, in the scenario's issue order."""
 
@@ -256,7 +256,7 @@ def _check_negotiation(setup: NegotiationSetup, actors: tuple[str, ...]) -> None
         raise ValueError("negotiation: parties must be two or more distinct actors")
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, kw_only=True)
 class Scenario:
     """A complete scenario.  ``actors[i].stances[k]`` is actor i's stance on ``issues[k]``.
 

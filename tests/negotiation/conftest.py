@@ -19,14 +19,18 @@ def make_scenario(
         id="fixture",
         title="fixture",
         issues=tuple(
-            Issue(i, i, 0.0, 100.0, status_quo=q) for i, q in zip(issues, status_quo, strict=True)
+            Issue(id=i, label=i, low=0.0, high=100.0, status_quo=q)
+            for i, q in zip(issues, status_quo, strict=True)
         ),
         actors=tuple(
             Actor(
-                a,
-                a,
-                1.0,
-                tuple(Stance(i, x, s) for i, x, s in zip(issues, pos, saliences[a], strict=True)),
+                id=a,
+                name=a,
+                capability=1.0,
+                stances=tuple(
+                    Stance(issue=i, position=x, salience=s)
+                    for i, x, s in zip(issues, pos, saliences[a], strict=True)
+                ),
             )
             for a, pos in positions.items()
         ),

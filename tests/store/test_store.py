@@ -66,7 +66,11 @@ def test_diff_names_changed_inputs_and_forecasts(db: Store) -> None:
     s = load_scenario("korea-2019-12")
     stances = []
     for st in s.actors[1].stances:
-        stances.append(st if st.issue != "sequencing" else type(st)(st.issue, st.position, 40.0))
+        stances.append(
+            st
+            if st.issue != "sequencing"
+            else type(st)(issue=st.issue, position=st.position, salience=40.0)
+        )
     import dataclasses
 
     actor = dataclasses.replace(s.actors[1], stances=tuple(stances))

@@ -225,10 +225,16 @@ def to_scenario(issue: DeuIssue, capability: Capability | str = "equal") -> Scen
     dropped = [issue.actors[k] for k, s in enumerate(issue.saliences) if s is None]
     actors = tuple(
         Actor(
-            issue.actors[k],
-            NAMES[issue.actors[k]],
-            caps[issue.actors[k]],
-            (Stance(issue.isnr, issue.positions[k], float(issue.saliences[k] or 0.0)),),
+            id=issue.actors[k],
+            name=NAMES[issue.actors[k]],
+            capability=caps[issue.actors[k]],
+            stances=(
+                Stance(
+                    issue=issue.isnr,
+                    position=issue.positions[k],
+                    salience=float(issue.saliences[k] or 0.0),
+                ),
+            ),
             capability_rationale=cap_note,
         )
         for k in keep
@@ -243,8 +249,8 @@ def to_scenario(issue: DeuIssue, capability: Capability | str = "equal") -> Scen
         actors=actors,
         issues=(
             Issue(
-                issue.isnr,
-                f"{issue.name}, issue {issue.isnr}",
+                id=issue.isnr,
+                label=f"{issue.name}, issue {issue.isnr}",
                 status_quo=rp,
                 status_quo_rationale=sq_note,
             ),

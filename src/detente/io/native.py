@@ -178,14 +178,14 @@ def _message(err: Any) -> str:
 
 def _issue(d: IssueDoc) -> Issue:
     return Issue(
-        d.id,
-        d.label or d.id,
-        d.scale.min,
-        d.scale.max,
-        d.low_label,
-        d.high_label,
-        d.status_quo,
-        d.status_quo_rationale,
+        id=d.id,
+        label=d.label or d.id,
+        low=d.scale.min,
+        high=d.scale.max,
+        low_label=d.low_label,
+        high_label=d.high_label,
+        status_quo=d.status_quo,
+        status_quo_rationale=d.status_quo_rationale,
     )
 
 
@@ -198,21 +198,29 @@ def _split(v: float | RangeDoc) -> tuple[float, Range | None]:
 
 def _stance(issue: str, s: Any) -> Stance:
     (x, xr), (sal, sr) = _split(s.position), _split(s.salience)
-    return Stance(issue, x, sal, s.position_rationale, s.salience_rationale, xr, sr)
+    return Stance(
+        issue=issue,
+        position=x,
+        salience=sal,
+        position_rationale=s.position_rationale,
+        salience_rationale=s.salience_rationale,
+        position_range=xr,
+        salience_range=sr,
+    )
 
 
 def _actor(d: ActorDoc, issue_ids: list[str]) -> Actor:
     stances = tuple(_stance(k, d.positions[k]) for k in issue_ids)
     c, cr = _split(d.capability)
     return Actor(
-        d.id,
-        d.name or d.id,
-        c,
-        stances,
-        tuple(d.aliases),
-        d.description,
-        d.capability_rationale,
-        cr,
+        id=d.id,
+        name=d.name or d.id,
+        capability=c,
+        stances=stances,
+        aliases=tuple(d.aliases),
+        description=d.description,
+        capability_rationale=d.capability_rationale,
+        capability_range=cr,
     )
 
 
