@@ -15,10 +15,12 @@ from detente.extraction.newsset import half_of, load_gold
 from detente.extraction.nlp import nlp_available
 
 ANNOTATIONS = Path(__file__).resolve().parents[1] / "reference" / "news" / "annotations.jsonl"
+# annotation A, and B: a second, independent annotation for measuring agreement (test_..._agreement)
+BOTH = pytest.mark.parametrize("path", [ANNOTATIONS, ANNOTATIONS.with_name("annotations-b.jsonl")])
 
 
-def _records():
-    return [json.loads(line) for line in ANNOTATIONS.read_text(encoding="utf-8").splitlines()]
+def _records(path=ANNOTATIONS):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def test_split_is_fixed_by_text_number():
@@ -30,17 +32,19 @@ def test_split_is_fixed_by_text_number():
     assert sum(len(g.events) for g in test) == 96
 
 
-def test_header_counts_match_the_records():
-    header, *recs = _records()
+@BOTH
+def test_header_counts_match_the_records(path):
+    header, *recs = _records(path)
     assert header["kind"] == "header"
     assert header["counts"] == {
         k: sum(r["kind"] == k for r in recs) for k in ("event", "claim", "deadline")
     }
 
 
-def test_offsets_point_at_the_annotated_words(news_dir):
+@BOTH
+def test_offsets_point_at_the_annotated_words(news_dir, path):
     texts = {}
-    for r in _records()[1:]:
+    for r in _records(path)[1:]:
         text = texts.setdefault(r["doc"], (news_dir / f"{r['doc']}.txt").read_text("utf-8"))
         start, end = r["trigger"]
         assert text[start:end] == r["trigger_text"], r
