@@ -10,9 +10,10 @@ the type confusion between the annotators; the kinds of disagreement
 (``detente.extraction.agreement``); and then the extractor scored against B beside its score
 against A (one extraction per text, scored against both).
 
-Run ``.venv/bin/python benchmarks/events_agreement.py [--skip-extractor] [--list PART]``
-(``--list`` prints every event the other annotator did not code the same way, and stops).  The
-texts are read from ../shared/event-data/news-dev (not part of detente); without them the script
+Run ``.venv/bin/python benchmarks/events_agreement.py [--skip-extractor] [--no-issuer]
+[--list PART]`` (``--list`` prints every event the other annotator did not code the same way, and
+stops; ``--no-issuer`` is the protocol before the issuer of statements was passed).  The texts
+are read from ../shared/event-data/news-dev (not part of detente); without them the script
 says so and stops.
 """
 
@@ -102,15 +103,17 @@ def listing(half: str) -> None:
                 )
 
 
-def extractions() -> dict[str, Predicted]:
-    """Run the extractor once on every text that either annotation covers."""
+def extractions(issuer: bool) -> dict[str, Predicted]:
+    """Run the extractor once on every text, with the protocol of ``benchmarks/events.py``."""
     from detente.extraction.document import extract
 
     out = {}
     for g in newsset.load_gold(A, "all"):
         raw = (NEWS / f"{g.doc}.txt").read_text(encoding="utf-8")
         meta = json.loads((NEWS / f"{g.doc}.meta.json").read_text(encoding="utf-8"))
-        out[g.doc] = newsset.predict(g.doc, raw, dt.date.fromisoformat(meta["pub_date"]), extract)
+        pub = dt.date.fromisoformat(meta["pub_date"])
+        kw = {"issuer": newsset.issuer_of(meta)} if issuer else {}
+        out[g.doc] = newsset.predict(g.doc, raw, pub, extract, **kw)
     return out
 
 
@@ -133,6 +136,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--skip-extractor", action="store_true", help="annotator agreement only")
     ap.add_argument(
+        "--no-issuer",
+        action="store_true",
+        help="do not pass the publisher of statements and press releases as the issuer",
+    )
+    ap.add_argument(
         "--list", choices=tuple(PARTS), help="list the unpaired events of one part and stop"
     )
     args = ap.parse_args()
@@ -146,7 +154,7 @@ def main() -> int:
         agreement(half)
     if not args.skip_extractor:
         t0 = time.perf_counter()
-        preds = extractions()
+        preds = extractions(issuer=not args.no_issuer)
         print(f"\n(extraction of {len(preds)} texts: {time.perf_counter() - t0:.1f} s)")
         extractor(preds)
     return 0
