@@ -52,7 +52,10 @@ def profiles(rng: np.random.Generator) -> list[AdditiveUtility]:
         w = rng.random((N, ISSUES))
         out.append(
             AdditiveUtility(
-                w / w.sum(1, keepdims=True), rng.random((N, ISSUES)), np.full(N, 0.5), np.ones(N)
+                weights=w / w.sum(1, keepdims=True),
+                ideal=rng.random((N, ISSUES)),
+                rv=np.full(N, 0.5),
+                discount=np.ones(N),
             )
         )
     return out

@@ -46,9 +46,18 @@ def random_scenario(n: int = 100, m: int = 5, seed: int = 0) -> Scenario:
 
 RULES = {
     "default (100 veto players)": None,
-    "unanimity, 10 veto players": DecisionRule("unanimity", tuple(f"a{i}" for i in range(10))),
-    "qmv 0.55, 3 vetoes, setter": DecisionRule("qmv", ("a1", "a2", "a3"), None, 0.55, None, "a0"),
-    "majority, no setter": DecisionRule("majority"),
+    "unanimity, 10 veto players": DecisionRule(
+        rule="unanimity", veto=tuple(f"a{i}" for i in range(10))
+    ),
+    "qmv 0.55, 3 vetoes, setter": DecisionRule(
+        rule="qmv",
+        veto=("a1", "a2", "a3"),
+        weights=None,
+        threshold=0.55,
+        count_threshold=None,
+        agenda_setter="a0",
+    ),
+    "majority, no setter": DecisionRule(rule="majority"),
 }
 
 

@@ -32,12 +32,12 @@ CAPABILITIES = [30, 55, 20, 80, 45, 25]
 # have a status quo.  Models that do not use decision rules ignore it.
 DECISION = Decision(
     DecisionRule(
-        "qmv",
-        ("actor2",),
-        {"actor1": 55.0, "actor3": 80.0, "actor4": 45.0, "actor5": 25.0},
-        0.6,
-        None,
-        "actor0",
+        rule="qmv",
+        veto=("actor2",),
+        weights={"actor1": 55.0, "actor3": 80.0, "actor4": 45.0, "actor5": 25.0},
+        threshold=0.6,
+        count_threshold=None,
+        agenda_setter="actor0",
     )
 )
 

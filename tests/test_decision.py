@@ -164,10 +164,10 @@ def test_cli_validate_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixt
 
 def test_core_invariants_without_the_loader() -> None:
     with pytest.raises(ValueError, match="in \\(0, 1\\]"):
-        DecisionRule("qmv", threshold=0.0)
+        DecisionRule(rule="qmv", threshold=0.0)
     with pytest.raises(ValueError, match="needs a rule"):
         Decision(DecisionRule())
     s = load_scenario("korea-2019-12")
-    bad = Decision(DecisionRule("unanimity", ("NOBODY",)))
+    bad = Decision(DecisionRule(rule="unanimity", veto=("NOBODY",)))
     with pytest.raises(ValueError, match="unknown actor 'NOBODY'"):
         type(s)(id=s.id, title=s.title, actors=s.actors, issues=s.issues, decision=bad)

@@ -54,7 +54,9 @@ def test_no_zone_no_deal() -> None:
     # wide enough... unless the noise moves one across; with narrow noise none does.
     s = make_scenario([[10], [90]], [[80], [80]], [1, 1], status_quo=[50], ids=["A", "B"])
     s = dataclasses.replace(
-        s, as_of=dt.date(2020, 1, 1), decision=Decision(DecisionRule("unanimity", ("A", "B")))
+        s,
+        as_of=dt.date(2020, 1, 1),
+        decision=Decision(DecisionRule(rule="unanimity", veto=("A", "B"))),
     )
     o = outlook(s, draws=DRAWS, seed=1)
     assert o.p_zone.value == 0.0 and o.p_deal.value == 0.0 and o.given_agreement is None
@@ -66,7 +68,7 @@ def test_ratification_can_fail() -> None:
     # A and B negotiate; C must also consent and sits at the status quo, so it blocks every deal.
     s = make_scenario([[20], [30], [50]], [[80], [80], [80]], [1, 1, 1], status_quo=[50],
                       ids=["A", "B", "C"])  # fmt: skip
-    rule = DecisionRule("unanimity", ("A", "B"))
+    rule = DecisionRule(rule="unanimity", veto=("A", "B"))
     s = dataclasses.replace(
         s,
         as_of=dt.date(2020, 1, 1),

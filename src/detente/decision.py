@@ -49,7 +49,7 @@ _FIELDS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DecisionRule:
     """One block of the decision section; a field left as None is inherited (overrides)."""
 

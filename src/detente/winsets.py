@@ -64,7 +64,7 @@ _N_HALTON = 2048
 _MAX_GROUPS = 6
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Requirement:
     """Whose consent one group of issues needs (actor indices into the scenario)."""
 
@@ -101,18 +101,28 @@ def _requirement(scenario: Scenario, issue: str, saliences: _Array) -> Requireme
     ids = scenario.actor_ids
     if scenario.decision is None:  # everyone who cares must consent, as in the Nash model
         care = saliences.sum(axis=1) > 0
-        return Requirement(tuple(int(i) for i in np.flatnonzero(care)))
+        return Requirement(veto=tuple(int(i) for i in np.flatnonzero(care)))
     r = scenario.decision.for_issue(issue)
     veto = tuple(ids.index(v) for v in r.veto or ())
     setter = None if r.agenda_setter is None else ids.index(r.agenda_setter)
     if r.rule in ("unanimity", "single"):
-        return Requirement(veto, setter=setter)
+        return Requirement(veto=veto, setter=setter)
     weights = r.weights or {a.id: a.capability for a in scenario.actors}
     voters = tuple(ids.index(a) for a in ids if a in weights)
     w = tuple(float(weights[ids[i]]) for i in voters)
     if r.rule == "majority":
-        return Requirement(veto, voters, w, 0.5, True, setter=setter)
-    return Requirement(veto, voters, w, r.threshold or 1.0, False, r.count_threshold or 0.0, setter)
+        return Requirement(
+            veto=veto, voters=voters, weights=w, threshold=0.5, strict=True, setter=setter
+        )
+    return Requirement(
+        veto=veto,
+        voters=voters,
+        weights=w,
+        threshold=r.threshold or 1.0,
+        strict=False,
+        count_threshold=r.count_threshold or 0.0,
+        setter=setter,
+    )
 
 
 def groups(scenario: Scenario, saliences: _Array | None = None) -> tuple[Group, ...]:
@@ -251,5 +261,11 @@ def blockers(g: _Array, z0: _Array, grps: tuple[Group, ...]) -> list[int]:
 def _without(req: Requirement, i: int) -> Requirement:
     veto = tuple(j for j in req.veto if j != i)
     return Requirement(
-        veto, req.voters, req.weights, req.threshold, req.strict, req.count_threshold, req.setter
+        veto=veto,
+        voters=req.voters,
+        weights=req.weights,
+        threshold=req.threshold,
+        strict=req.strict,
+        count_threshold=req.count_threshold,
+        setter=req.setter,
     )

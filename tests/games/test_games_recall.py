@@ -35,7 +35,7 @@ def forgetful() -> LoadedGame:
     root = decide(
         "A", "first", {"l": decide("A", "second", second), "r": decide("A", "second", second)}
     )
-    return LoadedGame("forgetful", build("forgetful", ["A"], root), {})
+    return LoadedGame(name="forgetful", game=build("forgetful", ["A"], root), params={})
 
 
 def test_imperfect_recall_is_listed_and_warned() -> None:

@@ -32,7 +32,14 @@ def outcome(
     if rule == "unanimity":
         veto = (*veto, *COUNCIL)
         threshold = None
-    r = DecisionRule(rule, veto, COUNCIL, threshold, None, "COM")  # type: ignore[arg-type]
+    r = DecisionRule(
+        rule=rule,  # type: ignore[arg-type]
+        veto=veto,
+        weights=COUNCIL,
+        threshold=threshold,
+        count_threshold=None,
+        agenda_setter="COM",
+    )
     res = procedural.run(dataclasses.replace(s, decision=Decision(r)), params)
     return res.forecast[0], res.extra["procedures"][0]
 
@@ -80,7 +87,14 @@ def test_codecision_unanimity_parliament_on_the_wrong_side() -> None:
 
 
 def test_two_issues_are_decided_separately() -> None:
-    rule = DecisionRule("qmv", (), COUNCIL, 0.6, None, "COM")
+    rule = DecisionRule(
+        rule="qmv",
+        veto=(),
+        weights=COUNCIL,
+        threshold=0.6,
+        count_threshold=None,
+        agenda_setter="COM",
+    )
     pos = [[10, 90], [30, 70], [50, 50], [70, 30], [90, 10], [100, 0]]
     s = make_scenario(pos, [[50, 50]] * 6, [1.0] * 6, status_quo=[40, 60],
                       ids=["A", "B", "C", "D", "E", "COM"])  # fmt: skip
@@ -92,7 +106,7 @@ def test_needs_roles() -> None:
     s = make_scenario([[10], [20]], [[50], [50]], [1, 1], status_quo=[15])
     with pytest.raises(ModelInputError, match="decision section"):
         procedural.run(s)
-    single = dataclasses.replace(s, decision=Decision(DecisionRule("single", ("a0",))))
+    single = dataclasses.replace(s, decision=Decision(DecisionRule(rule="single", veto=("a0",))))
     with pytest.raises(ModelInputError, match="not an EU procedure"):
         procedural.run(single)
     with pytest.raises(ModelInputError, match="outside the Council"):

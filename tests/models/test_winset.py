@@ -42,20 +42,20 @@ def forecast(s: Scenario) -> tuple[list[float], dict]:  # type: ignore[type-arg]
 
 
 def test_unanimity_vetoes_on_both_sides_give_the_status_quo() -> None:
-    s = scen([[20], [80], [45]], [50], DecisionRule("unanimity", ("A", "B")))
+    s = scen([[20], [80], [45]], [50], DecisionRule(rule="unanimity", veto=("A", "B")))
     x, extra = forecast(s)
     assert x == [50.0] and extra["agreement"] is False
     assert extra["win_set"]["blocking"] == ["A", "B"]
 
 
 def test_a_veto_player_at_the_status_quo_blocks() -> None:
-    s = scen([[50], [80]], [50], DecisionRule("unanimity", ("A", "B")))
+    s = scen([[50], [80]], [50], DecisionRule(rule="unanimity", veto=("A", "B")))
     _, extra = forecast(s)
     assert extra["agreement"] is False and extra["win_set"]["blocking"] == ["A"]
 
 
 def test_unanimity_without_setter_is_the_nbs_of_the_veto_players() -> None:
-    s = scen([[60], [80], [0]], [50], DecisionRule("unanimity", ("A", "B")))
+    s = scen([[60], [80], [0]], [50], DecisionRule(rule="unanimity", veto=("A", "B")))
     (x,), extra = forecast(s)
     grid = np.linspace(50, 70, 200_001)  # W = (50, 70): A's indifference point is 70
     product = (100 - (grid - 60) ** 2) * (900 - (grid - 80) ** 2)
@@ -65,7 +65,9 @@ def test_unanimity_without_setter_is_the_nbs_of_the_veto_players() -> None:
 @pytest.mark.parametrize("setter,expected", [("B", 40.0), ("C", 10.0), (None, 30.0)])
 def test_single_decider_with_and_without_setter(setter: str | None, expected: float) -> None:
     # A decides alone; W = (10, 50).  B (40) gets its ideal; C (5) gets A's indifference point.
-    s = scen([[30], [40], [5]], [50], DecisionRule("single", ("A",), agenda_setter=setter))
+    s = scen(
+        [[30], [40], [5]], [50], DecisionRule(rule="single", veto=("A",), agenda_setter=setter)
+    )
     assert forecast(s)[0] == pytest.approx([expected], abs=1e-6)
 
 
@@ -73,12 +75,14 @@ def test_single_decider_with_and_without_setter(setter: str | None, expected: fl
 def test_single_other_veto_gives_the_setter_its_ideal_within_it(
     veto_b: float, expected: float
 ) -> None:
-    s = scen([[30], [veto_b]], [50], DecisionRule("unanimity", ("A", "B"), agenda_setter="A"))
+    s = scen(
+        [[30], [veto_b]], [50], DecisionRule(rule="unanimity", veto=("A", "B"), agenda_setter="A")
+    )
     assert forecast(s)[0] == pytest.approx([expected], abs=1e-6)
 
 
 def test_setter_who_prefers_the_status_quo_keeps_it() -> None:
-    s = scen([[50], [80]], [50], DecisionRule("single", ("B",), agenda_setter="A"))
+    s = scen([[50], [80]], [50], DecisionRule(rule="single", veto=("B",), agenda_setter="A"))
     x, extra = forecast(s)
     assert x == [50.0] and not extra["agreement"]
     assert "agenda setter prefers the status quo" in extra["win_set"]["reason"]
@@ -92,7 +96,14 @@ def five(rule: str, threshold: float | None, count: float | None = None, **kw: o
     return scen(
         [[p] for p in FIVE] + [[where]],
         [40],
-        DecisionRule(rule, (), weights, threshold, count, setter),  # type: ignore[arg-type]
+        DecisionRule(
+            rule=rule,  # type: ignore[arg-type]
+            veto=(),
+            weights=weights,
+            threshold=threshold,
+            count_threshold=count,
+            agenda_setter=setter,
+        ),
     )
 
 
@@ -117,27 +128,36 @@ def test_qmv_weights_and_count_criterion() -> None:
 
 
 def test_status_quo_on_the_contract_curve_is_absorbing() -> None:
-    s = scen([[20, 20], [80, 80]], [50, 50], DecisionRule("unanimity", ("A", "B")))
+    s = scen([[20, 20], [80, 80]], [50, 50], DecisionRule(rule="unanimity", veto=("A", "B")))
     x, extra = forecast(s)
     assert x == [50.0, 50.0] and extra["win_set"]["blocking"] == ["A", "B"]
 
 
 def test_setter_gets_the_point_of_the_veto_players_disc_nearest_its_ideal() -> None:
-    s = scen([[70, 50], [50, 100]], [50, 50], DecisionRule("single", ("A",), agenda_setter="B"))
+    s = scen(
+        [[70, 50], [50, 100]], [50, 50], DecisionRule(rule="single", veto=("A",), agenda_setter="B")
+    )
     x, _ = forecast(s)
     u = np.array([-20.0, 50.0]) / np.hypot(20, 50)
     assert x == pytest.approx(list(np.array([70.0, 50.0]) + 20 * u), abs=1e-4)
 
 
 def test_symmetric_nbs_of_two_veto_players() -> None:
-    s = scen([[30, 70], [70, 70]], [50, 0], DecisionRule("unanimity", ("A", "B")))
+    s = scen([[30, 70], [70, 70]], [50, 0], DecisionRule(rule="unanimity", veto=("A", "B")))
     assert forecast(s)[0] == pytest.approx([50.0, 70.0], abs=1e-4)
 
 
 def test_qmv_pivot_two_dimensions() -> None:
     # Two of A (20,50), B (80,50), C (50,80) must gain; A∩B is a single point (no interior), so
     # the setter D at (0,100) buys A and C and gets the corner (20,80) of their lens.
-    rule = DecisionRule("qmv", (), {"A": 1.0, "B": 1.0, "C": 1.0}, 0.6, None, "D")
+    rule = DecisionRule(
+        rule="qmv",
+        veto=(),
+        weights={"A": 1.0, "B": 1.0, "C": 1.0},
+        threshold=0.6,
+        count_threshold=None,
+        agenda_setter="D",
+    )
     s = scen([[20, 50], [80, 50], [50, 80], [0, 100]], [50, 50], rule)
     x, extra = forecast(s)
     assert x == pytest.approx([20.0, 80.0], abs=1e-4)
@@ -149,7 +169,7 @@ def test_qmv_pivot_two_dimensions() -> None:
 def test_per_issue_rules_let_the_setter_move_only_what_it_can() -> None:
     # Issue i0 needs A; issue i1 needs A and B.  B blocks any move on i1 that A wants, so the
     # setter A moves i0 alone to its ideal.
-    rule = DecisionRule("unanimity", ("A",), agenda_setter="A")
+    rule = DecisionRule(rule="unanimity", veto=("A",), agenda_setter="A")
     s = scen([[80, 70], [50, 20]], [50, 50], rule,
              overrides={"i1": DecisionRule(veto=("A", "B"))})  # fmt: skip
     x, extra = forecast(s)

@@ -25,7 +25,12 @@ from detente.negotiation.strategies import (
 )
 from detente.params import ParamError
 
-U = AdditiveUtility(np.array([[0.5, 0.5]]), np.array([[1.0, 0.0]]), np.array([0.2]), np.ones(1))
+U = AdditiveUtility(
+    weights=np.array([[0.5, 0.5]]),
+    ideal=np.array([[1.0, 0.0]]),
+    rv=np.array([0.2]),
+    discount=np.ones(1),
+)
 
 
 def view(t: int, received: list[float] = (), own_last: float = math.nan, T: int = 11, me: int = 0):

@@ -41,7 +41,7 @@ class NoiseError(DetenteError, ValueError):
     """A noise width that is unknown or wider than the scale."""
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, kw_only=True)
 class InputSpace:
     """The k uncertain inputs of a scenario: names, values, ranges, distributions and limits."""
 
@@ -131,7 +131,16 @@ def input_space(scenario: Scenario, noise: Mapping[str, float] | None = None) ->
     low, high = np.minimum(low, value), np.maximum(high, value)  # a value moved off its range
     codes = np.array([DISTRIBUTIONS.index(o.dist if o else dist) for o in own], dtype=np.int64)
     names = tuple(r[0] for r in rows)
-    return InputSpace(names, value, low, high, codes, floor, ceiling, widths)
+    return InputSpace(
+        names=names,
+        value=value,
+        low=low,
+        high=high,
+        dist=codes,
+        floor=floor,
+        ceiling=ceiling,
+        widths=widths,
+    )
 
 
 def _triangular(u: _Array, a: _Array, m: _Array, b: _Array) -> _Array:

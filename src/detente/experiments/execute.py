@@ -52,7 +52,7 @@ class SchedulerError(SettingError):
     """A Dask scheduler that cannot be reached or an address that cannot be read (``scheduler``)."""
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, kw_only=True)
 class Chunk:
     """A contiguous block of draws: rows ``start …`` of the sweep, with what evaluating needs."""
 

@@ -34,7 +34,7 @@ CAPABILITY_SEARCH_FACTOR = 10.0
 """A capability search stops at this multiple of the scenario's largest capability (our choice)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Factor:
     """One input: its name, its column in the input space, where it sits, value, range, limits."""
 
@@ -87,9 +87,21 @@ def factors(
             continue
         k = scenario.issue_ids.index(rest[0]) if rest else None
         ceiling = top if field == "capability" else float(space.ceiling[j])
-        where = (scenario.actor_ids.index(actor), field, k)
         value, low, high = (float(a[j]) for a in (space.value, space.low, space.high))
-        out.append(Factor(name, j, *where, value, low, high, float(space.floor[j]), ceiling))
+        out.append(
+            Factor(
+                name=name,
+                column=j,
+                actor=scenario.actor_ids.index(actor),
+                field=field,
+                issue=k,
+                value=value,
+                low=low,
+                high=high,
+                limit_low=float(space.floor[j]),
+                limit_high=ceiling,
+            )
+        )
     return tuple(out)
 
 

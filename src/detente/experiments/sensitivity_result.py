@@ -30,7 +30,7 @@ class SensitivityRow:
     values: tuple[float, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SensitivityResult:
     """Inputs ranked per issue by Sobol ST, Morris mu_star or the tornado's swing."""
 
@@ -100,7 +100,15 @@ class SensitivityResult:
         ranges = {k: (float(v[0]), float(v[1])) for k, v in d["ranges"].items()}
         prov = Provenance.from_dict(d)
         return cls(
-            prov, d["method"], d["samples"], d["runs"], d["group"], cols, d["base"], ranges, rows
+            provenance=prov,
+            method=d["method"],
+            samples=d["samples"],
+            runs=d["runs"],
+            group=d["group"],
+            columns=cols,
+            base=d["base"],
+            ranges=ranges,
+            rows=rows,
         )
 
     @classmethod

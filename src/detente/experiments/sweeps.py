@@ -167,7 +167,15 @@ def sweep(
         raise DetenteError("drop_actors needs at least two actors")
     _check_count(draws)
     seed = fresh_seed() if seed is None else seed
-    job = Chunk(0, scenario, model, params, input_space(scenario, noise), _NO_SEEDS, _NO_DROPS)
+    job = Chunk(
+        start=0,
+        scenario=scenario,
+        model=model,
+        params=params,
+        space=input_space(scenario, noise),
+        seeds=_NO_SEEDS,
+        dropped=_NO_DROPS,
+    )
     with backend(jobs, scheduler) as runner:
         first, pilot_seeds, per_draw = _pilot(job, seed, draws)
         done = len(pilot_seeds)

@@ -25,7 +25,7 @@ FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.intp]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, kw_only=True)
 class Arrays:
     """Index arrays of a game (see the module docstring for the meaning of a slot)."""
 
@@ -78,19 +78,19 @@ def compile_game(game: Game) -> Arrays:
     ]
     ps, pt, pn = (np.array([p[j] for p in pairs], dtype=np.intp) for j in range(3))
     return Arrays(
-        game,
-        offsets,
-        slot_infoset,
-        slot_player,
-        chance,
-        node_slot,
-        parent,
-        levels,
-        terms,
-        payoffs,
-        ps,
-        pt,
-        pn,
+        game=game,
+        offsets=offsets,
+        slot_infoset=slot_infoset,
+        slot_player=slot_player,
+        chance_sigma=chance,
+        node_slot=node_slot,
+        parent=parent,
+        levels=levels,
+        terminals=terms,
+        payoffs=payoffs,
+        pair_slot=ps,
+        pair_term=pt,
+        pair_node=pn,
     )
 
 

@@ -49,7 +49,7 @@ NO_PURE = (
 """The note when a pure method finds nothing, with setting references (:func:`spell_settings`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LoadedGame:
     """A game with its name, the parameter values that built it and who plays which role.
 
@@ -84,7 +84,7 @@ def load_game(
             raise DetenteError(f"no game {name!r}: give a catalog name ({known}) or an .efg file")
         if overrides:
             raise ParamError(f"{path}: an .efg game takes no parameters")
-        return LoadedGame(path.stem, read_efg(path), {}, source=str(path))
+        return LoadedGame(name=path.stem, game=read_efg(path), params={}, source=str(path))
     entry = CATALOG[name]
     setup = scenario.game(name) if scenario is not None else None
     values = {**(setup.as_dict() if setup is not None else {}), **overrides}
@@ -98,7 +98,15 @@ def load_game(
     if roles:
         game = dataclasses.replace(game, players=tuple(roles.get(p, p) for p in game.players))
     why = {p.name: p.rationale for p in setup.parameters if p.rationale} if setup else {}
-    return LoadedGame(name, game, dataclasses.asdict(params), roles, why, name, scenario)
+    return LoadedGame(
+        name=name,
+        game=game,
+        params=dataclasses.asdict(params),
+        roles=roles,
+        rationales=why,
+        source=name,
+        scenario=scenario,
+    )
 
 
 def solve(loaded: LoadedGame, method: str = "auto", lam: float = 1.0) -> GameSolution:

@@ -86,7 +86,7 @@ class Infoset:
     probs: tuple[float, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Node:
     """A node; ``player`` is a :class:`Mover` (terminal, chance) or a player's number 1..n."""
 
@@ -226,13 +226,27 @@ def _add(acc: _Acc, t: Move | Leaf, parent: int, action: int) -> int:
     if isinstance(t, Leaf):
         acc.outcomes.append(Outcome(t.outcome, t.payoffs))
         outcome = len(acc.outcomes) - 1
-        acc.nodes.append(Node(t.label, Mover.TERMINAL, -1, (), parent, action, outcome))
+        acc.nodes.append(
+            Node(
+                label=t.label,
+                player=Mover.TERMINAL,
+                infoset=-1,
+                children=(),
+                parent=parent,
+                action=action,
+                outcome=outcome,
+            )
+        )
         return idx
     player = Mover.CHANCE if t.player == CHANCE else acc.players.index(t.player) + 1
     h = _infoset(acc, t, player, idx)
-    acc.nodes.append(Node(t.label, player, h, (), parent, action))
+    acc.nodes.append(
+        Node(label=t.label, player=player, infoset=h, children=(), parent=parent, action=action)
+    )
     kids = tuple(_add(acc, b.subtree, idx, a) for a, b in enumerate(t.branches))
-    acc.nodes[idx] = Node(t.label, player, h, kids, parent, action)
+    acc.nodes[idx] = Node(
+        label=t.label, player=player, infoset=h, children=kids, parent=parent, action=action
+    )
     return idx
 
 

@@ -23,13 +23,13 @@ __all__ = ["decision_checks", "decision_from_doc"]
 
 def _rule(d: DecisionRuleDoc) -> DecisionRule:
     return DecisionRule(
-        d.rule,
-        None if d.veto is None else tuple(d.veto),
-        None if d.weights is None else dict(d.weights),
-        d.threshold,
-        d.count_threshold,
-        d.agenda_setter,
-        d.rationale,
+        rule=d.rule,
+        veto=None if d.veto is None else tuple(d.veto),
+        weights=None if d.weights is None else dict(d.weights),
+        threshold=d.threshold,
+        count_threshold=d.count_threshold,
+        agenda_setter=d.agenda_setter,
+        rationale=d.rationale,
     )
 
 

@@ -23,7 +23,7 @@ from detente.scenario import Scenario
 __all__ = ["MODELS", "ModelSpec", "batch_runner", "draws_random"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ModelSpec:
     """A registered model: its entry function, Params class, whether it is stochastic, and docs."""
 
@@ -60,44 +60,48 @@ def batch_runner(spec: ModelSpec) -> BatchRun:
 
 MODELS: dict[str, ModelSpec] = {
     "bdm": ModelSpec(
-        bdm.run,
-        bdm.BDMParams,
-        True,
-        "Bueno de Mesquita expected-utility model: rounds of offers, per issue (Scholz 2011)",
-        ("BDM1985", "BDM1994", "BDM1997", "Scholz2011"),
-        bdm_batched.run_batch,
+        run=bdm.run,
+        params=bdm.BDMParams,
+        stochastic=True,
+        summary=(
+            "Bueno de Mesquita expected-utility model: rounds of offers, per issue (Scholz 2011)"
+        ),
+        citations=("BDM1985", "BDM1994", "BDM1997", "Scholz2011"),
+        batch=bdm_batched.run_batch,
         draws=lambda p, _: bool(p.stochastic),
     ),
     "mean": ModelSpec(
-        mean.run,
-        mean.MeanParams,
-        False,
-        "capability × salience weighted mean of positions per issue",
-        ("BDM1994", "Scholz2011"),
-        mean.run_batch,
+        run=mean.run,
+        params=mean.MeanParams,
+        stochastic=False,
+        summary="capability × salience weighted mean of positions per issue",
+        citations=("BDM1994", "Scholz2011"),
+        batch=mean.run_batch,
     ),
     "median": ModelSpec(
-        median.run,
-        median.MedianParams,
-        False,
-        "weighted median voter (Condorcet winner among positions) per issue",
-        ("Black1958", "BDM1994"),
-        median.run_batch,
+        run=median.run,
+        params=median.MedianParams,
+        stochastic=False,
+        summary="weighted median voter (Condorcet winner among positions) per issue",
+        citations=("Black1958", "BDM1994"),
+        batch=median.run_batch,
     ),
     "nash": ModelSpec(
-        nash.run,
-        nash.NashParams,
-        False,
-        "Nash bargaining solution over spatial utilities, status quo as disagreement",
-        ("Nash1950", "Kalai1977"),
-        nash.run_batch,
+        run=nash.run,
+        params=nash.NashParams,
+        stochastic=False,
+        summary="Nash bargaining solution over spatial utilities, status quo as disagreement",
+        citations=("Nash1950", "Kalai1977"),
+        batch=nash.run_batch,
     ),
     "procedural": ModelSpec(
-        procedural.run,
-        procedural.ProceduralParams,
-        False,
-        "EU consultation and codecision (QMV or unanimity) as agenda-setter models, per issue",
-        (
+        run=procedural.run,
+        params=procedural.ProceduralParams,
+        stochastic=False,
+        summary=(
+            "EU consultation and codecision (QMV or unanimity) as agenda-setter models, per issue"
+        ),
+        citations=(
             "Steunenberg1994",
             "Crombez1996",
             "Crombez1997",
@@ -106,21 +110,30 @@ MODELS: dict[str, ModelSpec] = {
         ),
     ),
     "smp": ModelSpec(
-        smp.run,
-        smp.SMPParams,
-        True,
-        "KTAB's Spatial Model of Politics: challenges, bargains and PCE votes, multi-issue",
-        ("KTAB", "KTABDoc", "Wise2015", "Efird2016"),
-        smp.run_batch,
+        run=smp.run,
+        params=smp.SMPParams,
+        stochastic=True,
+        summary="KTAB's Spatial Model of Politics: challenges, bargains and PCE votes, multi-issue",
+        citations=("KTAB", "KTABDoc", "Wise2015", "Efird2016"),
+        batch=smp.run_batch,
         progress=True,
         draws=lambda p, s: p.resolve(s).state_transitions == "Stochastic",
     ),
     "winset": ModelSpec(
-        winset.run,
-        winset.WinsetParams,
-        False,
-        "veto players' win-set of the status quo: agenda setter's best point, NBS, or status quo",
-        ("Tsebelis2002", "Romer1978", "Steunenberg1994", "Crombez1996", "TsebelisGarrett2000"),
-        winset.run_batch,
+        run=winset.run,
+        params=winset.WinsetParams,
+        stochastic=False,
+        summary=(
+            "veto players' win-set of the status quo: agenda setter's best point, "
+            "NBS, or status quo"
+        ),
+        citations=(
+            "Tsebelis2002",
+            "Romer1978",
+            "Steunenberg1994",
+            "Crombez1996",
+            "TsebelisGarrett2000",
+        ),
+        batch=winset.run_batch,
     ),
 }

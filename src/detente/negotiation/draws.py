@@ -200,7 +200,12 @@ def run_draws(
     profiles = _built(_profiles(strategies, D, len(who)))
     names = [tuple(s.describe() for s in prof) for prof in profiles]
     us = [
-        AdditiveUtility(np.repeat(u.weights, D, 0), np.repeat(u.ideal, D, 0), rv[:, i], delta[:, i])
+        AdditiveUtility(
+            weights=np.repeat(u.weights, D, 0),
+            ideal=np.repeat(u.ideal, D, 0),
+            rv=rv[:, i],
+            discount=delta[:, i],
+        )
         for i, u in enumerate(one)
     ]
     status = np.zeros(D, dtype=np.int64)

@@ -95,7 +95,7 @@ class OutcomeSpace:
         return np.asarray(lo + np.asarray(z) * (hi - lo), dtype=float)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, kw_only=True)
 class AdditiveUtility:
     """One party's utility over a batch of negotiations: shapes ``(B, m)`` and ``(B,)``."""
 
@@ -118,7 +118,10 @@ class AdditiveUtility:
     def take(self, index: NDArray[np.int64]) -> AdditiveUtility:
         """The utilities of negotiations ``index`` of the batch."""
         return AdditiveUtility(
-            self.weights[index], self.ideal[index], self.rv[index], self.discount[index]
+            weights=self.weights[index],
+            ideal=self.ideal[index],
+            rv=self.rv[index],
+            discount=self.discount[index],
         )
 
     def __call__(self, z: FloatArray) -> FloatArray:
@@ -189,7 +192,9 @@ def utilities_from_scenario(
         total = s.sum()
         w = s / total if total > 0 else np.full_like(s, 1.0 / len(s))
         ideal = (positions[i] - lo) / (hi - lo)
-        u = AdditiveUtility(w[None, :], ideal[None, :], np.zeros(1), np.full(1, delta))
+        u = AdditiveUtility(
+            weights=w[None, :], ideal=ideal[None, :], rv=np.zeros(1), discount=np.full(1, delta)
+        )
         u.rv[0] = _reservation(scenario, p, space, u)  # rv does not enter u's derived fields
         out.append(u)
     return out
@@ -198,8 +203,8 @@ def utilities_from_scenario(
 def stack(utilities: Sequence[AdditiveUtility]) -> AdditiveUtility:
     """Concatenate batches of one party's utilities along the batch axis."""
     return AdditiveUtility(
-        np.concatenate([u.weights for u in utilities]),
-        np.concatenate([u.ideal for u in utilities]),
-        np.concatenate([u.rv for u in utilities]),
-        np.concatenate([u.discount for u in utilities]),
+        weights=np.concatenate([u.weights for u in utilities]),
+        ideal=np.concatenate([u.ideal for u in utilities]),
+        rv=np.concatenate([u.rv for u in utilities]),
+        discount=np.concatenate([u.discount for u in utilities]),
     )

@@ -143,10 +143,10 @@ def _setup(
     rv, delta = override
     us = tuple(
         AdditiveUtility(
-            u.weights,
-            u.ideal,
-            u.rv if rv is None else rv[i : i + 1],
-            u.discount if delta is None else delta[i : i + 1],
+            weights=u.weights,
+            ideal=u.ideal,
+            rv=u.rv if rv is None else rv[i : i + 1],
+            discount=u.discount if delta is None else delta[i : i + 1],
         )
         for i, u in enumerate(us)
     )

@@ -28,7 +28,7 @@ from detente.io.readers import MAX_BYTES
 __all__ = ["parse_efg", "read_efg"]
 
 
-@dataclass
+@dataclass(kw_only=True)
 class _Build:
     players: tuple[str, ...]
     nodes: list[Node] = field(default_factory=list)
@@ -54,7 +54,7 @@ def parse_efg(text: str, name: str = "<efg>") -> Game:
     if not players:
         raise st.fail("the game has no players")
     comment = st.next().text if st.is_("str") else ""
-    b = _Build(players)
+    b = _Build(players=players)
     _node(st, b, -1, -1)
     if st.peek() is not None:
         raise st.fail(f"unexpected {st.peek().text!r} after the last node of the tree")  # type: ignore[union-attr]
@@ -90,19 +90,47 @@ def _node(st: TokenStream, b: _Build, parent: int, action: int) -> None:
     b.lines.append(tok.line)
     if tok.text == "t":
         outcome = _outcome(st, b, tok.line)
-        b.nodes.append(Node(label, Mover.TERMINAL, -1, (), parent, action, outcome))
+        b.nodes.append(
+            Node(
+                label=label,
+                player=Mover.TERMINAL,
+                infoset=-1,
+                children=(),
+                parent=parent,
+                action=action,
+                outcome=outcome,
+            )
+        )
         return
     player = Mover.CHANCE if tok.text == "c" else st.integer("a player number")
     if player > len(b.players) or (tok.text == "p" and player == Mover.CHANCE):
         raise st.fail(f"player {player} does not exist (players 1..{len(b.players)})", tok.line)
     h = _infoset(st, b, player, tok.line, idx)
     outcome = _outcome(st, b, tok.line)
-    b.nodes.append(Node(label, player, h, (), parent, action, outcome))
+    b.nodes.append(
+        Node(
+            label=label,
+            player=player,
+            infoset=h,
+            children=(),
+            parent=parent,
+            action=action,
+            outcome=outcome,
+        )
+    )
     kids = []
     for a in range(len(b.infosets[h].actions)):
         kids.append(len(b.nodes))
         _node(st, b, idx, a)
-    b.nodes[idx] = Node(label, player, h, tuple(kids), parent, action, outcome)
+    b.nodes[idx] = Node(
+        label=label,
+        player=player,
+        infoset=h,
+        children=tuple(kids),
+        parent=parent,
+        action=action,
+        outcome=outcome,
+    )
 
 
 def _infoset(st: TokenStream, b: _Build, player: int, line: int, idx: int) -> int:

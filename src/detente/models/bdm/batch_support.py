@@ -30,7 +30,7 @@ _Int = NDArray[np.intp]
 _Bool = NDArray[np.bool_]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, kw_only=True)
 class Layout:
     """One round's positions sorted per draw, with the indices the prefix sums are read at.
 
@@ -131,7 +131,21 @@ def layout(x: _Array) -> Layout:
     q = _at_or_below(xs, mid, p, tie)
     m = len(lo)
     back = np.take(slot, inv[:, :, None] * n + inv[:, None, :]) + rows[:, :, None] * (2 * m + 1)
-    return Layout(order, xs, lo, hi, mid, tot, d, a, b, p, q, tie, back)
+    return Layout(
+        order=order,
+        xs=xs,
+        lo=lo,
+        hi=hi,
+        mid=mid,
+        tot=tot,
+        d=d,
+        a=a,
+        b=b,
+        p=p,
+        q=q,
+        tie=tie,
+        back=back,
+    )
 
 
 def _pairs(lay: Layout, below: _Array, above: _Array) -> _Array:

@@ -43,7 +43,7 @@ _Bool = NDArray[np.bool_]
 _Pass = tuple[_Array, _Array]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, kw_only=True)
 class _Board:
     """One round of B draws: what every pass of the round reads.
 
@@ -70,7 +70,8 @@ def _board(x: _Array, s: _Array, w: _Array, R: _Array, mu: _Array) -> _Board:
     d = dx / R[:, None, None]
     lay = bs.layout(x)
     same = None if lay.tie is None else dx == 0.0  # x_i = x_j, the diagonal included
-    return _Board(x, s, w, R, mu, dx, d, *bk.bases(d), lay, same)
+    lo, hi = bk.bases(d)
+    return _Board(x=x, s=s, w=w, R=R, mu=mu, dx=dx, d=d, lo=lo, hi=hi, lay=lay, same=same)
 
 
 def _zero_ties(E: _Array, b: _Board) -> _Array:

@@ -37,7 +37,7 @@ class Actors:
     r: _Array
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RoundState:
     """One round on one issue: what happened in it and the state at its end.
 
@@ -121,7 +121,19 @@ def step(
     x_new = x.copy()
     x_new[movers] = new[movers, choice[movers]]
     median, mean = _summary(x_new, w, params.median_tie)
-    return RoundState(x, x_new, s, r, eu, b, kind, new, choice, median, mean)
+    return RoundState(
+        x_start=x,
+        x=x_new,
+        s=s,
+        r=r,
+        eu=eu,
+        b=b,
+        kind=kind,
+        new=new,
+        choice=choice,
+        median=median,
+        mean=mean,
+    )
 
 
 def _range(x: _Array, x0: _Array, scale: float, mode: str) -> float:
