@@ -7,7 +7,9 @@ code the same 30 news texts to the guideline in ``docs/explanation/extraction.md
 mention-level P/R/F1 of B scored against A and of A scored against B (the scorer of
 ``detente.extraction.newsset``, the rules the extractor faces); agreement on claims; deadlines;
 the type confusion between the annotators; the kinds of disagreement
-(``detente.extraction.agreement``); and then the extractor scored against B beside its score
+(``detente.extraction.agreement``); how far A and B each agree with the adjudicated gold
+(``tests/reference/news/annotations-gold.jsonl``, every disagreement decided by the clarified
+guideline, log in ``adjudication.tsv``); and then the extractor scored against B beside its score
 against A (one extraction per text, scored against both).
 
 Run ``.venv/bin/python benchmarks/events_agreement.py [--skip-extractor] [--no-issuer]
@@ -35,6 +37,7 @@ REPO = Path(__file__).resolve().parents[1]
 NEWS = REPO / ".." / "shared" / "event-data" / "news-dev"
 REFERENCE = REPO / "tests" / "reference" / "news"
 A, B = REFERENCE / "annotations.jsonl", REFERENCE / "annotations-b.jsonl"
+GOLD = REFERENCE / "annotations-gold.jsonl"
 PARTS = {"test": "held-out", "dev": "development", "all": "all"}
 
 
@@ -85,6 +88,19 @@ def agreement(half: str) -> None:
         other = "B" if who == "A" else "A"
         cells = ", ".join(f"{name} {n}" for name, n in k.items())
         print(f"  {who}'s events unpaired in {other} ({sum(k.values())}): {cells}")
+
+
+def against_gold(half: str) -> None:
+    """Print how far each annotator agrees with the adjudicated gold on one part."""
+    gold = newsset.load_gold(GOLD, half)
+    n = sum(len(g.events) for g in gold)
+    print(f"\n{PARTS[half]} part against the adjudicated gold ({n} events)")
+    for who, path in (("A", A), ("B", B)):
+        ag = compare(gold, newsset.load_gold(path, half))
+        print(
+            f"  {who}: symmetric {_sym('strict P/R/F1', ag.strict)}   {_sym('untyped', ag.untyped)}"
+        )
+        print(_prf(f"{who} scored against gold", ag.b_vs_a))
 
 
 def listing(half: str) -> None:
@@ -152,6 +168,8 @@ def main() -> int:
         return 0
     for half in PARTS:
         agreement(half)
+    for half in PARTS:
+        against_gold(half)
     if not args.skip_extractor:
         t0 = time.perf_counter()
         preds = extractions(issuer=not args.no_issuer)

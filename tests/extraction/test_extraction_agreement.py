@@ -9,6 +9,7 @@ docs/explanation/extraction.md are reproduced from the two annotation files.
 """
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,74 @@ def test_agreement_figures_quoted_in_the_docs():
     both = compare(load_gold(A, "all"), load_gold(B, "all"))
     assert both.strict == (163, 209, 228)
     assert both.kinds_a["event or not"] == 26 and both.kinds_b["event or not"] == 46
+
+
+GOLD, LOG = REFERENCE / "annotations-gold.jsonl", REFERENCE / "adjudication.tsv"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "explanation" / "extraction.md"
+
+
+def _log():
+    head, *rows = LOG.read_text(encoding="utf-8").splitlines()
+    return head.split("\t"), [dict(zip(head.split("\t"), r.split("\t"), strict=True)) for r in rows]
+
+
+def test_gold_header_names_the_adjudication_and_its_clarifications():
+    header = json.loads(GOLD.read_text(encoding="utf-8").splitlines()[0])
+    assert "adjudicated from A and B" in header["annotator"] and "blind" in header["annotator"]
+    assert header["date"] == "2026-11-30" and header["log"].endswith("adjudication.tsv")
+    anchor = header["clarifications"].split("#")[1]
+    assert "## Clarifications after double annotation" in DOC.read_text(encoding="utf-8")
+    assert anchor == "clarifications-after-double-annotation"
+    kinds = {json.loads(x)["kind"]: json.loads(x).keys() for x in A.read_text("utf-8").splitlines()}
+    for line in GOLD.read_text(encoding="utf-8").splitlines()[1:]:
+        rec = json.loads(line)
+        assert rec.keys() == kinds[rec["kind"]], rec
+
+
+def test_every_disagreement_has_one_logged_decision():
+    """Each event only one annotator coded is named in exactly one line of the log."""
+    head, rows = _log()
+    assert head == ["doc", "sentence", "what", "A", "B", "chosen", "rule", "reason"]
+    assert {r["chosen"] for r in rows} <= {"A", "B", "third"}
+    assert all(r["rule"] in {f"C{i}" for i in range(1, 15)} and r["reason"] for r in rows)
+    named = [
+        (r["doc"], int(item.rsplit("@", 1)[1]), side)
+        for r in rows
+        if r["what"] == "event"
+        for side in ("A", "B")
+        for item in r[side].split("; ")
+        if item != "-"
+    ]
+    expected = []
+    for ga, gb in zip(load_gold(A, "all"), load_gold(B, "all"), strict=True):
+        only_a, only_b = disagreements(ga, gb)
+        expected += [(ga.doc, e["trigger"][0], "A") for e, _ in only_a]
+        expected += [(gb.doc, e["trigger"][0], "B") for e, _ in only_b]
+    assert sorted(named) == sorted(expected) and len(expected) == 111
+
+
+def test_adjudication_counts_quoted_in_the_docs():
+    _, rows = _log()
+    events = Counter(r["chosen"] for r in rows if r["what"] == "event")
+    fields = Counter(r["chosen"] for r in rows if r["what"] == "fields")
+    assert events == {"B": 75, "A": 11, "third": 1}
+    assert fields == {"B": 36, "A": 1, "third": 2}
+    test, dev = load_gold(GOLD, "test"), load_gold(GOLD, "dev")
+    assert [sum(len(g.events) for g in part) for part in (test, dev)] == [98, 123]
+    assert [sum(len(g.claims) for g in part) for part in (test, dev)] == [32, 47]
+
+
+@pytest.mark.parametrize(
+    ("half", "who", "strict", "f1", "scored"),
+    [
+        ("test", A, (77, 98, 96), 0.794, 0.691),
+        ("test", B, (98, 98, 104), 0.970, 0.960),
+        ("dev", A, (88, 123, 113), 0.746, 0.686),
+        ("dev", B, (121, 123, 124), 0.980, 0.963),
+    ],
+)
+def test_annotators_against_the_gold_quoted_in_the_docs(half, who, strict, f1, scored):
+    ag = compare(load_gold(GOLD, half), load_gold(who, half))
+    assert ag.strict == strict
+    assert round(Agreement.f1(ag.strict), 3) == f1
+    assert round(ag.b_vs_a.strict[2], 3) == scored

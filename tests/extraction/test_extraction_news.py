@@ -7,6 +7,7 @@ committed.  Texts with an even number are held out: never tuned on, scored once 
 """
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,12 @@ from detente.extraction.newsset import half_of, load_gold
 from detente.extraction.nlp import nlp_available
 
 ANNOTATIONS = Path(__file__).resolve().parents[1] / "reference" / "news" / "annotations.jsonl"
-# annotation A, and B: a second, independent annotation for measuring agreement (test_..._agreement)
-BOTH = pytest.mark.parametrize("path", [ANNOTATIONS, ANNOTATIONS.with_name("annotations-b.jsonl")])
+GOLD = ANNOTATIONS.with_name("annotations-gold.jsonl")
+# annotation A; B, a second, independent annotation for measuring agreement (test_..._agreement);
+# and the gold adjudicated from both (decisions in adjudication.tsv)
+BOTH = pytest.mark.parametrize(
+    "path", [ANNOTATIONS, ANNOTATIONS.with_name("annotations-b.jsonl"), GOLD]
+)
 
 
 def _records(path=ANNOTATIONS):
@@ -50,6 +55,18 @@ def test_offsets_point_at_the_annotated_words(news_dir, path):
         assert text[start:end] == r["trigger_text"], r
         lo, hi = r.get("sentence") or r["span"]
         assert lo <= start < end <= hi, r
+
+
+def test_gold_sentences_do_not_break_at_abbreviations(news_dir):
+    """A's splitter ended sentences at "U.S." or "Mr."; the gold spans are whole sentences."""
+    texts = {}
+    for r in _records(GOLD)[1:]:
+        if r["kind"] == "claim":
+            continue
+        text = texts.setdefault(r["doc"], (news_dir / f"{r['doc']}.txt").read_text("utf-8"))
+        lo, hi = r["sentence"]
+        assert not re.search(r"(\b[A-Z]|Mr|U\.S|Sept)\.\s+$", text[max(0, lo - 8) : lo]), r
+        assert hi == len(text) or text[hi] in " \n", r
 
 
 needs_nlp = pytest.mark.skipif(not nlp_available(), reason="needs the [nlp] extra")
