@@ -175,3 +175,28 @@ def test_annotators_against_the_gold_quoted_in_the_docs(half, who, strict, f1, s
     assert ag.strict == strict
     assert round(Agreement.f1(ag.strict), 3) == f1
     assert round(ag.b_vs_a.strict[2], 3) == scored
+
+
+def _item(text):
+    """'TYPE/ALT SRC,SRC->TGT 'trigger'@start' of the log: (type, sources, start)."""
+    kinds, codes = text.split(" ", 2)[:2]
+    return kinds.split("/")[0], set(codes.split("->")[0].split(",")), int(text.rsplit("@", 1)[1])
+
+
+def test_the_gold_follows_every_logged_event_decision():
+    """The chosen side's events are in the gold (same sentence, type, source); the other's not."""
+    gold = {g.doc: g.events for g in load_gold(GOLD, "all")}
+    _, rows = _log()
+    for r in (r for r in rows if r["what"] == "event" and r["chosen"] in "AB"):
+        lost = "B" if r["chosen"] == "A" else "A"
+        kept = [_item(x) for x in r[r["chosen"]].split("; ") if x != "-"]
+        starts = {e["trigger"][0] for e in gold[r["doc"]]}
+        for kind, sources, start in kept:
+            assert any(
+                e["sentence"][0] <= start < e["sentence"][1]
+                and e["type"] == kind
+                and set(e["source"]) == sources
+                for e in gold[r["doc"]]
+            ), r
+        for _, _, start in (_item(x) for x in r[lost].split("; ") if x != "-"):
+            assert start not in starts or start in {s for _, _, s in kept}, r
