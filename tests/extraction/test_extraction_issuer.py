@@ -33,7 +33,7 @@ def test_publisher_is_the_issuer_of_statements_only():
 @needs_nlp
 def test_names_and_codes_resolve_through_the_actor_table():
     from detente.extraction import load_aliases
-    from detente.extraction.speakers import named_issuer
+    from detente.extraction.issuer import named_issuer
 
     table = load_aliases()
     assert named_issuer("usa", table) == "USA"

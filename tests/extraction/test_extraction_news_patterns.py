@@ -273,14 +273,14 @@ def test_talks_with_an_actor_the_parser_did_not_attach():
     import spacy
     from spacy.tokens import Doc
 
-    from detente.extraction.coder import _noun_args
+    from detente.extraction.arguments import noun_args
 
     words = ["Pompeo", "called", "talks", "Friday", "with", "Lavrov", "useful", "."]
     heads = [1, 1, 1, 1, 6, 6, 1, 1]
     deps = ["nsubj", "ROOT", "dobj", "npadvmod", "mark", "nsubj", "advcl", "punct"]
     pos = ["PROPN", "VERB", "NOUN", "PROPN", "SCONJ", "PROPN", "ADJ", "PUNCT"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
-    assert _noun_args(doc[2], {0: "USA", 5: "RUS"}) == (["USA"], ["RUS"])
+    assert noun_args(doc[2], {0: "USA", 5: "RUS"}) == (["USA"], ["RUS"])
 
 
 def test_an_agentless_attack_on_one_side_of_the_pair_is_by_the_other():

@@ -21,18 +21,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from detente.extraction.arguments import (
+    ancestor_agent,
+    has_subject,
+    noun_args,
+    own_source,
+    verb_args,
+)
 from detente.extraction.lexicon import QUAD, Sense, match, words
 from detente.extraction.modality import JUDGING, REPORT, modality, presupposed
 from detente.extraction.roles import settle
 from detente.extraction.senses import CONSEQUENCE, context_sense, refine
-from detente.extraction.syntax import codes, noun_subject, phrase, subject
+from detente.extraction.syntax import codes, subject
 
-__all__ = ["Coded", "code_sentence", "main_event"]
+__all__ = ["Coded", "code_sentence", "main_event", "own_source"]
 
 SPEECH_NOUN_TYPES = frozenset(("REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE"))
 BREAK_DEPS = frozenset(("relcl", "advcl", "conj", "parataxis", "appos", "acl", "csubj", "nsubj"))
-TARGET_PREPS = words("to against with on toward towards for into in at over of about")
-SOURCE_PREPS = frozenset(("by", "between"))
 LIGHT_VERBS = words(
     "give make issue hold conduct stage stag launch mount undertake open impose carry begin "
     "start resume renew continue take raise set reach"
@@ -71,7 +76,7 @@ def _judged(tok: Any, triggers: Mapping[int, Sense], actors: Mapping[int, str]) 
     launch are events of their own (presupposed), not the content of the judgement; so is "its
     invasion" in "imposed sanctions on X over its invasion of Y".
     """
-    if tok.pos_ not in ("NOUN", "PROPN") or not _own_source(tok, actors):
+    if tok.pos_ not in ("NOUN", "PROPN") or not own_source(tok, actors):
         return False
     if presupposed(tok):  # "imposed sanctions on X over its invasion of Y": a cause of its own
         return True
@@ -99,12 +104,25 @@ def _absorber(tok: Any, triggers: Mapping[int, Sense]) -> int | None:
             c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in node.children
         )
         if node.dep_ in BREAK_DEPS and not content:  # "a demand that X disarm" is content
-            return _accused(tok, triggers)
+            return _accused(tok, triggers) or _rejected_content(node, triggers)
         node = node.head
         sense = triggers.get(node.i)
         if sense and (node.pos_ == "VERB" or sense.plover in SPEECH_NOUN_TYPES):
             return int(node.i)
     return None
+
+
+def _rejected_content(clause: Any, triggers: Mapping[int, Sense]) -> int | None:
+    """The rejection whose object ``clause`` describes: "vetoed a draft condemning X".
+
+    What a rejected text or proposal says ("condemning X", "calling for talks") is not done by
+    anyone: the clause is absorbed by the rejection, not coded as the rejecter's act.
+    """
+    if clause.dep_ != "acl" or clause.head.dep_ != "dobj":
+        return None
+    verb = clause.head.head
+    sense = triggers.get(verb.i)
+    return int(verb.i) if sense and sense.plover == "REJECT" and verb.pos_ == "VERB" else None
 
 
 def _accused(tok: Any, triggers: Mapping[int, Sense]) -> int | None:
@@ -120,121 +138,6 @@ def _accused(tok: Any, triggers: Mapping[int, Sense]) -> int | None:
             return int(node.head.i) if node.dep_ in ("ccomp", "xcomp", "prep") else None
         node = node.head
     return None
-
-
-def _agent(verb: Any) -> Any | None:
-    for c in verb.children:
-        if c.dep_ == "agent":
-            return c
-    return None
-
-
-def _subject_phrase(subj: Any, v: Any) -> list[Any]:
-    """The subject's phrase; one that starts before its verb ends there ("A met …, B and C")."""
-    words = phrase(subj)
-    return [t for t in words if t.i < v.i] if subj.i < v.i else words
-
-
-def _authors(participle: Any, actors: Mapping[int, str]) -> list[str]:
-    """The agent of a participle ("tabled by the United States"): the author of its noun."""
-    agent = _agent(participle)
-    return codes(phrase(agent), actors) if agent is not None else []
-
-
-def _verb_args(v: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
-    subj, passive = subject(v)
-    if subj is not None and subj.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
-        subj = v.head  # "a complaint brought by X that accused Y": the complaint
-    subj_codes = codes(_subject_phrase(subj, v), actors) if subj is not None else []
-    if subj is not None and not subj_codes:  # "the draft, tabled by X, was vetoed": X's
-        acls = [c for c in subj.children if c.dep_ == "acl" and c.i != v.i]
-        subj_codes = [a for c in acls for a in _authors(c, actors)]
-    if passive:
-        agent = _agent(v)
-        source = codes(phrase(agent), actors) if agent is not None else []
-        aimed = [c for c in v.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
-        aim = [x for c in aimed for x in codes(c.subtree, actors, frozenset(source))]
-        return source, subj_codes or aim  # "rockets were fired into Israel": ISR
-    skip = frozenset(subj_codes)
-    target: list[str] = []
-    for c in v.children:
-        if c.dep_ in ("dobj", "dative", "attr", "oprd", "xcomp", "ccomp") or (
-            c.dep_ == "prep" and c.lower_ in TARGET_PREPS
-        ):
-            target += [x for x in codes(c.subtree, actors, skip) if x not in target]
-    return subj_codes, target
-
-
-def _own_source(n: Any, actors: Mapping[int, str]) -> list[str]:
-    """Actors named as the doer inside a noun's phrase ("Israel's", "by X", "between A and B")."""
-    source: list[str] = []
-    for c in n.children:
-        if (c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ != "LOC") or (
-            c.dep_ == "prep" and c.lower_ in SOURCE_PREPS
-        ):
-            source += codes(c.subtree, actors)
-    of = [g for c in n.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    for c in [d for m in (n, *of) for d in m.children if d.dep_ == "acl"]:
-        between = [g for g in c.children if g.dep_ == "prep" and g.lower_ == "between"]
-        source += [a for g in between for a in codes(g.subtree, actors)]  # "a truce reached
-    return source  # between A and B", "the cessation of hostilities reached between A and B"
-
-
-def _noun_args(n: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
-    source = _own_source(n, actors)
-    target: list[str] = []
-    for c in n.children:
-        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
-            target += codes(c.subtree, actors, frozenset(source))
-    governed = n.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and n.head.pos_ in ("VERB", "AUX")
-    if not source and governed:
-        subj, _ = subject(n.head)
-        if subj is not None:
-            source = codes(phrase(subj), actors)
-    if governed and n.dep_ == "dobj" and not target:  # "held talks on Friday with X"
-        for c in n.head.children:
-            if c.dep_ == "prep" and c.lower_ in ("with", "against", "to"):
-                target += codes(c.subtree, actors, frozenset(source))
-    target = target or _with_next(n, actors, frozenset(source))
-    return source, [t for t in target if t not in source]
-
-
-def _with_next(n: Any, actors: Mapping[int, str], skip: frozenset[str]) -> list[str]:
-    """Actors in a "with" phrase right after a noun the parser did not attach it to.
-
-    "called talks Friday with Russian Foreign Minister Sergei Lavrov 'constructive'": the small
-    model reads "with" as a clause marker.  At most two words (a date) may come between.
-    """
-    doc, end = n.doc, n.sent.end
-    after = list(doc[n.i + 1 : min(end, n.i + 4)])
-    prep = next((t for t in after if t.lower_ == "with"), None)
-    if prep is None or any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in after if t.i < prep.i):
-        return []
-    found: list[str] = []
-    for t in doc[prep.i + 1 : min(end, prep.i + 8)]:
-        if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ"):
-            break
-        if (code := actors.get(t.i)) and code not in skip and code not in found:
-            found.append(code)
-    return found
-
-
-def _ancestor_agent(tok: Any, actors: Mapping[int, str]) -> list[str]:
-    """The nearest possessor or subject with an actor up the tree ("Iran's policy of insisting")."""
-    node = tok
-    for _ in range(4):
-        if node.head.i == node.i:
-            break
-        node = node.head
-        for c in node.children:
-            if c.dep_ in ("poss", "nsubj") and c.i < tok.i and (found := codes(phrase(c), actors)):
-                return found
-    return []
-
-
-def _has_subject(tok: Any) -> bool:
-    """A verb with a subject of its own ("an official who discussed"), which keeps its agent."""
-    return tok.pos_ == "VERB" and noun_subject(tok) is not None
 
 
 def _trigger(tok: Any, actors: Mapping[int, str]) -> Sense | None:
@@ -298,7 +201,7 @@ def code_sentence(sent: Any, actors: Mapping[int, str]) -> list[Coded]:
             continue
         matrix = replace(sense, plover=_matrix_type(sense, tok, absorbed, triggers))
         plover, mood, reason, speaker = modality(tok, matrix, actors, i in judged)
-        source, target = (_verb_args if tok.pos_ == "VERB" else _noun_args)(tok, actors)
+        source, target = (verb_args if tok.pos_ == "VERB" else noun_args)(tok, actors)
         if reason == "obligation stated by a speaker":
             source, target = speaker, [c for c in source if c not in speaker]
         elif not source and speaker and _speaker_may_act(tok, plover):
@@ -307,8 +210,8 @@ def code_sentence(sent: Any, actors: Mapping[int, str]) -> list[Coded]:
             source = [
                 a for c in tok.children if c.lower_ == "from" for a in codes(c.subtree, actors)
             ]
-        if not source and plover not in MATERIAL_CONFLICT and not _has_subject(tok):
-            source = _ancestor_agent(tok, actors)
+        if not source and plover not in MATERIAL_CONFLICT and not has_subject(tok):
+            source = ancestor_agent(tok, actors)
         source, target = settle(tok, plover, source, target, actors)
         out.append(
             Coded(tok, sense, plover, tuple(source), tuple(target), mood, reason, _depth(tok))

@@ -127,7 +127,8 @@ def presupposed(tok: Any, judged: bool = False) -> bool:
     if judged:
         return True
     prep = tok.head
-    if tok.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "response":
+    answered = (prep.lower_, prep.head.lower_) in (("to", "response"), ("for", "retaliation"))
+    if tok.dep_ == "pobj" and answered:  # "in response to / in retaliation for X's attack"
         return True
     return tok.dep_ == "pobj" and prep.lower_ in CAUSE_PREPS and prep.head.pos_ != "NOUN"
 

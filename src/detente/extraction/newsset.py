@@ -63,7 +63,7 @@ def issuer_of(meta: dict[str, Any]) -> str | None:
     """The issuer a user would pass: the publisher of an official statement or press release.
 
     Parenthetical notes ("(DipNote blog)") are dropped; the rest is resolved by
-    :func:`~detente.extraction.speakers.named_issuer` ("U.S. Department of State" is USA).
+    :func:`~detente.extraction.issuer.named_issuer` ("U.S. Department of State" is USA).
     """
     if meta.get("genre") not in ISSUING_GENRES:
         return None

@@ -6,6 +6,8 @@
   the first actor acting on the others (PLOVER codes one dyad per event; the reverse dyad is
   the same mention).  An act of any type marked as mutual ("each other", "tit-for-tat", "A and
   B continued their tariffs") is reciprocal too.
+* **An attack answered** ("X struck Y in response to Y's rocket fire", "in retaliation for an
+  attack by Y") was aimed at the one who answered it: the subject of the answering clause.
 * **Conditional threats and promises** take their target from the condition: in "there will be
   consequences if Russia does not change course" the target is the subject of the "if" clause.
 """
@@ -20,9 +22,11 @@ from detente.extraction.syntax import codes
 
 __all__ = ["RECIPROCAL", "settle"]
 
+MATERIAL = frozenset(("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"))
 RECIPROCAL = frozenset(("CONSULT", "AGREE", "ASSAULT", "ACCUSE", "COOPERATE", "RETREAT", "SUPPORT"))
 _CONDITIONS = frozenset(("if", "unless"))
 _MUTUAL = frozenset(("other", "another", "mutual", "reciprocal", "tit", "tat"))
+_ANSWERS = frozenset((("to", "response"), ("for", "retaliation"), ("for", "reprisal")))
 
 
 def _condition_subject(tok: Any, actors: Mapping[int, str]) -> list[str]:
@@ -41,9 +45,15 @@ def _condition_subject(tok: Any, actors: Mapping[int, str]) -> list[str]:
 
 
 def _coordinated(tok: Any, actors: Mapping[int, str]) -> bool:
-    """Whether two actors are coordinated ("A and B", "between A and B", "the two sides")."""
+    """Whether two actors are coordinated ("A and B", "between A and B", "the two sides").
+
+    A headline's "A, B to meet" coordinates with a comma (parsed as a dislocated subject or as
+    an apposition of two different actors).
+    """
     return any(
         (t.dep_ == "conj" and any(d.i in actors for d in t.subtree))
+        or (t.dep_ == "dep" and t.i in actors and t.nbor(1).text == ",")  # "Trump, Liu to meet"
+        or (t.dep_ == "appos" and actors.get(t.head.i) not in (None, actors.get(t.i, "")))
         or (t.lower_ in PAIR_DETS and t.i in actors)
         for t in tok.sent
     )
@@ -67,10 +77,27 @@ def _paired(tok: Any, source: list[str], actors: Mapping[int, str]) -> bool:
     return any(t.lower_ in PAIR_DETS and actors.get(t.i) == source[0] for t in tok.sent)
 
 
+def _responder(tok: Any, source: list[str], actors: Mapping[int, str]) -> list[str]:
+    """Who answered an attack: "X struck Y in response to / retaliation for Y's rocket fire".
+
+    The act answered ``tok`` is the object of "to" after "response" or of "for" after
+    "retaliation"; the subject of the clause that answered it was its target.
+    """
+    prep = tok.head
+    if tok.dep_ != "pobj" or (prep.lower_, prep.head.lemma_.lower()) not in _ANSWERS:
+        return []
+    answer = prep.head
+    verb = answer.head.head if answer.dep_ == "pobj" else answer.head
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [c for s in subj for c in codes(s.subtree, actors) if c not in source]
+
+
 def settle(
     tok: Any, plover: str, source: list[str], target: list[str], actors: Mapping[int, str]
 ) -> tuple[list[str], list[str]]:
     """The final (source, target) of the act at ``tok``."""
+    if not target and plover in MATERIAL and tok.pos_ != "VERB":
+        target = _responder(tok, source, actors)
     if not target and plover in ("THREATEN", "AGREE"):
         target = [c for c in _condition_subject(tok, actors) if c not in source]
     if len(source) >= 2 and plover in RECIPROCAL and _paired(tok, source, actors):

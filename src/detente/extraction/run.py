@@ -11,7 +11,7 @@ from detente.errors import DetenteError, SettingError
 from detente.extraction.actors import load_aliases
 from detente.extraction.document import extract
 from detente.extraction.draft import draft_scenario
-from detente.extraction.speakers import named_issuer
+from detente.extraction.issuer import named_issuer
 from detente.extraction.text import read_article
 from detente.extraction.types import Extraction
 

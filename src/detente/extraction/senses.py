@@ -13,8 +13,8 @@ decides (CAMEO category definitions [Schrodt2012], PLOVER [PLOVER]):
   AID.
 * **Aid needs a recipient or a gift**: a verb of giving or helping ("provide", "give", "help",
   "open") is AID only with an actor as recipient or an object that can be given (aid, supplies,
-  weapons, loans, access …): "provided an overview", "helped slow the economy" and "open a new
-  era" are no events.
+  weapons, loans, access …): "provided an overview", "helped slow the economy", "open a new
+  era" and "give negotiations a chance" are no events.
 * **Leaving an agreement is REJECT** (CAMEO 127 with alternative SANCTION): "withdraw from",
   "exit" or "quit" a deal, accord or treaty.  "Withdraw troops" stays RETREAT.
 * **Consequences promised are threats**: "consequences", "response", "reaction", "retaliation"
@@ -26,7 +26,8 @@ decides (CAMEO category definitions [Schrodt2012], PLOVER [PLOVER]):
   failed to …") is not a consultation of its own unless its phrase names who met ("at a meeting
   with X", "between A and B").  A threat that something *poses* or *constitutes* is no threat.
 * **Exchanging fire is an attack** (CAMEO 190), not cooperation: "exchanged fire / shots /
-  rockets".
+  rockets", "an exchange of rockets and airstrikes".  **Using weapons or force** is an attack
+  (CAMEO 190, 20x for weapons of mass destruction): "used chemical weapons on civilians".
 * **Military strikes are attacks**: the noun "strike" is a labour strike (PROTEST, CAMEO 143)
   unless a state or armed group does it ("Israeli strikes", "strikes by Russia"), it is aimed at
   an actor ("strikes on Gaza") or it is armed ("missile strikes", "retaliatory strikes"): then
@@ -39,7 +40,8 @@ decides (CAMEO category definitions [Schrodt2012], PLOVER [PLOVER]):
 * **A threat or warning as a thing** ("one of the most serious threats", "this is a threat to
   peace", "threats of eviction") is no act of threatening: without a doer in its own phrase
   ("Iran's threat", "a warning by X") the noun is an event only as a subject or object ("made a
-  threat", "the warning came …") or in "in / with a warning".
+  threat", "the warning came …") or in "in / with a warning".  Fighting named as ended ("the
+  cessation of hostilities", "a halt in fighting") is no attack.
 * **Concern is disapproval**: "concerned", "troubled", "alarmed", and "concern" as the object of
   a verb of expressing ("voiced concern", "made clear its concerns"), are ACCUSE (CAMEO 110, as
   the PLOVER gold standard codes "expressed concern").
@@ -78,6 +80,7 @@ _GIFTS = words(
     "relief access border borders asylum protection training ammunition credit credits material "
     "materiel goods"
 )
+_CHANCES = words("chance chances opportunity time impetus boost momentum room space try")
 _LEAVING = words("withdraw exit quit leave abandon")
 _AGREEMENTS = words("deal agreement accord treaty pact jcpoa plan convention arrangement framework")
 _CONSEQUENCES = words("consequence response reaction retaliation")
@@ -102,17 +105,24 @@ _THREAT_NOUNS = words("threat warning")
 _POSING = words("constitute pose represent remain become")
 _GUNFIRE = words("fire gunfire shots shot rockets rocket artillery shells blows")
 _SETTING = words("in at during")
+_ENDING = words("cessation end halt suspension stop lull pause")
 _ARMED_STRIKES = words(
     "air missile drone rocket military retaliatory artillery naval precision preemptive "
     "pre-emptive nuclear punitive cruise"
 )
 
-CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | _DEPLOYING | _FAVOURING | _RESTORING | {"concern"}
+_WEAPONS = words(
+    "weapon weapons force bomb bombs gas munition munitions missile missiles rocket rockets "
+    "artillery drone drones explosive explosives napalm"
+)
+CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | _DEPLOYING | _FAVOURING | _RESTORING
+CONTEXT_WORDS |= {"concern", "use", "exchange"}
 """Lemmas that only :func:`context_sense` makes triggers (the pre-filter must keep them)."""
 
 WEAPONS_TEST = Sense("MOBILIZE", "weapons", "150", "weapons test")
 MILITARY_STRIKE = Sense("ASSAULT", "heavy-weapons", "195", "military strike")
 EXCHANGE_OF_FIRE = Sense("ASSAULT", "firearms", "190", "exchange fire")
+USE_OF_FORCE = Sense("ASSAULT", "", "190", "use weapons")
 DEPLOYMENT = Sense("MOBILIZE", "troops", "154", "move forces")
 LEFT_AGREEMENT = Sense("REJECT", "", "127", "leave agreement")
 CONSEQUENCE = Sense("THREATEN", "", "130", "consequences")
@@ -154,6 +164,8 @@ def _aid_given(tok: Any, heads: set[str], actors: Mapping[int, str]) -> bool:
     """Whether a verb of giving has a recipient actor or a giftable object."""
     if heads & _GIFTS:
         return True
+    if heads & _CHANCES:  # "give negotiations a chance", "gave the talks new impetus"
+        return False
     recipients = [c for c in tok.children if c.dep_ == "dative" or c.lower_ in ("to", "for")]
     helped = [  # "helped Ukraine", "helped Afghan refugees", not "an overview of … Israel"
         m
@@ -182,11 +194,19 @@ def _no_event(tok: Any, sense: Sense, actors: Mapping[int, str]) -> bool:
         return (
             posed or not issued
         )  # "this is a threat to peace", "one of the threats", "threats of …"
+    if sense.plover == "ASSAULT" and tok.pos_ == "NOUN" and _ended(tok):
+        return True
     if sense.plover == "CONSULT" and tok.pos_ == "NOUN" and tok.head.lower_ in _SETTING:
         return not _own_doer(tok, actors) and not any(  # "In a meeting today, the Council …"
             c.lower_ in ("with", "between") for c in tok.children
         )
     return False
+
+
+def _ended(tok: Any) -> bool:
+    """Fighting that is named as ended: "the cessation of hostilities", "a halt in fighting"."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in ("of", "in") and prep.head.lemma_ in _ENDING
 
 
 def _own_doer(tok: Any, actors: Mapping[int, str]) -> bool:
@@ -242,6 +262,10 @@ def context_sense(tok: Any) -> Sense | None:
     if lemma not in CONTEXT_WORDS and tok.lower_ not in _CONCERN:
         return None  # cheap exit: this runs for every token that the lexicon does not know
     moved = {o.lemma_.lower() for o in _objects(tok)}
+    if lemma == "use" and tok.pos_ == "VERB" and moved & _WEAPONS:
+        return USE_OF_FORCE
+    if lemma == "exchange" and tok.pos_ == "NOUN" and moved & (_GUNFIRE | _PROJECTILES):
+        return EXCHANGE_OF_FIRE  # "an exchange of rockets and airstrikes"
     if tok.pos_ == "VERB" and lemma in _DEPLOYING and moved & _UNITS:
         return DEPLOYMENT
     objects = {o.lemma_.lower() for o in tok.children if o.dep_ == "dobj"}

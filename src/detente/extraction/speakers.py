@@ -3,10 +3,8 @@
 These rules adjust the token → actor map of one sentence before it is coded (the guideline is in
 ``docs/explanation/extraction.md``, *Annotation guideline*):
 
-* **Issuer.**  When the header of a text (its leading short paragraphs) says it is a statement,
-  briefing, remarks or press release, the first actor named there that is not a topic ("on Iran",
-  "regarding trade with China") is the issuer.  "I", "we" and "our" outside a quotation then refer
-  to the issuer.
+* **Issuer** (:mod:`~detente.extraction.issuer`: named in the header, or given by the user).
+  "I", "we" and "our" outside a quotation refer to the issuer.
 * **First person in reported speech** refers to the speaker of the reporting verb ("'We had a good
   negotiation,' Trump said"); inside a quotation without one, to the most recent speaker.
 * **Third person.**  "he" and "she" (and "him", "his", "her") stand for a person: the speaker
@@ -15,7 +13,8 @@ These rules adjust the token → actor map of one sentence before it is coded (t
   Foreign Minister of Armenia"), else the latest person named in the text.  "it" and "they" as
   a subject refer to the speaker of the sentence's reporting verb when there is one ("Israel
   said it carried out strikes"), else to the nearest actor before them in the sentence, else to
-  the source of the latest event or the latest speaker.  "its" and "their" refer to the
+  the source of the latest event or the latest speaker.  An expletive "it" ("it is clear
+  that …", "it was the rebels who …") refers to nothing.  "its" and "their" refer to the
   nearest actor before them in the sentence ("sanctions on X over its launches").
 * **Places are not actors.**  A city or other non-name form of an actor ("London", "Geneva",
   "Brussels", "Gaza") that is the object of a locative preposition ("in", "at", "near", "from")
@@ -32,17 +31,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from detente.errors import SettingError
 from detente.extraction.actors import AliasTable
 from detente.extraction.anaphora import INSTITUTIONS, Antecedents
+from detente.extraction.issuer import issuer
 from detente.extraction.lexicon import words
-from detente.extraction.prefilter import actor_pattern
 
 __all__ = [
     "FIRST_PERSON",
     "Voices",
-    "issuer",
-    "named_issuer",
     "note_unparsed",
     "resolve_sentence",
     "voices_for",
@@ -62,13 +58,8 @@ REPORTING = words(
     "say tell report announce state add note confirm claim declare reiterate explain write "
     "stress emphasize emphasise underscore reaffirm insist quote warn continue"
 )
-_STATEMENT = re.compile(
-    r"statement|remarks|briefing|as delivered|press release|spokes(?:man|person|woman)", re.I
-)
-_TOPIC = words("on regarding concerning about with against to over in into toward towards")
 _LOCATIVE = words("in at near from inside outside")
 _MOTION = words("travel fly go come invite return move arrive head send")
-_HEADER_CHARS = 200
 _NATIONAL = re.compile(r"\b(?:Republic|Federation|Kingdom|States|Union|Emirates)\b")
 _DEMONYM_ENDS = ("an", "ans", "ese", "ish", "ian", "ians", "i", "is")
 _DASHES = frozenset(("-", "–", "—", "--"))
@@ -87,65 +78,6 @@ class Voices:
     """Every word of every person's name in the actor table (see :func:`voices_for`)."""
     people: frozenset[str] = frozenset()
     """Every person's full name in the actor table."""
-
-
-def _codes_by_form(table: AliasTable) -> dict[str, str]:
-    codes = dict(table.name_parts())
-    for e in table.entries:
-        for a in (*e.aliases, *e.people, *e.places):
-            codes.setdefault(a, e.code)
-    return codes
-
-
-def issuer(text: str, table: AliasTable) -> str:
-    """The actor that issues the text, if its header says it is a statement (else "")."""
-    header = []
-    for para in text.split("\n\n")[:8]:
-        if len(para) > _HEADER_CHARS:
-            break
-        header.append(para)
-    said = [p for p in header if _STATEMENT.search(p)]
-    if not said:
-        return ""
-    pattern, codes = actor_pattern(table), _codes_by_form(table)
-    for para in said + [p for p in header if p not in said]:
-        if code := _first_actor(para, pattern, codes):
-            return code
-    return ""
-
-
-def _first_actor(para: str, pattern: re.Pattern[str], codes: Mapping[str, str]) -> str:
-    """The first actor named in ``para`` that is not a topic ("on Iran", "to the UN")."""
-    for m in pattern.finditer(para):
-        before = {w.lower() for w in re.findall(r"[A-Za-z]+", para[: m.start()])}
-        if not before & _TOPIC and m.group() in codes:
-            return codes[m.group()]
-    return ""
-
-
-def named_issuer(value: str, table: AliasTable) -> str:
-    """The actor code that ``value`` names: a code, a name or alias, or a phrase naming one.
-
-    ``"USA"``, ``"the White House"``, ``"U.S. Department of State"`` and ``"U.S. Mission to the
-    United Nations"`` are USA (the first actor named that is not a topic, as in a header).
-
-    Raises
-    ------
-    SettingError
-        On ``issuer`` when ``value`` names no actor of the table.
-    """
-    text = value.strip()
-    if table.entry(text.upper()) is not None and len(text) == 3:
-        return text.upper()
-    forms = {k.lower(): c for k, c in _codes_by_form(table).items()}
-    forms.update({e.name.lower(): e.code for e in table.entries})
-    code = forms.get(text.lower()) or _first_actor(
-        text, actor_pattern(table), _codes_by_form(table)
-    )
-    if not code:
-        reason = "names no actor of the actor table (give a code such as USA, or a name)"
-        raise SettingError(reason, setting="issuer", value=value)
-    return code
 
 
 def _in_quote(tok: Any) -> bool:
@@ -220,6 +152,8 @@ def _third_person(
     """The referent of "he", "she", "it", "they" (and their possessives); see the docstring."""
     low = tok.lower_
     subject = tok.dep_ in ("nsubj", "nsubjpass")
+    if low == "it" and subject and _expletive(tok.head):
+        return ""
     if low in PERSONAL:
         person = (_speaker(tok, actors) if subject else "") or _preceding_person(tok, actors, names)
         return person or voices.person or voices.speaker or voices.source
@@ -228,6 +162,22 @@ def _third_person(
     if subject:
         return _speaker(tok, actors) or _preceding(tok, actors) or voices.source or voices.speaker
     return ""
+
+
+def _expletive(verb: Any) -> bool:
+    """Whether "it" as the subject of ``verb`` stands for nothing.
+
+    "it is clear that …", "it was important to …", "it is time for X to …", "it was the rebels
+    who …": a form of "be" with an extraposed clause or a cleft.  "it is ready to talk" is not.
+    """
+    if verb.lemma_ != "be":
+        return False
+    for c in verb.children:
+        if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)):
+            return True
+        if c.dep_ == "attr" and any(g.dep_ in ("relcl", "acl") for g in c.children):
+            return True
+    return False
 
 
 def _dateline(tok: Any) -> bool:
