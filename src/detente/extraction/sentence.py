@@ -11,8 +11,7 @@ Assumptions (guideline in ``docs/explanation/extraction.md``):
   verb with no subject of its own takes the source of the previous event in the sentence.
 * Nominal REQUEST triggers ("the demand") are positions, not events, unless an actor holds them
   in their own phrase ("Israel's demand that …", "a Palestinian demand"); a request without a
-  target is addressed to the actor who must act in its content, else to the other side of the
-  text's pair.  Nominal triggers without a date, an actor of their own or a governing verb are
+  target is addressed to the actor who must act in its content.  Nominal triggers without a date, an actor of their own or a governing verb are
   dropped as background.
 * Sanctions and embargoes without a date are ``ongoing`` as of the publication date.
 """
@@ -152,12 +151,11 @@ def _other_party(c: Coded, pair: tuple[str, str] | None) -> list[str]:
     return [p for p in pair if p != c.target[0]] if c.target[0] in pair else []
 
 
-def _addressee(c: Coded, source: list[str], actors: dict[int, str], pair: Any) -> tuple[str, ...]:
-    """Whom a request without a target is addressed to.
+def _addressee(c: Coded, source: list[str], actors: dict[int, str]) -> tuple[str, ...]:
+    """Whom a request without a target is addressed to: whoever must act in its content.
 
-    The actor who must act in its content clause ("Israel's demand that Palestinian fighters
-    disarm": PSE), else, when the text is about a pair and the source is one of them, the other
-    ("a Palestinian demand that an airport be allowed": ISR).
+    "Israel's demand that Palestinian fighters disarm": PSE.  (The other side of the text's
+    pair was tried too, but the pair depends on which sentences the pre-filter parses.)
     """
     if c.plover != "REQUEST" or c.target:
         return c.target
@@ -168,8 +166,6 @@ def _addressee(c: Coded, source: list[str], actors: dict[int, str], pair: Any) -
             found = [a for a in dict.fromkeys(found) if a not in source]
             if found:
                 return tuple(found)
-    if pair is not None and len(source) == 1 and source[0] in pair:
-        return tuple(p for p in pair if p != source[0])
     return ()
 
 
@@ -200,7 +196,7 @@ def code_sentence_into(
         if not source or _noun_background(c, date, actors):
             continue
         voices.source = source[0]
-        c = dataclasses.replace(c, target=_addressee(c, source, actors, voices.pair))
+        c = dataclasses.replace(c, target=_addressee(c, source, actors))
         if set(c.target) & set(source):
             c = dataclasses.replace(c, target=tuple(t for t in c.target if t not in source))
         col.add_coded(c, tuple(source), date, sent)
