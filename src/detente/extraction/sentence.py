@@ -11,8 +11,8 @@ Assumptions (guideline in ``docs/explanation/extraction.md``):
   verb with no subject of its own takes the source of the previous event in the sentence.
 * Nominal REQUEST triggers ("the demand") are positions, not events, unless an actor holds them
   in their own phrase ("Israel's demand that …", "a Palestinian demand"); a request without a
-  target is addressed to the actor who must act in its content.  Nominal triggers without a date, an actor of their own or a governing verb are
-  dropped as background.
+  target is addressed to the actor who must act in its content.  Nominal triggers without a
+  date, an actor of their own or a governing verb are dropped as background.
 * Sanctions and embargoes without a date are ``ongoing`` as of the publication date.
 """
 
