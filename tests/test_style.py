@@ -1,7 +1,8 @@
-"""The formatter formats all of the package: no ``# fmt: skip`` or ``# fmt: off`` islands."""
+"""Style the package keeps: no ``# fmt: skip``/``# fmt: off`` islands; wide records by keyword."""
 
 from __future__ import annotations
 
+import ast
 import re
 
 from helpers import REPO
@@ -31,3 +32,58 @@ def test_wide_result_records_are_built_by_keyword() -> None:
 
     for cls in (Backtest, Outlook, LeversResult, SweepResult, Sweep, Provenance, Result, Round):
         assert all(f.kw_only for f in dataclasses.fields(cls)), cls.__name__
+
+
+WIDE = 7
+"""A record with this many fields or more is built by keyword (issue 15)."""
+
+
+def _dataclass_call(cls: ast.ClassDef) -> ast.expr | None:
+    for d in cls.decorator_list:
+        f = d.func if isinstance(d, ast.Call) else d
+        if (f.id if isinstance(f, ast.Name) else getattr(f, "attr", None)) == "dataclass":
+            return d
+    return None
+
+
+def _fields(cls: ast.ClassDef) -> int:
+    return sum(
+        isinstance(s, ast.AnnAssign) and "ClassVar" not in ast.unparse(s.annotation)
+        for s in cls.body
+    )
+
+
+def unnamed_wide_records(source: str) -> list[str]:
+    """Dataclasses in ``source`` with ``WIDE`` or more fields whose decorator lacks kw_only=True."""
+    found = []
+    for cls in ast.walk(ast.parse(source)):
+        if not isinstance(cls, ast.ClassDef) or (d := _dataclass_call(cls)) is None:
+            continue
+        kw = {k.arg: k.value for k in d.keywords} if isinstance(d, ast.Call) else {}
+        named = isinstance(kw.get("kw_only"), ast.Constant) and kw["kw_only"].value is True
+        if _fields(cls) >= WIDE and not named:
+            found.append(f"{cls.name} ({_fields(cls)} fields)")
+    return found
+
+
+def test_the_scan_finds_a_wide_record_built_by_position() -> None:
+    fields = "".join(f"    f{k}: int\n" for k in range(WIDE))
+    for decorator in ("@dataclass", "@dataclass(frozen=True, slots=True)", "@dc.dataclass()"):
+        assert unnamed_wide_records(f"{decorator}\nclass Wide:\n{fields}") == [
+            f"Wide ({WIDE} fields)"
+        ]
+    narrow = "".join(f"    f{k}: int\n" for k in range(WIDE - 1))
+    assert not unnamed_wide_records(
+        f"@dataclass\nclass Narrow:\n{narrow}    c: ClassVar[int] = 0\n"
+    )
+    assert not unnamed_wide_records(f"@dataclass(kw_only=True)\nclass Wide:\n{fields}")
+    assert unnamed_wide_records(f"@dataclass(kw_only=False)\nclass Wide:\n{fields}")
+
+
+def test_every_wide_record_in_the_package_is_built_by_keyword() -> None:
+    found = [
+        f"{path.relative_to(REPO)}: {record}"
+        for path in sorted((REPO / "src" / "detente").rglob("*.py"))
+        for record in unnamed_wide_records(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, f"make these kw_only=True (>= {WIDE} fields): " + ", ".join(found)

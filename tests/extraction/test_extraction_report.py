@@ -14,34 +14,34 @@ def _extraction(dated: bool) -> Extraction:
         else DateRef("", "", "", "unresolved")
     )
     event = EventRecord(
-        "E01",
-        "MOBILIZE",
-        "weapons",
-        "150",
-        ("PRK",),
-        (),
-        "fired <b>",
-        "text",
-        (0, 4),
-        (0, 4),
-        0,
-        date,
-        "asserted",
-        0.8,
-        "lexicon:fire(V)",
+        id="E01",
+        plover="MOBILIZE",
+        mode="weapons",
+        cameo="150",
+        source=("PRK",),
+        target=(),
+        trigger="fired <b>",
+        text="text",
+        char_span=(0, 4),
+        trigger_span=(0, 4),
+        sentence=0,
+        date=date,
+        modality="asserted",
+        confidence=0.8,
+        evidence="lexicon:fire(V)",
     )
     claim = Claim(
-        "C01",
-        "hypothetical",
-        "ASSAULT",
-        ("USA",),
-        (),
-        "strike",
-        "text",
-        (5, 9),
-        1,
-        DateRef("next year", "2020-01-01", "year", "exact"),
-        "modal verb",
+        id="C01",
+        kind="hypothetical",
+        plover="ASSAULT",
+        source=("USA",),
+        target=(),
+        trigger="strike",
+        text="text",
+        char_span=(5, 9),
+        sentence=1,
+        date=DateRef("next year", "2020-01-01", "year", "exact"),
+        reason="modal verb",
     )
     deadline = DeadlineRecord(
         "D01",
@@ -51,14 +51,14 @@ def _extraction(dated: bool) -> Extraction:
         (0, 4),
     )
     return Extraction(
-        dt.date(2019, 12, 9),
-        "text text",
-        (),
-        (event,),
-        (claim,),
-        (),
-        (deadline,) if dated else (),
-        (),
+        pub_date=dt.date(2019, 12, 9),
+        text="text text",
+        actors=(),
+        events=(event,),
+        claims=(claim,),
+        positions=(),
+        deadlines=(deadline,) if dated else (),
+        red_lines=(),
     )
 
 
@@ -77,5 +77,14 @@ def test_undated_events_are_listed_but_the_claim_is_still_plotted():
     x = _extraction(False)
     assert timeline_svg(x).startswith("<svg")
     assert "unresolved" in section(x)
-    empty = Extraction(dt.date(2019, 12, 9), "", (), (), (), (), (), ())
+    empty = Extraction(
+        pub_date=dt.date(2019, 12, 9),
+        text="",
+        actors=(),
+        events=(),
+        claims=(),
+        positions=(),
+        deadlines=(),
+        red_lines=(),
+    )
     assert timeline_svg(empty) == ""

@@ -48,7 +48,7 @@ MATERIAL_CONFLICT = frozenset(t for t, q in QUAD.items() if q == "material confl
 COERCIVE = frozenset(("ASSAULT", "COERCE", "SANCTION", "THREATEN"))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Coded:
     """One coded trigger in a sentence (token indices are doc-level)."""
 
@@ -214,7 +214,16 @@ def code_sentence(sent: Any, actors: Mapping[int, str]) -> list[Coded]:
             source = ancestor_agent(tok, actors)
         source, target = settle(tok, plover, source, target, actors)
         out.append(
-            Coded(tok, sense, plover, tuple(source), tuple(target), mood, reason, _depth(tok))
+            Coded(
+                trigger=tok,
+                sense=sense,
+                plover=plover,
+                source=tuple(source),
+                target=tuple(target),
+                modality=mood,
+                reason=reason,
+                depth=_depth(tok),
+            )
         )
     return sorted(out, key=lambda c: (c.depth, c.trigger.i))
 

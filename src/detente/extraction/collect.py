@@ -37,7 +37,7 @@ def confidence(c: Coded, explicit_source: bool, date: DateRef) -> float:
     return round(min(float(score), 0.95), 2)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class Collector:
     """Mutable builder of one :class:`Extraction` (real state: a document being read)."""
 
@@ -75,17 +75,17 @@ class Collector:
         span, idx = self._span(sent), self._sentence_index(sent)
         self.claims.append(
             Claim(
-                cid,
-                kind,
-                c.plover,
-                source,
-                c.target,
-                c.trigger.text,
-                self.text[span[0] : span[1]],
-                span,
-                idx,
-                date,
-                c.reason,
+                id=cid,
+                kind=kind,
+                plover=c.plover,
+                source=source,
+                target=c.target,
+                trigger=c.trigger.text,
+                text=self.text[span[0] : span[1]],
+                char_span=span,
+                sentence=idx,
+                date=date,
+                reason=c.reason,
             )
         )
 
@@ -142,14 +142,14 @@ class Collector:
                 pid = f"P{len(self.positions) + 1:02d}"
                 self.positions.append(
                     Position(
-                        pid,
-                        d["holder"],
-                        "demand",
-                        d["issue"],
-                        "",
-                        d["object"],
-                        span,
-                        d["condition"],
+                        id=pid,
+                        holder=d["holder"],
+                        kind="demand",
+                        issue=d["issue"],
+                        target="",
+                        statement=d["object"],
+                        char_span=span,
+                        condition=d["condition"],
                     )
                 )
             dl = deadline_at(tok, actors, pub)
@@ -191,26 +191,26 @@ class Collector:
         main = [c for c, _ in counts.most_common()]
         positions = tuple(
             Position(
-                p.id,
-                p.holder,
-                p.kind,
-                p.issue,
-                next((c for c in main if c != p.holder), ""),
-                p.statement,
-                p.char_span,
-                p.condition,
+                id=p.id,
+                holder=p.holder,
+                kind=p.kind,
+                issue=p.issue,
+                target=next((c for c in main if c != p.holder), ""),
+                statement=p.statement,
+                char_span=p.char_span,
+                condition=p.condition,
             )
             for p in self.positions
         )
         return Extraction(
-            pub,
-            self.text,
-            self._actors(state),
-            tuple(self.events),
-            tuple(self.claims),
-            positions,
-            tuple(self.deadlines),
-            tuple(self.red_lines),
-            (),
-            info,
+            pub_date=pub,
+            text=self.text,
+            actors=self._actors(state),
+            events=tuple(self.events),
+            claims=tuple(self.claims),
+            positions=positions,
+            deadlines=tuple(self.deadlines),
+            red_lines=tuple(self.red_lines),
+            warnings=(),
+            document=info,
         )

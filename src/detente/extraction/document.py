@@ -144,7 +144,7 @@ def extract(
     nlp = load_pipeline(table)
     state = new_mentions(table)
     voices = voices_for(table, cleaned, given)
-    col = Collector(cleaned, table)
+    col = Collector(text=cleaned, table=table)
     units, warnings = plan(cleaned, table, nlp, max_chars, prefilter=prefilter)
     names = actor_pattern(table)
     units = [Unit(u.offset, headline_case(u.text, names)) for u in units]

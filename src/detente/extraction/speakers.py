@@ -65,7 +65,7 @@ _DEMONYM_ENDS = ("an", "ans", "ese", "ish", "ian", "ians", "i", "is")
 _DASHES = frozenset(("-", "–", "—", "--"))
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class Voices:
     """Per-document state: the issuer, the latest speaker and the latest event source."""
 
@@ -127,7 +127,7 @@ def voices_for(table: AliasTable, text: str, given: str = "") -> Voices:
     """
     people = frozenset(p for e in table.entries for p in e.people)
     names = frozenset(w for p in people for w in p.split())  # "Lavrov" is often tagged ORG
-    return Voices(given or issuer(text, table), names=names, people=people)
+    return Voices(issuer=given or issuer(text, table), names=names, people=people)
 
 
 def _is_person(tok: Any, names: frozenset[str] = frozenset()) -> bool:

@@ -74,7 +74,7 @@ class ActorRecord:
     mentions: tuple[tuple[int, int], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class EventRecord:
     """A PLOVER event mention: who did what to whom, when, with the evidence span.
 
@@ -104,7 +104,7 @@ class EventRecord:
     """Id of an earlier mention of the same event (same type, actors and day), or empty."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Claim:
     """A statement that is not an event: hypothetical, conditional, negated or the author's view."""
 
@@ -121,7 +121,7 @@ class Claim:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Position:
     """A stated position: ``kind`` is demand, condition, grievance or rejection."""
 
@@ -156,7 +156,7 @@ class RedLineRecord:
     char_span: tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Extraction:
     """Everything extracted from one document."""
 
