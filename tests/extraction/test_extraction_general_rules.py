@@ -110,3 +110,14 @@ def test_expletive_it_stands_for_nobody():
         out = resolve_sentence(sent, actors, table, voices_for(table, text))
         it = next(t.i for t in doc if t.lower_ == "it")
         assert (it in out) is resolved, text
+
+
+def test_speaking_with_and_receiving_a_visitor_are_consultations():
+    assert ("CONSULT", ("USA",), ("SAU",)) in _events(
+        "Pompeo spoke by phone with Saudi Arabia's crown prince on Sunday."
+    )
+    assert ("CONSULT", ("CHN",), ("PAK",)) in _events(
+        "Chinese President Xi Jinping received the Pakistani prime minister in Beijing."
+    )
+    assert not _events("Iran received a letter from the United States.")
+    assert not _events("The French minister spoke to reporters about Iran.")

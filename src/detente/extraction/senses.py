@@ -34,6 +34,8 @@ decides (CAMEO category definitions [Schrodt2012], PLOVER [PLOVER]):
   it is ASSAULT (CAMEO 195).
 * **Refusing to comment and talking to the press are no events**: "declined to comment",
   "discussed the situation with reporters".
+* **Receiving a person is hosting a visit** (CONSULT, CAMEO 043): "received the Pakistani prime
+  minister", not "received a letter".
 * **Favouring talks is intent to negotiate** (AGREE, CAMEO 036): "favor / propose / prefer
   (a) dialogue, talks, negotiations".  Restoring, normalising or resuming relations or ties is
   diplomatic cooperation (SUPPORT, CAMEO 050).
@@ -80,6 +82,10 @@ _GIFTS = words(
     "relief access border borders asylum protection training ammunition credit credits material "
     "materiel goods"
 )
+_VISITORS = words(
+    "president minister secretary envoy ambassador delegation counterpart leader premier "
+    "chancellor king prince emir sheikh foreign officials official visitor"
+)
 _CHANCES = words("chance chances opportunity time impetus boost momentum room space try")
 _LEAVING = words("withdraw exit quit leave abandon")
 _AGREEMENTS = words("deal agreement accord treaty pact jcpoa plan convention arrangement framework")
@@ -116,13 +122,14 @@ _WEAPONS = words(
     "artillery drone drones explosive explosives napalm"
 )
 CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | _DEPLOYING | _FAVOURING | _RESTORING
-CONTEXT_WORDS |= {"concern", "use", "exchange"}
+CONTEXT_WORDS |= {"concern", "use", "exchange", "receive"}
 """Lemmas that only :func:`context_sense` makes triggers (the pre-filter must keep them)."""
 
 WEAPONS_TEST = Sense("MOBILIZE", "weapons", "150", "weapons test")
 MILITARY_STRIKE = Sense("ASSAULT", "heavy-weapons", "195", "military strike")
 EXCHANGE_OF_FIRE = Sense("ASSAULT", "firearms", "190", "exchange fire")
 USE_OF_FORCE = Sense("ASSAULT", "", "190", "use weapons")
+HOSTED = Sense("CONSULT", "host", "043", "receive a visitor")
 DEPLOYMENT = Sense("MOBILIZE", "troops", "154", "move forces")
 LEFT_AGREEMENT = Sense("REJECT", "", "127", "leave agreement")
 CONSEQUENCE = Sense("THREATEN", "", "130", "consequences")
@@ -256,12 +263,20 @@ def refine(tok: Any, sense: Sense, actors: Mapping[int, str]) -> Sense | None:
     return sense
 
 
+def _visitor(tok: Any) -> bool:
+    """Whether the object of "receive" is a person or a delegation, not a thing."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in _VISITORS or o.ent_type_ == "PERSON" for o in objs)
+
+
 def context_sense(tok: Any) -> Sense | None:
     """A sense that only the context gives: promised consequences, expressed concern."""
     lemma = tok.lemma_.lower()
     if lemma not in CONTEXT_WORDS and tok.lower_ not in _CONCERN:
         return None  # cheap exit: this runs for every token that the lexicon does not know
     moved = {o.lemma_.lower() for o in _objects(tok)}
+    if lemma == "receive" and tok.pos_ == "VERB" and _visitor(tok):
+        return HOSTED  # "Xi received the Pakistani prime minister": hosting a visit
     if lemma == "use" and tok.pos_ == "VERB" and moved & _WEAPONS:
         return USE_OF_FORCE
     if lemma == "exchange" and tok.pos_ == "NOUN" and moved & (_GUNFIRE | _PROJECTILES):
