@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import itertools
 import re
 from pathlib import Path
 
@@ -63,3 +64,37 @@ def test_xfail_reasons_stand_alone() -> None:
     ]
     assert not found, "\n".join(found)
     assert _xfail_reasons(REPO / "tests" / "models" / "test_smp_ktab.py")  # the parse finds them
+
+
+HEADING = re.compile(r"^(#{1,6}) (.+)$")
+
+
+def _headings(text: str) -> list[tuple[int, int, str]]:
+    """(line number, level, title) of each Markdown heading outside fenced code."""
+    out, fenced = [], False
+    for n, line in enumerate(text.splitlines(), start=1):
+        fenced ^= line.startswith("```")
+        match = None if fenced else HEADING.match(line)
+        if match:
+            out.append((n, len(match.group(1)), match.group(2).strip()))
+    return out
+
+
+def test_no_page_has_a_twice_numbered_or_empty_section() -> None:
+    """A merge left '2.10 Validation rules at a glance' empty above '2.10 Uncertainty'."""
+    found = []
+    for path in [REPO / "README.md", *sorted((REPO / "docs").rglob("*.md"))]:
+        text = path.read_text(encoding="utf-8")
+        heads = _headings(text)
+        lines = text.splitlines()
+        numbers = [
+            t.split()[0] for _, _, t in heads if re.fullmatch(r"\d+(\.\d+)*\w?", t.split()[0])
+        ]
+        found += [
+            f"{path.name}: section {x} twice" for x in sorted(set(numbers)) if numbers.count(x) > 1
+        ]
+        for (n, level, title), (m, next_level, _) in itertools.pairwise(heads):
+            body = "".join(lines[n : m - 1]).strip()
+            if not body and next_level <= level:
+                found.append(f"{path.name}:{n}: '{title}' is empty")
+    assert not found, "\n".join(found)

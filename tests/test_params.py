@@ -124,3 +124,37 @@ def test_party_strategy_pairs_have_one_reader() -> None:
         with pytest.raises(ParamError) as info:
             parse_pairs([bad], "PARTY=NAME")
         assert info.value.labelled("strategies") == f"strategies {bad!r}: expected PARTY=NAME"
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (
+            ["run", "korea-2019-12", "--model", "bdm", "-p", "rounds=8", "-p", "rounds=9"],
+            "error: --param rounds=9: rounds is given twice (rounds=8 too)",
+        ),
+        (
+            [
+                "negotiate",
+                "korea-2019-12",
+                "--strategy",
+                "USA=boulware",
+                "--strategy",
+                "USA=linear",
+            ],
+            "error: --strategy USA=linear: USA is given twice (USA=boulware too)",
+        ),
+        (
+            ["negotiate", "korea-2019-12", "--strategy", "USA=boulware:e=0.1,e=2"],
+            "error: --strategy e=2: strategy boulware: e is given twice (e=0.1 too)",
+        ),
+    ],
+)
+def test_a_key_given_twice_is_refused(
+    argv: list[str], line: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The last value silently won: a repeated key changed results without a word."""
+    from helpers import cli
+
+    code, _, err = cli(capsys, *argv)
+    assert code == 2 and err.strip() == line

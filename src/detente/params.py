@@ -183,14 +183,17 @@ _FALSE = ("0", "false", "no", "off")
 def parse_assignments(items: Sequence[str]) -> dict[str, str]:
     """``["a=1", "b=x"]`` → ``{"a": "1", "b": "x"}``; a malformed item raises ParamError.
 
-    Keys and values are stripped; the first ``=`` separates them.
+    Keys and values are stripped; the first ``=`` separates them.  A key given twice is an
+    error, not the last value silently winning (``rounds=8 rounds=9`` is a slip, not a choice).
     """
     out: dict[str, str] = {}
     for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
+        key, sep, value = (part.strip() for part in item.partition("="))
+        if not sep or not key:
             raise ParamError("expected key=value", value=item)
-        out[key.strip()] = value.strip()
+        if key in out:
+            raise ParamError(f"{key} is given twice ({key}={out[key]} too)", name=key, value=value)
+        out[key] = value
     return out
 
 

@@ -78,3 +78,15 @@ def test_roles_survive_a_round_trip(tmp_path: Path) -> None:
     out = tmp_path / "copy.yaml"
     out.write_text(dump_yaml(s))
     assert load(out).game("deadline_provocation").roles == (("NK", "PRK"), ("US", "USA"))
+
+
+def test_solving_again_needs_the_scenario_that_named_the_players() -> None:
+    """Without it the players were NK and US, the provenance empty: a silently different result."""
+    from detente.errors import DetenteError
+    from detente.games.solving import solve_again
+
+    korea = load_scenario("korea-2019-12")
+    solution = solve(load_game("deadline_provocation", None, korea), "pbe")
+    assert solve_again(solution.provenance, korea) == solution
+    with pytest.raises(DetenteError, match="computed on scenario 'korea-2019-12': pass that"):
+        solve_again(solution.provenance)

@@ -72,6 +72,13 @@ class Backtest:
     """Candidates × issues × (lo50, hi50, lo80, hi80), from ``draws`` noisy runs, or None."""
     noise: dict[str, Any] | None = None
 
+    def __repr__(self) -> str:
+        n, seed = len(self.issues), self.provenance.seed
+        return (
+            f"Backtest(split {self.split!r}: {len(self.candidates)} candidates on {n} issues, "
+            f"{len(self.unscored)} unscored, seed {seed})"
+        )
+
     @property
     def labels(self) -> tuple[str, ...]:
         """Candidate labels in order."""

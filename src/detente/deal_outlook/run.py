@@ -68,6 +68,14 @@ class Outlook:
     if_decided: Mapping[str, Mapping[str, float]] | None
     settings: Mapping[str, Any] = field(default_factory=dict)
 
+    def __repr__(self) -> str:
+        p, prov = self.p_deal, self.provenance
+        when = f" by {self.by}" if self.by else ""
+        return (
+            f"Outlook({prov.scenario_id!r}{when}: p_deal {p.value:.0%} "
+            f"[{p.low:.0%}, {p.high:.0%}], {prov.params.get('draws')} draws, seed {prov.seed})"
+        )
+
     def sentence(self) -> str:
         """The headline in one sentence (probability, interval, outcome if agreement, else)."""
         when = f" by {self.by:%d %b %Y}" if self.by else ""

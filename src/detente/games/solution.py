@@ -91,6 +91,17 @@ class GameSolution:
     details: Mapping[str, Any] = field(default_factory=dict)
     provenance: Provenance | None = None
 
+    def __repr__(self) -> str:
+        n = len(self.equilibria)
+        head = f"GameSolution({self.game!r}, {self.method}: {n} equilibri{'um' if n == 1 else 'a'}"
+        if not n:
+            return head + ")"
+        first = self.equilibria[0].outcome_probabilities
+        top = sorted(first.items(), key=lambda item: -item[1])[:3]
+        more = ", …" if len(first) > 3 else ""
+        likely = ", ".join(f"{o} {p:.3f}" for o, p in top) + more
+        return f"{head}; {'outcomes' if n == 1 else 'the first'}: {likely})"
+
     def _head(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "game": self.game,

@@ -66,6 +66,12 @@ class LoadedGame:
     source: str = ""
     scenario: Scenario | None = None
 
+    def __repr__(self) -> str:
+        on = f" on {self.scenario.id!r}" if self.scenario is not None else ""
+        roles = [f"{actor} as {role}" for role, actor in self.roles.items()]
+        players = ", ".join(roles) if roles else "players " + ", ".join(self.game.players)
+        return f"LoadedGame({self.name!r}{on}: {players}; {len(self.params)} parameters)"
+
 
 def load_game(
     source: str | Path,
@@ -151,8 +157,14 @@ def solve_again(prov: Provenance, scenario: Scenario | None = None) -> GameSolut
     Raises
     ------
     DetenteError
-        If ``scenario`` is not the scenario the provenance names (by content hash).
+        If ``scenario`` is not the scenario the provenance names (by content hash), or is missing
+        when it names one (without it the roles, and so the solution, would differ).
     """
+    if scenario is None and prov.scenario_sha256:
+        raise DetenteError(
+            f"this solution was computed on scenario {prov.scenario_id!r}: pass that scenario "
+            "to solve again (it names the players and sets the parameters)"
+        )
     if scenario is not None and scenario_sha256(scenario) != prov.scenario_sha256:
         raise DetenteError(f"{scenario.id}: not the scenario of this solution (hash differs)")
     source = prov.model.removeprefix("game:")

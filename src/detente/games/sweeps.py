@@ -50,6 +50,13 @@ class Sweep:
     rows: tuple[SweepRow, ...] = field(default_factory=tuple)
     provenance: Provenance | None = None
 
+    def __repr__(self) -> str:
+        span = f"{self.rows[0].value:g} to {self.rows[-1].value:g}" if self.rows else "no values"
+        return (
+            f"Sweep({self.game!r}: {self.param} over {len(self.rows)} values, {span}; "
+            f"method {self.method}, lambda {self.lam:g})"
+        )
+
     def outcomes(self) -> list[str]:
         """Outcome labels in order of first appearance."""
         seen: dict[str, None] = {}

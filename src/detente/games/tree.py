@@ -132,6 +132,12 @@ class Game:
         """Number of players (chance not counted)."""
         return len(self.players)
 
+    def __repr__(self) -> str:
+        return (
+            f"Game({self.title!r}: players {', '.join(self.players)}; {len(self.nodes)} nodes, "
+            f"{len(self.terminals())} terminal, {len(self.infosets)} information sets)"
+        )
+
     def terminals(self) -> tuple[int, ...]:
         """Terminal node indices in preorder."""
         return tuple(i for i, n in enumerate(self.nodes) if n.player == Mover.TERMINAL)
