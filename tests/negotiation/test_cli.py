@@ -60,7 +60,8 @@ def test_negotiate_table_and_tournament(scenario_file) -> None:
         app(), ["negotiate", scenario_file, "--tournament", "--json", "-p", "deadline=20"]
     )
     assert res.exit_code == 0, res.output
-    rows = json.loads(res.output)
+    doc = json.loads(res.output)
+    rows = doc["rows"]
     assert len(rows) == 7 * 7 * 5
     assert {"strategy_a", "strategy_b", "seed", "status", "utility_a", "pareto_distance"} <= rows[
         0

@@ -35,7 +35,9 @@ def test_korea_tournament_plays_usa_against_prk_and_shows_the_deals() -> None:
     out = invoke("korea-2019-12", "--tournament", "-p", "deadline=20", "--strategy", "USA=linear")
     assert "USA (A) vs PRK (B)" in out and "USA-CONGRESS" not in out
     assert "deals" in out and "sequencing" in out
-    rows = json.loads(invoke("korea-2019-12", "--tournament", "--json", "-p", "deadline=20"))
+    doc = json.loads(invoke("korea-2019-12", "--tournament", "--json", "-p", "deadline=20"))
+    assert doc["parties"] == ["USA", "PRK"]
+    rows = doc["rows"]
     assert {(r["party_a"], r["party_b"]) for r in rows} == {("USA", "PRK")}
     for r in rows:
         agreed = r["status"] in ("agreement", "partial")
@@ -46,10 +48,14 @@ def test_korea_tournament_plays_usa_against_prk_and_shows_the_deals() -> None:
 
 def test_tournament_honours_a_fixed_strategy() -> None:
     args = ["korea-2019-12", "--tournament", "--json", "-p", "deadline=20"]
-    rows = json.loads(invoke(*args, "--strategy", "USA=boulware"))
+    doc = json.loads(invoke(*args, "--strategy", "USA=boulware"))
+    assert doc["params"]["fixed"] == {"USA": "boulware"}
+    rows = doc["rows"]
     assert {r["strategy_a"] for r in rows} == {"boulware"}
     assert len({r["strategy_b"] for r in rows}) == 7 and len(rows) == 7 * 5
-    rows = json.loads(invoke(*args, "--strategy", "PRK=hardliner", "--strategy", "USA=linear"))
+    rows = json.loads(invoke(*args, "--strategy", "PRK=hardliner", "--strategy", "USA=linear"))[
+        "rows"
+    ]
     assert {(r["strategy_a"], r["strategy_b"]) for r in rows} == {("linear", "hardliner")}
 
 
@@ -84,3 +90,25 @@ def test_without_declared_parties_the_cli_asks_for_them(tmp_path) -> None:
         assert "--parties" in str(res.exception)
     with pytest.raises(ValueError, match=r"no negotiation\.parties"):
         run(_three(), None, ["linear", "linear"])
+
+
+def test_tournament_json_carries_its_provenance(tmp_path) -> None:
+    """It was a bare list of rows: no version, scenario hash or protocol; stored without a model."""
+    from detente.api import load_scenario, scenario_path
+    from detente.canonical import scenario_sha256
+
+    text = scenario_path("korea-2019-12").read_text()
+    anchor = "  parties: [USA, PRK]\n"
+    assert text.count(anchor) == 1
+    path = tmp_path / "korea.yaml"
+    path.write_text(text.replace(anchor, anchor + "  discount: {USA: 0.99, PRK: 0.9}\n"))
+    doc = json.loads(
+        invoke(str(path), "--tournament", "--json", "-p", "deadline=12", "--seed", "3")
+    )
+    assert doc["model"] == "tournament" and doc["seed"] == 3 and doc["version"]
+    assert doc["scenario"]["sha256"] == scenario_sha256(load_scenario(path))
+    params = doc["params"]
+    assert params["deadline"] == 12 and params["protocol"] == "alternating"
+    assert params["discount"] == {"USA": 0.99, "PRK": 0.9}  # the scenario's, as used
+    assert params["parties"] == ["USA", "PRK"] and params["seeds_per_pairing"] == 5
+    assert len(doc["rows"]) == 7 * 7 * 5

@@ -113,3 +113,14 @@ def test_format_reference_example_is_valid(tmp_path: Path) -> None:
     s = load(tmp_path / "example.yaml")
     assert len(s.actors) == 3 and len(s.issues) == 2
     assert s.deadlines and s.red_lines and s.events and s.games and s.sources and s.extra
+
+
+def test_the_format_reference_lists_every_bundled_scenario() -> None:
+    """It once listed three of the four (issue 15 item 11); a new scenario must be added there."""
+    from detente.bundled import bundled_scenarios
+
+    text = (DOCS / "scenario-format.md").read_text(encoding="utf-8")
+    listed = text[: text.index("## 1.")]
+    names = bundled_scenarios()
+    assert len(names) >= 4
+    assert not [n for n in names if f"`{n}`" not in listed], "add them to scenario-format.md"

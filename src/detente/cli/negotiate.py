@@ -245,18 +245,18 @@ def negotiate(
 ) -> None:
     """Simulate negotiations between parties of a scenario (see docs/explanation/negotiation.md)."""
     from detente.negotiation import run as negotiate_once
-    from detente.negotiation.tournaments import rows_as_dicts
-    from detente.result import jsonable
+    from detente.negotiation.tournaments import tournament_record
+    from detente.result import dumps_json
 
     timer = Timer()
     sc, who, chosen, params = _setup(scenario, parties, strategy or [], param or [], deadline)
     check_seed(seed)
     if tournament:
         rows = _tournament(sc, who, chosen, params, seed or 0)
-        table = {"parties": who, "seed": seed or 0, "rows": jsonable(rows_as_dicts(rows))}
+        table = tournament_record(sc, who, params, chosen, seed or 0, rows)
         save_if_asked("tournament", table, sc, save=save, store=store, timer=timer)
         if as_json:
-            emit(json.dumps(jsonable(rows_as_dicts(rows)), indent=2))
+            emit(dumps_json(table, indent=2))
         else:
             _print_table(rows)
         return

@@ -26,13 +26,15 @@ from detente.negotiation.simulate import (
     strategies_of,
 )
 from detente.negotiation.strategies import STRATEGIES, Strategy
+from detente.params import params_as_dict
+from detente.result import provenance
 from detente.rng import spawn_seeds
 from detente.scenario import Scenario
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["TournamentRow", "rows_as_dicts", "rows_frame", "tournament"]
+__all__ = ["TournamentRow", "rows_as_dicts", "rows_frame", "tournament", "tournament_record"]
 
 _NOT_IN_TOURNAMENT = ("time-dependent", "subgame-perfect")
 """Left out of the default tournament: the generic family (its presets are in) and the
@@ -162,6 +164,32 @@ def tournament(
         if progress is not None:
             progress(done, len(plan))
     return rows
+
+
+def tournament_record(
+    scenario: Scenario,
+    parties: Sequence[str],
+    params: NegotiationParams,
+    fixed: Mapping[str, Strategy],
+    seed: int,
+    rows: Sequence[TournamentRow],
+) -> dict[str, Any]:
+    """The JSON document of a tournament on one scenario: its provenance, then its rows.
+
+    The parameters recorded are those used: the deadline filled in and each party's discount
+    factor (from ``params`` or the scenario), as in a single negotiation's provenance.
+    """
+    p = resolve(params, scenario)
+    used = utilities_from_scenario(scenario, parties, outcome_space(scenario, p.levels), p.discount)
+    record = {
+        **params_as_dict(p),
+        "discount": {q: float(u.discount[0]) for q, u in zip(parties, used, strict=True)},
+        "parties": list(parties),
+        "fixed": {party: s.describe() for party, s in fixed.items()},
+        "seeds_per_pairing": len({r.seed for r in rows}),
+    }
+    head = provenance("tournament", record, scenario, seed).to_dict()
+    return {**head, "parties": list(parties), "rows": rows_as_dicts(rows)}
 
 
 def rows_as_dicts(rows: Sequence[TournamentRow]) -> list[dict[str, Any]]:
