@@ -121,3 +121,29 @@ def test_speaking_with_and_receiving_a_visitor_are_consultations():
     )
     assert not _events("Iran received a letter from the United States.")
     assert not _events("The French minister spoke to reporters about Iran.")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("China sent warships to the disputed islands on Monday.", ("MOBILIZE", ("CHN",), ())),
+        ("Armenia and Azerbaijan exchanged accusations.", ("ACCUSE", ("ARM",), ("AZE",))),
+        ("The Philippines filed a case against China.", ("ACCUSE", ("PHL",), ("CHN",))),
+        ("Japan lodged a complaint with China over the incursion.", ("ACCUSE", ("JPN",), ("CHN",))),
+        ("Russia annexed Crimea in March 2014.", ("ASSAULT", ("RUS",), ())),
+        (
+            "South Korea and the United States suspended joint drills.",
+            ("RETREAT", ("KOR",), ("USA",)),
+        ),
+        ("The United States suspended aid to Egypt.", ("SANCTION", ("USA",), ("EGY",))),
+        ("Israel and Hamas agreed to a truce brokered by Egypt.", ("AGREE", ("ISR",), ("PSE",))),
+    ],
+)
+def test_common_news_sentences(text, event):
+    assert event in _events(text)
+
+
+def test_exchanging_prisoners_stays_cooperation():
+    found = _events("Iran and Russia exchanged prisoners on Friday.")
+    assert ("COOPERATE", ("IRN",), ("RUS",)) in found
+    assert not any(kind == "ACCUSE" for kind, _, _ in found)

@@ -8,6 +8,8 @@
   phrase, a participle's "between" phrase), else the subject of the verb that governs it; targets
   from its prepositional phrases, the governing verb's "with / against / to", or a "with" phrase
   the parser did not attach.
+* A "by" agent inside an object names a mediator or author, not a target ("agreed to a truce
+  brokered by Egypt").
 """
 
 from __future__ import annotations
@@ -69,7 +71,9 @@ def verb_args(v: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
         if c.dep_ in ("dobj", "dative", "attr", "oprd", "xcomp", "ccomp") or (
             c.dep_ == "prep" and c.lower_ in TARGET_PREPS
         ):
-            target += [x for x in codes(c.subtree, actors, skip) if x not in target]
+            mediators = {d.i for a in c.subtree if a.dep_ == "agent" for d in a.subtree}
+            words = [t for t in c.subtree if t.i not in mediators]  # "a truce brokered by X"
+            target += [x for x in codes(words, actors, skip) if x not in target]
     return subj_codes, target
 
 

@@ -40,9 +40,10 @@ SPEECH_NOUN_TYPES = frozenset(("REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE
 BREAK_DEPS = frozenset(("relcl", "advcl", "conj", "parataxis", "appos", "acl", "csubj", "nsubj"))
 LIGHT_VERBS = words(
     "give make issue hold conduct stage stag launch mount undertake open impose carry begin "
-    "start resume renew continue take raise set reach"
+    "start resume renew continue take raise set reach exchange file lodge bring"
 )
-"""Verbs that take their object's sense ("stag" is the small model's lemma of "staged")."""
+"""Verbs that take their object's sense ("stag" is the small model's lemma of "staged";
+"exchanged accusations", "filed a lawsuit", "lodged a complaint")."""
 OBLIGATION = Sense("REQUEST", "", "100", "must")
 MATERIAL_CONFLICT = frozenset(t for t, q in QUAD.items() if q == "material conflict")
 COERCIVE = frozenset(("ASSAULT", "COERCE", "SANCTION", "THREATEN"))
@@ -144,7 +145,7 @@ def _trigger(tok: Any, actors: Mapping[int, str]) -> Sense | None:
     """A token's sense; light verbs take their object's ("gave a welcome", "held talks")."""
     if tok.pos_ == "VERB" and tok.lemma_ in LIGHT_VERBS:
         for c in tok.children:
-            if c.dep_ == "dobj" and (s := match(c)) is not None:
+            if c.dep_ == "dobj" and (s := match(c) or context_sense(c)) is not None:
                 return refine(c, s, actors)
     sense = match(tok)
     if sense is not None:

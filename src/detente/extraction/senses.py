@@ -21,7 +21,9 @@ decides (CAMEO category definitions [Schrodt2012], PLOVER [PLOVER]):
   under "will" or "would" ("there will be consequences if …"), or promised ("promised a painful
   response"), are THREATEN (CAMEO 13).
 * **Moving forces is MOBILIZE** (CAMEO 154): "move", "send", "mass", "station" or "dispatch"
-  troops, forces or equipment.
+  troops, forces, warships or equipment.  **Suspending manoeuvres is RETREAT** (CAMEO 087,
+  de-escalation; the guideline's "suspending drills"): "suspended joint military exercises",
+  not "suspended aid" (SANCTION).  **A case against an actor** is ACCUSE (CAMEO 115).
 * **A meeting as the setting of another act** ("In a late-breaking meeting today, the Council
   failed to …") is not a consultation of its own unless its phrase names who met ("at a meeting
   with X", "between A and B").  A threat that something *poses* or *constitutes* is no threat.
@@ -86,6 +88,11 @@ _VISITORS = words(
     "president minister secretary envoy ambassador delegation counterpart leader premier "
     "chancellor king prince emir sheikh foreign officials official visitor"
 )
+_PAUSING = words("suspend halt stop cancel postpone scale freeze")
+_MANOEUVRES = words(
+    "exercise exercises drill drills maneuver maneuvers manoeuvre manoeuvres operation "
+    "operations patrol patrols offensive test tests"
+)
 _CHANCES = words("chance chances opportunity time impetus boost momentum room space try")
 _LEAVING = words("withdraw exit quit leave abandon")
 _AGREEMENTS = words("deal agreement accord treaty pact jcpoa plan convention arrangement framework")
@@ -122,13 +129,15 @@ _WEAPONS = words(
     "artillery drone drones explosive explosives napalm"
 )
 CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | _DEPLOYING | _FAVOURING | _RESTORING
-CONTEXT_WORDS |= {"concern", "use", "exchange", "receive"}
+CONTEXT_WORDS |= {"concern", "use", "exchange", "receive", "case"}
 """Lemmas that only :func:`context_sense` makes triggers (the pre-filter must keep them)."""
 
 WEAPONS_TEST = Sense("MOBILIZE", "weapons", "150", "weapons test")
 MILITARY_STRIKE = Sense("ASSAULT", "heavy-weapons", "195", "military strike")
 EXCHANGE_OF_FIRE = Sense("ASSAULT", "firearms", "190", "exchange fire")
 USE_OF_FORCE = Sense("ASSAULT", "", "190", "use weapons")
+DE_ESCALATION = Sense("RETREAT", "", "087", "suspend exercises")
+CASE_AGAINST = Sense("ACCUSE", "allege", "115", "case against")
 HOSTED = Sense("CONSULT", "host", "043", "receive a visitor")
 DEPLOYMENT = Sense("MOBILIZE", "troops", "154", "move forces")
 LEFT_AGREEMENT = Sense("REJECT", "", "127", "leave agreement")
@@ -242,6 +251,10 @@ def refine(tok: Any, sense: Sense, actors: Mapping[int, str]) -> Sense | None:
     heads = {o.lemma_.lower() for o in objs}
     if (lemma in _SENDING and heads & _COMMUNICATION) or _no_event(tok, sense, actors):
         return None
+    if lemma in _DEPLOYING and heads & _UNITS:  # "sent warships", before the test for aid
+        return DEPLOYMENT
+    if lemma in _PAUSING and heads & _MANOEUVRES:  # "suspended joint military exercises"
+        return DE_ESCALATION
     if sense.plover == "AID" and tok.pos_ == "VERB" and not _aid_given(tok, heads, actors):
         return None
     if lemma == "exchange" and heads & _GUNFIRE:  # "exchanged fire across the border"
@@ -250,8 +263,6 @@ def refine(tok: Any, sense: Sense, actors: Mapping[int, str]) -> Sense | None:
         return MILITARY_STRIKE if _military(tok, actors) else sense
     if lemma in _LEAVING and heads & _AGREEMENTS:
         return LEFT_AGREEMENT
-    if lemma in _DEPLOYING and heads & _UNITS:
-        return DEPLOYMENT
     if sense.plover == "ASSAULT" and tok.pos_ == "VERB":
         if lemma in _FIRING and heads & _PROJECTILES:
             aimed = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
@@ -261,6 +272,12 @@ def refine(tok: Any, sense: Sense, actors: Mapping[int, str]) -> Sense | None:
         if lemma in _STRUGGLE and objs and not armed:
             return None
     return sense
+
+
+def _against(noun: Any) -> bool:
+    """An "against" phrase on the noun, or on the verb whose object it is."""
+    heads = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    return any(c.lower_ == "against" for h in heads for c in h.children)
 
 
 def _visitor(tok: Any) -> bool:
@@ -275,6 +292,8 @@ def context_sense(tok: Any) -> Sense | None:
     if lemma not in CONTEXT_WORDS and tok.lower_ not in _CONCERN:
         return None  # cheap exit: this runs for every token that the lexicon does not know
     moved = {o.lemma_.lower() for o in _objects(tok)}
+    if lemma == "case" and tok.pos_ == "NOUN" and _against(tok):
+        return CASE_AGAINST  # "filed a case against China" (CAMEO 115, bring a lawsuit)
     if lemma == "receive" and tok.pos_ == "VERB" and _visitor(tok):
         return HOSTED  # "Xi received the Pakistani prime minister": hosting a visit
     if lemma == "use" and tok.pos_ == "VERB" and moved & _WEAPONS:
