@@ -57,9 +57,15 @@ def train(examples: list[tuple[str, str]], epochs: int, seed: int) -> Any:
     nlp = spacy.blank("en")
     cat = nlp.add_pipe(
         "textcat",
-        config={"model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True,
-                          "ngram_size": 2, "no_output_layer": False}},
-    )  # fmt: skip
+        config={
+            "model": {
+                "@architectures": "spacy.TextCatBOW.v3",
+                "exclusive_classes": True,
+                "ngram_size": 2,
+                "no_output_layer": False,
+            }
+        },
+    )
     for label in PLOVER_TYPES:
         cat.add_label(label)
     data = [
@@ -104,10 +110,12 @@ def plover(nlp: Any) -> None:
     ]
     n = len(records)
     gold = [g for g, _ in rules.pairs]
-    print(f"PLOVER held-out acc-16: rules {rules.acc:.3f}; "
-          f"textcat {sum(g == p for g, p in zip(gold, learned, strict=True)) / n:.3f}; "
-          f"rules, textcat where no trigger fired "
-          f"{sum(g == p for g, p in zip(gold, hybrid, strict=True)) / n:.3f}")  # fmt: skip
+    print(
+        f"PLOVER held-out acc-16: rules {rules.acc:.3f}; "
+        f"textcat {sum(g == p for g, p in zip(gold, learned, strict=True)) / n:.3f}; "
+        f"rules, textcat where no trigger fired "
+        f"{sum(g == p for g, p in zip(gold, hybrid, strict=True)) / n:.3f}"
+    )
 
 
 def news(nlp: Any, threshold: float) -> None:
@@ -126,9 +134,11 @@ def news(nlp: Any, threshold: float) -> None:
         pairs.append((gold, pred))
         retyped.append((gold, dataclasses.replace(pred, events=tuple(events))))
     base, new = score(pairs), score(retyped)
-    print(f"news held-out strict P/R/F1: rules {base.strict[0]:.3f} {base.strict[1]:.3f} "
-          f"{base.strict[2]:.3f}; re-typed where textcat >= {threshold:.2f}: "
-          f"{new.strict[0]:.3f} {new.strict[1]:.3f} {new.strict[2]:.3f}")  # fmt: skip
+    print(
+        f"news held-out strict P/R/F1: rules {base.strict[0]:.3f} {base.strict[1]:.3f} "
+        f"{base.strict[2]:.3f}; re-typed where textcat >= {threshold:.2f}: "
+        f"{new.strict[0]:.3f} {new.strict[1]:.3f} {new.strict[2]:.3f}"
+    )
 
 
 def main() -> int:

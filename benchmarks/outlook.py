@@ -25,8 +25,10 @@ def main() -> None:
     args = parser.parse_args()
     s = detente.load_scenario("korea-2019-12")
     wall, cpu = best_of(lambda: outlook(s, draws=args.draws, seed=1), args.repeat)
-    print(f"outlook korea-2019-12, {args.draws} draws: {wall:.1f} s wall, {cpu:.1f} s CPU "
-          f"(anchor < {ANCHOR_S:.0f} s)")  # fmt: skip
+    print(
+        f"outlook korea-2019-12, {args.draws} draws: {wall:.1f} s wall, {cpu:.1f} s CPU "
+        f"(anchor < {ANCHOR_S:.0f} s)"
+    )
 
 
 if __name__ == "__main__":

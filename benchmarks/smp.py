@@ -105,8 +105,10 @@ def main() -> None:
     ]
     if args.with_a160:
         cases.append(("dummyData-a160", sample("dummyData-a160")))
-    print(f"{'case':<20} {'N':>4} {'D':>2} {'turns':>5} {'detente s':>10} {'peak MiB':>9}  "
-          f"{'KTAB -O2 s':<22} {'target s':>8}")  # fmt: skip
+    print(
+        f"{'case':<20} {'N':>4} {'D':>2} {'turns':>5} {'detente s':>10} {'peak MiB':>9}  "
+        f"{'KTAB -O2 s':<22} {'target s':>8}"
+    )
     for name, s in cases:
         n, d = len(s.actors), len(s.issues)
         wall, peak, turns = measure(s, args.repeat)

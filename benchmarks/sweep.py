@@ -119,9 +119,11 @@ def dask_scaling(draws: int, default_malloc: bool) -> None:
             times[n] = time.perf_counter() - t0
             workers = sum(v - before[k] for k, v in client.run(_cpu).items())
             here = time.process_time() - c0
-        print(f"dask, {n} worker(s), {draws:,} BDM draws of korea-2019-12: {times[n]:8.2f} s wall, "
-              f"workers {workers:7.1f} s CPU, this process {here:5.1f} s CPU, "
-              f"load {os.getloadavg()[0]:4.1f}")  # fmt: skip
+        print(
+            f"dask, {n} worker(s), {draws:,} BDM draws of korea-2019-12: {times[n]:8.2f} s wall, "
+            f"workers {workers:7.1f} s CPU, this process {here:5.1f} s CPU, "
+            f"load {os.getloadavg()[0]:4.1f}"
+        )
     print(f"{'':<10}the same draws in one process, est. from {DRAWS:,}: {alone:7.1f} s CPU")
     print(f"dask speed-up 2 vs 1 workers: {times[1] / times[2]:.2f}x   anchor: >= 1.6x")
 
@@ -146,13 +148,17 @@ def streaming(draws: int) -> None:
             path = Path(tmp) / f"rows-{n}.parquet"
             text = subprocess.run(
                 [sys.executable, "-c", CHILD, str(n), str(path)],
-                check=True, capture_output=True, text=True,
-            ).stdout  # fmt: skip
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
             out[n] = json.loads(text)
             size = path.stat().st_size / 1e6
-            print(f"mean, {n:>9,} draws streamed to Parquet: {out[n]['s']:7.1f} s wall "
-                  f"{out[n]['cpu']:6.1f} s CPU, peak RSS {out[n]['rss_mb']:5.0f} MB, "
-                  f"file {size:7.1f} MB, load {os.getloadavg()[0]:4.1f}")  # fmt: skip
+            print(
+                f"mean, {n:>9,} draws streamed to Parquet: {out[n]['s']:7.1f} s wall "
+                f"{out[n]['cpu']:6.1f} s CPU, peak RSS {out[n]['rss_mb']:5.0f} MB, "
+                f"file {size:7.1f} MB, load {os.getloadavg()[0]:4.1f}"
+            )
         sc = detente.load_scenario("korea-2019-12")
         cols = input_space(sc).size + len(sc.issues) + 3
         held = draws * cols * 8 / 1e6

@@ -25,9 +25,17 @@ from detente.cli.params import parse_models
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "backtest" / "deu3"
 FIXED = (
-    "mean", "median", "nash", "nash:power=equal", "bdm:preset=canonical",
-    "bdm:preset=scholz-code", "smp", "procedural", "procedural:codecision=setter", "winset",
-)  # fmt: skip
+    "mean",
+    "median",
+    "nash",
+    "nash:power=equal",
+    "bdm:preset=canonical",
+    "bdm:preset=scholz-code",
+    "smp",
+    "procedural",
+    "procedural:codecision=setter",
+    "winset",
+)
 STACK = ("mean", "median", "bdm:preset=canonical", "bdm:preset=scholz-code", "smp")
 """Stack components: the models that forecast every issue (chosen by 5-fold CV on dev only)."""
 
@@ -55,8 +63,10 @@ def main() -> None:
     bt = backtest(a.path, parse_models(",".join(FIXED)), split="all", seed=a.seed, jobs=a.jobs)
     council = backtest(a.path, ["mean"], split="all", capability="council", seed=a.seed)
     base = bt.forecasts[0]
-    print("| candidate | tuned on dev | dev n | dev MAE | dev vs mean [95%] | test n | test MAE "
-          "| test vs mean [95%] |")  # fmt: skip
+    print(
+        "| candidate | tuned on dev | dev n | dev MAE | dev vs mean [95%] | test n | test MAE "
+        "| test vs mean [95%] |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for j, label in enumerate(bt.labels):
         print(_row(f"`{label}`", "–", bt.forecasts[j], bt, base, a.seed))

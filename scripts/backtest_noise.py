@@ -34,8 +34,10 @@ def main() -> None:
         bt = backtest(a.path, ["mean"], split="dev", seed=a.seed, draws=a.draws, noise=noise)
         m = bt.to_dict()["models"]["mean"]
         loss = abs(m["coverage_50"] - 0.5) + abs(m["coverage_80"] - 0.8)
-        print(f"| {noise['position']:g} | {noise['salience']:g} | {noise['capability']:g} "
-              f"| {m['coverage_50']:.1%} | {m['coverage_80']:.1%} | {loss:.3f} |")  # fmt: skip
+        print(
+            f"| {noise['position']:g} | {noise['salience']:g} | {noise['capability']:g} "
+            f"| {m['coverage_50']:.1%} | {m['coverage_80']:.1%} | {loss:.3f} |"
+        )
         if best is None or loss < best[0]:
             best = (loss, noise)
     print(f"\nchosen on dev: {best[1] if best else None}")

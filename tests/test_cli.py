@@ -129,10 +129,20 @@ def test_report_with_negotiation_and_game_sweep(
 ) -> None:
     out = tmp_path / "r.html"
     code, _, err = cli(
-        capsys, "report", "korea-2019-12", "--model", "median", "--seed", "3", "--out", str(out),
-        "--negotiate", "USA=boulware,PRK=stall-and-water-down",
-        "--sweep", "deadline_provocation:months_to_election=1:12:4",
-    )  # fmt: skip
+        capsys,
+        "report",
+        "korea-2019-12",
+        "--model",
+        "median",
+        "--seed",
+        "3",
+        "--out",
+        str(out),
+        "--negotiate",
+        "USA=boulware,PRK=stall-and-water-down",
+        "--sweep",
+        "deadline_provocation:months_to_election=1:12:4",
+    )
     assert code == 0, err
     text = out.read_text()
     assert "Negotiation: USA, PRK" in text and "outcomes by months_to_election" in text

@@ -66,8 +66,9 @@ def test_no_zone_no_deal() -> None:
 
 def test_ratification_can_fail() -> None:
     # A and B negotiate; C must also consent and sits at the status quo, so it blocks every deal.
-    s = make_scenario([[20], [30], [50]], [[80], [80], [80]], [1, 1, 1], status_quo=[50],
-                      ids=["A", "B", "C"])  # fmt: skip
+    s = make_scenario(
+        [[20], [30], [50]], [[80], [80], [80]], [1, 1, 1], status_quo=[50], ids=["A", "B", "C"]
+    )
     rule = DecisionRule(rule="unanimity", veto=("A", "B"))
     s = dataclasses.replace(
         s,
@@ -93,13 +94,13 @@ def test_wilson_interval_reference_values() -> None:
 
 
 def test_cli_json_and_html(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, _ = cli(capsys, "outlook", "korea-2019-12", "--draws", "20", "--seed", "1",
-                       "--json")  # fmt: skip
+    code, out, _ = cli(capsys, "outlook", "korea-2019-12", "--draws", "20", "--seed", "1", "--json")
     d = json.loads(out)
     assert code == 0 and d["by"] == "2019-12-31" and d["p_zone"]["n"] == 20
     page = tmp_path / "o.html"
-    code, _, _ = cli(capsys, "outlook", "korea-2019-12", "--draws", "20", "--seed", "1",
-                     "--out", str(page))  # fmt: skip
+    code, _, _ = cli(
+        capsys, "outlook", "korea-2019-12", "--draws", "20", "--seed", "1", "--out", str(page)
+    )
     text = page.read_text()
     assert code == 0 and "Probability of any agreement" in text and "<svg" in text
 

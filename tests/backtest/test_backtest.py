@@ -42,8 +42,9 @@ def test_split_dev_only() -> None:
 
 def test_json_contract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     folder = write_deu(tmp_path)
-    code, out, err = cli(capsys, "backtest", str(folder), "--models", "mean,median,nash",
-                         "--seed", "5", "--json")  # fmt: skip
+    code, out, err = cli(
+        capsys, "backtest", str(folder), "--models", "mean,median,nash", "--seed", "5", "--json"
+    )
     assert code == 0, err
     d = json.loads(out)
     assert {"dataset", "split", "capability", "n_issues", "models", "by_period", "issues"} <= set(d)
@@ -51,8 +52,16 @@ def test_json_contract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
     assert d["n_issues"] == 4 and d["unscored"] == [
         {"isnr": "x2i2", "period": "2003-2008", "reason": "no outcome coded"}
     ]
-    keys = {"mae", "median_ae", "rmse", "within_5", "within_10", "vs_mean", "coverage_50",
-            "coverage_80"}  # fmt: skip
+    keys = {
+        "mae",
+        "median_ae",
+        "rmse",
+        "within_5",
+        "within_10",
+        "vs_mean",
+        "coverage_50",
+        "coverage_80",
+    }
     assert all(keys <= set(m) for m in d["models"].values())
     assert d["models"]["mean"]["vs_mean"] == {"diff": 0.0, "ci95": [0.0, 0.0], "n": 4}
     assert d["models"]["nash"]["n"] == 2  # two issues have no reference point: listed
@@ -125,13 +134,30 @@ def test_bad_data_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path
 
 def test_html_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     folder, out = write_deu(tmp_path / "d"), tmp_path / "bt.html"
-    code, _, err = cli(capsys, "backtest", str(folder), "--models", "median,nash", "--seed", "1",
-                       "--draws", "20", "--out", str(out))  # fmt: skip
+    code, _, err = cli(
+        capsys,
+        "backtest",
+        str(folder),
+        "--models",
+        "median,nash",
+        "--seed",
+        "1",
+        "--draws",
+        "20",
+        "--out",
+        str(out),
+    )
     assert code == 0, err
     page = out.read_text()
     assert "<script" not in page and 'src="http' not in page and page.count("<svg") >= 3
-    for heading in ("Scores", "Error distributions", "Calibration", "By period", "worst-missed",
-                    "Left out"):  # fmt: skip
+    for heading in (
+        "Scores",
+        "Error distributions",
+        "Calibration",
+        "By period",
+        "worst-missed",
+        "Left out",
+    ):
         assert heading in page
     assert "x2i2: no outcome coded" in page and "com 100/50" in page  # inputs of a missed issue
     assert "real outcomes inside" in page and "position" in page  # coverage chart, noise stated

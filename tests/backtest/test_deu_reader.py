@@ -27,8 +27,12 @@ def test_reads_tidy_csvs(tmp_path: Path) -> None:
 def test_scoring_problems_are_named(tmp_path: Path) -> None:
     issues = read_deu(write_deu(tmp_path))
     assert [scoring_problem(i) for i in issues] == [
-        None, None, None, "no outcome coded", None,
-    ]  # fmt: skip
+        None,
+        None,
+        None,
+        "no outcome coded",
+        None,
+    ]
     short = dataclasses.replace(issues[1], saliences=(50.0, None, 50.0))
     assert "only 2 actor(s)" in str(scoring_problem(short))
 
@@ -165,8 +169,9 @@ def test_convert_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     from helpers import cli
 
     folder, out = write_deu(tmp_path / "d"), tmp_path / "x3i1.yaml"
-    code, _, err = cli(capsys, "convert", str(folder), str(out), "--issue", "x3i1",
-                       "--capability", "council")  # fmt: skip
+    code, _, err = cli(
+        capsys, "convert", str(folder), str(out), "--issue", "x3i1", "--capability", "council"
+    )
     assert code == 0, err
     s = load(out)
     assert s.id == "x3i1" and s.actors[2].name == "Croatia" and s.actors[2].capability == 7

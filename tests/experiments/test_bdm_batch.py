@@ -79,8 +79,10 @@ def test_a_draw_does_not_depend_on_its_batch() -> None:
     s, inputs = _draws("korea-2019-12", 12, drop=False)
     params = BDMParams()
     whole = batch_runner(MODELS["bdm"])(s, inputs, params, seeds=[]).forecast
-    parts = [batch_runner(MODELS["bdm"])(s, inputs.take(slice(k, k + 5)), params, seeds=[])
-             for k in range(0, 12, 5)]  # fmt: skip
+    parts = [
+        batch_runner(MODELS["bdm"])(s, inputs.take(slice(k, k + 5)), params, seeds=[])
+        for k in range(0, 12, 5)
+    ]
     assert np.array_equal(whole, np.vstack([p.forecast for p in parts]))
 
 

@@ -79,8 +79,10 @@ def _search_only(s: detente.Scenario, model: str, issue: str, target: float, fie
     return {(*lv.actors, lv.field): lv for lv in search_levers(f, goal, candidates(fs, False))}
 
 
-@pytest.mark.parametrize(("model", "fields"), [("mean", ["position", "salience", "capability"]),
-                                               ("median", ["position"])])  # fmt: skip
+@pytest.mark.parametrize(
+    ("model", "fields"),
+    [("mean", ["position", "salience", "capability"]), ("median", ["position"])],
+)
 def test_search_agrees_with_the_exact_levers(
     korea: detente.Scenario, model: str, fields: list[str]
 ) -> None:

@@ -60,8 +60,12 @@ def test_sweep_equals_a_loop_of_run(case: str) -> None:
     if case == "korea":
         s, noise = detente.load_scenario("korea-2019-12"), None
     else:  # a and b sit on either side of the status quo in some draws: no agreement there
-        s = make_scenario([[40, 30], [62, 70], [55, 50]], [[90, 40], [80, 60], [50, 50]],
-                          [2, 1, 1], status_quo=[50.0, 45.0])  # fmt: skip
+        s = make_scenario(
+            [[40, 30], [62, 70], [55, 50]],
+            [[90, 40], [80, 60], [50, 50]],
+            [2, 1, 1],
+            status_quo=[50.0, 45.0],
+        )
         noise = {"position": 15.0}
     r = detente.experiments.sweep(s, "nash", draws=300, seed=4, noise=noise, chunk_size=64)
     inputs = draw_inputs(s, input_space(s, noise), r.seeds)

@@ -15,8 +15,9 @@ from helpers import cli
 
 
 def test_json_summary(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = cli(capsys, "sweep", "korea-2019-12", "-m", "median", "--draws", "200",
-                       "--seed", "4", "--json")  # fmt: skip
+    code, out, _ = cli(
+        capsys, "sweep", "korea-2019-12", "-m", "median", "--draws", "200", "--seed", "4", "--json"
+    )
     assert code == 0
     data = json.loads(out)
     assert data["draws"] == 200 and data["seed"] == 4 and data["model"] == "median"
@@ -29,8 +30,20 @@ def test_rows_file_and_rerun_of_a_row(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, suffix: str
 ) -> None:
     out = tmp_path / f"rows{suffix}"
-    code, text, err = cli(capsys, "sweep", "korea-2019-12", "-m", "bdm", "--draws", "20",
-                          "--seed", "9", "--drop-actors", "--out", str(out))  # fmt: skip
+    code, text, err = cli(
+        capsys,
+        "sweep",
+        "korea-2019-12",
+        "-m",
+        "bdm",
+        "--draws",
+        "20",
+        "--seed",
+        "9",
+        "--drop-actors",
+        "--out",
+        str(out),
+    )
     assert code == 0, err
     assert "median shift when an actor is left out" in text
     rows = (
@@ -46,14 +59,18 @@ def test_rows_file_and_rerun_of_a_row(
         args += ["--drop-actor", str(row.dropped)]
     code, text, _ = cli(capsys, *args)
     forecast = json.loads(text)["forecast"]
-    assert forecast == [row["forecast.sequencing"], row["forecast.denuclearization"],
-                        row["forecast.us_posture"]]  # fmt: skip
+    assert forecast == [
+        row["forecast.sequencing"],
+        row["forecast.denuclearization"],
+        row["forecast.us_posture"],
+    ]
 
 
 def test_html_page(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out = tmp_path / "page.html"
-    code, _, _ = cli(capsys, "sweep", "korea-2019-12", "-m", "mean", "--draws", "50",
-                     "--out", str(out))  # fmt: skip
+    code, _, _ = cli(
+        capsys, "sweep", "korea-2019-12", "-m", "mean", "--draws", "50", "--out", str(out)
+    )
     assert code == 0
     text = out.read_text()
     assert "80 % band" in text and "<svg" in text and "uncertainty-table" in text

@@ -30,8 +30,15 @@ def test_a_worker_killed_mid_sweep_does_not_change_the_result(
                 os.kill(pids[0], signal.SIGKILL)
                 killed.append(pids[0])
 
-        remote = sweep("korea-2019-12", "bdm", draws=400, seed=3, chunk_size=40,
-                       scheduler=lc.scheduler_address, progress=tick)  # fmt: skip
+        remote = sweep(
+            "korea-2019-12",
+            "bdm",
+            draws=400,
+            seed=3,
+            chunk_size=40,
+            scheduler=lc.scheduler_address,
+            progress=tick,
+        )
     assert killed
     assert np.array_equal(remote.forecast, serial.forecast)
     assert np.array_equal(remote.seeds, serial.seeds)
@@ -40,8 +47,15 @@ def test_a_worker_killed_mid_sweep_does_not_change_the_result(
 @pytest.mark.slow
 def test_local_cluster_equals_one_process() -> None:
     a = sweep("ec-emissions-1994", "bdm", draws=300, seed=8, drop_actors=True)
-    b = sweep("ec-emissions-1994", "bdm", draws=300, seed=8, drop_actors=True,
-              scheduler="local:2", chunk_size=100)  # fmt: skip
+    b = sweep(
+        "ec-emissions-1994",
+        "bdm",
+        draws=300,
+        seed=8,
+        drop_actors=True,
+        scheduler="local:2",
+        chunk_size=100,
+    )
     assert np.array_equal(a.forecast, b.forecast) and a.summary() == b.summary()
 
 

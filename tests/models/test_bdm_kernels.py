@@ -85,8 +85,12 @@ def test_support_matches_the_cubic_oracle(data, rho) -> None:
 def test_all_pairs_denominator_matches_the_oracle(data) -> None:
     x, w, _ = data
     D = distance_powers(x, 9.0, np.linspace(0.5, 2.0, len(x)))
-    brute = sum(w[k] * abs(D[k, a] - D[k, b]) for k in range(len(x)) for a in range(len(x))
-                for b in range(len(x)))  # fmt: skip
+    brute = sum(
+        w[k] * abs(D[k, a] - D[k, b])
+        for k in range(len(x))
+        for a in range(len(x))
+        for b in range(len(x))
+    )
     assert _all_pairs_total(w, D) == pytest.approx(brute, rel=1e-9, abs=1e-12)
 
 

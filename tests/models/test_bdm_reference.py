@@ -107,15 +107,27 @@ def test_belgium_view_x_values(ec_file: Scenario) -> None:
 
 
 QUADRANTS = {  # Scholz 2011 Figs 7-10 (spec §5.1): x = focal's own EU, y = the other's EU
-    "Belgium": {"UL": "Denmark UK Germany Netherlands France Italy", "UR": "Luxembourg",
-                "O": "Ireland Greece"},
-    "France": {"LL": "Denmark Netherlands Germany Greece", "LR": "Belgium Ireland Luxembourg",
-               "O": "UK Italy"},
-    "Netherlands": {"UR": "Greece", "LR": "Belgium Ireland", "LL": "UK France Italy",
-                    "O": "Germany Denmark Luxembourg"},
-    "Luxembourg": {"UR": "UK France Italy Ireland Belgium Greece",
-                   "O": "Germany Denmark Netherlands"},
-}  # fmt: skip
+    "Belgium": {
+        "UL": "Denmark UK Germany Netherlands France Italy",
+        "UR": "Luxembourg",
+        "O": "Ireland Greece",
+    },
+    "France": {
+        "LL": "Denmark Netherlands Germany Greece",
+        "LR": "Belgium Ireland Luxembourg",
+        "O": "UK Italy",
+    },
+    "Netherlands": {
+        "UR": "Greece",
+        "LR": "Belgium Ireland",
+        "LL": "UK France Italy",
+        "O": "Germany Denmark Luxembourg",
+    },
+    "Luxembourg": {
+        "UR": "UK France Italy Ireland Belgium Greece",
+        "O": "Germany Denmark Netherlands",
+    },
+}
 MISREAD = {("Netherlands", "Greece"), ("Luxembourg", "UK"), ("Luxembourg", "Greece")}
 
 

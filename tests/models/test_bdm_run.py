@@ -112,8 +112,11 @@ def test_issues_run_independently(ec: Scenario) -> None:
     # the first issue stopped early (converged) and holds still while the second goes on
     assert both.extra["stop"]["issues"]["i0"]["rule"] == "converged"
     last = both.rounds[len(alone.rounds) - 1].positions
-    assert all(r.positions[i][0] == last[i][0] for r in both.rounds[len(alone.rounds) :]
-               for i in range(len(last)))  # fmt: skip
+    assert all(
+        r.positions[i][0] == last[i][0]
+        for r in both.rounds[len(alone.rounds) :]
+        for i in range(len(last))
+    )
     assert {o["issue"] for r in both.rounds[1:] for o in r.extra["offers"]} == {"i0", "i1"}
 
 

@@ -96,8 +96,9 @@ def test_two_issues_are_decided_separately() -> None:
         agenda_setter="COM",
     )
     pos = [[10, 90], [30, 70], [50, 50], [70, 30], [90, 10], [100, 0]]
-    s = make_scenario(pos, [[50, 50]] * 6, [1.0] * 6, status_quo=[40, 60],
-                      ids=["A", "B", "C", "D", "E", "COM"])  # fmt: skip
+    s = make_scenario(
+        pos, [[50, 50]] * 6, [1.0] * 6, status_quo=[40, 60], ids=["A", "B", "C", "D", "E", "COM"]
+    )
     r = procedural.run(dataclasses.replace(s, decision=Decision(rule)))
     assert r.forecast == pytest.approx((60.0, 40.0))  # the mirror image on the second issue
 

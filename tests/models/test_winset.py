@@ -170,8 +170,7 @@ def test_per_issue_rules_let_the_setter_move_only_what_it_can() -> None:
     # Issue i0 needs A; issue i1 needs A and B.  B blocks any move on i1 that A wants, so the
     # setter A moves i0 alone to its ideal.
     rule = DecisionRule(rule="unanimity", veto=("A",), agenda_setter="A")
-    s = scen([[80, 70], [50, 20]], [50, 50], rule,
-             overrides={"i1": DecisionRule(veto=("A", "B"))})  # fmt: skip
+    s = scen([[80, 70], [50, 20]], [50, 50], rule, overrides={"i1": DecisionRule(veto=("A", "B"))})
     x, extra = forecast(s)
     assert x == pytest.approx([80.0, 50.0], abs=1e-6)
     assert extra["win_set"]["issues_moved"] == ["i0"]
