@@ -61,7 +61,9 @@ def _detente(*argv: str, cwd: Path | None = None) -> str:
 def test_json_through_a_pipe_parses(argv: list[str]) -> None:
     text = _detente(*argv)
     assert max(len(line) for line in text.splitlines()) > 20  # would have been wrapped
-    json.loads(text)
+    doc = json.loads(text)
+    missing = {"model", "params", "seed", "version", "scenario"} - set(doc)
+    assert not missing, f"no provenance keys {sorted(missing)}"  # one provenance for every result
 
 
 @pytest.mark.skipif(not nlp_available(), reason="needs the [nlp] extra")
