@@ -90,3 +90,28 @@ def test_solving_again_needs_the_scenario_that_named_the_players() -> None:
     assert solve_again(solution.provenance, korea) == solution
     with pytest.raises(DetenteError, match="computed on scenario 'korea-2019-12': pass that"):
         solve_again(solution.provenance)
+
+
+def test_a_scenario_that_has_nothing_for_the_game_is_not_silently_ignored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It was dropped without a word: the defaults ran and the result named the scenario."""
+    from detente.errors import DetenteError
+    from helpers import REPO, cli
+
+    dam = REPO / "examples" / "dam-talks.yaml"
+    solution = solve(load_game("deadline_provocation", None, load(dam)), "pbe")
+    assert solution.details["warnings"] == [
+        "scenario 'dam-talks-example' has no games: entry for deadline_provocation: the game's "
+        "default values are used and its players keep their own names"
+    ]
+    assert "warnings" not in solve(load_game("deadline_provocation", None, None), "pbe").details
+    efg = tmp_path / "one.efg"
+    efg.write_text(
+        'EFG 2 R "one" { "A" }\n""\np "" 1 1 "" { "L" "R" } 0\nt "" 1 "" { 1 }\nt "" 2 "" { 0 }\n'
+    )
+    assert solve(load_game(efg), "spe").equilibria
+    with pytest.raises(DetenteError, match=r"an \.efg game takes no scenario"):
+        load_game(efg, None, load(dam))
+    code, _, err = cli(capsys, "game", "solve", "deadline_provocation", "--scenario", str(dam))
+    assert code == 0 and err.startswith("warning: scenario 'dam-talks-example' has no games:")

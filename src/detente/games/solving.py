@@ -90,6 +90,10 @@ def load_game(
             raise DetenteError(f"no game {name!r}: give a catalog name ({known}) or an .efg file")
         if overrides:
             raise ParamError(f"{path}: an .efg game takes no parameters")
+        if scenario is not None:  # it was silently ignored
+            raise DetenteError(
+                f"{path}: an .efg game takes no scenario (its players and payoffs are in the file)"
+            )
         return LoadedGame(name=path.stem, game=read_efg(path), params={}, source=str(path))
     entry = CATALOG[name]
     setup = scenario.game(name) if scenario is not None else None
@@ -140,7 +144,7 @@ def solve(loaded: LoadedGame, method: str = "auto", lam: float = 1.0) -> GameSol
     details = dict(result.details)
     if not result.equilibria and method in ("pure-nash", "pbe"):
         details.setdefault("note", NO_PURE)
-    warnings = recall_warnings(game)
+    warnings = recall_warnings(game) + _unused_scenario(loaded)
     if warnings:
         details["warnings"] = warnings
     prov = provenance(
@@ -193,4 +197,15 @@ def recall_warnings(game: Game) -> list[str]:
     return [
         f"{game.title}: imperfect recall at information sets {names}; the solvers assume "
         "perfect recall, so behaviour-strategy results (qre, pbe) may miss equilibria"
+    ]
+
+
+def _unused_scenario(loaded: LoadedGame) -> list[str]:
+    """A warning when the scenario given has nothing for this game (it changes nothing)."""
+    sc = loaded.scenario
+    if sc is None or sc.game(loaded.name) is not None:
+        return []
+    return [
+        f"scenario {sc.id!r} has no games: entry for {loaded.name}: the game's default values "
+        "are used and its players keep their own names"
     ]
