@@ -30,10 +30,10 @@ from typing import Any
 
 from detente.extraction import extract, load_aliases
 from detente.extraction import newsset as ns
+from detente.extraction.context_senses import context_sense
 from detente.extraction.lexicon import match
 from detente.extraction.nlp import load_pipeline
 from detente.extraction.prefilter import plan
-from detente.extraction.senses import context_sense
 from detente.extraction.text import clean
 
 REPO = Path(__file__).resolve().parents[1]

@@ -147,3 +147,31 @@ def test_exchanging_prisoners_stays_cooperation():
     found = _events("Iran and Russia exchanged prisoners on Friday.")
     assert ("COOPERATE", ("IRN",), ("RUS",)) in found
     assert not any(kind == "ACCUSE" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Saudi-led coalition jets bombed Houthi positions in Yemen on Monday.",
+            ("ASSAULT", ("SAU",), ("YEM",)),
+        ),
+        ("Iran vowed revenge for the killing of its general.", ("THREATEN", ("IRN",), ())),
+        (
+            "A ceasefire between Armenia and Azerbaijan was agreed on Friday.",
+            ("AGREE", ("ARM",), ("AZE",)),
+        ),
+        ("Rockets were fired into Israel from Gaza on Monday.", ("ASSAULT", ("PSE",), ("ISR",))),
+        (
+            "Officials said militants fired rockets from Gaza at Israeli towns.",
+            ("ASSAULT", ("PSE",), ("ISR",)),
+        ),
+    ],
+)
+def test_doers_from_between_from_and_hyphenated_names(text, event):
+    assert event in _events(text)
+
+
+def test_an_act_and_its_effect_are_one_event():
+    found = _events("The attack by Hamas on Israel on Saturday killed hundreds of people.")
+    assert found == {("ASSAULT", ("PSE",), ("ISR",))}

@@ -9,7 +9,10 @@
   from its prepositional phrases, the governing verb's "with / against / to", or a "with" phrase
   the parser did not attach.
 * A "by" agent inside an object names a mediator or author, not a target ("agreed to a truce
-  brokered by Egypt").
+  brokered by Egypt").  A passive without an agent whose subject has a "between" phrase was
+  done by those actors ("a ceasefire between A and B was agreed").  When neither a subject nor
+  an agent names an actor, a "from" phrase names the doer ("rockets were fired into Israel from
+  Gaza", "militants fired rockets from Gaza").
 """
 
 from __future__ import annotations
@@ -62,9 +65,13 @@ def verb_args(v: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
     if passive:
         agent = _agent(v)
         source = codes(phrase(agent), actors) if agent is not None else []
+        if agent is None and subj is not None and (pair := _between(subj, actors)):
+            return pair, []  # "a ceasefire between A and B was agreed": A and B agreed
+        source = source or _origin(v, actors)
         aimed = [c for c in v.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
         aim = [x for c in aimed for x in codes(c.subtree, actors, frozenset(source))]
         return source, subj_codes or aim  # "rockets were fired into Israel": ISR
+    subj_codes = subj_codes or _origin(v, actors)  # "militants fired rockets from Gaza"
     skip = frozenset(subj_codes)
     target: list[str] = []
     for c in v.children:
@@ -75,6 +82,18 @@ def verb_args(v: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
             words = [t for t in c.subtree if t.i not in mediators]  # "a truce brokered by X"
             target += [x for x in codes(words, actors, skip) if x not in target]
     return subj_codes, target
+
+
+def _origin(verb: Any, actors: Mapping[int, str]) -> list[str]:
+    """Actors in a "from" phrase of ``verb``, the doer when no subject or agent names one."""
+    origin = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"]
+    return [a for c in origin for a in codes(c.subtree, actors)]
+
+
+def _between(noun: Any, actors: Mapping[int, str]) -> list[str]:
+    """Actors in a "between" phrase of ``noun`` ("a truce between A and B")."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+    return [a for c in preps for a in codes(c.subtree, actors)]
 
 
 def own_source(n: Any, actors: Mapping[int, str]) -> list[str]:

@@ -28,10 +28,11 @@ from detente.extraction.arguments import (
     own_source,
     verb_args,
 )
+from detente.extraction.context_senses import CONSEQUENCE, context_sense
 from detente.extraction.lexicon import QUAD, Sense, match, words
 from detente.extraction.modality import JUDGING, REPORT, modality, presupposed
 from detente.extraction.roles import settle
-from detente.extraction.senses import CONSEQUENCE, context_sense, refine
+from detente.extraction.senses import refine
 from detente.extraction.syntax import codes, subject
 
 __all__ = ["Coded", "code_sentence", "main_event", "own_source"]
@@ -156,6 +157,17 @@ def _trigger(tok: Any, actors: Mapping[int, str]) -> Sense | None:
     return context_sense(tok)
 
 
+def _same_act(verb: Any, triggers: Mapping[int, Sense]) -> int | None:
+    """The act noun that is the subject of a verb of the same type: one act told twice.
+
+    "The attack by X on Y killed hundreds": the killing is the attack, not a second event.
+    """
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.pos_ != "VERB" or subj is None or subj.i not in triggers:
+        return None
+    return int(subj.i) if triggers[subj.i].plover == triggers[verb.i].plover else None
+
+
 def _complement_of(tok: Any, i: int) -> bool:
     """Whether ``tok`` is the verb of a complement clause of token ``i`` ("agreed to X")."""
     node = tok
@@ -195,6 +207,7 @@ def code_sentence(sent: Any, actors: Mapping[int, str]) -> list[Coded]:
     triggers = {t.i: s for t in sent if (s := _trigger(t, actors)) is not None}
     judged = {i for i in triggers if _judged(sent.doc[i], triggers, actors)}
     absorbed = {i: None if i in judged else _absorber(sent.doc[i], triggers) for i in triggers}
+    absorbed |= {i: j for i in triggers if (j := _same_act(sent.doc[i], triggers)) is not None}
     out: list[Coded] = []
     for i, sense in triggers.items():
         tok = sent.doc[i]

@@ -33,8 +33,8 @@ from typing import Any
 
 from detente.extraction.actors import AliasTable
 from detente.extraction.anaphora import ANAPHORS
+from detente.extraction.context_senses import CONTEXT_WORDS
 from detente.extraction.lexicon import lexicon, words
-from detente.extraction.senses import CONTEXT_WORDS
 
 __all__ = ["Unit", "WordTest", "actor_pattern", "plan", "sentences"]
 

@@ -58,10 +58,19 @@ from typing import Any
 
 from detente.extraction.lexicon import Sense, words
 
-__all__ = ["CONTEXT_WORDS", "context_sense", "refine"]
+__all__ = [
+    "DEPLOYING",
+    "DEPLOYMENT",
+    "EXCHANGE_OF_FIRE",
+    "GUNFIRE",
+    "PROJECTILES",
+    "UNITS",
+    "objects",
+    "refine",
+]
 
 _FIRING = words("fire launch shoot testfire testlaunch")
-_PROJECTILES = words(
+PROJECTILES = words(
     "missile missiles rocket rockets projectile projectiles shell shells salvo round rounds "
     "icbm icbms slbm weapon weapons torpedo satellite"
 )
@@ -84,10 +93,6 @@ _GIFTS = words(
     "relief access border borders asylum protection training ammunition credit credits material "
     "materiel goods"
 )
-_VISITORS = words(
-    "president minister secretary envoy ambassador delegation counterpart leader premier "
-    "chancellor king prince emir sheikh foreign officials official visitor"
-)
 _PAUSING = words("suspend halt stop cancel postpone scale freeze")
 _MANOEUVRES = words(
     "exercise exercises drill drills maneuver maneuvers manoeuvre manoeuvres operation "
@@ -96,13 +101,8 @@ _MANOEUVRES = words(
 _CHANCES = words("chance chances opportunity time impetus boost momentum room space try")
 _LEAVING = words("withdraw exit quit leave abandon")
 _AGREEMENTS = words("deal agreement accord treaty pact jcpoa plan convention arrangement framework")
-_CONSEQUENCES = words("consequence response reaction retaliation")
-_FUTURE = words("will would 'll shall")
-_PROMISES = words("promise vow pledge warn threaten")
-_CONCERN = words("concerned troubled alarmed")
-_EXPRESSING = words("express voice raise share reiterate convey make register")
-_DEPLOYING = words("move send mass amass station dispatch")
-_UNITS = words(
+DEPLOYING = words("move send mass amass station dispatch")
+UNITS = words(
     "troop troops force forces soldier soldiers equipment warship warships tank tanks "
     "battalion battalions unit units division divisions"
 )
@@ -110,13 +110,9 @@ _UNITS = words(
 _COMMENTING = words("comment comments details detail")
 _PRESS = words("reporter reporters journalist journalists press media newsmen")
 _PARTNERS = words("with to")
-_FAVOURING = words("favor favour propose prefer")
-_RESTORING = words("restore normalize normalise resume renew upgrade")
-_RELATIONS = words("relation relations tie ties")
-_TALKS = words("dialogue talks negotiation negotiations")
 _THREAT_NOUNS = words("threat warning")
 _POSING = words("constitute pose represent remain become")
-_GUNFIRE = words("fire gunfire shots shot rockets rocket artillery shells blows")
+GUNFIRE = words("fire gunfire shots shot rockets rocket artillery shells blows")
 _SETTING = words("in at during")
 _ENDING = words("cessation end halt suspension stop lull pause")
 _ARMED_STRIKES = words(
@@ -124,30 +120,16 @@ _ARMED_STRIKES = words(
     "pre-emptive nuclear punitive cruise"
 )
 
-_WEAPONS = words(
-    "weapon weapons force bomb bombs gas munition munitions missile missiles rocket rockets "
-    "artillery drone drones explosive explosives napalm"
-)
-CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | _DEPLOYING | _FAVOURING | _RESTORING
-CONTEXT_WORDS |= {"concern", "use", "exchange", "receive", "case"}
-"""Lemmas that only :func:`context_sense` makes triggers (the pre-filter must keep them)."""
 
 WEAPONS_TEST = Sense("MOBILIZE", "weapons", "150", "weapons test")
 MILITARY_STRIKE = Sense("ASSAULT", "heavy-weapons", "195", "military strike")
 EXCHANGE_OF_FIRE = Sense("ASSAULT", "firearms", "190", "exchange fire")
-USE_OF_FORCE = Sense("ASSAULT", "", "190", "use weapons")
 DE_ESCALATION = Sense("RETREAT", "", "087", "suspend exercises")
-CASE_AGAINST = Sense("ACCUSE", "allege", "115", "case against")
-HOSTED = Sense("CONSULT", "host", "043", "receive a visitor")
 DEPLOYMENT = Sense("MOBILIZE", "troops", "154", "move forces")
 LEFT_AGREEMENT = Sense("REJECT", "", "127", "leave agreement")
-CONSEQUENCE = Sense("THREATEN", "", "130", "consequences")
-CONCERN = Sense("ACCUSE", "disapprove", "110", "concern")
-INTENT_TO_TALK = Sense("AGREE", "", "036", "favor talks")
-RELATIONS = Sense("SUPPORT", "", "050", "restore relations")
 
 
-def _objects(tok: Any) -> list[Any]:
+def objects(tok: Any) -> list[Any]:
     """Direct objects and the objects of prepositions (and particles' objects) of ``tok``."""
     out = []
     for c in tok.children:
@@ -160,20 +142,6 @@ def _objects(tok: Any) -> list[Any]:
 
 def _has_actor(tokens: Any, actors: Mapping[int, str]) -> bool:
     return any(t.i in actors for t in tokens)
-
-
-def _future(tok: Any) -> bool:
-    """Under "will" or "would", or the object of a promise ("promised a painful response")."""
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PROMISES:
-        return True
-    node = tok
-    for _ in range(4):
-        if any(c.lower_ in _FUTURE for c in node.children if c.dep_ == "aux"):
-            return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
 
 
 def _aid_given(tok: Any, heads: set[str], actors: Mapping[int, str]) -> bool:
@@ -197,7 +165,7 @@ def _no_event(tok: Any, sense: Sense, actors: Mapping[int, str]) -> bool:
     """Refusing to comment, talking to the press, a threat as a thing, a meeting as a setting."""
     lemma = tok.lemma_.lower()
     if sense.plover == "REJECT" and any(
-        c.dep_ == "xcomp" and ({o.lemma_.lower() for o in _objects(c)} | {c.lemma_}) & _COMMENTING
+        c.dep_ == "xcomp" and ({o.lemma_.lower() for o in objects(c)} | {c.lemma_}) & _COMMENTING
         for c in tok.children
     ):
         return True
@@ -247,24 +215,24 @@ def _military(strike: Any, actors: Mapping[int, str]) -> bool:
 def refine(tok: Any, sense: Sense, actors: Mapping[int, str]) -> Sense | None:
     """``sense`` corrected by the trigger's object and actors (None: not an event)."""
     lemma = tok.lemma_.lower().replace("-", "")
-    objs = _objects(tok)
+    objs = objects(tok)
     heads = {o.lemma_.lower() for o in objs}
     if (lemma in _SENDING and heads & _COMMUNICATION) or _no_event(tok, sense, actors):
         return None
-    if lemma in _DEPLOYING and heads & _UNITS:  # "sent warships", before the test for aid
+    if lemma in DEPLOYING and heads & UNITS:  # "sent warships", before the test for aid
         return DEPLOYMENT
     if lemma in _PAUSING and heads & _MANOEUVRES:  # "suspended joint military exercises"
         return DE_ESCALATION
     if sense.plover == "AID" and tok.pos_ == "VERB" and not _aid_given(tok, heads, actors):
         return None
-    if lemma == "exchange" and heads & _GUNFIRE:  # "exchanged fire across the border"
+    if lemma == "exchange" and heads & GUNFIRE:  # "exchanged fire across the border"
         return EXCHANGE_OF_FIRE
     if sense.plover == "PROTEST" and tok.pos_ == "NOUN" and lemma == "strike":
         return MILITARY_STRIKE if _military(tok, actors) else sense
     if lemma in _LEAVING and heads & _AGREEMENTS:
         return LEFT_AGREEMENT
     if sense.plover == "ASSAULT" and tok.pos_ == "VERB":
-        if lemma in _FIRING and heads & _PROJECTILES:
+        if lemma in _FIRING and heads & PROJECTILES:
             aimed = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
             if not any(_has_actor(c.subtree, actors) for c in aimed):
                 return WEAPONS_TEST
@@ -272,49 +240,3 @@ def refine(tok: Any, sense: Sense, actors: Mapping[int, str]) -> Sense | None:
         if lemma in _STRUGGLE and objs and not armed:
             return None
     return sense
-
-
-def _against(noun: Any) -> bool:
-    """An "against" phrase on the noun, or on the verb whose object it is."""
-    heads = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
-    return any(c.lower_ == "against" for h in heads for c in h.children)
-
-
-def _visitor(tok: Any) -> bool:
-    """Whether the object of "receive" is a person or a delegation, not a thing."""
-    objs = [c for c in tok.children if c.dep_ == "dobj"]
-    return any(o.lemma_.lower() in _VISITORS or o.ent_type_ == "PERSON" for o in objs)
-
-
-def context_sense(tok: Any) -> Sense | None:
-    """A sense that only the context gives: promised consequences, expressed concern."""
-    lemma = tok.lemma_.lower()
-    if lemma not in CONTEXT_WORDS and tok.lower_ not in _CONCERN:
-        return None  # cheap exit: this runs for every token that the lexicon does not know
-    moved = {o.lemma_.lower() for o in _objects(tok)}
-    if lemma == "case" and tok.pos_ == "NOUN" and _against(tok):
-        return CASE_AGAINST  # "filed a case against China" (CAMEO 115, bring a lawsuit)
-    if lemma == "receive" and tok.pos_ == "VERB" and _visitor(tok):
-        return HOSTED  # "Xi received the Pakistani prime minister": hosting a visit
-    if lemma == "use" and tok.pos_ == "VERB" and moved & _WEAPONS:
-        return USE_OF_FORCE
-    if lemma == "exchange" and tok.pos_ == "NOUN" and moved & (_GUNFIRE | _PROJECTILES):
-        return EXCHANGE_OF_FIRE  # "an exchange of rockets and airstrikes"
-    if tok.pos_ == "VERB" and lemma in _DEPLOYING and moved & _UNITS:
-        return DEPLOYMENT
-    objects = {o.lemma_.lower() for o in tok.children if o.dep_ == "dobj"}
-    if tok.pos_ == "VERB" and lemma in _FAVOURING and objects & _TALKS:
-        return INTENT_TO_TALK
-    if tok.pos_ == "VERB" and lemma in _RESTORING and objects & _RELATIONS:
-        return RELATIONS
-    if tok.pos_ == "NOUN" and lemma in _CONSEQUENCES and _future(tok):
-        return CONSEQUENCE
-    concerned = tok.pos_ == "ADJ" or (
-        tok.tag_ == "VBN" and tok.dep_ == "acomp"
-    )  # "remains concerned"
-    if concerned and tok.lower_ in _CONCERN and tok.dep_ in ("acomp", "ROOT", "conj"):
-        return CONCERN
-    expressed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _EXPRESSING
-    if tok.pos_ == "NOUN" and lemma == "concern" and expressed:
-        return CONCERN
-    return None

@@ -25,8 +25,9 @@ from typing import Any
 from detente.extraction.coder import MATERIAL_CONFLICT, Coded, code_sentence, own_source
 from detente.extraction.collect import Collector
 from detente.extraction.event_dating import date_of
+from detente.extraction.places import OFFICES
 from detente.extraction.senses import EXCHANGE_OF_FIRE
-from detente.extraction.speakers import OFFICES, REPORTING, Voices, resolve_sentence
+from detente.extraction.speakers import REPORTING, Voices, resolve_sentence
 from detente.extraction.syntax import noun_subject
 from detente.extraction.types import DateRef
 

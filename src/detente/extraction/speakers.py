@@ -16,12 +16,7 @@ These rules adjust the token → actor map of one sentence before it is coded (t
   the source of the latest event or the latest speaker.  An expletive "it" ("it is clear
   that …", "it was the rebels who …") refers to nothing.  "its" and "their" refer to the
   nearest actor before them in the sentence ("sanctions on X over its launches").
-* **Places are not actors.**  A city or other non-name form of an actor ("London", "Geneva",
-  "Brussels", "Gaza") that is the object of a locative preposition ("in", "at", "near", "from")
-  or of "to" after a verb of motion ("travelled to Geneva", "invited him to Pyongyang") is a place;
-  so is a dateline (an actor at the start of a paragraph followed by a dash), and so is a city
-  that is part of another name ("the Minsk Group", "the Geneva Conventions").  Country names,
-  acronyms ("U.S.") and demonyms stay actors: "strikes in Syria" still targets SYR.
+* **Places are not actors** (:mod:`~detente.extraction.places`).
 """
 
 from __future__ import annotations
@@ -35,6 +30,7 @@ from detente.extraction.actors import AliasTable
 from detente.extraction.anaphora import INSTITUTIONS, Antecedents
 from detente.extraction.issuer import issuer
 from detente.extraction.lexicon import words
+from detente.extraction.places import OFFICES, is_place
 
 __all__ = [
     "FIRST_PERSON",
@@ -48,21 +44,11 @@ FIRST_PERSON = words("i we us our ours my me")
 THIRD_PERSON = words("he she they it his her their its him them")
 POSSESSIVE = words("his her their its")
 PERSONAL = words("he she him his her")
-OFFICES = words(
-    "president minister secretary spokesperson spokesman spokeswoman envoy ambassador official "
-    "chief leader king queen premier chancellor general prince coordinator representative"
-)
-"""Head nouns that make an actor mention a person (the antecedent of "he" and "she")."""
 _PRONOUN_DEPS = frozenset(("nsubj", "nsubjpass", "poss", "pobj", "dobj"))
 REPORTING = words(
     "say tell report announce state add note confirm claim declare reiterate explain write "
     "stress emphasize emphasise underscore reaffirm insist quote warn continue"
 )
-_LOCATIVE = words("in at near from inside outside")
-_MOTION = words("travel fly go come invite return move arrive head send")
-_NATIONAL = re.compile(r"\b(?:Republic|Federation|Kingdom|States|Union|Emirates)\b")
-_DEMONYM_ENDS = ("an", "ans", "ese", "ish", "ian", "ians", "i", "is")
-_DASHES = frozenset(("-", "–", "—", "--"))
 
 
 @dataclass(slots=True, kw_only=True)
@@ -180,61 +166,6 @@ def _expletive(verb: Any) -> bool:
     return False
 
 
-def _dateline(tok: Any) -> bool:
-    """A name at the start of a sentence, followed by a dash within a few proper nouns."""
-    doc, start = tok.doc, tok.sent.start
-    if tok.i - start > 3:
-        return False
-    for t in doc[start : min(len(doc), start + 6)]:
-        if t.text in _DASHES:
-            return bool(t.i > tok.i)
-        if t.pos_ not in ("PROPN", "PUNCT") or (t.pos_ == "PUNCT" and t.text != ","):
-            return False
-    return False
-
-
-def _entity_text(tok: Any) -> str:
-    """The text of the entity ``tok`` belongs to (the token alone if none)."""
-    if not tok.ent_type_:
-        return str(tok.text)
-    doc, start, end = tok.doc, tok.i, tok.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return str(doc[start:end].text)
-
-
-def _names_a_body(tok: Any) -> bool:
-    """A city as part of another name: "the Minsk Group", "the Geneva Conventions"."""
-    head = tok.head
-    return (
-        tok.dep_ == "compound"
-        and head.pos_ == "PROPN"
-        and head.ent_type_ not in ("PERSON", "GPE", "NORP")
-        and head.lemma_.lower() not in OFFICES
-    )
-
-
-def _place(tok: Any, table: AliasTable, code: str) -> bool:
-    if _dateline(tok):
-        return True
-    entry, name = table.entry(code), _entity_text(tok)
-    if entry is None or name == entry.name or name.isupper() or "." in name:
-        return False
-    if _NATIONAL.search(name) or name.endswith(_DEMONYM_ENDS):
-        return False
-    if _names_a_body(tok):
-        return True
-    node = tok
-    while node.dep_ in ("compound", "amod", "det") and node.head.i != node.i:
-        node = node.head
-    prep = node.head if node.dep_ == "pobj" else None
-    if prep is None:
-        return False
-    return prep.lower_ in _LOCATIVE or (prep.lower_ == "to" and prep.head.lemma_ in _MOTION)
-
-
 def resolve_sentence(
     sent: Any, actors: Mapping[int, str], table: AliasTable, voices: Voices
 ) -> dict[int, str]:
@@ -242,7 +173,7 @@ def resolve_sentence(
     out = {i: c for i, c in actors.items() if not (sent.start <= i < sent.end)}
     for t in sent:
         code = actors.get(t.i)
-        if code and not _place(t, table, code):
+        if code and not is_place(t, table, code):
             out[t.i] = code
     for t in sent:
         low = t.lower_

@@ -1,0 +1,114 @@
+"""Senses that only the context gives (the lexicon has no entry, or another one).
+
+The rules are listed with the others in :mod:`~detente.extraction.senses` (CAMEO category
+definitions [Schrodt2012], PLOVER [PLOVER]): promised consequences and revenge are THREATEN,
+expressed concern is ACCUSE, moving forces is MOBILIZE, favouring talks is AGREE (036),
+restoring relations is SUPPORT (050), using weapons and an exchange of fire are ASSAULT,
+receiving a person is hosting a visit (043), a case against an actor is ACCUSE (115).
+:data:`CONTEXT_WORDS` tells the pre-filter which lemmas these rules can make triggers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from detente.extraction.lexicon import Sense, words
+from detente.extraction.senses import (
+    DEPLOYING,
+    DEPLOYMENT,
+    EXCHANGE_OF_FIRE,
+    GUNFIRE,
+    PROJECTILES,
+    UNITS,
+    objects,
+)
+
+__all__ = ["CONSEQUENCE", "CONTEXT_WORDS", "context_sense"]
+
+_FUTURE = words("will would 'll shall")
+_PROMISES = words("promise vow pledge warn threaten")
+_CONCERN = words("concerned troubled alarmed")
+_EXPRESSING = words("express voice raise share reiterate convey make register")
+_FAVOURING = words("favor favour propose prefer")
+_RESTORING = words("restore normalize normalise resume renew upgrade")
+_RELATIONS = words("relation relations tie ties")
+_TALKS = words("dialogue talks negotiation negotiations")
+_VISITORS = words(
+    "president minister secretary envoy ambassador delegation counterpart leader premier "
+    "chancellor king prince emir sheikh foreign officials official visitor"
+)
+_WEAPONS = words(
+    "weapon weapons force bomb bombs gas munition munitions missile missiles rocket rockets "
+    "artillery drone drones explosive explosives napalm"
+)
+_CONSEQUENCES = words("consequence response reaction retaliation revenge reprisal reprisals")
+USE_OF_FORCE = Sense("ASSAULT", "", "190", "use weapons")
+CASE_AGAINST = Sense("ACCUSE", "allege", "115", "case against")
+HOSTED = Sense("CONSULT", "host", "043", "receive a visitor")
+CONSEQUENCE = Sense("THREATEN", "", "130", "consequences")
+CONCERN = Sense("ACCUSE", "disapprove", "110", "concern")
+INTENT_TO_TALK = Sense("AGREE", "", "036", "favor talks")
+RELATIONS = Sense("SUPPORT", "", "050", "restore relations")
+CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | DEPLOYING | _FAVOURING | _RESTORING
+CONTEXT_WORDS |= {"concern", "use", "exchange", "receive", "case"}
+"""Lemmas that only :func:`context_sense` makes triggers (the pre-filter must keep them)."""
+
+
+def _future(tok: Any) -> bool:
+    """Under "will" or "would", or the object of a promise ("promised a painful response")."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PROMISES:
+        return True
+    node = tok
+    for _ in range(4):
+        if any(c.lower_ in _FUTURE for c in node.children if c.dep_ == "aux"):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _against(noun: Any) -> bool:
+    """An "against" phrase on the noun, or on the verb whose object it is."""
+    heads = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    return any(c.lower_ == "against" for h in heads for c in h.children)
+
+
+def _visitor(tok: Any) -> bool:
+    """Whether the object of "receive" is a person or a delegation, not a thing."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in _VISITORS or o.ent_type_ == "PERSON" for o in objs)
+
+
+def context_sense(tok: Any) -> Sense | None:
+    """A sense that only the context gives: promised consequences, expressed concern."""
+    lemma = tok.lemma_.lower()
+    if lemma not in CONTEXT_WORDS and tok.lower_ not in _CONCERN:
+        return None  # cheap exit: this runs for every token that the lexicon does not know
+    moved = {o.lemma_.lower() for o in objects(tok)}
+    if lemma == "case" and tok.pos_ == "NOUN" and _against(tok):
+        return CASE_AGAINST  # "filed a case against China" (CAMEO 115, bring a lawsuit)
+    if lemma == "receive" and tok.pos_ == "VERB" and _visitor(tok):
+        return HOSTED  # "Xi received the Pakistani prime minister": hosting a visit
+    if lemma == "use" and tok.pos_ == "VERB" and moved & _WEAPONS:
+        return USE_OF_FORCE
+    if lemma == "exchange" and tok.pos_ == "NOUN" and moved & (GUNFIRE | PROJECTILES):
+        return EXCHANGE_OF_FIRE  # "an exchange of rockets and airstrikes"
+    if tok.pos_ == "VERB" and lemma in DEPLOYING and moved & UNITS:
+        return DEPLOYMENT
+    direct = {o.lemma_.lower() for o in tok.children if o.dep_ == "dobj"}
+    if tok.pos_ == "VERB" and lemma in _FAVOURING and direct & _TALKS:
+        return INTENT_TO_TALK
+    if tok.pos_ == "VERB" and lemma in _RESTORING and direct & _RELATIONS:
+        return RELATIONS
+    if tok.pos_ == "NOUN" and lemma in _CONSEQUENCES and _future(tok):
+        return CONSEQUENCE
+    concerned = tok.pos_ == "ADJ" or (
+        tok.tag_ == "VBN" and tok.dep_ == "acomp"
+    )  # "remains concerned"
+    if concerned and tok.lower_ in _CONCERN and tok.dep_ in ("acomp", "ROOT", "conj"):
+        return CONCERN
+    expressed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _EXPRESSING
+    if tok.pos_ == "NOUN" and lemma == "concern" and expressed:
+        return CONCERN
+    return None

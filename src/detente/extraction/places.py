@@ -1,0 +1,107 @@
+"""Places are not actors: cities as venues, datelines, names inside other names.
+
+A city or other non-name form of an actor ("London", "Geneva", "Brussels", "Gaza") that is the
+object of a locative preposition ("in", "at", "near", "from") or of "to" after a verb of motion
+("travelled to Geneva", "invited him to Pyongyang") is a place, but not after a verb of firing
+("rockets fired from Gaza" names the party that fired them); so is a dateline (an actor at the
+start of a paragraph followed by a dash, not a hyphen inside a word such as "Saudi-led"), and so
+is a city that is part of another name ("the Minsk Group", "the Geneva Conventions").  Country
+names, acronyms ("U.S.") and demonyms stay actors: "strikes in Syria" still targets SYR
+(guideline in ``docs/explanation/extraction.md``, *Places are not actors*).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from detente.extraction.actors import AliasTable
+from detente.extraction.lexicon import words
+
+__all__ = ["OFFICES", "is_place"]
+
+OFFICES = words(
+    "president minister secretary spokesperson spokesman spokeswoman envoy ambassador official "
+    "chief leader king queen premier chancellor general prince coordinator representative"
+)
+"""Head nouns that make an actor mention a person (the antecedent of "he" and "she")."""
+
+
+_LOCATIVE = words("in at near from inside outside")
+
+
+_LAUNCHING = words("fire launch shoot shell strike attack bomb")
+
+
+_MOTION = words("travel fly go come invite return move arrive head send")
+
+
+_NATIONAL = re.compile(r"\b(?:Republic|Federation|Kingdom|States|Union|Emirates)\b")
+
+
+_DEMONYM_ENDS = ("an", "ans", "ese", "ish", "ian", "ians", "i", "is")
+
+
+_DASHES = frozenset(("-", "–", "—", "--"))
+
+
+def _dateline(tok: Any) -> bool:
+    """A name at the start of a sentence, followed by a dash within a few proper nouns.
+
+    A hyphen inside a word ("Saudi-led coalition jets bombed …") is no dateline dash.
+    """
+    doc, start = tok.doc, tok.sent.start
+    if tok.i - start > 3:
+        return False
+    for t in doc[start : min(len(doc), start + 6)]:
+        joined = t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_
+        if t.text in _DASHES and not joined:
+            return bool(t.i > tok.i)
+        if t.pos_ not in ("PROPN", "PUNCT") or (t.pos_ == "PUNCT" and t.text != ","):
+            return False
+    return False
+
+
+def _entity_text(tok: Any) -> str:
+    """The text of the entity ``tok`` belongs to (the token alone if none)."""
+    if not tok.ent_type_:
+        return str(tok.text)
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return str(doc[start:end].text)
+
+
+def _names_a_body(tok: Any) -> bool:
+    """A city as part of another name: "the Minsk Group", "the Geneva Conventions"."""
+    head = tok.head
+    return (
+        tok.dep_ == "compound"
+        and head.pos_ == "PROPN"
+        and head.ent_type_ not in ("PERSON", "GPE", "NORP")
+        and head.lemma_.lower() not in OFFICES
+    )
+
+
+def is_place(tok: Any, table: AliasTable, code: str) -> bool:
+    """Whether the mention of actor ``code`` at ``tok`` is a place, not a party (module doc)."""
+    if _dateline(tok):
+        return True
+    entry, name = table.entry(code), _entity_text(tok)
+    if entry is None or name == entry.name or name.isupper() or "." in name:
+        return False
+    if _NATIONAL.search(name) or name.endswith(_DEMONYM_ENDS):
+        return False
+    if _names_a_body(tok):
+        return True
+    node = tok
+    while node.dep_ in ("compound", "amod", "det") and node.head.i != node.i:
+        node = node.head
+    prep = node.head if node.dep_ == "pobj" else None
+    if prep is None:
+        return False
+    if prep.lower_ == "from" and prep.head.lemma_ in _LAUNCHING:  # "fired from Gaza": a party
+        return False
+    return prep.lower_ in _LOCATIVE or (prep.lower_ == "to" and prep.head.lemma_ in _MOTION)
