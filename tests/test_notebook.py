@@ -111,3 +111,22 @@ def test_replicate_of_a_deterministic_model(korea: detente.Scenario) -> None:
     assert reps.forecasts().std(axis=0).max() == 0
     with pytest.raises(ParamError, match="positive whole number"):
         detente.replicate(korea, "median", 0, seed=1)
+
+
+def test_sweeps_show_a_table_and_give_frames(korea: detente.Scenario) -> None:
+    """The Monte Carlo summary as an HTML table; a game sweep as a frame, one row per value."""
+    from detente import games
+
+    swept = detente.sweep(korea, "median", draws=12, seed=2)
+    html = swept._repr_html_()
+    assert (
+        html.count("<tr>") == 1 + len(korea.issues) and "median on korea-2019-12: 12 draws" in html
+    )
+    assert "<td>sequencing</td>" in html
+    game = games.sweep("deterrence", "p_hard", games.grid(0.1, 0.9, 3))
+    frame = game.to_frame()
+    assert frame.index.name == "p_hard" and list(frame.index) == [0.1, 0.5, 0.9]
+    assert "equilibria" in frame.columns
+    assert {c for c in frame.columns if c.startswith("qre ")} == {
+        f"qre {o}" for o in game.outcomes()
+    }

@@ -14,7 +14,8 @@ plotting libraries take it as it is.
     one number per issue (BDM ``risk``, SMP ``ideals``): round, actor, [issue,] value.
 
 pandas is imported when a frame is built.  :func:`scenario_html` and :func:`result_html` are the
-small tables a notebook shows for a Scenario or a Result (no pandas needed).
+small tables a notebook shows for a Scenario or a Result, :func:`sweep_html` for a sweep's
+summary (no pandas needed).
 """
 
 from __future__ import annotations
@@ -29,7 +30,14 @@ if TYPE_CHECKING:
     from detente.result import Result
     from detente.scenario import Scenario
 
-__all__ = ["result_frame", "result_html", "scenario_frame", "scenario_html", "trace_keys"]
+__all__ = [
+    "result_frame",
+    "result_html",
+    "scenario_frame",
+    "scenario_html",
+    "sweep_html",
+    "trace_keys",
+]
 
 
 def _frame(rows: Iterable[Mapping[str, Any]], columns: Sequence[str] | None = None) -> pd.DataFrame:
@@ -142,3 +150,17 @@ def result_html(result: Result) -> str:
     p = result.provenance
     caption = f"{p.model} on {p.scenario_id}: {len(result.rounds) - 1} rounds, seed {p.seed}"
     return _table(("issue", "round 0 median", "round 0 mean", "forecast"), rows, caption)
+
+
+def sweep_html(summary: Mapping[str, Any]) -> str:
+    """Per issue: the point forecast, the mean and the percentiles of a sweep's summary."""
+    keys = ("point", "mean", "p5", "p25", "median", "p75", "p95")
+    rows = [
+        [i["id"], *(None if i[k] is None else round(i[k], 2) for k in keys)]
+        for i in summary["issues"]
+    ]
+    caption = (
+        f"{summary['model']} on {summary['scenario']['id']}: {summary['draws']} draws, "
+        f"seed {summary['seed']}"
+    )
+    return _table(("issue", *keys), rows, caption)

@@ -68,6 +68,11 @@ class SweepResult:
         head = f"{self.provenance.model} on {self.scenario.id}: {len(self.seeds)} draws"
         return f"<SweepResult {head}; median {med}>"
 
+    def _repr_html_(self) -> str:
+        from detente.frames import sweep_html
+
+        return sweep_html(self.summary())
+
     def base(self) -> _Array:
         """Forecasts (draws × issues) of the draws with every actor present."""
         out: _Array = self.forecast[self.dropped < 0]
