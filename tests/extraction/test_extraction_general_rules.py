@@ -175,3 +175,16 @@ def test_doers_from_between_from_and_hyphenated_names(text, event):
 def test_an_act_and_its_effect_are_one_event():
     found = _events("The attack by Hamas on Israel on Saturday killed hundreds of people.")
     assert found == {("ASSAULT", ("PSE",), ("ISR",))}
+
+
+def test_support_voiced_and_mediation_between_parties():
+    assert ("SUPPORT", ("FRA",), ("UKR",)) in _events(
+        "France reaffirmed its support for the territorial integrity of Ukraine."
+    )
+    assert ("SUPPORT", ("RUS",), ("SYR",)) in _events("Russia expressed solidarity with Syria.")
+    mediated = _events("Egypt and Qatar have been mediating between Israel and Hamas.")
+    assert ("CONSULT", ("EGY", "QAT"), ("ISR", "PSE")) in mediated
+
+
+def test_what_an_actor_needs_or_wants_is_no_act():
+    assert not _events("Iran said it needs the support of Russia.")

@@ -76,8 +76,8 @@ def verb_args(v: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
     target: list[str] = []
     for c in v.children:
         if c.dep_ in ("dobj", "dative", "attr", "oprd", "xcomp", "ccomp") or (
-            c.dep_ == "prep" and c.lower_ in TARGET_PREPS
-        ):
+            c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or c.lower_ == "between")
+        ):  # "mediated between A and B": A and B
             mediators = {d.i for a in c.subtree if a.dep_ == "agent" for d in a.subtree}
             words = [t for t in c.subtree if t.i not in mediators]  # "a truce brokered by X"
             target += [x for x in codes(words, actors, skip) if x not in target]

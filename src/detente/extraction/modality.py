@@ -17,7 +17,8 @@ Rules (guideline in ``docs/explanation/extraction.md``):
 * **Hypothetical**: modals without a speaker (may, might, could, would, can, must), and clauses
   introduced by "if", "unless", "whether"; these are claims, never events.  An adverbial clause
   of time or reason ("as we exit the deal, we will …") is not under the main clause's modal.
-  Considering an act ("weigh an attack", "mull sanctions") and an infinitive that modifies a
+  Considering, wanting or needing an act ("weigh an attack", "mull sanctions", "needs the
+  support of Russia") and an infinitive that modifies a
   noun ("a referendum to break off", "a draft to impose sanctions") are not acts either; "a
   decision to …" is (like "decided to …").
 * **A conditional consequence** ("sanctions will be re-imposed if Iran breaches the deal") is
@@ -53,7 +54,8 @@ own "will" counts ("Russia will start withdrawing troops" is a forecast)."""
 INTENT_HEADS = words("willing ready prepared plan intend prepare set going determined")
 HYPOTHETICAL_AUX = words("may might could can would should must")
 HYPOTHETICAL_HEADS = words(
-    "capable able likely unlikely possible potential chance weigh consider mull contemplate"
+    "capable able likely unlikely possible potential chance weigh consider mull contemplate "
+    "need want require lack"
 )
 ATTACHED_DEPS = frozenset(("prep", "pobj", "agent", "npadvmod", "advmod", "advcl", "relcl"))
 """Phrases attached to a negating head that it does not negate ("in a meeting, X failed …")."""
