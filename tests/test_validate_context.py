@@ -85,6 +85,19 @@ def test_an_event_after_as_of_is_a_warning(
     assert f"warning: {path}: line 22 (events[0].date): event dated 2020-02-02, after as_of" in err
 
 
+def test_an_event_by_or_on_an_unknown_party_is_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Events may name an outside party, so no error; but a typo ('PKR') passed unseen."""
+    text = GOOD.replace("actor: X, description", "actor: Ex, target: Zed, description")
+    code, out, err = cli(capsys, "validate", str(write(tmp_path, text)))
+    assert code == 0 and "2 warnings" in out
+    assert "line 22 (events[0].target): target 'Zed' is not an actor of this scenario" in err
+    no_as_of = GOOD.replace("as_of: 2020-01-10\n", "").replace("actor: X,", "actor: PKR,")
+    _, warnings = load_checked(write(tmp_path, no_as_of))
+    assert [w.where for w in warnings] == ["line 21 (events[0].actor)"]
+
+
 def test_validate_reports_every_context_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

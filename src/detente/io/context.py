@@ -7,9 +7,10 @@ Run on the raw document, so that each problem names its line and field.  Errors:
 - a deadline's ``set_by`` or a red line's ``holder`` that is not an actor id (nor an alias);
 - a ``source`` that is not the key of an entry of ``sources``.
 
-Warnings (legitimate, but worth a look): an earlier deadline that had passed by ``as_of``, and an
+Warnings (legitimate, but worth a look): an earlier deadline that had passed by ``as_of``, an
 event dated after ``as_of`` (information the analyst could not have had on that date, unless it
-was scheduled).
+was scheduled), and an event whose ``actor`` or ``target`` is not an actor id nor an alias (an
+outside party may act, but a typo would otherwise pass unseen).
 """
 
 from __future__ import annotations
@@ -118,12 +119,26 @@ def context_problems(doc: Located) -> list[Problem]:
 
 
 def context_warnings(doc: Located) -> list[Problem]:
-    """The warnings of the context sections of ``doc``: passed deadlines, events after as_of."""
+    """The warnings of the context sections of ``doc`` (see the module docstring)."""
     if not isinstance(doc.data, dict):
         return []
     as_of = as_date(doc.data.get("as_of"))
-    if as_of is None:
-        return []
+    return _outside_parties(doc) + ([] if as_of is None else _late(doc, as_of))
+
+
+def _outside_parties(doc: Located) -> list[Problem]:
+    actors = _names(doc.data, "actors", "id", "aliases")
+    out = []
+    for i, item in _items(doc.data, "events"):
+        for field in ("actor", "target"):
+            who = item.get(field)
+            if isinstance(who, str) and who.strip() and who.strip() not in actors:
+                msg = f"{field} {who.strip()!r} is not an actor of this scenario (a typo?)"
+                out.append(doc.problem(("events", i, field), msg))
+    return out
+
+
+def _late(doc: Located, as_of: dt.date) -> list[Problem]:
     out = []
     deadlines = [(d, i) for i, x in _items(doc.data, "deadlines") if (d := as_date(x.get("date")))]
     final = max(deadlines)[0] if deadlines else None
