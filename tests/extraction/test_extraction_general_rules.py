@@ -188,3 +188,23 @@ def test_support_voiced_and_mediation_between_parties():
 
 def test_what_an_actor_needs_or_wants_is_no_act():
     assert not _events("Iran said it needs the support of Russia.")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Iran ruled out direct talks with the United States.", ("REJECT", ("IRN",), ("USA",))),
+        ("Pakistan no longer recognizes the agreement with India.", ("REJECT", ("PAK",), ("IND",))),
+        ("India has not agreed to mediation by the United States.", ("REJECT", ("IND",), ())),
+    ],
+)
+def test_refusals(text, event):
+    assert event in _events(text)
+
+
+def test_a_rejection_not_made_is_no_event():
+    from detente.extraction import extract
+
+    x = extract("Russia did not rule out a military response to NATO expansion.", DAY)
+    assert not x.events
+    assert [(c.plover, c.kind) for c in x.claims] == [("REJECT", "negated")]

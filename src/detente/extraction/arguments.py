@@ -65,13 +65,13 @@ def verb_args(v: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
     if passive:
         agent = _agent(v)
         source = codes(phrase(agent), actors) if agent is not None else []
-        if agent is None and subj is not None and (pair := _between(subj, actors)):
+        if agent is None and subj is not None and (pair := _in_phrase(subj, "between", actors)):
             return pair, []  # "a ceasefire between A and B was agreed": A and B agreed
-        source = source or _origin(v, actors)
+        source = source or _in_phrase(v, "from", actors)
         aimed = [c for c in v.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
         aim = [x for c in aimed for x in codes(c.subtree, actors, frozenset(source))]
         return source, subj_codes or aim  # "rockets were fired into Israel": ISR
-    subj_codes = subj_codes or _origin(v, actors)  # "militants fired rockets from Gaza"
+    subj_codes = subj_codes or _in_phrase(v, "from", actors)  # "militants fired rockets from Gaza"
     skip = frozenset(subj_codes)
     target: list[str] = []
     for c in v.children:
@@ -84,15 +84,13 @@ def verb_args(v: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
     return subj_codes, target
 
 
-def _origin(verb: Any, actors: Mapping[int, str]) -> list[str]:
-    """Actors in a "from" phrase of ``verb``, the doer when no subject or agent names one."""
-    origin = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"]
-    return [a for c in origin for a in codes(c.subtree, actors)]
+def _in_phrase(tok: Any, word: str, actors: Mapping[int, str]) -> list[str]:
+    """Actors in ``tok``'s prepositional phrases headed by ``word`` ("from X", "between A and B").
 
-
-def _between(noun: Any, actors: Mapping[int, str]) -> list[str]:
-    """Actors in a "between" phrase of ``noun`` ("a truce between A and B")."""
-    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+    A verb's "from" phrase names the doer when no subject or agent does; a noun's "between"
+    phrase names the parties ("a truce between A and B").
+    """
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == word]
     return [a for c in preps for a in codes(c.subtree, actors)]
 
 

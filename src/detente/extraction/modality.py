@@ -187,13 +187,16 @@ def modality(
     negated = any(c.dep_ == "neg" for c in tok.children) or (
         tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
     )
+    negated = negated or any(  # "no longer recognizes the agreement"
+        c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children
+    )
     negated = negated or "not" in aux
     plover = sense.plover
     if conditional:
         return plover, "hypothetical", "conditional clause", speaker
     if negated and plover in REJECTABLE:
         return "REJECT", "reported" if speaker else "asserted", "negated cooperation", speaker
-    if negated and plover != "REJECT":
+    if negated:  # "did not attack", "did not rule out": nothing was done or refused
         return plover, "negated", "negation", speaker
     if "<purpose>" in aux:
         return plover, "hypothetical", "purpose or plan (infinitive)", speaker

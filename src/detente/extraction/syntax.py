@@ -32,7 +32,9 @@ def phrase(tok: Any) -> list[Any]:
 def subject(verb: Any) -> tuple[Any | None, bool]:
     """The subject token of ``verb`` (following control and coordination) and passivity."""
     node = verb
-    passive = any(c.dep_ in ("auxpass", "agent") for c in verb.children)
+    deps = {c.dep_ for c in verb.children}
+    passive = "auxpass" in deps or ("agent" in deps and "nsubj" not in deps)  # "has not
+    # agreed to mediation by X" has an active subject: its "by" phrase is no agent
     for _ in range(6):
         for c in node.children:
             if c.dep_ in SUBJECT_DEPS:
