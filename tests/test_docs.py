@@ -98,3 +98,18 @@ def test_no_page_has_a_twice_numbered_or_empty_section() -> None:
             if not body and next_level <= level:
                 found.append(f"{path.name}:{n}: '{title}' is empty")
     assert not found, "\n".join(found)
+
+
+def test_every_page_with_python_examples_is_doctested() -> None:
+    """docs/explanation's examples (negotiation, BDM, decision rules) never ran in the suite."""
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    run = [REPO / p for p in config["tool"]["pytest"]["ini_options"]["testpaths"]]
+    pages = [REPO / "README.md", *sorted((REPO / "docs").rglob("*.md"))]
+    with_examples = [p for p in pages if ">>> " in p.read_text(encoding="utf-8")]
+    assert with_examples
+    missed = [
+        str(p.relative_to(REPO)) for p in with_examples if not any(d in p.parents for d in run)
+    ]
+    assert not missed, f"add their folders to testpaths in pyproject.toml: {missed}"
