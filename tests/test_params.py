@@ -158,3 +158,15 @@ def test_a_key_given_twice_is_refused(
 
     code, _, err = cli(capsys, *argv)
     assert code == 2 and err.strip() == line
+
+
+def test_text_where_a_number_belongs_is_named_as_text(korea: detente.Scenario) -> None:
+    """``{"rounds": "8"}`` said 'parameter rounds=8: must be a whole number', a puzzle."""
+    with pytest.raises(ParamError) as info:
+        detente.run(korea, "bdm", {"rounds": "8"})
+    assert str(info.value) == "parameter rounds=8: must be a whole number, not the text '8'"
+    with pytest.raises(ParamError, match="must be true or false, not the text 'true'"):
+        detente.run(korea, "bdm", {"capitulation": "true"})
+    with pytest.raises(ParamError) as number:
+        detente.run(korea, "bdm", {"rounds": 8.5})
+    assert str(number.value) == "parameter rounds=8.5: must be a whole number"

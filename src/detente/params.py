@@ -130,19 +130,19 @@ def check_value(name: str, value: Any, kind: Any) -> Any:
         return check_value(name, value, options[0])
     if origin is tuple and isinstance(value, (list, tuple)):
         return tuple(value)
-    if kind is bool:
-        if _is_bool(value):
-            return bool(value)
-        raise ParamError("must be true or false", name=name, value=value)
+    if kind is bool and _is_bool(value):
+        return bool(value)
     if kind in (int, float) and _is_number(value):
         if kind is float:
             return float(value)
         if float(value).is_integer():
             return int(value)
-    if kind is int:
-        raise ParamError("must be a whole number", name=name, value=value)
-    if kind is float:
-        raise ParamError("must be a finite number", name=name, value=value)
+    reasons = {bool: "must be true or false", int: "must be a whole number"}
+    if kind in (bool, int, float):
+        reason = reasons.get(kind, "must be a finite number")
+        if isinstance(value, str):  # Python values here; text is read at the command line
+            reason += f", not the text {value!r}"
+        raise ParamError(reason, name=name, value=value)
     if kind is str and not isinstance(value, str):
         raise ParamError("must be text", name=name, value=value)
     return value
