@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from detente.negotiation import NegotiationParams, run, tournament
 
@@ -67,3 +68,22 @@ def test_run_many_equals_run_for_every_scenario(korea_like) -> None:
         )
         for sc, seed, r in zip(scenarios, [1, 2, 3], many, strict=True):
             assert r == run(sc, ["USA", "PRK"], ["linear", "tit-for-tat"], params, rng=seed)
+
+
+def test_a_negotiation_that_draws_nothing_records_no_seed(korea_like, capsys) -> None:
+    """Issue 15 item 6 for negotiations: with a fixed deadline, no exploration, no breakdown risk
+    and a fixed opener nothing is drawn, and a fresh seed made identical runs differ."""
+    from detente.cli import main
+    from detente.negotiation import NegotiationParams, rerun
+
+    fixed = NegotiationParams(deadline_jitter=0, explore=0.0)
+    assert not fixed.draws and NegotiationParams().draws
+    assert NegotiationParams(deadline_jitter=0, explore=0.0, opener="random").draws
+    first = run(korea_like, ["USA", "PRK"], ["boulware", "linear"], fixed)
+    again = run(korea_like, ["USA", "PRK"], ["boulware", "linear"], fixed, rng=7)
+    assert first.provenance.seed is None and again == first and rerun(first, korea_like) == first
+    assert run(korea_like, ["USA", "PRK"], ["linear", "linear"]).provenance.seed is not None
+    argv = ["negotiate", "korea-2019-12", "-p", "deadline_jitter=0", "-p", "explore=0"]
+    with pytest.raises(SystemExit):
+        main(argv)
+    assert "no seed (nothing drawn)" in capsys.readouterr().out

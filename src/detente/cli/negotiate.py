@@ -12,7 +12,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from detente.cli.common import check_seed, emit, progress_bar
+from detente.cli.common import check_seed, emit, progress_bar, seed_text
 from detente.cli.params import param_errors, params_from_text, parse_pairs, parse_strategy
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.errors import DetenteError, ModelInputError
@@ -111,7 +111,8 @@ def _print_run(r: NegotiationResult) -> None:
     prov = r.provenance
     _out.print(
         f"distance to Pareto frontier: {r.pareto_distance:.3f}  offers: {len(r.trace)}  "
-        f"seed: {prov.seed}  scenario sha256: {prov.scenario_sha256[:12]}…  detente {prov.version}"
+        f"{seed_text(prov.seed)}  scenario sha256: {prov.scenario_sha256[:12]}…  "
+        f"detente {prov.version}"
     )
 
 

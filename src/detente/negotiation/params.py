@@ -121,6 +121,16 @@ class NegotiationParams:
         """The nominal deadline in rounds (``deadline``, else the default)."""
         return DEFAULT_DEADLINE if self.deadline is None else self.deadline
 
+    @property
+    def draws(self) -> bool:
+        """Whether negotiations under these parameters draw any chance outcome.
+
+        They do with an uncertain deadline, an exploration point, a breakdown risk or a random
+        opener; the strategies themselves draw nothing.
+        """
+        random_opener = self.opener == "random"
+        return self.deadline_jitter > 0 or self.explore > 0 or self.p_breakdown > 0 or random_opener
+
 
 def resolve(params: NegotiationParams, scenario: Scenario | None = None) -> NegotiationParams:
     """``params`` as used: the deadline filled in and the jitter cut to ``deadline - 1``.

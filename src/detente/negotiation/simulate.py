@@ -179,7 +179,8 @@ def _result(
     pv, status = s.provenance, Status(int(trace.status[b]))
     u = outcome[0][:, b]
     return NegotiationResult(
-        provenance=replace(pv, params={**pv.params}, seed=seed),
+        # nothing drawn: no seed recorded, so identical runs diff clean
+        provenance=replace(pv, params={**pv.params}, seed=seed if s.params.draws else None),
         protocol=s.params.protocol,
         parties=s.parties,
         strategies=tuple(pv.params["strategies"]),
@@ -305,8 +306,6 @@ def rerun(result: NegotiationResult, scenario: Scenario) -> NegotiationResult:
     ``scenario`` must be the one recorded (same SHA-256); the result then equals ``result``.
     """
     pv = result.provenance
-    if pv.seed is None:
-        raise ModelInputError("the result records no seed (it was run with a Generator)")
     if scenario_sha256(scenario) != pv.scenario_sha256:
         raise ModelInputError(
             f"scenario {scenario.id!r} is not the one recorded (SHA-256 {pv.scenario_sha256[:12]}…)"
@@ -315,12 +314,15 @@ def rerun(result: NegotiationResult, scenario: Scenario) -> NegotiationResult:
     parties = p.pop("parties")
     strategies = _recorded_strategies(p.pop("strategies"), p.pop("strategy_options", None))
     delta, rv = p.pop("discount"), p.pop("reservation", None)
+    params = NegotiationParams(**p)
+    if pv.seed is None and params.draws:
+        raise ModelInputError("the result records no seed (it was run with a Generator)")
     (again,) = run_many(
         [scenario],
         parties,
         strategies,
-        NegotiationParams(**p),
-        seeds=[pv.seed],
+        params,
+        seeds=[0 if pv.seed is None else pv.seed],
         reservation=None if rv is None else [[rv[q] for q in parties]],
         discount=[[delta[q] for q in parties]],
     )
