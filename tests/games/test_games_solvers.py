@@ -203,3 +203,14 @@ def test_enumeration_refuses_huge_games_before_building_them() -> None:
     game = load_game("provoke_respond", {"stages": 5}).game
     with pytest.raises(ModelInputError, match="pure strategy profiles"):
         solve_pbe(game)
+
+
+def test_a_loaded_game_given_to_a_solver_says_what_to_pass() -> None:
+    """load_game returns a LoadedGame; solve_pbe(it) failed with "no attribute 'infosets'"."""
+    from detente.games import load_game, solve_mixed_nash, solve_pure_nash, solve_qre
+
+    loaded = load_game("deterrence")
+    for solver in (solve_spe, solve_pbe, solve_qre, solve_mixed_nash, solve_pure_nash):
+        with pytest.raises(TypeError, match=r"got LoadedGame: pass its \.game, or use detente"):
+            solver(loaded)  # type: ignore[arg-type]
+    assert solve_pbe(loaded.game).equilibria

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from detente.games.tree import Game, Mover
+from detente.games.tree import Game, Mover, require_game
 
 __all__ = ["Arrays", "compile_game", "node_reach", "node_values", "pure_profile"]
 
@@ -51,6 +51,7 @@ class Arrays:
 
 def compile_game(game: Game) -> Arrays:
     """Build the index arrays of ``game``."""
+    require_game(game)
     sizes = [len(h.actions) for h in game.infosets]
     offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.intp)
     slot_infoset = np.repeat(np.arange(len(sizes)), sizes).astype(np.intp)

@@ -49,6 +49,7 @@ __all__ = [
     "leaf",
     "node_key",
     "path_key",
+    "require_game",
 ]
 
 CHANCE = "chance"
@@ -336,8 +337,22 @@ def imperfect_recall(game: Game) -> list[int]:
 # ---- labels used as JSON keys --------------------------------------------------------------
 
 
+def require_game(game: object) -> None:
+    """A TypeError saying what to pass when a solver is given something else than a Game.
+
+    A :class:`~detente.games.solving.LoadedGame` (what ``load_game`` returns) failed deep inside
+    with ``'LoadedGame' object has no attribute 'infosets'``.
+    """
+    if not isinstance(game, Game):
+        hint = ": pass its .game, or use detente.games.solve(loaded, method)"
+        raise TypeError(
+            f"expected a Game, got {type(game).__name__}{hint if hasattr(game, 'game') else ''}"
+        )
+
+
 def is_perfect_information(game: Game) -> bool:
     """True when every information set of a player is a single node."""
+    require_game(game)
     return all(len(h.nodes) == 1 for h in game.infosets if h.player != Mover.CHANCE)
 
 
