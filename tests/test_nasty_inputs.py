@@ -283,7 +283,10 @@ def test_bundled_ktab_files_still_load() -> None:
             "deadline_provocation: {p_resolute: {value: 7}}",
             "p_resolute=7 is outside its range [0, 1]",
         ),
-        ("deadline_provocation: {bogus: {value: 1}}", "bogus=1.0: deadline_provocation has no"),
+        (
+            "deadline_provocation: {bogus: {value: 1}}",
+            "deadline_provocation has no parameter 'bogus'",
+        ),
         ("deadline_provacation: {p_resolute: {value: 0.3}}", "unknown game"),
     ],
 )
@@ -293,7 +296,9 @@ def test_validate_checks_the_games_section(
     src = tmp_path / "s.yaml"
     src.write_text(GOOD + "games:\n  " + games + "\n")
     line = one_error(capsys, "validate", str(src))
-    assert line.startswith(f"error: {src}: games.") and message in line
+    assert line.startswith(f"error: {src}: line ") and "(games.deadline_prov" in line
+    assert message in line
+    assert one_error(capsys, "run", str(src), "--model", "mean") == line  # not validate alone
 
 
 @pytest.mark.parametrize(

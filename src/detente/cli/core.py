@@ -22,12 +22,11 @@ from detente.cli.params import (
 from detente.cli.progress import progress_bar
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.cli.sweep import NoiseOpt, parse_noise
-from detente.errors import DetenteError, InputError, Problem
+from detente.errors import DetenteError
 
 if TYPE_CHECKING:  # the library is imported inside each command: listing them stays quick
     from detente.reports.run import ReportData, SweepRequest
     from detente.result import Result
-    from detente.scenario import Scenario
 
 __all__ = ["register"]
 
@@ -209,24 +208,6 @@ def _sweep_request(spec: str) -> SweepRequest:
     return SweepRequest(game.strip(), name, tuple(values))
 
 
-def _check_games(file: str, s: Scenario) -> None:
-    """Build every game of the scenario's ``games:`` section, so bad parameters show up now."""
-    from detente.games import CATALOG, load_game
-
-    problems = []
-    for setup in s.games:
-        if setup.game not in CATALOG:
-            msg = f"unknown game {setup.game!r} (known: {', '.join(CATALOG)})"
-            problems.append(Problem(file, f"games.{setup.game}", msg))
-            continue
-        try:
-            load_game(setup.game, None, s)
-        except DetenteError as exc:
-            problems.append(Problem(file, f"games.{setup.game}", str(exc)))
-    if problems:
-        raise InputError(problems)
-
-
 def validate(file: ScenarioArg) -> None:
     """Check a scenario file and report every problem with its line and field.
 
@@ -237,7 +218,6 @@ def validate(file: ScenarioArg) -> None:
     from detente.io import load_checked
 
     s, warnings = load_checked(scenario_path(file))
-    _check_games(file, s)
     for w in warnings:
         sys.stderr.write(f"warning: {w}\n")
     note = f"; {len(warnings)} warning{'s' * (len(warnings) != 1)}" if warnings else ""
