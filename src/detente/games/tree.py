@@ -99,6 +99,19 @@ class Node:
     action: int
     outcome: int = -1
 
+    @classmethod
+    def terminal(cls, *, label: str, parent: int, action: int, outcome: int) -> Node:
+        """A terminal node: no player, infoset or children."""
+        return cls(
+            label=label,
+            player=Mover.TERMINAL,
+            infoset=-1,
+            children=(),
+            parent=parent,
+            action=action,
+            outcome=outcome,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Game:
@@ -234,15 +247,7 @@ def _add(acc: _Acc, t: Move | Leaf, parent: int, action: int) -> int:
         acc.outcomes.append(Outcome(t.outcome, t.payoffs))
         outcome = len(acc.outcomes) - 1
         acc.nodes.append(
-            Node(
-                label=t.label,
-                player=Mover.TERMINAL,
-                infoset=-1,
-                children=(),
-                parent=parent,
-                action=action,
-                outcome=outcome,
-            )
+            Node.terminal(label=t.label, parent=parent, action=action, outcome=outcome)
         )
         return idx
     player = Mover.CHANCE if t.player == CHANCE else acc.players.index(t.player) + 1

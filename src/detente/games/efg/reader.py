@@ -90,17 +90,7 @@ def _node(st: TokenStream, b: _Build, parent: int, action: int) -> None:
     b.lines.append(tok.line)
     if tok.text == "t":
         outcome = _outcome(st, b, tok.line)
-        b.nodes.append(
-            Node(
-                label=label,
-                player=Mover.TERMINAL,
-                infoset=-1,
-                children=(),
-                parent=parent,
-                action=action,
-                outcome=outcome,
-            )
-        )
+        b.nodes.append(Node.terminal(label=label, parent=parent, action=action, outcome=outcome))
         return
     player = Mover.CHANCE if tok.text == "c" else st.integer("a player number")
     if player > len(b.players) or (tok.text == "p" and player == Mover.CHANCE):
