@@ -39,7 +39,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -259,13 +259,4 @@ def blockers(g: _Array, z0: _Array, grps: tuple[Group, ...]) -> list[int]:
 
 
 def _without(req: Requirement, i: int) -> Requirement:
-    veto = tuple(j for j in req.veto if j != i)
-    return Requirement(
-        veto=veto,
-        voters=req.voters,
-        weights=req.weights,
-        threshold=req.threshold,
-        strict=req.strict,
-        count_threshold=req.count_threshold,
-        setter=req.setter,
-    )
+    return replace(req, veto=tuple(j for j in req.veto if j != i))
