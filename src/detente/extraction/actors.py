@@ -10,6 +10,7 @@ recent full person name in the document (§4, coreference).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -24,6 +25,23 @@ __all__ = ["ActorEntry", "AliasTable", "load_aliases"]
 
 ACTOR_TYPES = ("state", "igo", "ngo", "group")
 _LABELS = {"state": "GPE", "igo": "ORG", "ngo": "ORG", "group": "NORP"}
+# Words that a person's name may start or end with but that are no name of one person: titles,
+# suffixes, months and days (spaCy tags "May" PROPN), and surnames that are common words.
+# Names written family name first: leaders of these states ("Kim Jong Un", "Hun Sen") and any
+# name ending in hyphenated given-name syllables ("Tsai Ing-wen", "Ban Ki-moon").
+_SURNAME_FIRST = frozenset({"PRK", "KOR", "CHN", "KHM"})
+_GIVEN_SYLLABLES = re.compile(r" [A-Z][a-z]*-[a-z]+$")
+_NOT_PARTS = frozenset(
+    " ".join(
+        (
+            "King Queen Prince Crown Sheikh Emir Lord Mullah Ayatollah Jr. Sr. III",
+            "January February March April May June July August September October November",
+            "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+            "Power Rice Brown Green White Young Hill Wood Hall Bishop Cook Fox Hunt Straw Gates",
+            "Cannon Major Rich Love Hope Grant Turk Lenin Ban",
+        )
+    ).split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +76,23 @@ class AliasTable:
         return out
 
     def name_parts(self) -> dict[str, str]:
-        """Name part (first or last word of a person's name) → actor code, table order."""
-        parts: dict[str, str] = {}
+        """Surname (a person's last word; also the first for East Asian names) → actor code.
+
+        A given name ("Donald", "Ben") is no part: it names too many people.  Only parts borne
+        by people of one actor count: a part shared by several ("Kim", "Fischer") resolves only
+        through an antecedent full name in the same document (``mentions``).  Titles, months,
+        common words and parts that are another surface form of the table are left out.
+        """
+        owners: dict[str, set[str]] = {}
         for e in self.entries:
             for person in e.people:
                 words = person.replace("-", " ").split()
-                for w in (words[0], words[-1]):
-                    if len(w) >= 3 and w[0].isupper():
-                        parts.setdefault(w, e.code)
-        return parts
+                first = e.code in _SURNAME_FIRST or _GIVEN_SYLLABLES.search(person)
+                for w in (words[0], words[-1]) if first else words[-1:]:
+                    if len(w) >= 3 and w[0].isupper() and w not in _NOT_PARTS:
+                        owners.setdefault(w, set()).add(e.code)
+        surface = {a for e in self.entries for a in (*e.aliases, *e.places)}
+        return {w: c.pop() for w, c in owners.items() if len(c) == 1 and w not in surface}
 
 
 def _problem(file: str, where: str, msg: str) -> InputError:

@@ -2,9 +2,9 @@
 
 Sources, in order: the EntityRuler's matches (the entity id is the actor code), then bare name
 parts ("Kim", "Trump") resolved to the actor of the most recent full person name in the document,
-else to the first person of that name in the table (the head of state comes first).  A
-capitalised word the tagger takes for a common noun ("Guterres urges …" in a headline) counts
-as a name part too.
+else to the one actor whose people bear that surname (``AliasTable.name_parts``) if the word ends
+a name: "Rashid" in "Haroon Rashid Aswad" is somebody else.  A capitalised word the tagger takes
+for a common noun ("Guterres urges …" in a headline) counts as a name part too.
 """
 
 from __future__ import annotations
@@ -42,12 +42,28 @@ def doc_actors(doc: Any, offset: int, state: Mentions) -> dict[int, str]:
     for t in doc:
         if t.i in out or not (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper())):
             continue
-        code = state.recent.get(t.text) or state.parts.get(t.text)
+        code = state.recent.get(t.text) or (state.parts.get(t.text) if _ends_name(t) else None)
         if code:
             out[t.i] = code
             state.spans.append((code, t.text, offset + t.idx, offset + t.idx + len(t.text)))
     out.update(resolve_anaphora(doc, out, state.antecedents))
     return out
+
+
+def _ends_name(t: Any) -> bool:
+    """Whether ``t`` ends a name and is no piece of a hyphenated one ("Zia-ul-Haq").
+
+    A date is no further name word: "Erdogan Tuesday said".
+    """
+    doc = t.doc
+    if t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_:
+        return False
+    if t.i + 1 >= len(doc):
+        return True
+    nxt = doc[t.i + 1]
+    if nxt.text == "-" and not t.whitespace_:
+        return False
+    return nxt.pos_ != "PROPN" or nxt.ent_type_ in ("DATE", "TIME")
 
 
 def new_mentions(table: AliasTable) -> Mentions:
