@@ -25,10 +25,11 @@ import tracemalloc
 from pathlib import Path
 
 import numpy as np
+from synthetic import scenario_from_arrays
 
 from detente.io import load
 from detente.models.smp import run
-from detente.scenario import Actor, Issue, Scenario, Stance
+from detente.scenario import Issue, Scenario
 
 HERE = Path(__file__).resolve().parents[1]
 SAMPLES = [
@@ -59,23 +60,12 @@ def generated(n: int, dims: int, seed: int = 2019) -> Scenario:
     sal = 100 * rng.uniform(0.75, 0.99, n)[:, None] * share / share.sum(axis=1, keepdims=True)
     pos = rng.uniform(0.0, 100.0, (n, dims))
     issues = tuple(Issue(id=f"d{k}", label=f"dimension {k}") for k in range(dims))
-    actors = tuple(
-        Actor(
-            id=f"a{i:03d}",
-            name=f"a{i:03d}",
-            capability=float(cap[i]),
-            stances=tuple(
-                Stance(issue=f"d{k}", position=float(pos[i, k]), salience=float(sal[i, k]))
-                for k in range(dims)
-            ),
-        )
-        for i in range(n)
-    )
-    return Scenario(
-        id=f"generated-{n}x{dims}",
-        title=f"generated {n} actors, {dims} issues",
-        actors=actors,
-        issues=issues,
+    return scenario_from_arrays(
+        f"generated-{n}x{dims}",
+        f"generated {n} actors, {dims} issues",
+        (cap, pos, sal),
+        [f"a{i:03d}" for i in range(n)],
+        issues,
     )
 
 

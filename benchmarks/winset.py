@@ -15,11 +15,12 @@ import argparse
 import dataclasses
 
 import numpy as np
+from synthetic import scenario_from_arrays
 from timing import best_of
 
 from detente.decision import Decision, DecisionRule
 from detente.models import winset
-from detente.scenario import Actor, Issue, Scenario, Stance
+from detente.scenario import Issue, Scenario
 
 ANCHOR_S = 1.0
 
@@ -29,19 +30,13 @@ def random_scenario(n: int = 100, m: int = 5, seed: int = 0) -> Scenario:
     rng = np.random.default_rng(seed)
     pos, sal, cap = rng.uniform(0, 100, (n, m)), rng.uniform(5, 100, (n, m)), rng.uniform(1, 100, n)
     issues = tuple(Issue(id=f"i{k}", label=f"issue {k}", status_quo=50.0) for k in range(m))
-    actors = tuple(
-        Actor(
-            id=f"a{i}",
-            name=f"a{i}",
-            capability=float(cap[i]),
-            stances=tuple(
-                Stance(issue=f"i{k}", position=float(pos[i, k]), salience=float(sal[i, k]))
-                for k in range(m)
-            ),
-        )
-        for i in range(n)
+    return scenario_from_arrays(
+        "bench",
+        "benchmark",
+        (cap, pos, sal),
+        [f"a{i}" for i in range(n)],
+        issues,
     )
-    return Scenario(id="bench", title="benchmark", actors=actors, issues=issues)
 
 
 RULES = {
