@@ -70,3 +70,20 @@ def test_cli_issuer_option_and_bad_value(tmp_path, capsys):
     err = capsys.readouterr().err
     assert info.value.code == 2 and "--issuer 'Ministry of Magic'" in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+@needs_nlp
+def test_the_record_says_how_it_was_made():
+    """The JSON names the version, parser, actor table and settings: what an identical run needs."""
+    from detente import __version__
+    from detente.extraction import extract
+
+    plain = extract(STATEMENT, DAY).to_dict()["document"]
+    given = extract(STATEMENT, DAY, issuer="USA").to_dict()["document"]
+    assert plain["version"] == __version__ and plain["model"]
+    assert plain["settings"] == {"issuer": None, "prefilter": True, "max_chars": 2_000_000}
+    assert given["settings"]["issuer"] == "USA"
+    assert len(plain["actor_table_sha256"]) == 64
+    assert plain["actor_table_sha256"] == given["actor_table_sha256"]
+    again = extract(STATEMENT, DAY, issuer="USA").to_dict()
+    assert again == extract(STATEMENT, DAY, issuer="USA").to_dict()  # nothing is drawn

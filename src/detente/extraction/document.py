@@ -16,6 +16,7 @@ import hashlib
 import os
 from typing import Any
 
+from detente import __version__
 from detente.errors import DetenteError
 from detente.extraction.actors import AliasTable, load_aliases
 from detente.extraction.collect import Collector
@@ -65,7 +66,15 @@ def processes(parsed_chars: int) -> int:
     return min(2, os.cpu_count() or 1) if parsed_chars >= PARALLEL_CHARS else 1
 
 
-def _document_info(cleaned: str, parsed: int) -> dict[str, Any]:
+def _document_info(
+    cleaned: str, parsed: int, table: AliasTable, settings: dict[str, Any]
+) -> dict[str, Any]:
+    """Where the records came from: the text's id, the parser, the actor table, the settings.
+
+    With the version, these are what an identical run needs (the same text, detente version,
+    spaCy model, actor table and settings give the same records; nothing is drawn).
+    """
+    entries = repr(table.entries).encode()
     return {
         "id": hashlib.sha256(cleaned.encode()).hexdigest()[:16],
         "chars": len(cleaned),
@@ -73,6 +82,9 @@ def _document_info(cleaned: str, parsed: int) -> dict[str, Any]:
         "cleaning": "web furniture removed; quotes and spaces normalised; 'test-fired' joined; "
         "offsets are into the cleaned text",
         "model": MODEL,
+        "actor_table_sha256": hashlib.sha256(entries).hexdigest(),
+        "settings": settings,
+        "version": __version__,
     }
 
 
@@ -165,5 +177,6 @@ def extract(
             code_sentence_into(sent, actors, pub_date, col, voices)
     state.spans.extend(skipped)
     state.spans.sort(key=lambda m: m[2])
-    x = col.finish(pub_date, state, _document_info(cleaned, parsed))
+    settings = {"issuer": given or None, "prefilter": prefilter, "max_chars": max_chars}
+    x = col.finish(pub_date, state, _document_info(cleaned, parsed, table, settings))
     return dataclasses.replace(x, warnings=tuple(warnings)) if warnings else x
