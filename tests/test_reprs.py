@@ -70,3 +70,9 @@ def test_the_backtest_prints_its_size(tmp_path: Path) -> None:
     result = backtest(write_deu(tmp_path / "deu"), ["mean", "median"], seed=1)
     text = _one_line(result, "Backtest")
     assert f"on {len(result.issues)} issues" in text and text.endswith("seed 1)")
+
+
+def test_a_sweep_prints_like_the_other_results(korea: detente.Scenario) -> None:
+    text = _one_line(detente.sweep(korea, "mean", draws=20, seed=1), "SweepResult")
+    assert text.startswith("SweepResult('mean' on 'korea-2019-12': 20 draws, seed 1, median ")
+    assert _one_line(detente.run(korea, "mean"), "Result").startswith("Result('mean' on ")

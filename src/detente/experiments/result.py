@@ -65,8 +65,9 @@ class SweepResult:
         med = ", ".join(
             f"{k}={v:.1f}" for k, v in zip(self.issues, np.median(self.base(), axis=0), strict=True)
         )
-        head = f"{self.provenance.model} on {self.scenario.id}: {len(self.seeds)} draws"
-        return f"<SweepResult {head}; median {med}>"
+        p = self.provenance
+        head = f"{p.model!r} on {self.scenario.id!r}: {len(self.seeds)} draws, seed {p.seed}"
+        return f"SweepResult({head}, median {med})"
 
     def _repr_html_(self) -> str:
         from detente.frames import sweep_html
