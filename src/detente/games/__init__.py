@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from detente.lazy import lazy_names
 
 if TYPE_CHECKING:  # imported on first use at run time (detente.lazy)
+    from detente.games.builder import build, chance, decide, leaf
     from detente.games.catalog import CATALOG
     from detente.games.efg import format_efg, parse_efg, read_efg, write_efg
     from detente.games.equilibria import solve_pbe, solve_pure_nash
@@ -30,7 +31,7 @@ if TYPE_CHECKING:  # imported on first use at run time (detente.lazy)
     from detente.games.solving import METHODS, LoadedGame, load_game, solve
     from detente.games.spe import solve_spe
     from detente.games.sweeps import Sweep, grid, sweep
-    from detente.games.tree import Game, build, chance, decide, leaf
+    from detente.games.tree import Game
 
 _HOMES = {
     "CATALOG": "detente.games.catalog",
@@ -53,10 +54,10 @@ _HOMES = {
     "grid": "detente.games.sweeps",
     "sweep": "detente.games.sweeps",
     "Game": "detente.games.tree",
-    "build": "detente.games.tree",
-    "chance": "detente.games.tree",
-    "decide": "detente.games.tree",
-    "leaf": "detente.games.tree",
+    "build": "detente.games.builder",
+    "chance": "detente.games.builder",
+    "decide": "detente.games.builder",
+    "leaf": "detente.games.builder",
 }
 """Each public name and the module it is imported from on first use."""
 

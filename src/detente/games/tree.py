@@ -7,15 +7,15 @@ set share its action labels; a chance information set carries the probabilities 
 :class:`Outcome` (a label and one payoff per player) may sit on any node; as in Gambit, the payoff
 of a play is the sum of the outcomes met along its path.
 
-Games are written in Python with the small builder :func:`decide`, :func:`chance`, :func:`leaf`
-and :func:`build`, or read from ``.efg`` files (:mod:`detente.games.efg`).
+Games are written in Python with the small builder of :mod:`detente.games.builder`, or read from
+``.efg`` files (:mod:`detente.games.efg`).
 
 Assumptions
 -----------
 * Perfect recall is assumed by the solvers.  Games where a play passes an information set twice
-  (absent-mindedness) are refused by :func:`build` and the ``.efg`` reader; other games of
-  imperfect recall are accepted and listed by :func:`imperfect_recall`, and each solver's result
-  then carries a warning (``details["warnings"]``).
+  (absent-mindedness) are refused by the builder (:mod:`detente.games.builder`) and the ``.efg``
+  reader; other games of imperfect recall are accepted and listed by :func:`imperfect_recall`,
+  and each solver's result then carries a warning (``details["warnings"]``).
 * Labels may be empty (files from Gambit often leave node labels empty); the JSON keys then fall
   back to Gambit-style numbers or to the path of actions (:func:`node_key`, :func:`infoset_key`).
 """
@@ -24,29 +24,21 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 __all__ = [
     "CHANCE",
-    "Branch",
     "Game",
     "Infoset",
-    "Leaf",
-    "Move",
     "Mover",
     "Node",
     "Outcome",
     "absent_minded",
     "absent_minded_text",
     "action_keys",
-    "build",
-    "chance",
-    "decide",
     "imperfect_recall",
     "infoset_key",
     "is_perfect_information",
-    "leaf",
     "node_key",
     "path_key",
     "require_game",
@@ -173,111 +165,6 @@ class Game:
             if o >= 0:
                 total = [t + p for t, p in zip(total, self.outcomes[o].payoffs, strict=True)]
         return tuple(total)
-
-
-# ---- builder -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Leaf:
-    """A terminal node of a game under construction."""
-
-    outcome: str
-    payoffs: tuple[float, ...]
-    label: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Branch:
-    """One action of a move and the subtree it leads to (``prob`` only at chance)."""
-
-    action: str
-    subtree: Move | Leaf
-    prob: float | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Move:
-    """A decision or chance node of a game under construction."""
-
-    player: str
-    infoset: str
-    branches: tuple[Branch, ...]
-    label: str = ""
-
-
-def leaf(outcome: str, *payoffs: float, label: str = "") -> Leaf:
-    """A terminal node with outcome label ``outcome`` and one payoff per player."""
-    return Leaf(outcome, tuple(float(p) for p in payoffs), label)
-
-
-def decide(player: str, infoset: str, moves: dict[str, Move | Leaf], label: str = "") -> Move:
-    """A decision node of ``player``; nodes with the same player and ``infoset`` share it."""
-    return Move(player, infoset, tuple(Branch(a, t) for a, t in moves.items()), label)
-
-
-def chance(infoset: str, moves: Sequence[tuple[str, float, Move | Leaf]], label: str = "") -> Move:
-    """A chance node: ``(action, probability, subtree)`` triples."""
-    return Move(CHANCE, infoset, tuple(Branch(a, t, p) for a, p, t in moves), label)
-
-
-@dataclass
-class _Acc:
-    players: tuple[str, ...]
-    nodes: list[Node]
-    infosets: list[Infoset]
-    outcomes: list[Outcome]
-    keys: dict[tuple[int, str], int]
-
-
-def build(title: str, players: Iterable[str], root: Move | Leaf, description: str = "") -> Game:
-    """Flatten a builder tree into a :class:`Game` (nodes in preorder)."""
-    acc = _Acc(tuple(players), [], [], [], {})
-    _add(acc, root, -1, -1)  # the root has no parent and no action
-    game = Game(
-        title, acc.players, tuple(acc.nodes), tuple(acc.infosets), tuple(acc.outcomes), description
-    )
-    check_perfect_recall_paths(game)
-    return game
-
-
-def _add(acc: _Acc, t: Move | Leaf, parent: int, action: int) -> int:
-    idx = len(acc.nodes)
-    if isinstance(t, Leaf):
-        acc.outcomes.append(Outcome(t.outcome, t.payoffs))
-        outcome = len(acc.outcomes) - 1
-        acc.nodes.append(
-            Node.terminal(label=t.label, parent=parent, action=action, outcome=outcome)
-        )
-        return idx
-    player = Mover.CHANCE if t.player == CHANCE else acc.players.index(t.player) + 1
-    h = _infoset(acc, t, player, idx)
-    acc.nodes.append(
-        Node(label=t.label, player=player, infoset=h, children=(), parent=parent, action=action)
-    )
-    kids = tuple(_add(acc, b.subtree, idx, a) for a, b in enumerate(t.branches))
-    acc.nodes[idx] = Node(
-        label=t.label, player=player, infoset=h, children=kids, parent=parent, action=action
-    )
-    return idx
-
-
-def _infoset(acc: _Acc, t: Move, player: int, idx: int) -> int:
-    actions = tuple(b.action for b in t.branches)
-    probs = tuple(float(b.prob or 0.0) for b in t.branches) if player == Mover.CHANCE else ()
-    key = (player, t.infoset)
-    if key not in acc.keys:
-        acc.keys[key] = len(acc.infosets)
-        acc.infosets.append(Infoset(t.infoset, player, actions, (idx,), probs))
-        return acc.keys[key]
-    h = acc.keys[key]
-    old = acc.infosets[h]
-    if old.actions != actions:
-        raise ValueError(
-            f"information set {t.infoset!r}: actions {actions} differ from {old.actions}"
-        )
-    acc.infosets[h] = Infoset(old.label, player, actions, (*old.nodes, idx), old.probs)
-    return h
 
 
 def absent_minded(game: Game) -> tuple[int, int] | None:

@@ -27,8 +27,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from detente.games.builder import Move, build, chance, decide, leaf
 from detente.games.parameters import param
-from detente.games.tree import Game, Move, build, chance, decide, leaf
+from detente.games.tree import Game
 
 __all__ = ["DeterrenceParams", "build_game"]
 

@@ -39,8 +39,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from detente.games.builder import Leaf, Move, build, decide, leaf
 from detente.games.parameters import param
-from detente.games.tree import Game, Leaf, Move, build, decide, leaf
+from detente.games.tree import Game
 
 __all__ = ["OUTCOMES", "IIGParams", "build_game"]
 

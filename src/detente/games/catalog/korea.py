@@ -47,8 +47,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from detente.games.builder import Leaf, Move, build, chance, decide, leaf
 from detente.games.parameters import param
-from detente.games.tree import Game, Leaf, Move, build, chance, decide, leaf
+from detente.games.tree import Game
 
 __all__ = ["DeadlineParams", "build_game"]
 
