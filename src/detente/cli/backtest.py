@@ -16,6 +16,7 @@ from detente.cli.common import (
     check_seed,
     emit,
     fail,
+    fmt_value,
     progress_bar,
     write_new_file,
 )
@@ -37,10 +38,6 @@ def _run_with_bar(**kwargs: Any) -> Backtest:
 
     with progress_bar("backtest") as tick:
         return backtest(progress=tick, **kwargs)
-
-
-def _fmt(v: Any, spec: str = ".2f") -> str:
-    return "–" if v is None else format(v, spec)
 
 
 def _print(bt: Backtest) -> None:
@@ -65,17 +62,17 @@ def _print(bt: Backtest) -> None:
         table.add_column(col, justify="left" if col == "model" else "right", no_wrap=True)
     for name, m in d["models"].items():
         vs = m["vs_mean"] or {"diff": None, "ci95": [None, None]}
-        ci = f"{_fmt(vs['ci95'][0], '+.1f')}, {_fmt(vs['ci95'][1], '+.1f')}"
-        cov = f"{_fmt(m['coverage_50'], '.0%')}/{_fmt(m['coverage_80'], '.0%')}"
+        ci = f"{fmt_value(vs['ci95'][0], '+.1f')}, {fmt_value(vs['ci95'][1], '+.1f')}"
+        cov = f"{fmt_value(m['coverage_50'], '.0%')}/{fmt_value(m['coverage_80'], '.0%')}"
         table.add_row(
             name,
             str(m["n"]),
-            _fmt(m["mae"]),
-            _fmt(m["median_ae"]),
-            _fmt(m["rmse"]),
-            _fmt(m["within_5"], ".0%"),
-            _fmt(m["within_10"], ".0%"),
-            _fmt(vs["diff"], "+.2f"),
+            fmt_value(m["mae"]),
+            fmt_value(m["median_ae"]),
+            fmt_value(m["rmse"]),
+            fmt_value(m["within_5"], ".0%"),
+            fmt_value(m["within_10"], ".0%"),
+            fmt_value(vs["diff"], "+.2f"),
             ci,
             cov,
         )

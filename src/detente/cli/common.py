@@ -12,7 +12,7 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from detente.cli.progress import progress_bar
 from detente.errors import DetenteError, InputError
@@ -22,6 +22,7 @@ __all__ = [
     "check_seed",
     "emit",
     "fail",
+    "fmt_value",
     "progress_bar",
     "seed_text",
     "write_new_file",
@@ -57,6 +58,11 @@ def emit(text: str | Iterable[str]) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
         raise SystemExit(0) from None
+
+
+def fmt_value(value: Any, spec: str = ".2f") -> str:
+    """A number for a table cell, ``–`` when there is none (``fmt_value(0.5, ".0%")`` → ``50%``)."""
+    return "–" if value is None else format(value, spec)
 
 
 def seed_text(seed: int | None) -> str:

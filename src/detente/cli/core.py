@@ -10,7 +10,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from detente.cli.common import check_new_file, check_seed, emit, fail, seed_text, write_new_file
+from detente.cli.common import (
+    check_new_file,
+    check_seed,
+    emit,
+    fail,
+    fmt_value,
+    seed_text,
+    write_new_file,
+)
 from detente.cli.params import (
     param_errors,
     parse_assignments,
@@ -176,7 +184,8 @@ def _glance(data: ReportData) -> None:
     """The report's opening answers on stderr (stdout stays the report's path, for scripts)."""
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     s = data.scenario
-    err.print(f"[bold]{s.title}[/bold]" + (f" (as of {s.as_of})" if s.as_of else ""))
+    when = f" (as of {s.as_of})" if s.as_of else ""
+    err.print(f"{s.title}{when}", style="bold", markup=False)
     if data.outlook is not None:
         err.print(data.outlook.sentence(), markup=False)
     elif data.outlook_note:
@@ -184,15 +193,11 @@ def _glance(data: ReportData) -> None:
     table = Table("forecast")
     for issue in s.issues:
         table.add_column(f"{issue.id} ({issue.low:g}–{issue.high:g})", justify="right")
-    table.add_row("status quo", *(_num(i.status_quo) for i in s.issues))
+    table.add_row("status quo", *(fmt_value(i.status_quo, ".1f") for i in s.issues))
     for r in data.results:
         table.add_row(r.model, *(f"{v:.1f}" for v in r.forecast))
     err.print(table)
     err.print("report:", style="bold", end=" ")
-
-
-def _num(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
 
 
 def _sweep_request(spec: str) -> SweepRequest:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -145,18 +147,24 @@ def remove(run_id: RunArg, store: StoreOpt = None) -> None:
     """Remove one run and its files from the store."""
     from detente.store import Store
 
-    db = Store(store)
-    _get(db, run_id)
-    db.delete(run_id)
+    with _listed_ids():
+        Store(store).delete(run_id)
     _out.print(f"removed run {run_id}")
 
 
 def _get(db: Store, run_id: int) -> RunRecord:
     """``db.get(run_id)``; an unknown id says where the ids are listed."""
+    with _listed_ids():
+        return db.get(run_id)
+
+
+@contextlib.contextmanager
+def _listed_ids() -> Iterator[None]:
+    """An unknown run id (:class:`~detente.store.UnknownRunError`) says where ids are listed."""
     from detente.store import UnknownRunError
 
     try:
-        return db.get(run_id)
+        yield
     except UnknownRunError as exc:
         raise DetenteError(f"{exc} (see `detente runs list`)") from None
 
