@@ -92,3 +92,23 @@ def test_backtest_and_the_run_store_json_through_a_pipe(tmp_path: Path) -> None:
     a, b = (str(r["id"]) for r in runs)
     json.loads(_detente("runs", "show", a, "--store", store, "--json"))
     json.loads(_detente("runs", "diff", a, b, "--store", store, "--json"))
+
+
+@pytest.mark.parametrize(
+    "argv", [["game", "list"], ["models"], ["game", "show", "iig"]], ids=["table", "rich", "emit"]
+)
+def test_a_reader_closing_the_pipe_early_ends_the_command_quietly(argv: list[str]) -> None:
+    """``detente game list | head -1``: exit 0 and no message (rich's default was a silent 1).
+
+    The read end is closed before the command has started, so its first write fails every time.
+    """
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from detente.cli import main; main()", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 0
+    assert err == b""

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from detente.cli.common import (
+    Out,
     check_new_file,
     check_seed,
     emit,
@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # detente.backtest is imported inside the command: --help is 
 
 __all__ = ["register"]
 
-_out = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
+_out = Out(highlight=False, width=None if sys.stdout.isatty() else 140)
 _FORMATS = (".html", ".csv", ".parquet")
 
 

@@ -14,10 +14,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
+from rich.console import Console
+
 from detente.cli.progress import progress_bar
 from detente.errors import DetenteError, InputError
 
 __all__ = [
+    "Out",
     "check_new_file",
     "check_seed",
     "emit",
@@ -27,8 +30,6 @@ __all__ = [
     "seed_text",
     "write_new_file",
 ]
-
-"""Seconds of work before a progress bar appears (short runs stay quiet)."""
 
 
 def fail(exc: DetenteError | str) -> NoReturn:
@@ -55,9 +56,26 @@ def emit(text: str | Iterable[str]) -> None:
             sys.stdout.write("\n")
         sys.stdout.flush()
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
-        raise SystemExit(0) from None
+        _reader_left()
+
+
+class Out(Console):
+    """The rich console for tables and lines on stdout.
+
+    A reader that closes the pipe early (``detente game list | head -3``) ends the command quietly
+    with exit code 0, as :func:`emit` does (rich's own default exits 1 without a word).
+    """
+
+    def on_broken_pipe(self) -> None:
+        """Stop writing and exit 0: the reader has all it wanted."""
+        self.quiet = True
+        _reader_left()
+
+
+def _reader_left() -> NoReturn:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
+    raise SystemExit(0) from None
 
 
 def fmt_value(value: Any, spec: str = ".2f") -> str:

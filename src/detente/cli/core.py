@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from detente.cli.common import (
+    Out,
     check_new_file,
     check_seed,
     emit,
@@ -38,7 +39,7 @@ if TYPE_CHECKING:  # the library is imported inside each command: listing them s
 
 __all__ = ["register"]
 
-_out = Console(highlight=False, soft_wrap=True)
+_out = Out(highlight=False, soft_wrap=True)
 
 ParamOpt = Annotated[
     list[str] | None,

@@ -6,10 +6,9 @@ import json
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from detente.cli.common import emit
+from detente.cli.common import Out, emit
 from detente.cli.params import param_errors, parse_assignments, parse_range, typed_values
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.params import ParamError
@@ -24,7 +23,7 @@ __all__ = ["register"]
 SHOWN = 20
 """Equilibria printed as text; ``--json`` streams them all."""
 
-_out = Console(highlight=False)
+_out = Out(highlight=False)
 game_app = typer.Typer(
     help="Extensive-form crisis games: equilibria, QRE, comparative statics.", no_args_is_help=True
 )

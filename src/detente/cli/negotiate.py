@@ -12,7 +12,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from detente.cli.common import check_seed, emit, progress_bar, seed_text
+from detente.cli.common import Out, check_seed, emit, progress_bar, seed_text
 from detente.cli.params import param_errors, params_from_text, parse_pairs, parse_strategy
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
 from detente.errors import DetenteError, ModelInputError
@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # detente.negotiation (scipy) is imported inside the command:
 
 __all__ = ["register"]
 
-_out = Console(highlight=False)
+_out = Out(highlight=False)
 
 
 def _parties(sc: Scenario, parties: str | None) -> list[str]:

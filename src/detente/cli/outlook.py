@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from detente.cli.common import (
+    Out,
     check_new_file,
     check_seed,
     emit,
@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # detente.deal_outlook is imported inside the command: --help
 
 __all__ = ["register"]
 
-_out = Console(highlight=False)
+_out = Out(highlight=False)
 
 
 def _print(o: Outlook) -> None:

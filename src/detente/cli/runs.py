@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from detente.cli.common import emit, write_new_file
+from detente.cli.common import Out, emit, write_new_file
 from detente.cli.saving import StoreOpt
 from detente.errors import DetenteError
 
@@ -28,7 +27,7 @@ def _dumps(data: Any, indent: int | None = None) -> str:
     return dumps_json(data, indent=indent)
 
 
-_out = Console(highlight=False)
+_out = Out(highlight=False)
 runs_app = typer.Typer(
     help="The store of runs. Save a run with --save on run, sweep, sensitivity, levers, "
     "outlook, backtest, game solve or negotiate (or set DETENTE_SAVE_RUNS=1, or save_runs = true "

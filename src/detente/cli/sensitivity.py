@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from detente.cli.common import (
+    Out,
     check_new_file,
     check_seed,
     emit,
@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # detente.experiments (scipy, SALib) is imported inside the c
 
 __all__ = ["register"]
 
-_out = Console(highlight=False)
+_out = Out(highlight=False)
 _TOP = 12
 """Inputs shown per issue in the terminal table (all are in --json and --out)."""
 

@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from detente.cli.common import check_new_file, check_seed, emit, write_new_file
+from detente.cli.common import Out, check_new_file, check_seed, emit, write_new_file
 from detente.cli.params import param_errors, parse_assignments, split_items, typed_values
 from detente.cli.progress import progress_bar
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked, should_save
@@ -22,7 +21,7 @@ if TYPE_CHECKING:  # detente.experiments (scipy) is imported inside the command:
 
 __all__ = ["NoiseOpt", "parse_noise", "register"]
 
-_out = Console(highlight=False)
+_out = Out(highlight=False)
 _ROWS = (".parquet", ".csv")
 
 NoiseOpt = Annotated[
