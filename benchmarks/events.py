@@ -2,7 +2,9 @@
 
 Split (fixed, ``specs/event-extraction.md`` §3): records whose id ends in an even digit are the
 development half, odd the held-out test half.  The lexicon and rules were tuned on dev only.
-Run ``.venv/bin/python benchmarks/events.py [--half dev|test|all] [--news dev|test] [--speed]``
+Run ``.venv/bin/python benchmarks/events.py [--half dev|test|all] [--news dev|test] [--petr]
+[--speed]`` (``--petr`` also scores PETRARCH2's unit-test records, same half, with PETRARCH's own
+actor dictionary; MIT licence, read from ../shared/event-data/petrarch2)
 (``--fold A|B`` scores one fold of the development part, ``--no-issuer`` the old protocol,
 ``--gold a|b|gold`` the reference: annotator A (default), annotator B or the adjudicated gold).
 Both sets print precision and recall by type and the confusion between types.  ``--news`` scores
@@ -31,13 +33,16 @@ from pathlib import Path
 
 import numpy as np
 
-from detente.extraction import extract, newsset
+from detente.extraction import extract, newsset, petr
 from detente.extraction.gsr import BASELINES, evaluate, load_gsr
 from detente.extraction.lexicon import PLOVER_TYPES
+from detente.extraction.petr import load_petr
+from detente.extraction.petr_dictionary import read_actors, read_agents
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared" / "event-data" / "plover"
 NEWS = REPO / ".." / "shared" / "event-data" / "news-dev"
+PETR = REPO / ".." / "shared" / "event-data" / "petrarch2"
 ANNOTATIONS = REPO / "tests" / "reference" / "news" / "annotations.jsonl"
 REFERENCES = {  # --gold: which hand annotation of the news texts to score against
     "a": ANNOTATIONS,  # annotator A, one pass (the default)
@@ -158,6 +163,36 @@ def plover_tables(pairs: tuple[tuple[str, str], ...]) -> None:
     confusion(cells)
 
 
+def petr_records(half: str, errors: bool) -> None:
+    """CAMEO root and 16-type accuracy on PETRARCH2's unit-test records (one half)."""
+    if not (PETR / "PETR.UnitTest.records.xml").is_file():
+        print(f"petr: skipped, {PETR} not found", file=sys.stderr)
+        return
+    actors = read_actors(PETR / "PETR.Validate.actors.txt")
+    agents = read_agents(PETR / "PETR.Validate.agents.txt")
+    records = load_petr(PETR / "PETR.UnitTest.records.xml", half)
+    t0 = time.perf_counter()
+    s = petr.evaluate(records, actors)
+    print(
+        f"\nPETRARCH2 unit-test records, {half} half: {len(records)} records, {s.n} scored "
+        f"({s.unscored} with test-only codes or expected errors not scored), "
+        f"{time.perf_counter() - t0:.1f} s; {len(actors)} actor entries, {len(agents)} agents "
+        "(agents add no actor)"
+    )
+    print(f"  CAMEO root-code accuracy (20 roots): {s.root:.3f}")
+    print(f"  PLOVER 16-type accuracy (CAMEO->PLOVER): {s.acc:.3f}")
+    print(
+        f"  source root match: {s.source:.3f} (n={s.n_source}); "
+        f"target root match: {s.target:.3f} (n={s.n_target})"
+    )
+    print(f"  source and target of one gold coding (dyad): {s.dyad:.3f}")
+    print(f"  coverage (an event coded): {s.coverage:.3f}")
+    print(f"  records expecting no event that got one: {s.noevents_coded} of {s.noevents}")
+    plover_tables(s.pairs)
+    if errors and half == "dev":
+        print("\n".join(s.errors))
+
+
 def news(
     half: str, errors: bool, fold: str | None = None, issuer: bool = True, gold: str = "a"
 ) -> None:
@@ -208,6 +243,11 @@ def main() -> int:
         default="a",
         help="news: score against annotator A (default), annotator B or the adjudicated gold",
     )
+    ap.add_argument(
+        "--petr",
+        action="store_true",
+        help="also score PETRARCH2's unit-test records (the --half chosen; CAMEO roots)",
+    )
     ap.add_argument("--speed", action="store_true", help="also time 1 MB inputs")
     args = ap.parse_args()
     path = SHARED / "PLOVER_GSR_CAMEO.json"
@@ -235,6 +275,8 @@ def main() -> int:
     if args.errors and args.half == "dev":
         for line in score.errors:
             print(line)
+    if args.petr:
+        petr_records(args.half, args.errors)
     if args.news:
         fold = args.fold if args.news == "dev" else None
         news(args.news, args.errors, fold, not args.no_issuer, args.gold)
