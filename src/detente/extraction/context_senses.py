@@ -4,7 +4,8 @@ The rules are listed with the others in :mod:`~detente.extraction.senses` (CAMEO
 definitions [Schrodt2012], PLOVER [PLOVER]): promised consequences and revenge are THREATEN,
 expressed concern is ACCUSE, moving forces is MOBILIZE, favouring talks is AGREE (036),
 restoring relations is SUPPORT (050), using weapons and an exchange of fire are ASSAULT,
-receiving a person is hosting a visit (043), a case against an actor is ACCUSE (115).
+receiving a person is hosting a visit (043), summoning one (an ambassador) is an official
+complaint (ACCUSE, 114), a case against an actor is ACCUSE (115).
 :data:`CONTEXT_WORDS` tells the pre-filter which lemmas these rules can make triggers.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from detente.extraction.lexicon import Sense, words
+from detente.extraction.object_senses import OBJECT_WORDS, by_object
 from detente.extraction.senses import (
     DEPLOYING,
     DEPLOYMENT,
@@ -45,12 +47,13 @@ _CONSEQUENCES = words("consequence response reaction retaliation revenge reprisa
 USE_OF_FORCE = Sense("ASSAULT", "", "190", "use weapons")
 CASE_AGAINST = Sense("ACCUSE", "allege", "115", "case against")
 HOSTED = Sense("CONSULT", "host", "043", "receive a visitor")
+SUMMONED = Sense("ACCUSE", "allege", "114", "summon an envoy")
 CONSEQUENCE = Sense("THREATEN", "", "130", "consequences")
 CONCERN = Sense("ACCUSE", "disapprove", "110", "concern")
 INTENT_TO_TALK = Sense("AGREE", "", "036", "favor talks")
 RELATIONS = Sense("SUPPORT", "", "050", "restore relations")
 CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | DEPLOYING | _FAVOURING | _RESTORING
-CONTEXT_WORDS |= {"concern", "use", "exchange", "receive", "case"}
+CONTEXT_WORDS |= {"concern", "use", "exchange", "receive", "summon", "case"} | OBJECT_WORDS
 """Lemmas that only :func:`context_sense` makes triggers (the pre-filter must keep them)."""
 
 
@@ -75,7 +78,7 @@ def _against(noun: Any) -> bool:
 
 
 def _visitor(tok: Any) -> bool:
-    """Whether the object of "receive" is a person or a delegation, not a thing."""
+    """Whether the object of "receive" or "summon" is a person or a delegation, not a thing."""
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     return any(o.lemma_.lower() in _VISITORS or o.ent_type_ == "PERSON" for o in objs)
 
@@ -85,11 +88,15 @@ def context_sense(tok: Any) -> Sense | None:
     lemma = tok.lemma_.lower()
     if lemma not in CONTEXT_WORDS and tok.lower_ not in _CONCERN:
         return None  # cheap exit: this runs for every token that the lexicon does not know
+    if (by_obj := by_object(tok)) is not None:  # "froze assets", "broke the truce"
+        return by_obj
     moved = {o.lemma_.lower() for o in objects(tok)}
     if lemma == "case" and tok.pos_ == "NOUN" and _against(tok):
         return CASE_AGAINST  # "filed a case against China" (CAMEO 115, bring a lawsuit)
     if lemma == "receive" and tok.pos_ == "VERB" and _visitor(tok):
         return HOSTED  # "Xi received the Pakistani prime minister": hosting a visit
+    if lemma == "summon" and tok.pos_ == "VERB" and _visitor(tok):
+        return SUMMONED  # "China summoned the Japanese ambassador", not "summoned the courage"
     if lemma == "use" and tok.pos_ == "VERB" and moved & _WEAPONS:
         return USE_OF_FORCE
     if lemma == "exchange" and tok.pos_ == "NOUN" and moved & (GUNFIRE | PROJECTILES):

@@ -74,6 +74,11 @@ def _sense(entry: tuple[str, str, str], key: str) -> Sense:
 _PARTICLE_DEPS = ("prt", "prep", "dobj", "compound", "npadvmod", "advmod", "intj", "neg")
 
 
+def _predicative(c: Any) -> bool:
+    """An adjective that completes the verb ("held Iran responsible", "hold them accountable")."""
+    return bool(c.pos_ == "ADJ" and c.dep_ in ("oprd", "acomp", "advcl", "ccomp"))
+
+
 def match(tok: Any) -> Sense | None:
     """The sense of a spaCy token if it is a trigger, else None."""
     lex = lexicon()
@@ -84,7 +89,8 @@ def match(tok: Any) -> Sense | None:
         for c in [*tok.children, *after]:
             key = f"{lemma} {c.lemma_.lower()}"
             dated = any(g.ent_type_ == "DATE" for g in c.children)  # "called a strike on Monday"
-            if (c.dep_ in _PARTICLE_DEPS or c.i == tok.i + 1) and key in lex.phrasal and not dated:
+            linked = c.dep_ in _PARTICLE_DEPS or c.i == tok.i + 1 or _predicative(c)
+            if linked and key in lex.phrasal and not dated:
                 return _sense(lex.phrasal[key], key)
         entry = lex.verbs.get(lemma)
         return _sense(entry, lemma) if entry else None

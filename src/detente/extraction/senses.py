@@ -23,7 +23,9 @@ decides (CAMEO category definitions [Schrodt2012], PLOVER [PLOVER]):
 * **Moving forces is MOBILIZE** (CAMEO 154): "move", "send", "mass", "station" or "dispatch"
   troops, forces, warships or equipment.  **Suspending manoeuvres is RETREAT** (CAMEO 087,
   de-escalation; the guideline's "suspending drills"): "suspended joint military exercises",
-  not "suspended aid" (SANCTION).  **A case against an actor** is ACCUSE (CAMEO 115).
+  not "suspended aid" (SANCTION).  What else the object decides (easing sanctions, halting
+  talks, cutting ties, blocking a resolution, violating a truce) is in
+  :mod:`~detente.extraction.object_senses`.  **A case against an actor** is ACCUSE (CAMEO 115).
 * **A meeting as the setting of another act** ("In a late-breaking meeting today, the Council
   failed to …") is not a consultation of its own unless its phrase names who met ("at a meeting
   with X", "between A and B").  A threat that something *poses* or *constitutes* is no threat.
@@ -57,6 +59,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from detente.extraction.lexicon import Sense, words
+from detente.extraction.object_senses import by_object
 
 __all__ = [
     "DEPLOYING",
@@ -223,6 +226,8 @@ def refine(tok: Any, sense: Sense, actors: Mapping[int, str]) -> Sense | None:
         return DEPLOYMENT
     if lemma in _PAUSING and heads & _MANOEUVRES:  # "suspended joint military exercises"
         return DE_ESCALATION
+    if (by_obj := by_object(tok)) is not None:  # "lifted sanctions", "suspended the talks"
+        return by_obj
     if sense.plover == "AID" and tok.pos_ == "VERB" and not _aid_given(tok, heads, actors):
         return None
     if lemma == "exchange" and heads & GUNFIRE:  # "exchanged fire across the border"
