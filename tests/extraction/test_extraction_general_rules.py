@@ -130,7 +130,7 @@ def test_speaking_with_and_receiving_a_visitor_are_consultations():
         ("Armenia and Azerbaijan exchanged accusations.", ("ACCUSE", ("ARM",), ("AZE",))),
         ("The Philippines filed a case against China.", ("ACCUSE", ("PHL",), ("CHN",))),
         ("Japan lodged a complaint with China over the incursion.", ("ACCUSE", ("JPN",), ("CHN",))),
-        ("Russia annexed Crimea in March 2014.", ("ASSAULT", ("RUS",), ())),
+        ("Russia annexed Crimea in March 2014.", ("COERCE", ("RUS",), ())),
         (
             "South Korea and the United States suspended joint drills.",
             ("RETREAT", ("KOR",), ("USA",)),
