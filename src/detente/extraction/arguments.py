@@ -11,8 +11,9 @@
 * A "by" agent inside an object names a mediator or author, not a target ("agreed to a truce
   brokered by Egypt").  A passive without an agent whose subject has a "between" phrase was
   done by those actors ("a ceasefire between A and B was agreed").  When neither a subject nor
-  an agent names an actor, a "from" phrase names the doer ("rockets were fired into Israel from
-  Gaza", "militants fired rockets from Gaza").
+  an agent names an actor, a verb of firing's "from" phrase names the doer ("rockets were fired
+  into Israel from Gaza", "militants fired rockets from Gaza"); with other verbs it names what
+  is left or taken from ("withdraw troops from Lebanon").
 """
 
 from __future__ import annotations
@@ -20,15 +21,38 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from detente.extraction.lexicon import words
+from detente.extraction.lexicon import match, words
 from detente.extraction.syntax import codes, noun_subject, phrase, subject
 
-__all__ = ["ancestor_agent", "has_subject", "noun_args", "own_source", "verb_args"]
+__all__ = [
+    "LAUNCHING",
+    "MEDIATING",
+    "SCENE_PREPS",
+    "ancestor_agent",
+    "has_subject",
+    "noun_args",
+    "own_source",
+    "verb_args",
+    "violent",
+]
 
 TARGET_PREPS = words("to against with on toward towards for into in at over of about")
 
 
 SOURCE_PREPS = frozenset(("by", "between"))
+LAUNCHING = words("fire launch shoot shell strike attack bomb")
+"""Verbs of firing: a "from" phrase names where, and so who, fired (guideline, *Places*)."""
+MEDIATING = words("mediate broker facilitate")
+"""Verbs of mediation: their agent mediates, it is not a party (guideline C5)."""
+_GOVERNED_PREPS = frozenset(("with", "against", "to"))
+SCENE_PREPS = words("in at near inside")
+"""Prepositions of the scene of an attack, which names the party attacked (``places``)."""
+
+
+def violent(n: Any) -> bool:
+    """Whether the token is an act of violence (an ASSAULT trigger)."""
+    sense = match(n)
+    return sense is not None and sense.plover == "ASSAULT"
 
 
 def _agent(verb: Any) -> Any | None:
@@ -67,21 +91,42 @@ def verb_args(v: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
         source = codes(phrase(agent), actors) if agent is not None else []
         if agent is None and subj is not None and (pair := _in_phrase(subj, "between", actors)):
             return pair, []  # "a ceasefire between A and B was agreed": A and B agreed
-        source = source or _in_phrase(v, "from", actors)
+        source = source or _fired_from(v, actors)
         aimed = [c for c in v.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
         aim = [x for c in aimed for x in codes(c.subtree, actors, frozenset(source))]
         return source, subj_codes or aim  # "rockets were fired into Israel": ISR
-    subj_codes = subj_codes or _in_phrase(v, "from", actors)  # "militants fired rockets from Gaza"
+    subj_codes = subj_codes or _fired_from(v, actors)  # "militants fired rockets from Gaza"
     skip = frozenset(subj_codes)
     target: list[str] = []
     for c in v.children:
         if c.dep_ in ("dobj", "dative", "attr", "oprd", "xcomp", "ccomp") or (
             c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or c.lower_ == "between")
         ):  # "mediated between A and B": A and B
-            mediators = {d.i for a in c.subtree if a.dep_ == "agent" for d in a.subtree}
-            words = [t for t in c.subtree if t.i not in mediators]  # "a truce brokered by X"
+            words = [t for t in c.subtree if t.i not in _mediators(c)]  # "a truce brokered by X"
             target += [x for x in codes(words, actors, skip) if x not in target]
     return subj_codes, target
+
+
+def _mediators(phrase_head: Any) -> set[int]:
+    """Tokens inside ``phrase_head`` that name a mediator or author, not a target.
+
+    The agent of a participle ("a truce brokered by X") and the actor a mediation participle
+    is compounded with ("Egyptian-brokered negotiations").
+    """
+    out: set[int] = set()
+    for a in phrase_head.subtree:
+        if a.dep_ == "agent" or (a.head.lemma_.lower() in MEDIATING and a.head.dep_ == "amod"):
+            out |= {d.i for d in a.subtree}
+    return out
+
+
+def _fired_from(v: Any, actors: Mapping[int, str]) -> list[str]:
+    """Where a verb of firing fired from: its doer ("rockets were fired from Gaza").
+
+    Only verbs of firing: "withdraw troops from Lebanon", "return weapons seized from UN
+    peacekeepers" name what is left or taken from, not the doer.
+    """
+    return _in_phrase(v, "from", actors) if v.lemma_.lower() in LAUNCHING else []
 
 
 def _in_phrase(tok: Any, word: str, actors: Mapping[int, str]) -> list[str]:
@@ -122,8 +167,9 @@ def noun_args(n: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
         if subj is not None:
             source = codes(phrase(subj), actors)
     if governed and n.dep_ == "dobj" and not target:  # "held talks on Friday with X"
-        for c in n.head.children:
-            if c.dep_ == "prep" and c.lower_ in ("with", "against", "to"):
+        preps = _GOVERNED_PREPS | (SCENE_PREPS if violent(n) else frozenset())
+        for c in n.head.children:  # "saw hostilities … in Gaza": the scene of an attack
+            if c.dep_ == "prep" and c.lower_ in preps:
                 target += codes(c.subtree, actors, frozenset(source))
     target = target or _with_next(n, actors, frozenset(source))
     return source, [t for t in target if t not in source]

@@ -25,6 +25,9 @@ Rules (guideline in ``docs/explanation/extraction.md``):
   future: stated by a speaker it is a threat or a promise, else hypothetical.
 * **Heads that negate** ("failed to adopt", "refusal to talk") act only on their complement
   clause, not on a phrase attached to them ("in a meeting, X failed to …").
+* **Reduced relative clauses** (a past participle on a noun: "the talks brokered by X failed",
+  "sanctions imposed last year") are asserted on their own, like relative clauses: the
+  governing clause's modals and negating heads do not reach them.
 * **Presupposed acts.**  A nominal act named as a cause or occasion ("sanctions over its
   launches", "in response to rocket fire") or as what an actor is judged for ("condemned the
   launch by X", "welcomed the meeting between A and B") happened: the governing clause's modals
@@ -164,7 +167,9 @@ def _frame(tok: Any, actors: Mapping[int, str]) -> tuple[list[str], set[str], bo
             aux.add("<purpose>")
         direct = direct and node.dep_ not in ATTACHED_DEPS
         head = node.head
-        if head.i == node.i or node.dep_ == "relcl" or _temporal_clause(node):
+        reduced = node.dep_ == "acl" and node.tag_ == "VBN"  # a reduced relative clause is
+        # asserted on its own, like a relative one ("the talks brokered by X failed")
+        if head.i == node.i or node.dep_ == "relcl" or reduced or _temporal_clause(node):
             return own, aux, conditional
         aspectual = head.lemma_ in ASPECTUAL and node.dep_ == "xcomp"  # "will start withdrawing"
         if node.dep_ in ("ccomp", "xcomp", "advcl") and head.lemma_ in REPORT and not aspectual:

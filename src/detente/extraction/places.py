@@ -3,7 +3,9 @@
 A city or other non-name form of an actor ("London", "Geneva", "Brussels", "Gaza") that is the
 object of a locative preposition ("in", "at", "near", "from") or of "to" after a verb of motion
 ("travelled to Geneva", "invited him to Pyongyang") is a place, but not after a verb of firing
-("rockets fired from Gaza" names the party that fired them); so is a dateline (an actor at the
+("rockets fired from Gaza" names the party that fired them), nor where an attack happened
+("airstrikes in Gaza", "hostilities between Israel and factions in Gaza": the party attacked,
+as CAMEO codes the location of violence); so is a dateline (an actor at the
 start of a paragraph followed by a dash, not a hyphen inside a word such as "Saudi-led"), and so
 is a city that is part of another name ("the Minsk Group", "the Geneva Conventions").  Country
 names, acronyms ("U.S.") and demonyms stay actors: "strikes in Syria" still targets SYR
@@ -16,6 +18,7 @@ import re
 from typing import Any
 
 from detente.extraction.actors import AliasTable
+from detente.extraction.arguments import LAUNCHING, SCENE_PREPS, violent
 from detente.extraction.lexicon import words
 
 __all__ = ["OFFICES", "is_place"]
@@ -28,9 +31,6 @@ OFFICES = words(
 
 
 _LOCATIVE = words("in at near from inside outside")
-
-
-_LAUNCHING = words("fire launch shoot shell strike attack bomb")
 
 
 _MOTION = words("travel fly go come invite return move arrive head send")
@@ -102,6 +102,16 @@ def is_place(tok: Any, table: AliasTable, code: str) -> bool:
     prep = node.head if node.dep_ == "pobj" else None
     if prep is None:
         return False
-    if prep.lower_ == "from" and prep.head.lemma_ in _LAUNCHING:  # "fired from Gaza": a party
+    if prep.lower_ == "from" and prep.head.lemma_ in LAUNCHING:  # "fired from Gaza": a party
+        return False
+    if prep.lower_ in SCENE_PREPS and _attack(prep.head):  # "struck targets in Gaza": the party hit
         return False
     return prep.lower_ in _LOCATIVE or (prep.lower_ == "to" and prep.head.lemma_ in _MOTION)
+
+
+def _attack(tok: Any) -> bool:
+    """Whether ``tok``, its object or the verb it is the object of is an act of violence."""
+    acts = [tok, *(c for c in tok.children if c.dep_ == "dobj")]  # "witnessed hostilities … in"
+    if tok.dep_ == "dobj":  # "bombed a hospital in Aleppo"
+        acts.append(tok.head)
+    return any(violent(a) for a in acts)

@@ -8,6 +8,10 @@
   B continued their tariffs") is reciprocal too.
 * **An attack answered** ("X struck Y in response to Y's rocket fire", "in retaliation for an
   attack by Y") was aimed at the one who answered it: the subject of the answering clause.
+* **Mediation** ("talks brokered by X", "an X-brokered truce", "a deal mediated by X") is
+  CONSULT from the mediator to the parties (guideline C5, CAMEO 045): the mediated act's own
+  "between" phrase, else the subject of the clause it belongs to ("A and B met for talks
+  brokered by X", "the two sides agreed to give Egyptian-brokered negotiations a chance").
 * **Conditional threats and promises** take their target from the condition: in "there will be
   consequences if Russia does not change course" the target is the subject of the "if" clause.
 """
@@ -18,7 +22,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from detente.extraction.anaphora import PAIR_DETS
-from detente.extraction.syntax import codes
+from detente.extraction.arguments import MEDIATING
+from detente.extraction.syntax import codes, subject
 
 __all__ = ["RECIPROCAL", "settle"]
 
@@ -92,12 +97,40 @@ def _responder(tok: Any, source: list[str], actors: Mapping[int, str]) -> list[s
     return [c for s in subj for c in codes(s.subtree, actors) if c not in source]
 
 
+def _mediated(tok: Any) -> Any | None:
+    """The act a mediation participle is about: "talks brokered by X", "X-brokered talks"."""
+    if tok.lemma_.lower() in MEDIATING and tok.dep_ in ("acl", "amod", "compound"):
+        return tok.head
+    marks = (c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "acl"))
+    return tok if tok.pos_ == "NOUN" and any(m in MEDIATING for m in marks) else None
+
+
+def _parties(tok: Any, source: list[str], actors: Mapping[int, str]) -> list[str]:
+    """The parties of a mediated act: its "between" phrase, else its clause's subject."""
+    act = _mediated(tok)
+    if act is None:
+        return []
+    between = [c for c in act.children if c.dep_ == "prep" and c.lower_ == "between"]
+    found = [a for c in between for a in codes(c.subtree, actors, frozenset(source))]
+    node = act
+    for _ in range(8):  # up to the first verb with a subject (past subjectless infinitives)
+        if found or node.head.i == node.i:
+            break
+        node = node.head
+        subj, _ = subject(node) if node.pos_ in ("VERB", "AUX") else (None, False)
+        if subj is not None:
+            return codes(subj.subtree, actors, frozenset(source))
+    return found
+
+
 def settle(
     tok: Any, plover: str, source: list[str], target: list[str], actors: Mapping[int, str]
 ) -> tuple[list[str], list[str]]:
     """The final (source, target) of the act at ``tok``."""
     if not target and plover in MATERIAL and tok.pos_ != "VERB":
         target = _responder(tok, source, actors)
+    if not target and plover == "CONSULT":
+        target = _parties(tok, source, actors)
     if not target and plover in ("THREATEN", "AGREE"):
         target = [c for c in _condition_subject(tok, actors) if c not in source]
     if len(source) >= 2 and plover in RECIPROCAL and _paired(tok, source, actors):
