@@ -24,7 +24,7 @@ def _events(text):
     ("sentence", "event"),
     [
         (
-            "Japan guaranteed the security of the Philippine convoy on Monday.",
+            "Japan gave assurances to the Philippines on the security of the convoy.",
             ("AGREE", "JPN", "PHL"),
         ),
         (
@@ -132,4 +132,39 @@ def test_ambiguous_words_do_not_fire(sentence):
         "AGREE",
         "COERCE",
         "SANCTION",
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Israel and Hamas struck a deal on the release of hostages.", ("AGREE", "ISR", "PSE")),
+        ("Britain cut a deal with France on fishing rights.", ("AGREE", "GBR", "FRA")),
+        ("Britain closed its embassy in Tehran in 2011.", ("SANCTION", "GBR", "IRN")),
+        ("Japan protested to China over the incursion.", ("ACCUSE", "JPN", "CHN")),
+        ("China lodged a formal protest with Japan on Friday.", ("ACCUSE", "CHN", "JPN")),
+        (
+            "Kenya invited the Ethiopian prime minister to Nairobi for talks.",
+            ("AGREE", "KEN", "ETH"),
+        ),
+        ("Japan reached out to China after the incident.", ("CONSULT", "JPN", "CHN")),
+        ("The European Union regrets the decision of Serbia.", ("ACCUSE", "EUR", "SRB")),
+        ("Guyana remains committed to a settlement with Venezuela.", ("AGREE", "GUY", "VEN")),
+        ("Ukraine will not cede territory to Russia, Zelensky said.", ("REJECT", "UKR", "RUS")),
+    ],
+)
+def test_senses_of_the_second_round(sentence, event):
+    kind, source, target = event
+    assert (kind, (source,), (target,)) in _events(sentence)
+
+
+def test_warplanes_flown_are_a_show_of_force_and_a_street_protest_is_no_complaint():
+    flown = _events("The United States flew two B-52 bombers over the Korean peninsula on Monday.")
+    assert ("MOBILIZE", ("USA",), ()) in flown
+    street = _events("Georgia's opposition protested against the new law in Tbilisi on Sunday.")
+    assert ("PROTEST", ("GEO",), ()) in street
+    assert not any(kind == "ACCUSE" for kind, _, _ in street)
+    assert not _events("The new law invited criticism from Germany and France.") & {
+        ("AGREE", ("DEU",), ()),
+        ("AGREE", ("FRA",), ()),
     }

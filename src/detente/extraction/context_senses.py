@@ -5,7 +5,10 @@ definitions [Schrodt2012], PLOVER [PLOVER]): promised consequences and revenge a
 expressed concern is ACCUSE, moving forces is MOBILIZE, favouring talks is AGREE (036),
 restoring relations is SUPPORT (050), using weapons and an exchange of fire are ASSAULT,
 receiving a person is hosting a visit (043), summoning one (an ambassador) is an official
-complaint (ACCUSE, 114), a case against an actor is ACCUSE (115).
+complaint (ACCUSE, 114), inviting a person or a state is intent to meet (AGREE, 036, as the
+guideline's C10 says), a "call with" someone is a telephone talk (CONSULT, 041) and "contact
+with" someone consultation (040), being "committed to" something is stated intent (AGREE, 030;
+C6), a case against an actor is ACCUSE (115).
 :data:`CONTEXT_WORDS` tells the pre-filter which lemmas these rules can make triggers.
 """
 
@@ -43,17 +46,25 @@ _WEAPONS = words(
     "weapon weapons force bomb bombs gas munition munitions missile missiles rocket rockets "
     "artillery drone drones explosive explosives napalm"
 )
+_STATES = frozenset(("PERSON", "GPE", "NORP", "ORG"))
 _CONSEQUENCES = words("consequence response reaction retaliation revenge reprisal reprisals")
 USE_OF_FORCE = Sense("ASSAULT", "", "190", "use weapons")
 CASE_AGAINST = Sense("ACCUSE", "allege", "115", "case against")
 HOSTED = Sense("CONSULT", "host", "043", "receive a visitor")
 SUMMONED = Sense("ACCUSE", "allege", "114", "summon an envoy")
+INVITED = Sense("AGREE", "", "036", "invite a visitor")
+PHONE_CALL = Sense("CONSULT", "phone", "041", "a call with")
+IN_CONTACT = Sense("CONSULT", "", "040", "in contact with")
+COMMITTED = Sense("AGREE", "", "030", "committed to")
 CONSEQUENCE = Sense("THREATEN", "", "130", "consequences")
 CONCERN = Sense("ACCUSE", "disapprove", "110", "concern")
 INTENT_TO_TALK = Sense("AGREE", "", "036", "favor talks")
 RELATIONS = Sense("SUPPORT", "", "050", "restore relations")
 CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | DEPLOYING | _FAVOURING | _RESTORING
-CONTEXT_WORDS |= {"concern", "use", "exchange", "receive", "summon", "case"} | OBJECT_WORDS
+CONTEXT_WORDS |= words(
+    "concern use exchange receive summon invite call contact case commit committed"
+)
+CONTEXT_WORDS |= OBJECT_WORDS
 """Lemmas that only :func:`context_sense` makes triggers (the pre-filter must keep them)."""
 
 
@@ -77,16 +88,16 @@ def _against(noun: Any) -> bool:
     return any(c.lower_ == "against" for h in heads for c in h.children)
 
 
-def _visitor(tok: Any) -> bool:
+def _visitor(tok: Any, kinds: frozenset[str] = frozenset(("PERSON",))) -> bool:
     """Whether the object of "receive" or "summon" is a person or a delegation, not a thing."""
     objs = [c for c in tok.children if c.dep_ == "dobj"]
-    return any(o.lemma_.lower() in _VISITORS or o.ent_type_ == "PERSON" for o in objs)
+    return any(o.lemma_.lower() in _VISITORS or o.ent_type_ in kinds for o in objs)
 
 
 def context_sense(tok: Any) -> Sense | None:
     """A sense that only the context gives: promised consequences, expressed concern."""
     lemma = tok.lemma_.lower()
-    if lemma not in CONTEXT_WORDS and tok.lower_ not in _CONCERN:
+    if lemma not in CONTEXT_WORDS and tok.lower_ not in _CONCERN | {"committed"}:
         return None  # cheap exit: this runs for every token that the lexicon does not know
     if (by_obj := by_object(tok)) is not None:  # "froze assets", "broke the truce"
         return by_obj
@@ -97,6 +108,17 @@ def context_sense(tok: Any) -> Sense | None:
         return HOSTED  # "Xi received the Pakistani prime minister": hosting a visit
     if lemma == "summon" and tok.pos_ == "VERB" and _visitor(tok):
         return SUMMONED  # "China summoned the Japanese ambassador", not "summoned the courage"
+    if lemma == "invite" and tok.pos_ == "VERB" and _visitor(tok, _STATES):
+        return INVITED  # "invited the Ethiopian prime minister", not "invited criticism"
+    with_ = any(c.lower_ == "with" for c in tok.children)
+    if lemma in ("call", "contact") and tok.pos_ == "NOUN" and with_:
+        return PHONE_CALL if lemma == "call" else IN_CONTACT  # not "a call for restraint"
+    if (
+        tok.lower_ == "committed"
+        and tok.dep_ == "acomp"
+        and any(c.lower_ == "to" for c in tok.children)
+    ):
+        return COMMITTED  # "remains committed to a peaceful resolution"
     if lemma == "use" and tok.pos_ == "VERB" and moved & _WEAPONS:
         return USE_OF_FORCE
     if lemma == "exchange" and tok.pos_ == "NOUN" and moved & (GUNFIRE | PROJECTILES):

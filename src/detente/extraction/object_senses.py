@@ -18,10 +18,17 @@ CAMEO→PLOVER table [PLOVER] gives the type of each:
 * **Destroying or dismantling one's own arsenal** ("destroyed its chemical weapons stockpile",
   "dismantled their nuclear programme") is RETREAT (0873, demobilize armed forces), not the
   destruction of property (1712); an arsenal owned by another ("destroyed Hamas's rockets") is not.
+* **Striking or cutting a deal** is AGREE (030), not an attack or a cut in aid.
+* **Closing an embassy** or consulate is SANCTION (161, reduce diplomatic relations).  (Closing
+  a border as COERCE 191 was tried and dropped: the PLOVER development half codes such a
+  sentence by the fighting it names as the cause.)
+* **A protest made to or lodged with an actor** ("protested to China", "lodged a protest with
+  Japan", "a formal protest") is an official complaint, ACCUSE (114), not a demonstration (141).
 * **Violating or breaking** a ceasefire or truce is ASSAULT (196, violate ceasefire), not a
   defiance of norms (128).
 
-"freeze", "break" and "downgrade" are triggers only through these rules (:data:`OBJECT_WORDS`).
+"freeze", "break", "downgrade" and "close" are triggers only through these rules
+(:data:`OBJECT_WORDS`).
 """
 
 from __future__ import annotations
@@ -67,6 +74,16 @@ _RULES: tuple[tuple[frozenset[str], frozenset[str], Sense], ...] = (
         Sense("REJECT", "yield", "129", "block a resolution"),
     ),
     (
+        words("strike cut"),
+        words("deal deals agreement accord bargain compromise pact"),
+        Sense("AGREE", "", "030", "strike a deal"),
+    ),
+    (
+        words("close shut"),
+        words("embassy embassies consulate consulates"),
+        Sense("SANCTION", "withdraw", "161", "close an embassy"),
+    ),
+    (
         _BREAKING,
         words("ceasefire cease-fire truce armistice"),
         Sense("ASSAULT", "", "196", "violate ceasefire"),
@@ -79,7 +96,10 @@ _ARSENALS = words(
 )
 _OWN = words("its their our his her")
 DISARMED = Sense("RETREAT", "disarm", "0873", "dismantle own arsenal")
-OBJECT_WORDS = frozenset().union(*(verbs for verbs, _, _ in _RULES)) | _DISARMING
+COMPLAINT = Sense("ACCUSE", "allege", "114", "official protest")
+_LODGING = words("lodge file make issue deliver send register")
+_OFFICIAL = words("formal official diplomatic strong strongest")
+OBJECT_WORDS = frozenset().union(*(verbs for verbs, _, _ in _RULES)) | _DISARMING | {"protest"}
 """Verb lemmas that :func:`by_object` can give a sense (the pre-filter must keep them)."""
 
 
@@ -111,9 +131,19 @@ def _own_arsenal(tok: Any) -> bool:
     return False
 
 
+def _official(protest: Any) -> bool:
+    """A protest made "to" or "with" someone, lodged, or called formal or diplomatic."""
+    heads = [protest, protest.head] if protest.dep_ == "dobj" else [protest]
+    addressed = any(c.lower_ in ("to", "with") for h in heads for c in h.children)
+    lodged = protest.dep_ == "dobj" and protest.head.lemma_.lower() in _LODGING
+    return addressed or lodged or any(c.lower_ in _OFFICIAL for c in protest.children)
+
+
 def by_object(tok: Any) -> Sense | None:
     """The sense a verb of easing, pausing, cutting, blocking or breaking takes from its object."""
     lemma = tok.lemma_.lower()
+    if lemma == "protest":
+        return COMPLAINT if _official(tok) else None
     if tok.pos_ != "VERB" or lemma not in OBJECT_WORDS:
         return None
     if lemma in _DISARMING:

@@ -20,11 +20,11 @@ decides (CAMEO category definitions [Schrodt2012], PLOVER [PLOVER]):
 * **Consequences promised are threats**: "consequences", "response", "reaction", "retaliation"
   under "will" or "would" ("there will be consequences if …"), or promised ("promised a painful
   response"), are THREATEN (CAMEO 13).
-* **Moving forces is MOBILIZE** (CAMEO 154): "move", "send", "mass", "station" or "dispatch"
-  troops, forces, warships or equipment.  **Suspending manoeuvres is RETREAT** (CAMEO 087,
-  de-escalation; the guideline's "suspending drills"): "suspended joint military exercises",
-  not "suspended aid" (SANCTION).  What else the object decides (easing sanctions, halting
-  talks, cutting ties, blocking a resolution, violating a truce) is in
+* **Moving forces is MOBILIZE** (CAMEO 154): "move", "send", "mass", "station", "dispatch",
+  "fly" or "sail" troops, forces, warships, warplanes or equipment.  **Suspending manoeuvres is
+  RETREAT** (CAMEO 087, de-escalation; the guideline's "suspending drills"): "suspended joint
+  military exercises", not "suspended aid" (SANCTION).  What else the object decides (easing
+  sanctions, halting talks, cutting ties, blocking a resolution, violating a truce) is in
   :mod:`~detente.extraction.object_senses`.  **A case against an actor** is ACCUSE (CAMEO 115).
 * **A meeting as the setting of another act** ("In a late-breaking meeting today, the Council
   failed to …") is not a consultation of its own unless its phrase names who met ("at a meeting
@@ -104,10 +104,12 @@ _MANOEUVRES = words(
 _CHANCES = words("chance chances opportunity time impetus boost momentum room space try")
 _LEAVING = words("withdraw exit quit leave abandon")
 _AGREEMENTS = words("deal agreement accord treaty pact jcpoa plan convention arrangement framework")
-DEPLOYING = words("move send mass amass station dispatch")
+DEPLOYING = words("move send mass amass station dispatch fly sail")
 UNITS = words(
     "troop troops force forces soldier soldiers equipment warship warships tank tanks "
-    "battalion battalions unit units division divisions"
+    "battalion battalions unit units division divisions reinforcement reinforcements bomber "
+    "bombers warplane warplanes jet jets aircraft carrier carriers destroyer destroyers frigate "
+    "frigates submarine submarines"
 )
 
 _COMMENTING = words("comment comments details detail")
