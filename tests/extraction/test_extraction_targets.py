@@ -76,3 +76,29 @@ def test_only_a_verb_of_firing_takes_its_doer_from_a_from_phrase():
     assert not _events("Rebel fighters withdrew from Lebanon on Monday.")
     assert not _events("Hundreds of refugees returned from Turkey last week.")
     assert ("ASSAULT", ("PSE",), ("ISR",)) in _events("Rockets were fired into Israel from Gaza.")
+
+
+def test_a_second_party_of_the_source_s_own_state_is_the_target():
+    assert ("ACCUSE", ("SYR",), ("SYR",)) in _events(
+        "The Syrian government accused Syrian rebels of using chemical weapons."
+    )
+    assert ("CONSULT", ("PAK",), ("PAK",)) in _events(
+        "Pakistan's prime minister met Pakistan's army chief on Monday."
+    )
+    assert ("COERCE", ("TUR",), ("TUR",)) in _events(
+        "Turkish authorities imposed a curfew in southeastern Turkey."
+    )
+    signed = _events("Colombia's president and the leader of the FARC signed a peace agreement.")
+    assert any(src == ("COL",) and target == ("COL",) for _, src, target in signed)
+
+
+def test_the_source_itself_is_no_target_of_its_own_act():
+    assert not any(target for _, _, target in _events("Iran defended its nuclear programme."))
+    assert ("RETREAT", ("ISR",), ()) in _events("Israel withdrew Israeli troops in 2005.")
+    assert ("MOBILIZE", ("RUS",), ()) in _events("Russia moved Russian tanks to the border.")
+    assert ("THREATEN", ("RUS",), ()) in _events(
+        "Russia said Russian forces would respond to any attack."
+    )
+    assert ("ACCUSE", ("IRN",), ("USA",)) in _events(
+        "Iran's foreign minister accused the United States and Iranian hardliners of sabotage."
+    )

@@ -12,6 +12,9 @@
   CONSULT from the mediator to the parties (guideline C5, CAMEO 045): the mediated act's own
   "between" phrase, else the subject of the clause it belongs to ("A and B met for talks
   brokered by X", "the two sides agreed to give Egyptian-brokered negotiations a chance").
+* **Acts within one state** (:mod:`~detente.extraction.domestic`): with no other target, a
+  second mention of the source's own code in a target position is the target ("the Syrian
+  government accused Syrian rebels" is SYR → SYR).
 * **Conditional threats and promises** take their target from the condition: in "there will be
   consequences if Russia does not change course" the target is the subject of the "if" clause.
 """
@@ -23,6 +26,7 @@ from typing import Any
 
 from detente.extraction.anaphora import PAIR_DETS
 from detente.extraction.arguments import MEDIATING
+from detente.extraction.domestic import own_state_target
 from detente.extraction.syntax import codes, subject
 
 __all__ = ["RECIPROCAL", "settle"]
@@ -138,4 +142,5 @@ def settle(
     reciprocal = plover in RECIPROCAL or _mutual(tok)
     if not target and len(source) >= 2 and reciprocal and _coordinated(tok, actors):
         source, target = source[:1], source[1:]
-    return source, [t for t in target if t not in source]
+    target = [t for t in target if t not in source]
+    return source, target or own_state_target(tok, plover, source, actors, reciprocal)

@@ -198,7 +198,7 @@ def code_sentence_into(
             continue
         voices.source = source[0]
         c = dataclasses.replace(c, target=_addressee(c, source, actors))
-        if set(c.target) & set(source):
+        if set(c.target) & set(source) and not c.source:  # the coder's own: one state's act
             c = dataclasses.replace(c, target=tuple(t for t in c.target if t not in source))
         col.add_coded(c, tuple(source), date, sent)
     col.add_positions(sent, actors, pub)
