@@ -85,8 +85,8 @@ def test_a_second_party_of_the_source_s_own_state_is_the_target():
     assert ("CONSULT", ("PAK",), ("PAK",)) in _events(
         "Pakistan's prime minister met Pakistan's army chief on Monday."
     )
-    assert ("COERCE", ("TUR",), ("TUR",)) in _events(
-        "Turkish authorities imposed a curfew in southeastern Turkey."
+    assert ("PROTEST", ("GEO",), ()) in _events(
+        "Georgia's opposition protested against the new law in Tbilisi on Sunday."
     )
     signed = _events("Colombia's president and the leader of the FARC signed a peace agreement.")
     assert any(src == ("COL",) and target == ("COL",) for _, src, target in signed)
