@@ -13,7 +13,10 @@
   done by those actors ("a ceasefire between A and B was agreed").  When neither a subject nor
   an agent names an actor, a verb of firing's "from" phrase names the doer ("rockets were fired
   into Israel from Gaza", "militants fired rockets from Gaza"); with other verbs it names what
-  is left or taken from ("withdraw troops from Lebanon").
+  is left or taken from ("withdraw troops from Lebanon"); for verbs of leaving that is their
+  target ("withdrew its troops from Lebanon" targets LBN, CAMEO 087).
+* Coordinated verbs share one object ("condemned and rejected the raid"): the first takes it as
+  its target, and the second is the same mention (the guideline's C8).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ __all__ = [
     "has_subject",
     "noun_args",
     "own_source",
+    "shared_object_verb",
     "verb_args",
     "violent",
 ]
@@ -40,6 +44,8 @@ TARGET_PREPS = words("to against with on toward towards for into in at over of a
 
 
 SOURCE_PREPS = frozenset(("by", "between"))
+DEPART = words("withdraw leave exit retreat pull depart evacuate quit")
+"""Verbs of leaving: their "from" phrase is what is left, a target (CAMEO 087)."""
 LAUNCHING = words("fire launch shoot shell strike attack bomb")
 """Verbs of firing: a "from" phrase names where, and so who, fired (guideline, *Places*)."""
 MEDIATING = words("mediate broker facilitate")
@@ -97,10 +103,11 @@ def verb_args(v: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
         return source, subj_codes or aim  # "rockets were fired into Israel": ISR
     subj_codes = subj_codes or _fired_from(v, actors)  # "militants fired rockets from Gaza"
     skip = frozenset(subj_codes)
+    preps = TARGET_PREPS | {"between", *(("from",) if v.lemma_.lower() in DEPART else ())}
     target: list[str] = []
-    for c in v.children:
+    for c in [*v.children, *_shared_object(v)]:
         if c.dep_ in ("dobj", "dative", "attr", "oprd", "xcomp", "ccomp") or (
-            c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or c.lower_ == "between")
+            c.dep_ == "prep" and c.lower_ in preps
         ):  # "mediated between A and B": A and B
             words = [t for t in c.subtree if t.i not in _mediators(c)]  # "a truce brokered by X"
             target += [x for x in codes(words, actors, skip) if x not in target]
@@ -127,6 +134,26 @@ def _fired_from(v: Any, actors: Mapping[int, str]) -> list[str]:
     peacekeepers" name what is left or taken from, not the doer.
     """
     return _in_phrase(v, "from", actors) if v.lemma_.lower() in LAUNCHING else []
+
+
+def shared_object_verb(v: Any) -> Any | None:
+    """The coordinated verb whose object ``v`` shares: "condemned and rejected the raid".
+
+    A verb without an object of its own takes that of a following coordinated verb that has
+    one and no subject of its own (the guideline's C8: one mention).
+    """
+    if v.pos_ != "VERB" or any(c.dep_ == "dobj" for c in v.children):
+        return None
+    for c in v.children:
+        deps = {d.dep_ for d in c.children}
+        if c.dep_ == "conj" and c.pos_ == "VERB" and "dobj" in deps and not deps & {"nsubj"}:
+            return c
+    return None
+
+
+def _shared_object(v: Any) -> list[Any]:
+    conj = shared_object_verb(v)
+    return [c for c in conj.children if c.dep_ == "dobj"] if conj is not None else []
 
 
 def _in_phrase(tok: Any, word: str, actors: Mapping[int, str]) -> list[str]:

@@ -26,6 +26,7 @@ from detente.extraction.arguments import (
     has_subject,
     noun_args,
     own_source,
+    shared_object_verb,
     verb_args,
 )
 from detente.extraction.context_senses import CONSEQUENCE, context_sense
@@ -168,6 +169,12 @@ def _same_act(verb: Any, triggers: Mapping[int, Sense]) -> int | None:
     return int(subj.i) if triggers[subj.i].plover == triggers[verb.i].plover else None
 
 
+def _c8(verb: Any, triggers: Mapping[int, Sense]) -> Any | None:
+    """The coordinated trigger that shares ``verb``'s object: one mention (guideline C8)."""
+    conj = shared_object_verb(verb)
+    return conj if conj is not None and verb.i in triggers and conj.i in triggers else None
+
+
 def _complement_of(tok: Any, i: int) -> bool:
     """Whether ``tok`` is the verb of a complement clause of token ``i`` ("agreed to X")."""
     node = tok
@@ -208,6 +215,7 @@ def code_sentence(sent: Any, actors: Mapping[int, str]) -> list[Coded]:
     judged = {i for i in triggers if _judged(sent.doc[i], triggers, actors)}
     absorbed = {i: None if i in judged else _absorber(sent.doc[i], triggers) for i in triggers}
     absorbed |= {i: j for i in triggers if (j := _same_act(sent.doc[i], triggers)) is not None}
+    absorbed |= {c.i: i for i in triggers if (c := _c8(sent.doc[i], triggers)) is not None}
     out: list[Coded] = []
     for i, sense in triggers.items():
         tok = sent.doc[i]

@@ -4,7 +4,8 @@ Sources, in order: the EntityRuler's matches (the entity id is the actor code), 
 parts ("Kim", "Trump") resolved to the actor of the most recent full person name in the document,
 else to the one actor whose people bear that surname (``AliasTable.name_parts``) if the word ends
 a name: "Rashid" in "Haroon Rashid Aswad" is somebody else.  A capitalised word the tagger takes
-for a common noun ("Guterres urges …" in a headline) counts as a name part too.
+for a common noun ("Guterres urges …" in a headline) counts as a name part too.  A name after
+"pro-" or "anti-" names a stance, not the actor: a pro-Iranian militia is not Iran.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def doc_actors(doc: Any, offset: int, state: Mentions) -> dict[int, str]:
     """Token index → actor code for one parsed chunk starting at character ``offset``."""
     out: dict[int, str] = {}
     for ent in doc.ents:
-        if not ent.ent_id_:
+        if not ent.ent_id_ or _stance_prefix(ent):
             continue
         out.update(dict.fromkeys(range(ent.start, ent.end), ent.ent_id_))
         state.spans.append((ent.ent_id_, ent.text, offset + ent.start_char, offset + ent.end_char))
@@ -48,6 +49,12 @@ def doc_actors(doc: Any, offset: int, state: Mentions) -> dict[int, str]:
             state.spans.append((code, t.text, offset + t.idx, offset + t.idx + len(t.text)))
     out.update(resolve_anaphora(doc, out, state.antecedents))
     return out
+
+
+def _stance_prefix(ent: Any) -> bool:
+    """Whether a name is the object of "pro-" or "anti-": a pro-Iranian militia is not Iran."""
+    doc, i = ent.doc, ent.start
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti")
 
 
 def _ends_name(t: Any) -> bool:

@@ -62,12 +62,14 @@ def _subjectless(tok: Any) -> bool:
     """A verb with no subject of its own ("… and agreed"), which takes the previous source.
 
     A verb whose own subject names no actor ("the panel discussed …", "an official who
-    discussed …") does not; a participle on a noun that names no actor ("troops encircling X")
-    does.
+    discussed …", "the country that attacked X") does not; a participle on a noun that names
+    no actor ("troops encircling X") does.
     """
     subj = noun_subject(tok)
     if tok.pos_ != "VERB" or subj is None:
         return bool(tok.pos_ == "VERB")
+    if tok.dep_ == "relcl" and subj.i == tok.head.i:  # "the country that attacked X": the
+        return False  # antecedent is the subject, even when it names no actor
     return bool(subj.head.i != tok.i and subj.lemma_.lower() not in OFFICES)
 
 
