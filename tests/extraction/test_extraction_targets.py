@@ -85,6 +85,9 @@ def test_a_second_party_of_the_source_s_own_state_is_the_target():
     assert ("CONSULT", ("PAK",), ("PAK",)) in _events(
         "Pakistan's prime minister met Pakistan's army chief on Monday."
     )
+    assert ("COERCE", ("TUR",), ("TUR",)) in _events(
+        "Turkish authorities imposed a curfew in southeastern Turkey."
+    )
     assert ("PROTEST", ("GEO",), ()) in _events(
         "Georgia's opposition protested against the new law in Tbilisi on Sunday."
     )
@@ -101,4 +104,35 @@ def test_the_source_itself_is_no_target_of_its_own_act():
     )
     assert ("ACCUSE", ("IRN",), ("USA",)) in _events(
         "Iran's foreign minister accused the United States and Iranian hardliners of sabotage."
+    )
+
+
+def test_a_city_that_ends_like_a_demonym_is_still_a_place():
+    assert ("CONSULT", ("PRK",), ("USA",)) in _events("Kim Jong Un met Trump in Hanoi in February.")
+    assert ("CONSULT", ("IND",), ("CHN",)) in _events("Modi met Xi Jinping in New Delhi on Monday.")
+    assert ("ASSAULT", ("ISR",), ("PSE",)) in _events(
+        "Israeli troops shot two Palestinians near the border on Friday."
+    )
+    assert ("ASSAULT", ("RUS",), ("GEO",)) in _events(
+        "Russian missiles struck a power plant near Tbilisi on Monday."
+    )
+
+
+def test_what_a_speaker_tells_someone_is_aimed_at_the_one_told():
+    assert ("THREATEN", ("USA",), ("RUS",)) in _events(
+        "Biden told Putin that an invasion would bring severe costs."
+    )
+    assert ("REJECT", ("USA",), ("RUS",)) in _events(
+        "Pompeo told Lavrov on Monday that the United States would not accept the annexation."
+    )
+    told = _events("The envoy told reporters that North Korea had fired two missiles.")
+    assert ("MOBILIZE", ("PRK",), ()) in told
+
+
+def test_a_diplomatic_mission_in_a_capital_names_its_host():
+    assert ("SANCTION", ("GBR",), ("IRN",)) in _events(
+        "Britain closed its embassy in Tehran in 2011."
+    )
+    assert ("CONSULT", ("IRN",), ("ARM",)) in _events(
+        "Iran and Armenia held talks in Tehran on Monday."
     )

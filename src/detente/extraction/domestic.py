@@ -8,10 +8,10 @@ therefore kept when the text names it *as a second party*, never when it is the 
 * **A second mention in a target position** of a verb: its object, dative or attribute, or the
   object of one of its target prepositions ("the Colombian government accused FARC rebels",
   "opposition groups in Zimbabwe demand that President Mugabe …" keeps the subject of the
-  content clause, "met Pakistan's army chief").  The mention must not be a pronoun ("Iran
-  defended its programme", "X said it …": the source itself) nor where the act happens ("in",
-  "at", "near": "protested against the law in Tbilisi" names a place of the source's own
-  state, not a second party).  Only the phrase itself counts, not its relative clauses.
+  content clause, "met Pakistan's army chief", "imposed a curfew in southeastern Turkey").  The
+  mention must not be a pronoun ("Iran defended its programme", "X said it …": the source
+  itself); a city is a place, not a mention (:mod:`~detente.extraction.places`: "protested
+  against the law in Tbilisi").  Only the phrase itself counts, not its relative clauses.
 * **Coordinated subjects with one code** ("Colombia's president and the leader of the FARC
   signed a peace agreement") of a reciprocal act: one another, as for two states.
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from detente.extraction.arguments import SCENE_PREPS, TARGET_PREPS
+from detente.extraction.arguments import TARGET_PREPS
 from detente.extraction.syntax import phrase, subject
 
 __all__ = ["own_state_target"]
@@ -39,17 +39,9 @@ def _second_mentions(head: Any, source: list[str], actors: Mapping[int, str]) ->
     content = subject(head)[0] if head.dep_ == "ccomp" else head  # a content clause: its subject
     for t in phrase(content) if content is not None else []:
         code = actors.get(t.i)
-        if code in source and t.pos_ != "PRON" and not _scene(t) and code not in found:
+        if code in source and t.pos_ != "PRON" and code not in found:
             found.append(code)
     return found
-
-
-def _scene(t: Any) -> bool:
-    """Whether ``t`` names where something happens ("… in Tbilisi", "at the Kyiv summit")."""
-    node = t
-    while node.dep_ in ("compound", "amod", "poss", "nmod") and node.head.i != node.i:
-        node = node.head
-    return node.dep_ == "pobj" and node.head.lower_ in SCENE_PREPS
 
 
 def _targets(tok: Any, source: list[str], actors: Mapping[int, str]) -> list[str]:
@@ -58,7 +50,7 @@ def _targets(tok: Any, source: list[str], actors: Mapping[int, str]) -> list[str
     for c in tok.children:
         if c.dep_ in _TARGET_DEPS:
             heads.append(c)
-        elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS - SCENE_PREPS:
+        elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             heads += [g for g in c.children if g.dep_ == "pobj"]
     return [a for h in heads for a in _second_mentions(h, source, actors)]
 

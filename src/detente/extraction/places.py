@@ -5,7 +5,8 @@ object of a locative preposition ("in", "at", "near", "from") or of "to" after a
 ("travelled to Geneva", "invited him to Pyongyang") is a place, but not after a verb of firing
 ("rockets fired from Gaza" names the party that fired them), nor where an attack happened
 ("airstrikes in Gaza", "hostilities between Israel and factions in Gaza": the party attacked,
-as CAMEO codes the location of violence); so is a dateline (an actor at the
+as CAMEO codes the location of violence), nor the seat of a diplomatic mission ("its embassy
+in Tehran": the host state); so is a dateline (an actor at the
 start of a paragraph followed by a dash, not a hyphen inside a word such as "Saudi-led"), and so
 is a city that is part of another name ("the Minsk Group", "the Geneva Conventions").  Country
 names, acronyms ("U.S.") and demonyms stay actors: "strikes in Syria" still targets SYR
@@ -33,6 +34,11 @@ OFFICES = words(
 _LOCATIVE = words("in at near from inside outside")
 
 
+_MISSIONS = words("embassy consulate mission ambassador")
+"""A diplomatic mission "in" a capital names its host state, a party ("closed its embassy in
+Tehran")."""
+
+
 _MOTION = words("travel fly go come invite return move arrive head send")
 
 
@@ -43,6 +49,15 @@ _DEMONYM_ENDS = ("an", "ans", "ese", "ish", "ian", "ians", "i", "is")
 
 
 _DASHES = frozenset(("-", "–", "—", "--"))
+
+
+def _demonym(tok: Any, name: str) -> bool:
+    """A demonym ("Israeli", "Pakistanis"), not a city that ends like one ("Tbilisi", "Tehran").
+
+    The ending alone is not enough: it is a demonym only when tagged as an adjective or a
+    plural proper noun, as the small model tags "Israeli troops" and "the Iranians".
+    """
+    return name.endswith(_DEMONYM_ENDS) and (tok.pos_ == "ADJ" or tok.tag_ in ("JJ", "NNPS"))
 
 
 def _dateline(tok: Any) -> bool:
@@ -92,7 +107,7 @@ def is_place(tok: Any, table: AliasTable, code: str) -> bool:
     entry, name = table.entry(code), _entity_text(tok)
     if entry is None or name == entry.name or name.isupper() or "." in name:
         return False
-    if _NATIONAL.search(name) or name.endswith(_DEMONYM_ENDS):
+    if _NATIONAL.search(name) or _demonym(tok, name):
         return False
     if _names_a_body(tok):
         return True
@@ -105,6 +120,8 @@ def is_place(tok: Any, table: AliasTable, code: str) -> bool:
     if prep.lower_ == "from" and prep.head.lemma_ in LAUNCHING:  # "fired from Gaza": a party
         return False
     if prep.lower_ in SCENE_PREPS and _attack(prep.head):  # "struck targets in Gaza": the party hit
+        return False
+    if prep.lower_ == "in" and prep.head.lemma_.lower() in _MISSIONS:  # "its embassy in Tehran"
         return False
     return prep.lower_ in _LOCATIVE or (prep.lower_ == "to" and prep.head.lemma_ in _MOTION)
 

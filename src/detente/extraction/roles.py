@@ -15,6 +15,9 @@
 * **Acts within one state** (:mod:`~detente.extraction.domestic`): with no other target, a
   second mention of the source's own code in a target position is the target ("the Syrian
   government accused Syrian rebels" is SYR → SYR).
+* **What a speaker tells someone** ("Biden told Putin that an invasion would bring severe
+  costs", "warned Iran that …"): a verbal act of the speaker in the content clause of "tell",
+  "warn", "inform", "assure" or "remind" with no target of its own is aimed at the one told.
 * **Conditional threats and promises** take their target from the condition: in "there will be
   consequences if Russia does not change course" the target is the subject of the "if" clause.
 """
@@ -27,7 +30,8 @@ from typing import Any
 from detente.extraction.anaphora import PAIR_DETS
 from detente.extraction.arguments import MEDIATING
 from detente.extraction.domestic import own_state_target
-from detente.extraction.syntax import codes, subject
+from detente.extraction.lexicon import words
+from detente.extraction.syntax import codes, phrase, subject
 
 __all__ = ["RECIPROCAL", "settle"]
 
@@ -35,6 +39,7 @@ MATERIAL = frozenset(("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"))
 RECIPROCAL = frozenset(("CONSULT", "AGREE", "ASSAULT", "ACCUSE", "COOPERATE", "RETREAT", "SUPPORT"))
 _CONDITIONS = frozenset(("if", "unless"))
 _MUTUAL = frozenset(("other", "another", "mutual", "reciprocal", "tit", "tat"))
+_TELLING = words("tell warn inform assure remind")
 _ANSWERS = frozenset((("to", "response"), ("for", "retaliation"), ("for", "reprisal")))
 
 
@@ -127,6 +132,24 @@ def _parties(tok: Any, source: list[str], actors: Mapping[int, str]) -> list[str
     return found
 
 
+def _addressee(tok: Any, source: list[str], actors: Mapping[int, str]) -> list[str]:
+    """Whom the speaker told what ``tok`` says: "Biden told Putin that an invasion would …".
+
+    The object of "tell", "warn", "inform", "assure" or "remind" whose content clause holds
+    the act, when the act is the speaker's own (its source is that verb's subject).
+    """
+    node = tok if tok.pos_ in ("VERB", "AUX") else tok.head  # "… would bring severe costs"
+    while node.dep_ in ("ccomp", "xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in _TELLING:
+            subj, _ = subject(node)
+            if subj is None or not set(codes(subj.subtree, actors)) & set(source):
+                return []
+            told = [c for c in node.children if c.dep_ in ("dobj", "dative")]
+            return [a for c in told for a in codes(phrase(c), actors, frozenset(source))]
+    return []
+
+
 def settle(
     tok: Any, plover: str, source: list[str], target: list[str], actors: Mapping[int, str]
 ) -> tuple[list[str], list[str]]:
@@ -137,6 +160,8 @@ def settle(
         target = _parties(tok, source, actors)
     if not target and plover in ("THREATEN", "AGREE"):
         target = [c for c in _condition_subject(tok, actors) if c not in source]
+    if not target and plover not in MATERIAL:
+        target = _addressee(tok, source, actors)
     if len(source) >= 2 and plover in RECIPROCAL and _paired(tok, source, actors):
         source, target = source[:1], source[1:2]  # "the two sides agreed to X": one another
     reciprocal = plover in RECIPROCAL or _mutual(tok)
