@@ -168,3 +168,30 @@ def test_warplanes_flown_are_a_show_of_force_and_a_street_protest_is_no_complain
         ("AGREE", ("DEU",), ()),
         ("AGREE", ("FRA",), ()),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Russia and Ukraine swapped prisoners on Saturday.", ("COOPERATE", "RUS", "UKR")),
+        ("Kenya reaffirmed its commitment to the ceasefire with Somalia.", ("AGREE", "KEN", "SOM")),
+        ("India downed a Pakistani drone near the border.", ("ASSAULT", "IND", "PAK")),
+        (
+            "Chinese coast guard ships harassed Philippine fishermen near the shoal.",
+            ("COERCE", "CHN", "PHL"),
+        ),
+    ],
+)
+def test_senses_of_the_third_round(sentence, event):
+    kind, source, target = event
+    assert (kind, (source,), (target,)) in _events(sentence)
+
+
+def test_leaving_a_deal_emergencies_and_votes():
+    left = _events("Trump pulled the United States out of the Iran nuclear deal in May 2018.")
+    assert any(k == "REJECT" and s == ("USA",) for k, s, _ in left)
+    troops = _events("Israel pulled its troops out of Gaza in 2005.")
+    assert any(k == "RETREAT" and s == ("ISR",) for k, s, _ in troops)
+    assert ("COERCE", ("ETH",), ()) in _events("Ethiopia declared a state of emergency on Tuesday.")
+    voted = _events("Russia voted against the resolution on Syria on Friday.")
+    assert any(k == "REJECT" and s == ("RUS",) for k, s, _ in voted)

@@ -7,8 +7,8 @@ restoring relations is SUPPORT (050), using weapons and an exchange of fire are 
 receiving a person is hosting a visit (043), summoning one (an ambassador) is an official
 complaint (ACCUSE, 114), inviting a person or a state is intent to meet (AGREE, 036, as the
 guideline's C10 says), a "call with" someone is a telephone talk (CONSULT, 041) and "contact
-with" someone consultation (040), being "committed to" something is stated intent (AGREE, 030;
-C6), a case against an actor is ACCUSE (115).
+with" someone consultation (040), being "committed to" something or reaffirming a commitment
+is stated intent (AGREE, 030; C6), a case against an actor is ACCUSE (115).
 :data:`CONTEXT_WORDS` tells the pre-filter which lemmas these rules can make triggers.
 """
 
@@ -35,6 +35,7 @@ _PROMISES = words("promise vow pledge warn threaten")
 _CONCERN = words("concerned troubled alarmed")
 _EXPRESSING = words("express voice raise share reiterate convey make register")
 _FAVOURING = words("favor favour propose prefer")
+_AFFIRMING = words("reaffirm affirm renew confirm underline underscore")
 _RESTORING = words("restore normalize normalise resume renew upgrade")
 _RELATIONS = words("relation relations tie ties")
 _TALKS = words("dialogue talks negotiation negotiations")
@@ -62,7 +63,7 @@ INTENT_TO_TALK = Sense("AGREE", "", "036", "favor talks")
 RELATIONS = Sense("SUPPORT", "", "050", "restore relations")
 CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | DEPLOYING | _FAVOURING | _RESTORING
 CONTEXT_WORDS |= words(
-    "concern use exchange receive summon invite call contact case commit committed"
+    "concern use exchange receive summon invite call contact case commit committed commitment"
 )
 CONTEXT_WORDS |= OBJECT_WORDS
 """Lemmas that only :func:`context_sense` makes triggers (the pre-filter must keep them)."""
@@ -140,4 +141,7 @@ def context_sense(tok: Any) -> Sense | None:
     expressed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _EXPRESSING
     if tok.pos_ == "NOUN" and lemma == "concern" and expressed:
         return CONCERN
+    affirmed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _EXPRESSING | _AFFIRMING
+    if tok.pos_ == "NOUN" and lemma == "commitment" and affirmed:
+        return COMMITTED  # "reaffirmed its commitment to the ceasefire"
     return None

@@ -18,6 +18,7 @@ CAMEO→PLOVER table [PLOVER] gives the type of each:
 * **Destroying or dismantling one's own arsenal** ("destroyed its chemical weapons stockpile",
   "dismantled their nuclear programme") is RETREAT (0873, demobilize armed forces), not the
   destruction of property (1712); an arsenal owned by another ("destroyed Hamas's rockets") is not.
+* **Declaring or imposing** a state of emergency or martial law is COERCE (1724).
 * **Striking or cutting a deal** is AGREE (030), not an attack or a cut in aid.
 * **Closing an embassy** or consulate is SANCTION (161, reduce diplomatic relations).  (Closing
   a border as COERCE 191 was tried and dropped: the PLOVER development half codes such a
@@ -72,6 +73,11 @@ _RULES: tuple[tuple[frozenset[str], frozenset[str], Sense], ...] = (
         words("block"),
         words("resolution resolutions draft bill proposal motion"),
         Sense("REJECT", "yield", "129", "block a resolution"),
+    ),
+    (
+        words("declare impose"),
+        words("emergency law"),
+        Sense("COERCE", "martial-law", "1724", "declare an emergency"),
     ),
     (
         words("strike cut"),

@@ -16,7 +16,7 @@ decides (CAMEO category definitions [Schrodt2012], PLOVER [PLOVER]):
   weapons, loans, access …): "provided an overview", "helped slow the economy", "open a new
   era" and "give negotiations a chance" are no events.
 * **Leaving an agreement is REJECT** (CAMEO 127 with alternative SANCTION): "withdraw from",
-  "exit" or "quit" a deal, accord or treaty.  "Withdraw troops" stays RETREAT.
+  "exit", "quit" or "pull out of" a deal, accord or treaty.  "Withdraw troops" stays RETREAT.
 * **Consequences promised are threats**: "consequences", "response", "reaction", "retaliation"
   under "will" or "would" ("there will be consequences if …"), or promised ("promised a painful
   response"), are THREATEN (CAMEO 13).
@@ -102,7 +102,7 @@ _MANOEUVRES = words(
     "operations patrol patrols offensive test tests"
 )
 _CHANCES = words("chance chances opportunity time impetus boost momentum room space try")
-_LEAVING = words("withdraw exit quit leave abandon")
+_LEAVING = words("withdraw exit quit leave abandon pull")
 _AGREEMENTS = words("deal agreement accord treaty pact jcpoa plan convention arrangement framework")
 DEPLOYING = words("move send mass amass station dispatch fly sail")
 UNITS = words(
@@ -217,6 +217,19 @@ def _military(strike: Any, actors: Mapping[int, str]) -> bool:
     return any(_has_actor(c.subtree, actors) for c in aimed)
 
 
+def _out_of(tok: Any) -> set[str]:
+    """Lemmas of what a verb takes something "out of" ("pulled the US out of the deal")."""
+    return {
+        g.lemma_.lower()
+        for c in tok.children
+        if c.lower_ == "out"
+        for p in c.children
+        if p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    }
+
+
 def refine(tok: Any, sense: Sense, actors: Mapping[int, str]) -> Sense | None:
     """``sense`` corrected by the trigger's object and actors (None: not an event)."""
     lemma = tok.lemma_.lower().replace("-", "")
@@ -236,7 +249,7 @@ def refine(tok: Any, sense: Sense, actors: Mapping[int, str]) -> Sense | None:
         return EXCHANGE_OF_FIRE
     if sense.plover == "PROTEST" and tok.pos_ == "NOUN" and lemma == "strike":
         return MILITARY_STRIKE if _military(tok, actors) else sense
-    if lemma in _LEAVING and heads & _AGREEMENTS:
+    if lemma in _LEAVING and (heads | _out_of(tok)) & _AGREEMENTS:
         return LEFT_AGREEMENT
     if sense.plover == "ASSAULT" and tok.pos_ == "VERB":
         if lemma in _FIRING and heads & PROJECTILES:
