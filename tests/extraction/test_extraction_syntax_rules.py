@@ -59,3 +59,17 @@ def test_a_relative_clause_is_done_by_its_antecedent():
     assert ("ASSAULT", ("RUS",), ("UKR",)) in _events(
         "Russia, which invaded Ukraine last year, rejected the proposal."
     )
+
+
+def test_an_act_said_not_to_exist_is_a_claim_not_a_refusal():
+    from detente.extraction import extract
+
+    x = extract("The talks between Iran and the United States ended without a deal.", DAY)
+    assert [(e.plover, e.source, e.target) for e in x.events] == [("CONSULT", ("IRN",), ("USA",))]
+    assert [(c.plover, c.kind) for c in x.claims] == [("AGREE", "negated")]
+    for text in (
+        "Iran and the United States reached no agreement in Vienna on Friday.",
+        "There was no meeting between Putin and Zelensky on Monday.",
+        "Russia gave no assistance to Armenia during the war.",
+    ):
+        assert _events(text) == [], text  # neither the act nor a REJECT

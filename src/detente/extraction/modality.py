@@ -81,6 +81,18 @@ def _negated(node: Any) -> bool:
     return node.dep_ in ("acomp", "xcomp") and any(c.dep_ == "neg" for c in node.head.children)
 
 
+def _absent(tok: Any) -> bool:
+    """Whether the act is said not to exist: "no" on its noun, or under "without".
+
+    "ended without a deal", "there was no meeting between A and B", "gave no assistance",
+    "left without consulting X".  Nothing was done, and nothing was refused either.
+    """
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
+        return True
+    nouns = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else [tok]
+    return any(c.dep_ == "det" and c.lower_ == "no" for n in nouns for c in n.children)
+
+
 def _temporal_clause(node: Any) -> bool:
     """Whether ``node`` heads an adverbial clause of time or reason.
 
@@ -199,6 +211,8 @@ def modality(
     plover = sense.plover
     if conditional:
         return plover, "hypothetical", "conditional clause", speaker
+    if _absent(tok):  # "ended without a deal", "reached no agreement": no act, and no refusal
+        return plover, "negated", "absent act (no, without)", speaker
     if negated and plover in REJECTABLE:
         return "REJECT", "reported" if speaker else "asserted", "negated cooperation", speaker
     if negated:  # "did not attack", "did not rule out": nothing was done or refused
