@@ -136,3 +136,15 @@ def test_a_diplomatic_mission_in_a_capital_names_its_host():
     assert ("CONSULT", ("IRN",), ("ARM",)) in _events(
         "Iran and Armenia held talks in Tehran on Monday."
     )
+
+
+def test_an_envoy_acts_for_its_principal_not_for_its_portfolio():
+    assert ("REQUEST", ("UNO",), ("SYR",)) in _events(
+        "The UN special envoy for Syria urged the Syrian government to release detainees."
+    )
+    assert ("REQUEST", ("USA",), ("PRK",)) in _events(
+        "The US special representative for North Korea said Pyongyang must return to talks."
+    )
+    assert ("CONSULT", ("UNO",), ()) in _events(
+        "The United Nations envoy for Myanmar met the general on Monday."
+    )

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from detente.extraction.lexicon import match, words
-from detente.extraction.syntax import codes, noun_subject, phrase, subject
+from detente.extraction.syntax import codes, noun_subject, phrase, principal, subject
 
 __all__ = [
     "LAUNCHING",
@@ -69,8 +69,11 @@ def _agent(verb: Any) -> Any | None:
 
 
 def _subject_phrase(subj: Any, v: Any) -> list[Any]:
-    """The subject's phrase; one that starts before its verb ends there ("A met …, B and C")."""
-    words = phrase(subj)
+    """The subject's phrase; one that starts before its verb ends there ("A met …, B and C").
+
+    An envoy's portfolio is not its principal (:func:`~detente.extraction.syntax.principal`).
+    """
+    words = principal(subj)
     return [t for t in words if t.i < v.i] if subj.i < v.i else words
 
 

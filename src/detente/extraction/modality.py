@@ -41,7 +41,7 @@ from typing import Any
 
 from detente.extraction.lexicon import COOPERATIVE, QUAD, Sense, words
 from detente.extraction.speakers import FIRST_PERSON
-from detente.extraction.syntax import codes, phrase, subject
+from detente.extraction.syntax import codes, phrase, principal, subject
 
 __all__ = ["CONDITIONAL_MARKS", "HYPOTHETICAL_AUX", "JUDGING", "REPORT", "modality", "presupposed"]
 
@@ -186,7 +186,7 @@ def _frame(tok: Any, actors: Mapping[int, str]) -> tuple[list[str], set[str], bo
         aspectual = head.lemma_ in ASPECTUAL and node.dep_ == "xcomp"  # "will start withdrawing"
         if node.dep_ in ("ccomp", "xcomp", "advcl") and head.lemma_ in REPORT and not aspectual:
             subj, _ = subject(head)
-            speaker = codes(phrase(subj), actors) if subj is not None else []
+            speaker = codes(principal(subj), actors) if subj is not None else []
             if own or speaker:
                 return own or speaker, aux, conditional
         node = head

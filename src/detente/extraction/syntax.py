@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["SUBJECT_DEPS", "codes", "noun_subject", "phrase", "subject"]
+__all__ = ["ENVOYS", "SUBJECT_DEPS", "codes", "noun_subject", "phrase", "principal", "subject"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 
@@ -27,6 +27,31 @@ def phrase(tok: Any) -> list[Any]:
         if c.dep_ not in ("relcl", "advcl", "acl", "ccomp", "parataxis"):
             out += phrase(c)
     return sorted(out, key=lambda t: t.i)
+
+
+ENVOYS = frozenset(
+    ("envoy", "representative", "coordinator", "rapporteur", "commissioner", "adviser", "advisor")
+)
+"""Offices named with a portfolio ("the UN envoy for Syria"): the portfolio is no principal."""
+
+
+def principal(tok: Any) -> list[Any]:
+    """``tok``'s phrase without an envoy's portfolio.
+
+    "the UN envoy for Yemen" and "the US special representative for North Korea" speak and act
+    for the UN and the US, not for Yemen or North Korea: the "for / on" phrase of an office
+    noun is left out.
+    """
+    words = phrase(tok)
+    brief = {
+        d.i
+        for t in words
+        if t.lemma_.lower() in ENVOYS
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "on")
+        for d in c.subtree
+    }
+    return [t for t in words if t.i not in brief]
 
 
 def subject(verb: Any) -> tuple[Any | None, bool]:
