@@ -3,7 +3,9 @@
 Sources, in order: the EntityRuler's matches (the entity id is the actor code), then bare name
 parts ("Kim", "Trump") resolved to the actor of the most recent full person name in the document,
 else to the one actor whose people bear that surname (``AliasTable.name_parts``) if the word ends
-a name: "Rashid" in "Haroon Rashid Aswad" is somebody else.  A capitalised word the tagger takes
+a name: "Rashid" in "Haroon Rashid Aswad" is somebody else.  Nor does a surname after a given
+name that no person of the table bears: "Muhyiddin Yassin" is not the Yemeni "Riyadh Yassin"
+(a title before it, "President Erdogan", is no given name).  A capitalised word the tagger takes
 for a common noun ("Guterres urges …" in a headline) counts as a name part too.  A name after
 "pro-" or "anti-" names a stance, not the actor: a pro-Iranian militia is not Iran.
 """
@@ -14,9 +16,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from detente.extraction.actors import AliasTable
-from detente.extraction.anaphora import Antecedents, resolve_anaphora
+from detente.extraction.anaphora import INSTITUTIONS, Antecedents, resolve_anaphora
+from detente.extraction.lexicon import words
 
 __all__ = ["Mentions", "doc_actors", "new_mentions"]
+
+_TITLES = INSTITUTIONS | words(
+    "prime foreign defense defence senior vice deputy acting former general commander chief "
+    "mr mrs ms dr sheikh emir king queen prince lt gen col sen rep gov secretary-general"
+)
+"""Capitalised words before a surname that are titles, not given names ("Prime Minister X")."""
 
 
 @dataclass(slots=True)
@@ -24,6 +33,7 @@ class Mentions:
     """Mutable per-document state: recent full names and every mention found so far."""
 
     parts: dict[str, str]
+    name_words: frozenset[str] = frozenset()
     recent: dict[str, str] = field(default_factory=dict)
     spans: list[tuple[str, str, int, int]] = field(default_factory=list)
     antecedents: Antecedents = field(default_factory=Antecedents)
@@ -43,7 +53,11 @@ def doc_actors(doc: Any, offset: int, state: Mentions) -> dict[int, str]:
     for t in doc:
         if t.i in out or not (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper())):
             continue
-        code = state.recent.get(t.text) or (state.parts.get(t.text) if _ends_name(t) else None)
+        code = state.recent.get(t.text) or (
+            state.parts.get(t.text)
+            if _ends_name(t) and not _other_given_name(t, out, state.name_words)
+            else None
+        )
         if code:
             out[t.i] = code
             state.spans.append((code, t.text, offset + t.idx, offset + t.idx + len(t.text)))
@@ -73,7 +87,26 @@ def _ends_name(t: Any) -> bool:
     return nxt.pos_ != "PROPN" or nxt.ent_type_ in ("DATE", "TIME")
 
 
+def _other_given_name(t: Any, actors: dict[int, str], known: frozenset[str]) -> bool:
+    """Whether ``t`` follows a given name that no person of the table bears ("Muhyiddin")."""
+    if t.i == 0:
+        return False
+    prev = t.doc[t.i - 1]
+    return (
+        prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and prev.i not in actors
+        and prev.text not in known
+        and prev.lower_ not in _TITLES
+        and prev.ent_type_ not in ("DATE", "TIME")
+        and not t.is_sent_start  # not across a sentence boundary
+    )
+
+
 def new_mentions(table: AliasTable) -> Mentions:
     """Fresh per-document state for ``table``."""
     igos = frozenset(e.code for e in table.entries if e.type == "igo")
-    return Mentions(parts=table.name_parts(), antecedents=Antecedents(igos=igos))
+    known = frozenset(
+        w for e in table.entries for p in e.people for w in p.replace("-", " ").split()
+    )
+    return Mentions(parts=table.name_parts(), name_words=known, antecedents=Antecedents(igos=igos))

@@ -183,8 +183,8 @@ def _word_test(nlp: Any) -> WordTest:
 
 
 _PRONOUNS = re.compile(
-    r"\b(?:I|[Ww]e|[Oo]ur|[Hh]e|[Ss]he|[Tt]hey|[Tt]heir|[Hh]is|[Ii]ts)\b"
-    rf"|\b(?:[Tt]he|[Bb]oth|[Ee]ach|two)\s+(?:\w+\s+)?(?i:{'|'.join(sorted(ANAPHORS))})\b"
+    r"\b(?:I|[Ww]e|[Oo]ur|[Hh]e|[Ss]he|[Tt]hey|[Tt]heir|[Hh]is|[Ii]ts|[Tt]hem)\b"
+    rf"|\b(?:[Tt]he|[Bb]oth|[Ee]ach|two|[Aa]ll)\s+(?:\w+\s+)?(?i:{'|'.join(sorted(ANAPHORS))})\b"
 )
 """Pronouns and anaphoric noun phrases that can stand for an actor ("the Council", "the two
 sides"; resolved in :mod:`~detente.extraction.speakers` and :mod:`~detente.extraction.anaphora`)."""

@@ -27,9 +27,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from detente.extraction.anaphora import PAIR_DETS
+from detente.extraction.anaphora import PAIR_MARKS
 from detente.extraction.arguments import MEDIATING
 from detente.extraction.domestic import own_state_target
+from detente.extraction.dyads import same_code_pair
 from detente.extraction.lexicon import words
 from detente.extraction.syntax import codes, phrase, subject
 
@@ -68,7 +69,7 @@ def _coordinated(tok: Any, actors: Mapping[int, str]) -> bool:
         (t.dep_ == "conj" and any(d.i in actors for d in t.subtree))
         or (t.dep_ == "dep" and t.i in actors and t.nbor(1).text == ",")  # "Trump, Liu to meet"
         or (t.dep_ == "appos" and actors.get(t.head.i) not in (None, actors.get(t.i, "")))
-        or (t.lower_ in PAIR_DETS and t.i in actors)
+        or (t.lower_ in PAIR_MARKS and t.i in actors)
         for t in tok.sent
     )
 
@@ -88,7 +89,7 @@ def _mutual(tok: Any) -> bool:
 
 def _paired(tok: Any, source: list[str], actors: Mapping[int, str]) -> bool:
     """Whether the source is a pair phrase ("the two sides", "both countries")."""
-    return any(t.lower_ in PAIR_DETS and actors.get(t.i) == source[0] for t in tok.sent)
+    return any(t.lower_ in PAIR_MARKS and actors.get(t.i) == source[0] for t in tok.sent)
 
 
 def _responder(tok: Any, source: list[str], actors: Mapping[int, str]) -> list[str]:
@@ -168,4 +169,7 @@ def settle(
     if not target and len(source) >= 2 and reciprocal and _coordinated(tok, actors):
         source, target = source[:1], source[1:]
     target = [t for t in target if t not in source]
-    return source, target or own_state_target(tok, plover, source, actors, reciprocal)
+    target = target or own_state_target(tok, plover, source, actors, reciprocal)
+    if not target and reciprocal and same_code_pair(tok, source, actors):
+        target = list(source)  # "the two sides", "Yemen's warring parties": YEM → YEM
+    return source, target

@@ -24,6 +24,7 @@ from typing import Any
 
 from detente.extraction.coder import MATERIAL_CONFLICT, Coded, code_sentence, own_source
 from detente.extraction.collect import Collector
+from detente.extraction.dyads import agreement_target, makes_agreement
 from detente.extraction.event_dating import date_of
 from detente.extraction.places import OFFICES
 from detente.extraction.senses import EXCHANGE_OF_FIRE
@@ -34,6 +35,7 @@ from detente.extraction.types import DateRef
 __all__ = ["code_sentence_into"]
 
 _AGENT_DEPS = frozenset(("nsubj", "agent"))
+_NOT_SO = frozenset(("hypothetical", "negated"))
 
 
 _CONDITIONS = frozenset(("if", "unless", "whether"))
@@ -200,7 +202,11 @@ def code_sentence_into(
             continue
         voices.source = source[0]
         c = dataclasses.replace(c, target=_addressee(c, source, actors))
+        if not c.target and (parties := agreement_target(c.trigger, c.plover, voices.agreement)):
+            c = dataclasses.replace(c, source=tuple(source), target=parties)
         if set(c.target) & set(source) and not c.source:  # the coder's own: one state's act
             c = dataclasses.replace(c, target=tuple(t for t in c.target if t not in source))
         col.add_coded(c, tuple(source), date, sent)
+        if makes_agreement(c.trigger, c.plover) and c.target and c.modality not in _NOT_SO:
+            voices.agreement = tuple(dict.fromkeys((*source, *c.target)))
     col.add_positions(sent, actors, pub)

@@ -60,6 +60,8 @@ class Voices:
     source: str = ""
     person: str = ""
     pair: tuple[str, str] | None = None
+    agreement: tuple[str, ...] = ()
+    """The parties of the latest agreement or truce coded (the target of "welcomed the deal")."""
     names: frozenset[str] = frozenset()
     """Every word of every person's name in the actor table (see :func:`voices_for`)."""
     people: frozenset[str] = frozenset()
@@ -215,6 +217,8 @@ def _salient_person(sent: Any, actors: Mapping[int, str], names: frozenset[str])
     return str(actors[max(people, key=lambda t: (role(t), t.i)).i])
 
 
+_TITLE_BEFORE = re.compile(r"((?:[A-Z][a-z]+ ){1,2})$")
+"""Up to two capitalised words right before a name: a title ("Senior General ")."""
 _NEXT_WORDS = re.compile(r"\s*((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
 
 
@@ -228,13 +232,18 @@ def note_unparsed(
 
     A sentence without a trigger is not parsed, but a person, an institution or an
     organisation it names can still be what a later "he", "the Council" or "members" means:
-    an institution word that ends the name ("Security Council") or follows it after at most
-    two capitalised words ("UN Arbitration Court") is recorded.
+    an institution word that ends the name ("Security Council"), follows it after at most
+    two capitalised words ("UN Arbitration Court") or is a title right before it ("Senior
+    General Min Aung Hlaing") is recorded, and so is the latest state named.
     """
-    for code, name, _, end in mentions:
+    for code, name, start, end in mentions:
         if name in voices.people:
             voices.person = code
         following = _NEXT_WORDS.match(text, end)
+        title = _TITLE_BEFORE.search(text, max(0, start - 40), start)
+        for w in title.group(1).split() if title else []:
+            if w.lower() in INSTITUTIONS:
+                antecedents.heads[w.lower()] = code
         words = name.split()[1:] + (following.group(1).split() if following else [])
         for w in words:
             if w.lower() in INSTITUTIONS:
@@ -244,3 +253,5 @@ def note_unparsed(
                 break
         if code in antecedents.igos:
             antecedents.igo = code
+        else:
+            antecedents.state = code
