@@ -102,6 +102,13 @@ def context_sense(tok: Any) -> Sense | None:
         return None  # cheap exit: this runs for every token that the lexicon does not know
     if (by_obj := by_object(tok)) is not None:  # "froze assets", "broke the truce"
         return by_obj
+    if (act := _act_sense(tok, lemma)) is not None:
+        return act
+    return _stance_sense(tok, lemma)
+
+
+def _act_sense(tok: Any, lemma: str) -> Sense | None:
+    """Acts told by their object or partner: hosting, summoning, calls, force, deployments."""
     moved = {o.lemma_.lower() for o in objects(tok)}
     if lemma == "case" and tok.pos_ == "NOUN" and _against(tok):
         return CASE_AGAINST  # "filed a case against China" (CAMEO 115, bring a lawsuit)
@@ -126,6 +133,11 @@ def context_sense(tok: Any) -> Sense | None:
         return EXCHANGE_OF_FIRE  # "an exchange of rockets and airstrikes"
     if tok.pos_ == "VERB" and lemma in DEPLOYING and moved & UNITS:
         return DEPLOYMENT
+    return None
+
+
+def _stance_sense(tok: Any, lemma: str) -> Sense | None:
+    """Stances told by their context: intent to talk, restored ties, consequences, concern."""
     direct = {o.lemma_.lower() for o in tok.children if o.dep_ == "dobj"}
     if tok.pos_ == "VERB" and lemma in _FAVOURING and direct & _TALKS:
         return INTENT_TO_TALK
