@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from coded import coded
 from detente.extraction.nlp import nlp_available
 
 pytestmark = pytest.mark.skipif(not nlp_available(), reason="needs the [nlp] extra")
@@ -15,9 +16,7 @@ DAY = dt.date(2021, 3, 5)
 
 
 def _events(text):
-    from detente.extraction import extract
-
-    return {(e.plover, e.source, e.target) for e in extract(text, DAY).events}
+    return set(coded(text, DAY))
 
 
 def test_court_ruling_against_a_state_is_accuse():

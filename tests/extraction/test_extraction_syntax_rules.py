@@ -10,16 +10,15 @@ import datetime as dt
 
 import pytest
 
+from coded import Coded, coded
 from detente.extraction.nlp import nlp_available
 
 pytestmark = pytest.mark.skipif(not nlp_available(), reason="needs the [nlp] extra")
 DAY = dt.date(2021, 3, 10)
 
 
-def _events(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    from detente.extraction import extract
-
-    return [(e.plover, e.source, e.target) for e in extract(text, DAY).events]
+def _events(text: str) -> list[Coded]:
+    return coded(text, DAY)
 
 
 def test_a_pro_or_anti_prefix_names_a_stance_not_the_actor():

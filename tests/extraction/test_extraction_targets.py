@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from coded import coded
 from detente.extraction.nlp import nlp_available
 
 pytestmark = pytest.mark.skipif(not nlp_available(), reason="needs the [nlp] extra")
@@ -16,9 +17,7 @@ DAY = dt.date(2022, 5, 10)
 
 
 def _events(text):
-    from detente.extraction import extract
-
-    return {(e.plover, e.source, e.target) for e in extract(text, DAY).events}
+    return set(coded(text, DAY))
 
 
 def test_the_scene_of_an_attack_names_the_party_attacked():

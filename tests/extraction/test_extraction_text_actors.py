@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from coded import coded
 from detente.extraction.nlp import nlp_available
 
 pytestmark = pytest.mark.skipif(not nlp_available(), reason="needs the [nlp] extra")
@@ -14,10 +15,7 @@ DAY = dt.date(2022, 5, 9)
 
 
 def _events(text, issuer=None):
-    from detente.extraction import extract
-
-    kw = {"issuer": issuer} if issuer else {}
-    return {(e.plover, e.source, e.target) for e in extract(text, DAY, **kw).events}
+    return set(coded(text, DAY, issuer))
 
 
 def test_kosovo_and_armed_groups_of_crisis_states_have_codes():

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from detente.extraction.lexicon import Sense, words
-from detente.extraction.object_senses import OBJECT_WORDS, by_object
+from detente.extraction.object_senses import OBJECT_WORDS, TIES, by_object
 from detente.extraction.senses import (
     DEPLOYING,
     DEPLOYMENT,
@@ -37,7 +37,6 @@ _EXPRESSING = words("express voice raise share reiterate convey make register")
 _FAVOURING = words("favor favour propose prefer")
 _AFFIRMING = words("reaffirm affirm renew confirm underline underscore")
 _RESTORING = words("restore normalize normalise resume renew upgrade")
-_RELATIONS = words("relation relations tie ties")
 _TALKS = words("dialogue talks negotiation negotiations")
 _VISITORS = words(
     "president minister secretary envoy ambassador delegation counterpart leader premier "
@@ -141,7 +140,7 @@ def _stance_sense(tok: Any, lemma: str) -> Sense | None:
     direct = {o.lemma_.lower() for o in tok.children if o.dep_ == "dobj"}
     if tok.pos_ == "VERB" and lemma in _FAVOURING and direct & _TALKS:
         return INTENT_TO_TALK
-    if tok.pos_ == "VERB" and lemma in _RESTORING and direct & _RELATIONS:
+    if tok.pos_ == "VERB" and lemma in _RESTORING and direct & TIES:
         return RELATIONS
     if tok.pos_ == "NOUN" and lemma in _CONSEQUENCES and _future(tok):
         return CONSEQUENCE

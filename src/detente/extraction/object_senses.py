@@ -38,12 +38,14 @@ from typing import Any
 
 from detente.extraction.lexicon import Sense, words
 
-__all__ = ["OBJECT_WORDS", "by_object"]
+__all__ = ["OBJECT_WORDS", "TIES", "by_object"]
 
 _EASING = words("ease lift relax loosen waive")
 _PAUSING = words("suspend halt stop cancel postpone freeze")
 _CUTTING = words("cut sever break downgrade freeze suspend")
 _BREAKING = words("violate breach break")
+TIES = words("relation relations tie ties")
+"""Diplomatic relations as an object: cut here, restored in :mod:`.context_senses`."""
 _RULES: tuple[tuple[frozenset[str], frozenset[str], Sense], ...] = (
     (
         _EASING,
@@ -61,7 +63,7 @@ _RULES: tuple[tuple[frozenset[str], frozenset[str], Sense], ...] = (
     (_PAUSING, words("mediation"), Sense("SANCTION", "withdraw", "165", "halt mediation")),
     (
         _CUTTING,
-        words("relation relations tie ties"),
+        TIES,
         Sense("SANCTION", "withdraw", "161", "cut relations"),
     ),
     (
