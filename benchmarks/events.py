@@ -38,6 +38,7 @@ import numpy as np
 from detente.extraction import extract, newsset, petr
 from detente.extraction.gsr import BASELINES, evaluate, load_gsr
 from detente.extraction.lexicon import PLOVER_TYPES
+from detente.extraction.news_interval import f1_interval
 from detente.extraction.petr import load_petr
 from detente.extraction.petr_dictionary import read_actors, read_agents
 
@@ -224,6 +225,11 @@ def news(
         f"{s.gold} gold events, {s.predicted} predicted, {time.perf_counter() - t0:.1f} s"
     )
     print("  strict  P/R/F1 {:.3f} {:.3f} {:.3f}".format(*s.strict))
+    ci = f1_interval(pairs)
+    print(
+        f"  strict F1 {ci.level:.0%} interval over texts: [{ci.low:.3f}, {ci.high:.3f}] "
+        f"(cluster bootstrap, {ci.replicates} replicates, seed {ci.seed})"
+    )
     print("  untyped P/R/F1 {:.3f} {:.3f} {:.3f}".format(*s.untyped))
     baseline = OWN_BASELINE if own else NEWS_BASELINE
     if half == "test" and (own or gold == "a"):

@@ -147,6 +147,7 @@ class NewsScore:
     texts: int
     gold: int
     predicted: int
+    hits: int
     strict: tuple[float, float, float]
     untyped: tuple[float, float, float]
     claims: int
@@ -260,6 +261,7 @@ def score(pairs: list[tuple[Gold, Predicted]]) -> NewsScore:
         texts=len(pairs),
         gold=n_gold,
         predicted=n_pred,
+        hits=tp,
         strict=_prf(tp, n_pred, n_gold),
         untyped=_prf(tp_untyped, n_pred, n_gold),
         claims=n_claims,
