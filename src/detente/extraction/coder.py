@@ -143,8 +143,21 @@ def _accused(tok: Any, triggers: Mapping[int, Sense]) -> int | None:
     return None
 
 
+def _in_name(tok: Any) -> bool:
+    """Whether ``tok`` is one word of a several-word name in the actor table ("Ban Ki-moon").
+
+    A word of a name is no act: "Secretary-General Ban Ki-moon praised …" bans nothing.
+    """
+    if not tok.ent_id_:
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return bool(tok.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I"))
+
+
 def _trigger(tok: Any, actors: Mapping[int, str]) -> Sense | None:
     """A token's sense; light verbs take their object's ("gave a welcome", "held talks")."""
+    if _in_name(tok):
+        return None
     if tok.pos_ == "VERB" and tok.lemma_ in LIGHT_VERBS:
         for c in tok.children:
             if c.dep_ == "dobj" and (s := match(c) or context_sense(c)) is not None:

