@@ -15,7 +15,7 @@ from detente.io.context import context_warnings
 from detente.io.ktab import parse_ktab_csv, parse_ktab_xml
 from detente.io.located import Located
 from detente.io.native import build, parse_json, parse_yaml
-from detente.io.table import is_table, parse_table
+from detente.io.table import header_problem, is_table, parse_table
 from detente.scenario import Scenario
 
 __all__ = ["MAX_BYTES", "load", "load_checked", "parse", "read_text"]
@@ -65,7 +65,11 @@ def parse(text: str, file: str, suffix: str) -> Located:
         suffix = {"<": ".xml", "{": ".json"}.get(head, ".yaml")
     if suffix == ".csv":
         first = text.splitlines()[0] if text else ""
-        return parse_table(text, file) if is_table(first) else parse_ktab_csv(text, file)
+        if is_table(first):
+            return parse_table(text, file)
+        if (problem := header_problem(first, file)) is not None:
+            raise InputError([problem])
+        return parse_ktab_csv(text, file)
     if suffix == ".xml":
         return parse_ktab_xml(text, file)
     if suffix == ".json":

@@ -16,7 +16,7 @@ from typing import Any
 from detente.errors import InputError, Problem
 from detente.io.located import FieldPath, Located
 
-__all__ = ["HEADER", "csv_rows", "is_table", "parse_table"]
+__all__ = ["HEADER", "csv_rows", "header_problem", "is_table", "parse_table"]
 
 HEADER = ("actor", "capability", "position", "salience")
 
@@ -45,6 +45,19 @@ def is_table(first_line: str) -> bool:
     while cells and cells[-1] == "":
         cells.pop()
     return tuple(cells) == HEADER
+
+
+def header_problem(first_line: str, file: str) -> Problem | None:
+    """What is wrong with a header meant as the classic table's (two or more of its names)."""
+    cells = [c for c in _cells(first_line) if c]
+    names = [c.lower() for c in cells]
+    if len(set(names) & set(HEADER)) < 2:
+        return None  # not meant as the classic table (e.g. KTAB's title line)
+    missing = [h.capitalize() for h in HEADER if h not in names]
+    got = f"missing {', '.join(missing)}" if missing else f"got {','.join(cells)}"
+    return Problem(
+        file, "line 1", f"the classic table's header is Actor,Capability,Position,Salience; {got}"
+    )
 
 
 def _scale(values: list[Any]) -> tuple[float, float]:
