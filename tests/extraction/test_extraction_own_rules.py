@@ -65,3 +65,57 @@ def test_an_agreement_not_reached_is_no_refusal():
     assert not any(kind == "REJECT" for kind, _, _ in _events(council))
     refused = _events("Venezuela did not agree to release the detained Guyanese fishermen.")
     assert ("REJECT", ("VEN",), ("GUY",)) in refused or ("REJECT", ("VEN",), ()) in refused
+
+
+def test_pairs_from_agreements_meetings_delegations_and_dyads():
+    """A pair is named by an agreement's "by" phrase, a meeting's guests, one state's
+    delegations, or (when none is named) the latest act between two; "the parties", "both
+    sides", "them" then refer to it."""
+    reached = _events(
+        "The Security Council welcomed the accord reached by the government of Mali and the "
+        "Malian rebel groups in Algiers. It urged the parties to disarm."
+    )
+    assert ("REQUEST", ("UNO",), ("MLI",)) in reached
+    hosted = _events(
+        "The Norwegian minister hosted the president of Chile and the president of Peru in Oslo. "
+        "The two leaders agreed to resume talks."
+    )
+    assert ("AGREE", ("CHL",), ("PER",)) in hosted
+    delegations = _events(
+        "The delegations of the Sudanese army and of the Sudanese militia met in Jeddah. "
+        "The mediator thanked them. Egypt called on all parties to keep the truce."
+    )
+    assert ("REQUEST", ("EGY",), ("SDN",)) in delegations
+    dyad = _events(
+        "Peru accused Ecuador of moving troops to the border.\n\n"
+        "The Brazilian foreign minister urged both sides to show restraint."
+    )
+    assert ("REQUEST", ("BRA",), ("PER", "ECU")) in dyad
+
+
+def test_a_place_in_a_conjunct_is_not_a_party_of_the_pair():
+    found = _events(
+        "The government of Mali and the Malian rebels in Algeria agreed to a truce on Monday. "
+        "The Security Council called on the parties to respect it."
+    )
+    assert ("REQUEST", ("UNO",), ("MLI",)) in found
+    assert not any(kind == "REQUEST" and "DZA" in tgt for kind, _, tgt in found)
+
+
+def test_it_is_not_a_plural_antecedent():
+    """ "The parties agreed … It also urged them": "it" is the Council, not the parties."""
+    found = _events(
+        "The Security Council called on the government of Yemen and the Houthis to respect the "
+        "truce, as they agreed in Sweden. It also urged them to exchange prisoners."
+    )
+    assert ("REQUEST", ("UNO",), ("YEM",)) in found
+    assert ("REQUEST", ("YEM",), ()) not in found
+
+
+def test_a_particle_on_names_the_addressee():
+    """The small parser reads "on" of "called on" as a particle after a coordinated verb."""
+    found = _events(
+        "Chad and Niger signed a truce. The envoy of Norway said his government had long "
+        "supported a negotiated settlement and called on all parties to avoid provocations."
+    )
+    assert ("REQUEST", ("NOR",), ("TCD", "NER")) in found

@@ -9,16 +9,21 @@ guideline codes them as those actors; ``docs/explanation/extraction.md``):
   "of" phrase ("the Foreign Minister of Armenia") or as a title before a name ("President
   Trump") — a later "the <noun>" with no actor of its own ("the Council determined …", "the
   court ruled …", "the ministry said …") is that actor (the most recent one wins).
-* **Pairs.**  After two actors have been coordinated as parties — in a subject or a "between"
-  phrase ("Israel and Hamas agreed", "between Armenia and Azerbaijan"), not as mediators in a
-  "by" phrase — "the two sides", "both countries", "each side", "the two leaders" are those two
-  actors: the determiner takes the first code and the noun the second, so that the phrase has
-  both codes and is coded as a reciprocal act (:mod:`~detente.extraction.roles`).  "the
-  parties", "the sides", "all parties" and "all sides" are the pair too, and so is an object
-  "them" in the pair's sentence or the next ("urged them to avoid provocations": the pair; the
-  pronoun takes the first code).  The two parties may share a code: a government and a rebel
-  group of the same state ("the government and the Houthis") are a pair, and their act is coded
-  from the state to itself (:mod:`~detente.extraction.dyads`).
+* **Pairs.**  After two actors have been coordinated as parties — in a subject, a "between"
+  phrase ("Israel and Hamas agreed", "between Armenia and Azerbaijan"), the "by" phrase of an
+  agreement ("the accords reached by A and B"; not mediators: "brokered by A and B") or the
+  objects of a meeting ("hosted A and B") — or named as one state's plural "parties", "sides",
+  "factions" or "delegations" ("the two Libyan delegations", "the delegations of A and of B" of
+  one state), or, when the text has named no pair, have been the two parties of the latest act
+  between two (:func:`~detente.extraction.dyads.event_pair`) — "the two sides", "both
+  countries", "each side", "the two leaders" are those two actors: the determiner takes the
+  first code and the noun the second, so that the phrase has both codes and is coded as a
+  reciprocal act (:mod:`~detente.extraction.roles`).  "the parties", "the sides", "all parties"
+  and "all sides" are the pair too, and so is an object "them" in the pair's sentence or the
+  next ("urged them to avoid provocations": the pair; the pronoun takes the first code).  The
+  two parties may share a code: a government and a rebel group of the same state ("the
+  government and the Houthis") are a pair, and their act is coded from the state to itself
+  (:mod:`~detente.extraction.dyads`).
 
 * **Rulings.**  "the ruling", "the verdict", "the award" stand for the court or tribunal
   named before ("China rejected the ruling" targets the court).
@@ -42,6 +47,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from detente.extraction.dyads import one_state_parties
 from detente.extraction.lexicon import words
 
 __all__ = ["ANAPHORS", "INSTITUTIONS", "PAIR_DETS", "PAIR_MARKS", "Antecedents", "resolve_anaphora"]
@@ -53,11 +59,17 @@ INSTITUTIONS = words(
     "premier chancellor alliance general commander chief"
 )
 """Head nouns of institutions and offices that a definite "the <noun>" can refer back to."""
-PAIR_NOUNS = words("side sides country countries leader leaders party parties nation nations")
+PAIR_NOUNS = words(
+    "side sides country countries leader leaders party parties nation nations delegations"
+)
 PAIR_DETS = words("two both each")
 PAIR_MARKS = PAIR_DETS | {"the", "all"}
 """Words that carry a pair's first code ("the two sides", "the parties", "all sides")."""
-_PARTIES = words("parties sides")  # "the parties", "all sides": the pair (plural nouns only)
+_PARTIES = words("parties sides delegations")  # "the parties", "all sides": the pair (plurals)
+_AGREEING = words("reach sign agree conclude negotiate")
+"""Participles whose "by" phrase names an agreement's parties ("the deal reached by A and B")."""
+_HOSTING = words("host meet receive invite convene")
+"""Verbs whose coordinated objects are the parties of a meeting ("hosted A and B in Brussels")."""
 MEMBERS = words("member delegate")
 ORGANS = words("government military army regime junta authorities")
 """State organs that, with no antecedent, belong to the state named most recently."""
@@ -103,15 +115,17 @@ def _parties(tok: Any) -> bool:
     """Whether a coordination at ``tok`` names parties: a subject or a "between" phrase.
 
     "Talks brokered by Russia, the United States and France" names mediators, not the two
-    sides of anything.
+    sides of anything; "the agreements reached by A and B" names the agreement's parties.
     """
     node = tok
     while node.dep_ in ("compound", "amod", "poss", "pobj", "prep", "appos") and node.head != node:
         if node.dep_ == "prep" and node.lower_ == "between":
             return True
-        if node.dep_ == "agent":
-            return False
         node = node.head
+    if node.dep_ == "agent":  # "reached by A and B": the parties; "brokered by": mediators
+        return bool(node.head.lemma_.lower() in _AGREEING)
+    if node.dep_ == "dobj":  # "hosted A and B for talks": the guests of a meeting are its parties
+        return bool(node.head.lemma_.lower() in _HOSTING)
     subject = node.dep_ in ("nsubj", "nsubjpass") and tok.i < node.head.i  # ends at its verb
     return bool(subject or node.lower_ == "between")
 
@@ -173,6 +187,8 @@ def resolve_anaphora(doc: Any, actors: dict[int, str], state: Antecedents) -> di
             out[t.i] = state.state
         elif lemma in RULINGS and _definite(t, actors) and (court := _court(state)):
             out[t.i] = court
+        elif one := one_state_parties(t, actors):  # "the two Libyan delegations": a pair
+            state.pair, state.pair_at = (one, one), state.sentences
         elif state.pair and (det := _pair_det(t, actors)) is not None:
             out[det.i], out[t.i] = state.pair
             state.pair_at = state.sentences
@@ -189,10 +205,13 @@ def _coordinated_with(t: Any, actors: dict[int, str]) -> tuple[str, Any]:
     """The code of the actor that ``t`` is coordinated with as a conjunct ("A and B": A's).
 
     The head conjunct may be a phrase that names its actor inside ("Colombia's president and
-    the leader of the FARC"), and both may have the same code.
+    the leader of the FARC"), and both may have the same code.  A place in a conjunct's
+    phrase ("the Houthis in Sweden") is not that conjunct: only "of" phrases are climbed.
     """
     node = t
     while node.dep_ in ("compound", "amod", "poss", "pobj", "prep") and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ != "of":
+            return "", t
         node = node.head
     if node.dep_ != "conj":
         return "", t

@@ -110,8 +110,8 @@ def verb_args(v: Any, actors: Mapping[int, str]) -> tuple[list[str], list[str]]:
     target: list[str] = []
     for c in [*v.children, *_shared_object(v)]:
         if c.dep_ in ("dobj", "dative", "attr", "oprd", "xcomp", "ccomp") or (
-            c.dep_ == "prep" and c.lower_ in preps
-        ):  # "mediated between A and B": A and B
+            c.dep_ in ("prep", "prt") and c.lower_ in preps
+        ):  # "mediated between A and B": A and B; "called on X", "on" parsed as a particle
             words = [t for t in c.subtree if t.i not in _mediators(c)]  # "a truce brokered by X"
             target += [x for x in codes(words, actors, skip) if x not in target]
     return subj_codes, target

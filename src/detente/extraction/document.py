@@ -20,6 +20,7 @@ from detente import __version__
 from detente.errors import DetenteError
 from detente.extraction.actors import AliasTable, load_aliases
 from detente.extraction.collect import Collector
+from detente.extraction.dyads import event_pair
 from detente.extraction.issuer import named_issuer
 from detente.extraction.mentions import doc_actors, new_mentions
 from detente.extraction.nlp import MODEL, load_pipeline
@@ -175,6 +176,8 @@ def extract(
         col.offset = u.offset
         for sent in doc.sents:
             code_sentence_into(sent, actors, pub_date, col, voices)
+        if state.antecedents.pair is None and (dyad := event_pair(col.events)):
+            state.antecedents.pair, state.antecedents.pair_at = dyad, state.antecedents.sentences
     state.spans.extend(skipped)
     state.spans.sort(key=lambda m: m[2])
     settings = {"issuer": given or None, "prefilter": prefilter, "max_chars": max_chars}

@@ -21,12 +21,19 @@ the truce" after "the government and the Houthis agreed to a truce" targets YEM)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from detente.extraction.lexicon import words
 
-__all__ = ["AGREEMENTS", "agreement_target", "makes_agreement", "same_code_pair"]
+__all__ = [
+    "AGREEMENTS",
+    "agreement_target",
+    "event_pair",
+    "makes_agreement",
+    "one_state_parties",
+    "same_code_pair",
+]
 
 _PLURAL_PARTIES = words("parties sides factions delegations")
 AGREEMENTS = words(
@@ -50,12 +57,22 @@ def _pair_phrase(t: Any, code: str, actors: Mapping[int, str]) -> bool:
     return actors.get(t.i) == code and t.dep_ in ("det", "nummod") and actors.get(t.head.i) == code
 
 
+def one_state_parties(t: Any, actors: Mapping[int, str]) -> str:
+    """The state whose name alone modifies a plural "parties / sides / factions / delegations".
+
+    "Yemen's warring parties", "the two Libyan delegations", "the delegations of the government
+    and of the rebels" (both coded LBY): the state ("" for anything else).
+    """
+    if t.lower_ not in _PLURAL_PARTIES:
+        return ""
+    mods = [c for c in t.children if c.i < t.i or (c.dep_ == "prep" and c.lower_ == "of")]
+    named = {actors[d.i] for c in mods for d in c.subtree if d.i in actors}
+    return next(iter(named)) if len(named) == 1 else ""
+
+
 def _parties_of(t: Any, code: str, actors: Mapping[int, str]) -> bool:
     """A plural "parties / sides / factions" modified by one state's name ("Yemen's parties")."""
-    if t.lower_ not in _PLURAL_PARTIES:
-        return False
-    named = {actors[d.i] for c in t.children if c.i < t.i for d in c.subtree if d.i in actors}
-    return named == {code}
+    return one_state_parties(t, actors) == code
 
 
 def same_code_pair(tok: Any, source: list[str], actors: Mapping[int, str]) -> bool:
@@ -73,3 +90,15 @@ def agreement_target(tok: Any, plover: str, parties: tuple[str, ...]) -> tuple[s
     objects = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
     objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return parties if any(o.lower_ in AGREEMENTS for o in objects) else ()
+
+
+def event_pair(events: Sequence[Any]) -> tuple[str, str] | None:
+    """The two actors of the latest act between two, for a text that has named no pair.
+
+    "Kosovo's government accused Belgrade …  The peacekeepers urged both sides …": with no
+    coordinated pair before it, "both sides" are the two parties of the latest dyadic act.
+    """
+    for e in reversed(events):
+        if len(e.source) == 1 and len(e.target) == 1 and e.source != e.target:
+            return (e.source[0], e.target[0])
+    return None

@@ -174,6 +174,12 @@ def _addressee(c: Coded, source: list[str], actors: dict[int, str]) -> tuple[str
     return ()
 
 
+def _plural_subject(tok: Any) -> bool:
+    """Whether the subject of the act at ``tok`` is plural ("they", "the parties"), not an "it"."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and (subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we"))
+
+
 def _agent_of(tok: Any) -> Any | None:
     return next((d for d in tok.children if d.dep_ == "agent"), None)
 
@@ -201,6 +207,8 @@ def code_sentence_into(
         if not source or _noun_background(c, date, actors):
             continue
         voices.source = source[0]
+        if not _plural_subject(c.trigger):
+            voices.singular = source[0]
         c = dataclasses.replace(c, target=_addressee(c, source, actors))
         if not c.target and (parties := agreement_target(c.trigger, c.plover, voices.agreement)):
             c = dataclasses.replace(c, source=tuple(source), target=parties)

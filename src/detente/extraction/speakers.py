@@ -58,6 +58,8 @@ class Voices:
     issuer: str = ""
     speaker: str = ""
     source: str = ""
+    singular: str = ""
+    """The source of the latest event whose subject is not plural: what a later "it" can be."""
     person: str = ""
     pair: tuple[str, str] | None = None
     agreement: tuple[str, ...] = ()
@@ -147,8 +149,9 @@ def _third_person(
         return person or voices.person or voices.speaker or voices.source
     if low in POSSESSIVE:
         return _preceding(tok, actors) or voices.source or voices.speaker
+    latest = voices.singular if low == "it" else voices.source  # "they agreed. It urged": not them
     if subject:
-        return _speaker(tok, actors) or _preceding(tok, actors) or voices.source or voices.speaker
+        return _speaker(tok, actors) or _preceding(tok, actors) or latest or voices.speaker
     return ""
 
 
