@@ -117,6 +117,7 @@ def test_report_writes_self_contained_html(
     code, stdout, err = cli(capsys, "report", "korea-2019-12", "--seed", "1", "--out", str(out))
     assert code == 0 and stdout.strip() == str(out)  # stdout: the path alone, for scripts
     assert "Probability of any agreement by 31 Dec 2019" in err  # the opening answers, on stderr
+    assert "(outlook: 100 draws, seed 1; the interval is Monte Carlo error;" in err
     assert "status quo" in err and "bdm" in err and err.rstrip().endswith("report:")
     text = out.read_text()
     assert text.count("<svg") >= 3 and "Provenance" in text and 'data-testid="glance"' in text

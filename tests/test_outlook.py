@@ -142,3 +142,11 @@ def test_report_opens_with_the_outlook(korea: detente.Scenario) -> None:
     assert "Probability of any agreement by 31 Dec 2019" in page[outlook_at:]
     no_parties = dataclasses.replace(korea, decision=None, negotiation=None)
     assert "No outlook:" in page_of(no_parties)
+
+
+def test_cli_table_says_each_interval_and_its_draws(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "outlook", "korea-2019-12", "--draws", "120", "--seed", "1")
+    text = " ".join(out.split())  # the terminal wraps long lines
+    assert code == 0 and "seed 1; 120 draws; intervals:" in text
+    assert "p_deal, p_zone, p_agreement: 90% Wilson score interval of a share of 120 draws" in text
+    assert "p_provocation, p_containment: 5th-95th percentile over 100 draws" in text

@@ -9,6 +9,7 @@ import pytest
 
 import detente
 from detente.batch import DrawInputs, apply_draw, looped
+from detente.canonical import scenario_sha256
 from detente.experiments import run_draw, sweep, sweeps
 from detente.experiments.draws import NoiseError, draw_inputs, input_space
 from detente.experiments.sweeps import SweepSizeError
@@ -195,3 +196,21 @@ def test_the_pilot_stops_at_the_largest_chunk(
     monkeypatch.setattr(sweeps, "PILOT_CPU", float("inf"))
     with pytest.raises(SweepSizeError, match="memory"):
         sweep(korea, "mean", draws=10**12, seed=1)
+
+
+def test_a_rerun_draw_carries_its_seed_and_scenario(korea: detente.Scenario) -> None:
+    frame = sweep(korea, "median", draws=4, seed=5).to_frame()
+    seed = int(frame.seed.iloc[2])
+    again = run_draw(korea, "median", seed, noise={"position": 5})
+    p = again.provenance
+    assert p.seed == seed and p.scenario_sha256 == scenario_sha256(korea)
+    draw = again.to_dict()["draw"]
+    assert draw["seed"] == seed and draw["noise"] == {"position": 5} and draw["dropped"] is None
+    assert draw["inputs_sha256"] != p.scenario_sha256  # the drawn inputs are not the file's
+
+
+def test_cli_says_a_rerun_draw_was_drawn(capsys: pytest.CaptureFixture[str]) -> None:
+    from helpers import cli
+
+    code, out, _ = cli(capsys, "run", "korea-2019-12", "--draw-seed", "123")
+    assert code == 0 and "one sweep draw, --draw-seed 123" in out and "nothing drawn" not in out

@@ -69,8 +69,9 @@ def _print_result(result: Result) -> None:
         )
     _out.print(table)
     p = result.provenance
+    seed = f"one sweep draw, --draw-seed {p.seed}" if "draw" in result.extra else seed_text(p.seed)
     _out.print(
-        f"rounds: {len(result.rounds) - 1}  {seed_text(p.seed)}  "
+        f"rounds: {len(result.rounds) - 1}  {seed}  "
         f"scenario sha256: {p.scenario_sha256[:12]}…  detente {p.version}"
     )
 
@@ -188,7 +189,13 @@ def _glance(data: ReportData) -> None:
     when = f" (as of {s.as_of})" if s.as_of else ""
     err.print(f"{s.title}{when}", style="bold", markup=False)
     if data.outlook is not None:
-        err.print(data.outlook.sentence(), markup=False)
+        o = data.outlook
+        err.print(o.sentence(), markup=False)
+        err.print(
+            f"(outlook: {o.p_deal.n} draws, seed {o.provenance.seed}; the interval is Monte Carlo "
+            f"error; `detente outlook` with more --draws narrows it)",
+            markup=False,
+        )
     elif data.outlook_note:
         err.print(f"No deal outlook: {data.outlook_note}", markup=False)
     table = Table("forecast")

@@ -30,11 +30,15 @@ _out = Out(highlight=False)
 
 def _print(o: Outlook) -> None:
     _out.print(o.sentence())
+    intervals: dict[str, list[str]] = {}  # each interval's method, and the components it serves
     for key in ("p_deal", "p_zone", "p_agreement", "p_provocation", "p_containment"):
         e = getattr(o, key)
         if e is not None:
             _out.print(f"  {key:14s} {e.value:6.1%}  [{e.low:.1%}, {e.high:.1%}]  {e.method}")
-    _out.print(f"seed {o.provenance.seed}; {o.p_deal.n} draws (intervals: 90%; see --json)")
+            intervals.setdefault(e.interval, []).append(key)
+    _out.print(f"seed {o.provenance.seed}; {o.p_deal.n} draws; intervals:")
+    for method, keys in intervals.items():
+        _out.print(f"  {', '.join(keys)}: {method}")
 
 
 def _check_by(source: str, by: dt.date | None, as_of: dt.date | None) -> None:

@@ -35,6 +35,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from detente.batch import DrawInputs, apply_draw
+from detente.canonical import scenario_sha256
 from detente.errors import DetenteError, SettingError
 from detente.experiments.draws import InputSpace, draw_inputs, input_space
 from detente.experiments.execute import Chunk, ChunkOut, backend, evaluate
@@ -340,6 +341,11 @@ def run_draw(
         inputs = DrawInputs(inputs.positions, inputs.saliences, inputs.capabilities, present)
     drawn = apply_draw(scenario, inputs, 0)
     spec = MODELS[model]
-    if spec.stochastic:
-        return spec.run(drawn, params, rng=model_seeds([draw_seed])[0])  # type: ignore[no-any-return]
-    return spec.run(drawn, params)  # type: ignore[no-any-return]
+    rng = {"rng": model_seeds([draw_seed])[0]} if spec.stochastic else {}
+    result: Result = spec.run(drawn, params, **rng)
+    # The provenance names the scenario the user gave and the draw's seed, and says what was
+    # drawn: the drawn inputs' own hash names a scenario that exists in no file.
+    draw = {"seed": draw_seed, "noise": dict(noise) if noise else None, "dropped": drop}
+    draw["inputs_sha256"] = result.provenance.scenario_sha256
+    p = replace(result.provenance, seed=draw_seed, scenario_sha256=scenario_sha256(scenario))
+    return replace(result, provenance=p, extra={**result.extra, "draw": draw})
