@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from detente.extraction.actors import AliasTable
 from detente.extraction.coder import Coded
 from detente.extraction.deadlines import deadline_at
 from detente.extraction.mentions import Mentions
+from detente.extraction.periods import later, truce_start
 from detente.extraction.positions import demand_at, red_line_at
 from detente.extraction.types import (
     ActorRecord,
@@ -52,6 +53,8 @@ class Collector:
     seen: set[tuple[Any, ...]] = field(default_factory=set)
     first: dict[tuple[Any, ...], str] = field(default_factory=dict)
     last_holder: str = ""
+    lengths: dict[str, tuple[int, str]] = field(default_factory=dict)
+    truce_day: dt.date | None = None
     sentence: int = -1
     last_sent: int = -1
 
@@ -158,6 +161,9 @@ class Collector:
                 self.deadlines.append(
                     DeadlineRecord(did, dl["date"], dl["set_by"], dl["description"], span)
                 )
+                if "length" in dl:
+                    self.lengths[did] = dl["length"]
+            self.truce_day = self.truce_day or truce_start(tok, pub)
             rl = red_line_at(tok, actors)
             if rl and self._fresh(("red", rl["holder"], rl["description"])):
                 rid = f"R{len(self.red_lines) + 1:02d}"
@@ -185,6 +191,23 @@ class Collector:
             )
         return tuple(out)
 
+    def _counted_from_start(self) -> tuple[DeadlineRecord, ...]:
+        """Deadlines, truce lengths counted from the day the text says the truce takes effect.
+
+        That day is :func:`~detente.extraction.periods.truce_start`'s; without it, as read.
+        """
+        out: list[DeadlineRecord] = []
+        seen: set[tuple[str, str]] = set()
+        for d in self.deadlines:
+            if d.id in self.lengths and self.truce_day is not None:
+                end = later(self.truce_day, *self.lengths[d.id])
+                if end is not None:
+                    d = replace(d, date=replace(d.date, value=end.isoformat()))
+            if (d.date.value, d.set_by) not in seen:
+                seen.add((d.date.value, d.set_by))
+                out.append(d)
+        return tuple(out)
+
     def finish(self, pub: dt.date, state: Mentions, info: dict[str, Any]) -> Extraction:
         """The finished extraction; demands get the main counterpart as their target."""
         counts = Counter(code for code, *_ in state.spans)
@@ -209,7 +232,7 @@ class Collector:
             events=tuple(self.events),
             claims=tuple(self.claims),
             positions=positions,
-            deadlines=tuple(self.deadlines),
+            deadlines=self._counted_from_start(),
             red_lines=tuple(self.red_lines),
             warnings=(),
             document=info,

@@ -28,6 +28,7 @@ from typing import Any
 
 from detente.extraction.date_expressions import resolve
 from detente.extraction.lexicon import words
+from detente.extraction.periods import NUMBERS, later, length_at, start_in
 from detente.extraction.speakers import REPORTING
 from detente.extraction.types import DateRef
 
@@ -38,8 +39,7 @@ _YEAR_END = re.compile(r"\b(?:year[- ]?end|end[- ]of[- ](?:the[- ])?year)\b", re
 _PREPS = words("by before until till within")
 _PAST = frozenset(("VBD", "VBN"))
 _MODALS = words("will would must should shall 'll to need needs have has")
-_WITHIN = re.compile(r"^(?:the next )?(\d+|a|one|two|three|six|ten)\s+(day|week|month)s?$", re.I)
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6, "ten": 10}
+_WITHIN = re.compile(rf"^(?:the next )?(\d+|{'|'.join(NUMBERS)})\s+(day|week|month|year)s?$", re.I)
 _PERIODS = words("period periods window windows")
 _UNITS = words("day week month")
 
@@ -53,9 +53,9 @@ def _within(text: str, pub: dt.date) -> DateRef | None:
     m = _WITHIN.match(text.strip().lower())
     if not m:
         return None
-    n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
-    days = {"day": 1, "week": 7, "month": 30}[m.group(2)] * n
-    return DateRef(text, (pub + dt.timedelta(days=days)).isoformat(), "day", "deadline")
+    n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1)]
+    end = later(pub, n, m.group(2))
+    return DateRef(text, end.isoformat(), "day", "deadline") if end else None
 
 
 def _as_deadline(ref: DateRef) -> DateRef | None:
@@ -126,6 +126,26 @@ def _period_date(tok: Any, pub: dt.date) -> tuple[DateRef, Any] | None:
     return (ref, period) if ref is not None else None
 
 
+def _truce_length(tok: Any, actors: Mapping[int, str], pub: dt.date) -> dict[str, Any] | None:
+    """A truce's or mandate's stated length at its unit word (:mod:`.periods`).
+
+    Counted from a start the sentence states, else from ``pub``; then ``length`` keeps the count
+    and unit so that the collector can count again from a start stated later in the text.
+    """
+    found = length_at(tok)
+    if found is None:
+        return None
+    n, unit, head = found
+    start = start_in(head, pub)
+    end = later(start or pub, n, unit)
+    if end is None:
+        return None
+    span = tok.doc[min(tok.left_edge.i, head.i) : max(tok.i, head.i) + 1].text
+    date = DateRef(span, end.isoformat(), "day", "deadline")
+    out = {"date": date, "set_by": _setter(head, actors), "description": span}
+    return out if start else out | {"length": (n, unit)}
+
+
 def _setter(tok: Any, actors: Mapping[int, str]) -> str:
     """The speaker of a reporting verb above ``tok``, else the nearest possessor or subject."""
     node = tok
@@ -165,7 +185,7 @@ def deadline_at(tok: Any, actors: Mapping[int, str], pub: dt.date) -> dict[str, 
     if found is None:
         period = _period_date(tok, pub)
         if period is None:
-            return None
+            return _truce_length(tok, actors, pub)
         date, noun = period
         text = tok.doc[noun.left_edge.i : noun.i + 1].text
         return {"date": date, "set_by": _setter(noun, actors), "description": text}

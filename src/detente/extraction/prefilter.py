@@ -9,9 +9,10 @@ cheap test finds them:
   inside the sentence) *and* a trigger from the lexicon (a verb, a phrasal verb's verb, a noun or
   a compound noun's head, or "must"/"should" for a reported obligation);
 * a **red line** needs an actor and "line", "tolerate" or "unacceptable";
-* a **demand** ("demand", "insist", "urge", "press", "call") or a **deadline** ("deadline",
-  "ultimatum") may take its holder from an earlier sentence, so these words keep a sentence
-  even without an actor.
+* a **demand** ("demand", "insist", "urge", "press", "call"), a **deadline** ("deadline",
+  "ultimatum") or a **truce** ("truce", "ceasefire", "mandate": its length, the day it takes
+  effect) may take its holder from an earlier sentence, so these words keep a sentence even
+  without an actor.
 
 The actor test is a regular expression over every alias, person, place and person-name word of
 the :class:`~detente.extraction.actors.AliasTable` (case-sensitive, like the EntityRuler), written
@@ -37,13 +38,15 @@ from detente.extraction.actors import AliasTable
 from detente.extraction.anaphora import ANAPHORS
 from detente.extraction.context_senses import CONTEXT_WORDS
 from detente.extraction.lexicon import lexicon, words
+from detente.extraction.periods import TRUCES
 
 __all__ = ["Unit", "WordTest", "actor_pattern", "plan", "sentences", "word_alternation"]
 
-POSITION_WORDS = words(
-    "demand insist urge press call deadline ultimatum limit cutoff period window"
+POSITION_WORDS = (
+    words("demand insist urge press call deadline ultimatum limit cutoff period window") | TRUCES
 )
-"""Lemmas that keep a sentence without an actor (holders may come from an earlier sentence)."""
+"""Lemmas that keep a sentence without an actor (holders may come from an earlier sentence;
+a truce's length or the day it takes effect needs no actor: :mod:`.periods`)."""
 EXTRA_TRIGGERS = frozenset(("must", "should", "line", "tolerate", "unacceptable")) | CONTEXT_WORDS
 """Lemmas besides the lexicon that can yield a record when an actor is present."""
 UNIT_CHARS = 3_000
