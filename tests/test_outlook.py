@@ -150,3 +150,22 @@ def test_cli_table_says_each_interval_and_its_draws(capsys: pytest.CaptureFixtur
     assert code == 0 and "seed 1; 120 draws; intervals:" in text
     assert "p_deal, p_zone, p_agreement: 90% Wilson score interval of a share of 120 draws" in text
     assert "p_provocation, p_containment: 5th-95th percentile over 100 draws" in text
+
+
+def test_wilson_interval_contains_the_share() -> None:
+    for n in (10, 100, 999, 1000, 1234, 5000):
+        for k in range(n + 1):
+            lo, hi = wilson(k, n)
+            assert lo <= k / n <= hi, (k, n)
+    assert wilson(1000, 1000)[1] == 1.0  # was 0.9999999999999998: the page's chart crashed
+
+
+def test_chart_draws_an_estimate_outside_its_interval(korea: detente.Scenario) -> None:
+    from detente.deal_outlook.estimate import Estimate
+    from detente.reports.outlook import outlook_figure
+
+    o = outlook(korea, draws=10, seed=1)
+    zone = dataclasses.replace(o.p_zone, value=1.0, low=0.997, high=0.9999999999999998)
+    skewed = Estimate(0.04, 0.0, 0.0, 100, "mean of a rare event", "5th-95th percentile")
+    fig = outlook_figure(dataclasses.replace(o, p_zone=zone, p_provocation=skewed))
+    assert len(fig.axes) == 2

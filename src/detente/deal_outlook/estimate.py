@@ -56,7 +56,8 @@ def wilson(k: int, n: int, z: float = Z90) -> tuple[float, float]:
     denom = 1.0 + z * z / n
     centre = (p + z * z / (2 * n)) / denom
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return max(0.0, centre - half), min(1.0, centre + half)
+    # The interval contains p; rounding would put 1 just outside [., 0.9999999999999998] at k = n.
+    return min(p, max(0.0, centre - half)), max(p, min(1.0, centre + half))
 
 
 def share(events: NDArray[np.bool_], method: str) -> Estimate:

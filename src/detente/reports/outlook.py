@@ -37,7 +37,9 @@ def outlook_figure(o: Outlook) -> Any:
     rows = _rows(o)[::-1]
     ys = range(len(rows))
     vals = [e.value for _, _, e in rows]
-    err = [[e.value - e.low for _, _, e in rows], [e.high - e.value for _, _, e in rows]]
+    # A mean over draws may lie outside their 5th-95th percentiles: no whisker on that side.
+    err = [[max(0.0, e.value - e.low) for _, _, e in rows]]
+    err.append([max(0.0, e.high - e.value) for _, _, e in rows])
     colours = ["#1f77b4" if k == "p_deal" else "#9fb7cf" for k, _, _ in rows]
     left.barh(list(ys), vals, xerr=err, color=colours, capsize=3)
     left.set(
