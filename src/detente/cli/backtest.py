@@ -21,7 +21,7 @@ from detente.cli.common import (
     write_new_file,
 )
 from detente.cli.params import parse_models
-from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
+from detente.cli.saving import SaveOpt, StoreOpt, Timer, check_store, save_if_asked
 
 if TYPE_CHECKING:  # detente.backtest is imported inside the command: --help is quick
     from detente.backtest import Backtest
@@ -138,6 +138,7 @@ def backtest_command(
     store: StoreOpt = None,
 ) -> None:
     """Score every forecast model against the real outcomes of 351 EU decisions (DEU III)."""
+    check_store(save, store)  # before the work: a bad --store is an error now
     if out is not None:
         if out.suffix not in _FORMATS:
             fail(f"{out}: unsupported output format; use {', '.join(_FORMATS)}")

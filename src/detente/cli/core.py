@@ -29,7 +29,7 @@ from detente.cli.params import (
     typed_values,
 )
 from detente.cli.progress import progress_bar
-from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
+from detente.cli.saving import SaveOpt, StoreOpt, Timer, check_store, save_if_asked
 from detente.cli.sweep import NoiseOpt, parse_noise
 from detente.errors import DetenteError
 
@@ -100,6 +100,7 @@ def run(
     ] = None,
 ) -> None:
     """Forecast a scenario with one model (or one draw of a sweep, with --draw-seed)."""
+    check_store(save, store)  # before the work: a bad --store is an error now
     from detente import api
     from detente.experiments import run_draw
     from detente.models import MODELS

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from detente.cli.common import Out, emit
 from detente.cli.params import param_errors, parse_assignments, parse_range, typed_values
-from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
+from detente.cli.saving import SaveOpt, StoreOpt, Timer, check_store, save_if_asked
 from detente.params import ParamError
 
 if TYPE_CHECKING:  # detente.games (scipy) is imported inside the commands: listing stays quick
@@ -106,6 +106,7 @@ def solve_cmd(
     store: StoreOpt = None,
 ) -> None:
     """Solve a game for its equilibria (or its logit QRE)."""
+    check_store(save, store)  # before the work: a bad --store is an error now
     from detente.games import solve
 
     timer = Timer()
@@ -140,6 +141,7 @@ def sweep_cmd(
     store: StoreOpt = None,
 ) -> None:
     """Tabulate equilibrium and QRE outcome probabilities across one parameter."""
+    check_store(save, store)  # before the work: a bad --store is an error now
     from detente.games import sweep as run_sweep
 
     ranged = [p for p in param if ":" in p]

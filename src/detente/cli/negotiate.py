@@ -14,7 +14,7 @@ from rich.table import Table
 
 from detente.cli.common import Out, check_seed, emit, progress_bar, seed_text
 from detente.cli.params import param_errors, params_from_text, parse_pairs, parse_strategy
-from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
+from detente.cli.saving import SaveOpt, StoreOpt, Timer, check_store, save_if_asked
 from detente.errors import DetenteError, ModelInputError
 from detente.params import build_params, params_as_dict
 
@@ -245,6 +245,7 @@ def negotiate(
     store: StoreOpt = None,
 ) -> None:
     """Simulate negotiations between parties of a scenario (see docs/explanation/negotiation.md)."""
+    check_store(save, store)  # before the work: a bad --store is an error now
     from detente.negotiation import run as negotiate_once
     from detente.negotiation.tournaments import tournament_record
     from detente.result import dumps_json

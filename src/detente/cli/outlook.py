@@ -18,7 +18,7 @@ from detente.cli.common import (
     progress_bar,
     write_new_file,
 )
-from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
+from detente.cli.saving import SaveOpt, StoreOpt, Timer, check_store, save_if_asked
 
 if TYPE_CHECKING:  # detente.deal_outlook is imported inside the command: --help is quick
     from detente.deal_outlook import Outlook
@@ -87,6 +87,7 @@ def outlook_command(
     Each probability is shown with its method and 90% interval; the headline counts the draws
     in which the negotiators agree by the date and the deal passes the decision rule.
     """
+    check_store(save, store)  # before the work: a bad --store is an error now
     from detente.api import load_scenario
     from detente.deal_outlook import outlook
 

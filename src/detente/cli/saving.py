@@ -19,7 +19,15 @@ import typer
 if TYPE_CHECKING:
     from detente.scenario import Scenario
 
-__all__ = ["SaveOpt", "StoreOpt", "Timer", "remember_command", "save_if_asked", "should_save"]
+__all__ = [
+    "SaveOpt",
+    "StoreOpt",
+    "Timer",
+    "check_store",
+    "remember_command",
+    "save_if_asked",
+    "should_save",
+]
 
 _COMMAND: list[str] = []
 """The words of the command being run (set once by :func:`detente.cli.main`)."""
@@ -66,6 +74,14 @@ def should_save(save: bool | None) -> bool:
     from detente.store import save_by_default
 
     return save is True or (save is None and save_by_default())
+
+
+def check_store(save: bool | None, store: str | None) -> None:
+    """Before any work: a store that cannot be opened is a one-line error now, not after a run."""
+    from detente.store import Store
+
+    if should_save(save):
+        Store(store).close()
 
 
 def save_if_asked(

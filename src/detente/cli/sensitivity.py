@@ -20,7 +20,7 @@ from detente.cli.common import (
 )
 from detente.cli.core import ParamOpt, ScenarioArg
 from detente.cli.params import params_from_text
-from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked
+from detente.cli.saving import SaveOpt, StoreOpt, Timer, check_store, save_if_asked
 from detente.errors import DetenteError
 
 if TYPE_CHECKING:  # detente.experiments (scipy, SALib) is imported inside the commands
@@ -125,6 +125,7 @@ def sensitivity(
     screens cheaply (mu* in forecast units); oat is a tornado: each input alone at its low and
     high end.  The model sees every sample in one batch.
     """
+    check_store(save, store)  # before the work: a bad --store is an error now
     from detente import api
     from detente.experiments.sensitivity_analysis import sensitivity as analyse
 
@@ -216,6 +217,7 @@ def levers(
     (the resolution is shown).  With --draws N, the share of N draws of the uncertain inputs in
     which the change takes the forecast to or past the target.
     """
+    check_store(save, store)  # before the work: a bad --store is an error now
     from detente import api
     from detente.experiments.lever_analysis import levers as find_levers
 

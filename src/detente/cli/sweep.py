@@ -12,7 +12,7 @@ from rich.table import Table
 from detente.cli.common import Out, check_new_file, check_seed, emit, write_new_file
 from detente.cli.params import param_errors, parse_assignments, split_items, typed_values
 from detente.cli.progress import progress_bar
-from detente.cli.saving import SaveOpt, StoreOpt, Timer, save_if_asked, should_save
+from detente.cli.saving import SaveOpt, StoreOpt, Timer, check_store, save_if_asked, should_save
 from detente.errors import DetenteError
 
 if TYPE_CHECKING:  # detente.experiments (scipy) is imported inside the command: --help is quick
@@ -115,6 +115,7 @@ def sweep_command(
     store: StoreOpt = None,
 ) -> None:
     """Monte Carlo: a model's forecast over many seeded draws of the scenario's inputs."""
+    check_store(save, store)  # before the work: a bad --store is an error now
     from detente import api
     from detente.experiments import sweep
     from detente.models import MODELS

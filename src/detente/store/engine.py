@@ -69,7 +69,13 @@ def connect(location: Location) -> Engine:
     if not location.is_sqlite:
         return sa.create_engine(location.url, pool_pre_ping=True)
     path = Path(location.name)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise StoreError(
+            f"{path}: cannot create the store's folder {path.parent} ({reason})"
+        ) from None
     engine = sa.create_engine(
         location.url,
         connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
