@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from detente.errors import InputError, Problem
+from detente.extraction.gazetteer import town_places
 from detente.io.readers import read_text
 
 __all__ = ["ActorEntry", "AliasTable", "load_aliases"]
@@ -61,6 +62,9 @@ class AliasTable:
     """The actor table used by one extraction run (hashable, so pipelines can be cached)."""
 
     entries: tuple[ActorEntry, ...]
+    towns: frozenset[str] = frozenset()
+    """The places that come from the gazetteer (:mod:`~detente.extraction.gazetteer`), which
+    count only as proper nouns standing alone (``mentions``)."""
 
     def entry(self, code: str) -> ActorEntry | None:
         """The entry for ``code``, if any."""
@@ -165,8 +169,11 @@ def _drop_shadowed(entries: dict[str, ActorEntry], user: dict[str, ActorEntry]) 
         entries[code] = ActorEntry(code, e.name, e.type, keep, ppl, e.places)
 
 
-def load_aliases(path: Path | str | None = None) -> AliasTable:
+def load_aliases(path: Path | str | None = None, *, towns: bool = True) -> AliasTable:
     """The bundled table plus pycountry names, extended by the user file at ``path`` if given.
+
+    With ``towns``, every city of the gazetteer that the table does not name already is added
+    as a place of its state (:mod:`~detente.extraction.gazetteer`).
 
     Raises
     ------
@@ -189,4 +196,21 @@ def load_aliases(path: Path | str | None = None) -> AliasTable:
         user = _parse(text, str(p))
         _drop_shadowed(entries, user)
         entries = _merge(entries, user)
-    return AliasTable(tuple(entries[c] for c in sorted(entries)))
+    return _with_towns(entries) if towns else AliasTable(tuple(entries[c] for c in sorted(entries)))
+
+
+def _with_towns(entries: dict[str, ActorEntry]) -> AliasTable:
+    """``entries`` with the gazetteer's cities as places of their states.
+
+    The table's own forms, and every word of a person's name, are left to the table (rule 5).
+    """
+    taken = {a for e in entries.values() for a in (*e.aliases, *e.people, *e.places)}
+    taken |= {w for e in entries.values() for p in e.people for w in p.replace("-", " ").split()}
+    added = town_places(taken)
+    added_forms = {f for fs in added.values() for f in fs}
+    out = []
+    for code in sorted(entries):
+        e = entries[code]
+        extra = tuple(added.get(code, ())) if e.type == "state" else ()
+        out.append(ActorEntry(code, e.name, e.type, e.aliases, e.people, e.places + extra))
+    return AliasTable(tuple(out), frozenset(p for e in out for p in e.places if p in added_forms))

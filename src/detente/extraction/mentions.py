@@ -7,11 +7,13 @@ a name: "Rashid" in "Haroon Rashid Aswad" is somebody else.  Nor does a surname 
 name that no person of the table bears: "Muhyiddin Yassin" is not the Yemeni "Riyadh Yassin"
 (a title before it, "President Erdogan", is no given name).  A capitalised word the tagger takes
 for a common noun ("Guterres urges …" in a headline) counts as a name part too.  A name after
-"pro-" or "anti-" names a stance, not the actor: a pro-Iranian militia is not Iran.
+"pro-" or "anti-" names a stance, not the actor: a pro-Iranian militia is not Iran.  A town of the
+gazetteer counts only as a proper noun standing alone (:mod:`~detente.extraction.gazetteer`).
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +36,7 @@ class Mentions:
 
     parts: dict[str, str]
     name_words: frozenset[str] = frozenset()
+    towns: frozenset[str] = frozenset()
     recent: dict[str, str] = field(default_factory=dict)
     spans: list[tuple[str, str, int, int]] = field(default_factory=list)
     antecedents: Antecedents = field(default_factory=Antecedents)
@@ -43,9 +46,11 @@ def doc_actors(doc: Any, offset: int, state: Mentions) -> dict[int, str]:
     """Token index → actor code for one parsed chunk starting at character ``offset``."""
     out: dict[int, str] = {}
     for ent in doc.ents:
-        if not ent.ent_id_ or _stance_prefix(ent):
+        if not ent.ent_id_ or _stance_prefix(ent) or not _lone_town(ent, state.towns):
             continue
         out.update(dict.fromkeys(range(ent.start, ent.end), ent.ent_id_))
+        if ent.text in state.towns:  # a place: a party of an event at most, not a mention
+            continue
         state.spans.append((ent.ent_id_, ent.text, offset + ent.start_char, offset + ent.end_char))
         if ent.label_ == "PERSON":
             for w in ent.text.replace("-", " ").split():
@@ -63,6 +68,26 @@ def doc_actors(doc: Any, offset: int, state: Mentions) -> dict[int, str]:
             state.spans.append((code, t.text, offset + t.idx, offset + t.idx + len(t.text)))
     out.update(resolve_anaphora(doc, out, state.antecedents))
     return out
+
+
+def _lone_town(ent: Any, towns: frozenset[str]) -> bool:
+    """Whether a gazetteer town stands alone as a proper noun, as a place name does.
+
+    "Reading the statement" (a verb), "Victoria Nuland" and "the Jeddah Economic Forum" (next to
+    another proper noun) name no town, nor does a name with its own article ("the
+    Commonwealth"; place names take none, while "the Kharkiv region" is the region's).  Other
+    mentions always pass.
+    """
+    if ent.text not in towns:
+        return True
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > ent.sent.start else None
+    after = doc[ent.end] if ent.end < ent.sent.end else None
+    if any(c.dep_ == "det" for c in ent.root.children):  # "the Commonwealth": no town
+        return False
+    return all(t.pos_ == "PROPN" for t in ent) and not any(
+        t is not None and t.pos_ == "PROPN" for t in (before, after)
+    )
 
 
 def _stance_prefix(ent: Any) -> bool:
@@ -105,8 +130,17 @@ def _other_given_name(t: Any, actors: dict[int, str], known: frozenset[str]) -> 
 
 def new_mentions(table: AliasTable) -> Mentions:
     """Fresh per-document state for ``table``."""
+    parts, known, igos = _table_words(table)
+    return Mentions(
+        parts=parts, name_words=known, towns=table.towns, antecedents=Antecedents(igos=igos)
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _table_words(table: AliasTable) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """Name parts, words of people's names and organisation codes (read-only, per table)."""
     igos = frozenset(e.code for e in table.entries if e.type == "igo")
     known = frozenset(
         w for e in table.entries for p in e.people for w in p.replace("-", " ").split()
     )
-    return Mentions(parts=table.name_parts(), name_words=known, antecedents=Antecedents(igos=igos))
+    return table.name_parts(), known, igos

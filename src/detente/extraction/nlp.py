@@ -40,5 +40,8 @@ def load_pipeline(table: AliasTable) -> Any:
     datelines.register()
     nlp.add_pipe(datelines.COMPONENT, before="parser")
     ruler: Any = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(table.patterns())
+    # The patterns match on ORTH, so tokenising them is enough: spaCy would otherwise run the
+    # tagger, parser and lemmatizer over each of the ~35,000 patterns (11 s instead of 1 s).
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(table.patterns())
     return nlp

@@ -112,8 +112,8 @@ def is_place(tok: Any, table: AliasTable, code: str) -> bool:
     if _names_a_body(tok):
         return True
     node = tok
-    while node.dep_ in ("compound", "amod", "det") and node.head.i != node.i:
-        node = node.head
+    while node.dep_ in ("compound", "amod", "det", "conj") and node.head.i != node.i:
+        node = node.head  # "in Doha and Jeddah": the second city is the first's conjunct
     prep = node.head if node.dep_ == "pobj" else None
     if prep is None:
         return False
@@ -127,8 +127,14 @@ def is_place(tok: Any, table: AliasTable, code: str) -> bool:
 
 
 def _attack(tok: Any) -> bool:
-    """Whether ``tok``, its object or the verb it is the object of is an act of violence."""
+    """Whether ``tok``, its object or the verb governing it is an act of violence.
+
+    The verb may govern it directly ("bombed a hospital in X") or through a preposition
+    ("fired drones at a depot in X").
+    """
     acts = [tok, *(c for c in tok.children if c.dep_ == "dobj")]  # "witnessed hostilities … in"
     if tok.dep_ == "dobj":  # "bombed a hospital in Aleppo"
         acts.append(tok.head)
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":  # "fired drones at a depot in Jeddah"
+        acts.append(tok.head.head)
     return any(violent(a) for a in acts)

@@ -96,8 +96,13 @@ def _stripped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 @functools.lru_cache(maxsize=4)
 def actor_pattern(table: AliasTable) -> re.Pattern[str]:
-    """A regex matching every surface form the actor table (and name-part resolution) knows."""
-    words = {a for e in table.entries for a in (*e.aliases, *e.people, *e.places)}
+    """A regex matching every surface form the actor table (and name-part resolution) knows.
+
+    The gazetteer's towns are left out: a town is a place, and a party only in a sentence that
+    names an actor too ("Houthi missiles struck a depot in Jeddah"), so it neither keeps a
+    sentence nor counts as a mention of its state (``mentions``).
+    """
+    words = {a for e in table.entries for a in (*e.aliases, *e.people, *e.places)} - table.towns
     words |= set(table.name_parts())
     names = {w for e in table.entries for p in e.people for w in p.replace("-", " ").split()}
     words |= {w for w in names if w[:1].isupper()}  # "bin", "de", "al" never name anyone alone
@@ -267,7 +272,8 @@ def _surface_codes(table: AliasTable) -> tuple[re.Pattern[str], dict[str, str]]:
     codes: dict[str, str] = {}
     for e in table.entries:
         for a in (*e.aliases, *e.people, *e.places):
-            codes.setdefault(a, e.code)
+            if a not in table.towns:
+                codes.setdefault(a, e.code)
     return re.compile(rf"(?<!\w)(?:{word_alternation(set(codes))})(?!\w)"), codes
 
 
