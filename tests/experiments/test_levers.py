@@ -209,3 +209,12 @@ def test_cli(capsys: pytest.CaptureFixture[str]) -> None:
     for bad in (["--target", "140"], ["--actor", "XX"], ["--fields", "x"], ["--draws", "-1"]):
         code, out, err = cli(capsys, *args, *bad)
         assert code == 2 and err.startswith("error: ") and err.count("\n") == 1, err
+
+
+def test_cli_names_fields_that_do_not_move_it_once(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--issue", "sequencing", "--target", "40", "--actor", "PRK", "--actor", "USA"]
+    code, out, _ = cli(capsys, "levers", "korea-2019-12", "--model", "bdm", *args)
+    text = " ".join(out.split())
+    assert code == 0 and "USA position on sequencing from 75 to 40" in text
+    assert "from 10 to 10" not in text and "from 95 to 95" not in text  # not levers
+    assert "no change of these brings the forecast closer: PRK position, PRK salience" in text

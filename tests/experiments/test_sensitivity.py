@@ -166,3 +166,9 @@ def test_progress_is_reported_and_changes_nothing(korea: detente.Scenario) -> No
     assert a.to_json() == b.to_json()
     assert seen[-1] == (a.runs, a.runs) and len(seen) > 1
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_cli_tornado_footer_has_no_sample_size(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--model", "mean", "--method", "oat", "--issue", "sequencing"]
+    code, out, _ = cli(capsys, "sensitivity", "korea-2019-12", *args)
+    assert code == 0 and "oat: 112 runs, no seed (nothing drawn)" in out and "N=0" not in out

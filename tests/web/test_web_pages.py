@@ -143,13 +143,27 @@ def test_upload_good_and_bad_files(client: TestClient) -> None:
         data={"csrf_token": "test-token"},
     )
     assert r.status_code == 400 and 'data-testid="error-message"' in r.text
-    assert "Traceback" not in r.text and "upload.yaml" in r.text  # never the user's path
+    assert "Traceback" not in r.text and "passwd.yaml: " in r.text  # the file's name, no path
+    assert "../" not in r.text and "/tmp" not in r.text
     r = client.post(
         "/scenarios/upload",
         files={"file": ("x.exe", b"MZ", "application/octet-stream")},
         data={"csrf_token": "test-token"},
     )
     assert r.status_code == 400 and "unsupported file type" in r.text
+
+
+def test_upload_names_the_users_file(client: TestClient) -> None:
+    form = {"csrf_token": "test-token"}
+    table = b"Actor,Capability,Position,Salience\nA,1,10,50\nB,2,80,60\nC,1,40,90\n"
+    files = {"file": ("dam talks.csv", table, "text/csv")}
+    assert client.post("/scenarios/upload", files=files, data=form).status_code == 200
+    stored = client.get("/api/scenarios").json()["stored"]
+    assert [s["scenario_id"] for s in stored] == ["dam_talks"]  # was 'upload', for every table
+    files = {"file": ("dam.csv", b"Actor,Capability,Position\nA,1,10\n", "text/csv")}
+    r = client.post("/scenarios/upload", files=files, data=form)
+    assert r.status_code == 400 and "dam.csv: line 1: the classic table&#39;s header" in r.text
+    assert "/tmp" not in r.text
 
 
 def test_oversized_request_is_refused(client: TestClient) -> None:

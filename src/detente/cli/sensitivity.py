@@ -75,9 +75,8 @@ def _print_sensitivity(r: SensitivityResult) -> None:
             table.add_row(str(x.rank), x.input, *cells.values(), _bar(x.values[key], top))
         _out.print(table)
     p = r.provenance
-    _out.print(
-        f"{r.method}: {r.runs} runs, N={r.samples}, {seed_text(p.seed)}, detente {p.version}"
-    )
+    n = f", N={r.samples}" if r.samples else ""  # the tornado (oat) samples nothing
+    _out.print(f"{r.method}: {r.runs} runs{n}, {seed_text(p.seed)}, detente {p.version}")
 
 
 def _write(out: Path, text: str, force: bool, scenario: str) -> None:
@@ -172,13 +171,19 @@ def _print_levers(r: LeversResult) -> None:
         table.add_column(c)
     if r.draws:
         table.add_column(f"P(reach), {r.draws} draws", justify="right")
+    still = [lv for lv in r.levers if not lv.reached and lv.before == lv.after]
     for lv in r.levers:
+        if lv in still:
+            continue
         how = lv.method if not lv.resolution else f"search, ±{lv.resolution:.2g}"
         row = [lv.describe(), f"{lv.forecast:.4g}", how]
         if r.draws:
             row.append(f"{lv.probability:.0%}")
         table.add_row(*row)
     _out.print(table)
+    if still:  # "from 85 to 85": listed once, not as levers
+        names = ", ".join(f"{'+'.join(lv.actors)} {lv.field}" for lv in still)
+        _out.print(f"no change of these brings the forecast closer: {names} (see --json)")
     if r.baseline_probability is not None:
         _out.print(f"without any change: P(reach) = {r.baseline_probability:.0%}")
     _out.print(f"{seed_text(r.provenance.seed)}, detente {r.provenance.version}")

@@ -7,7 +7,9 @@ Each page is a Jinja template filled from the store; scripts on the pages call t
 from __future__ import annotations
 
 import json
+import re
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -15,6 +17,7 @@ from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from detente.api import bundled_path, bundled_scenarios
+from detente.errors import InputError
 from detente.io import MAX_BYTES, dump_json, load
 from detente.models import MODELS
 from detente.store import RunRecord, diff_runs
@@ -58,10 +61,15 @@ async def upload(request: Request, file: Annotated[UploadFile, File()]) -> Redir
     data = await file.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise HTTPException(413, f"upload: file over the {MAX_BYTES // 1_000_000} MB limit")
+    shown = Path(file.filename or "upload").name  # messages name the user's file, not ours
+    stem = re.sub(r"[^\w-]", "_", Path(shown).stem)[:80] or "upload"  # a table's id is its stem
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"upload{suffix}"  # the user's file name is never used as a path
+        path = Path(tmp) / f"{stem}{suffix}"  # a safe name, only inside our own folder
         path.write_bytes(data)
-        scenario = load(path)
+        try:
+            scenario = load(path)
+        except InputError as exc:
+            raise InputError([replace(p, file=shown) for p in exc.problems]) from None
     sha = store_of(request).save_scenario(scenario, label=f"uploaded {file.filename}"[:200])
     return RedirectResponse(f"/scenarios/{sha}", status_code=303)
 
