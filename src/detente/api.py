@@ -58,9 +58,10 @@ def run(
 
     ``params`` is the model's Params object, a mapping of parameter name → Python value
     (``{"rounds": 8, "preset": "canonical"}``), or None for the defaults; a wrong name or value
-    raises :class:`~detente.params.ParamError`.  Stochastic models get ``seed`` (a fresh one
-    when None); a result records the seed only when the run drew random numbers.  ``progress``
-    is called with (done, total) as a long run goes, by models that report it
+    raises :class:`~detente.params.ParamError`.  Stochastic models get ``seed``; when None, the
+    seed the scenario file gives (KTAB's ``prngSeed``, ``ModelSpec.file_seed``), else a fresh
+    one.  A result records the seed only when the run drew random numbers.  ``progress`` is
+    called with (done, total) as a long run goes, by models that report it
     (``ModelSpec.progress``: SMP's turns); others ignore it.
     """
     params = model_params(model, params)
@@ -69,6 +70,8 @@ def run(
         scenario = load_scenario(scenario)
     kwargs: dict[str, Any] = {"progress": progress} if spec.progress and progress else {}
     if spec.stochastic:
+        if seed is None and spec.file_seed is not None:
+            seed = spec.file_seed(scenario)
         kwargs["rng"] = fresh_seed() if seed is None else seed
     return spec.run(scenario, params, **kwargs)  # type: ignore[no-any-return]
 

@@ -39,6 +39,8 @@ class ModelSpec:
     draws: Callable[[Any, Scenario], bool] | None = None
     """For a stochastic model whose settings may draw nothing: whether a run with these params on
     this scenario draws random numbers (None: every run of a stochastic model does)."""
+    file_seed: Callable[[Scenario], int | None] | None = None
+    """The seed a scenario file gives for runs asked without one (KTAB's ``prngSeed``)."""
 
 
 def draws_random(model: str, params: Any, scenario: Scenario) -> bool:
@@ -118,6 +120,7 @@ MODELS: dict[str, ModelSpec] = {
         batch=smp.run_batch,
         progress=True,
         draws=lambda p, s: p.resolve(s).state_transitions == "Stochastic",
+        file_seed=smp.file_seed,
     ),
     "winset": ModelSpec(
         run=winset.run,

@@ -282,19 +282,25 @@ def _default_summary(result: Mapping[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+def _provenance(result: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Where a result keeps its provenance keys: on top, or (a backtest) under "provenance"."""
+    nested = result.get("provenance")
+    return nested if "model" not in result and isinstance(nested, Mapping) else result
+
+
 def _run_row(run: NewRun, sha: str | None) -> dict[str, Any]:
-    res = run.result
+    res, prov = run.result, _provenance(run.result)
     summary = run.summary if run.summary is not None else _default_summary(res)
-    seed = res.get("seed")
+    seed = prov.get("seed")
     return {
         "kind": run.kind,
         "scenario_sha256": sha,
         "created_at": _now(),
         "command": run.command,
-        "model": res.get("model") if isinstance(res.get("model"), str) else None,
-        "params": dumps_json(res.get("params") or {}),
-        "seed": seed if isinstance(seed, int) else None,
-        "version": str(res.get("version") or _version()),
+        "model": prov.get("model") if isinstance(prov.get("model"), str) else None,
+        "params": dumps_json(prov.get("params") or {}),
+        "seed": seed if isinstance(seed, int) and not isinstance(seed, bool) else None,
+        "version": str(prov.get("version") or _version()),
         "result": dumps_json(res),
         "label": run.label,
         "duration_s": run.duration_s,

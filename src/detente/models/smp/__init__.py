@@ -95,7 +95,7 @@ models. KAPSARC discussion paper.
 
 from __future__ import annotations
 
-from detente.models.smp.model import run, run_batch
+from detente.models.smp.model import file_seed, run, run_batch
 from detente.models.smp.params import SMPParams
 
-__all__ = ["SMPParams", "run", "run_batch"]
+__all__ = ["SMPParams", "file_seed", "run", "run_batch"]

@@ -26,7 +26,7 @@ from detente.rng import RngLike, as_generator, fresh_seed
 from detente.scenario import Scenario
 from detente.spatial import from_unit, to_unit
 
-__all__ = ["final_forecast", "run", "run_batch"]
+__all__ = ["file_seed", "final_forecast", "run", "run_batch"]
 
 _Array = NDArray[np.float64]
 
@@ -52,9 +52,15 @@ def _seed(scenario: Scenario, params: SMPParams, rng: RngLike) -> tuple[Any, int
     if params.state_transitions != "Stochastic":
         return None, None
     if rng is None:
-        file_seed = scenario.extra.get("ktab", {}).get("prng_seed")
-        rng = int(file_seed) % 2**63 if file_seed else fresh_seed()
+        rng = file_seed(scenario)
+        rng = fresh_seed() if rng is None else rng
     return as_generator(rng), rng if isinstance(rng, int) else None
+
+
+def file_seed(scenario: Scenario) -> int | None:
+    """The seed a KTAB file gives (``<prngSeed>``, modulo 2⁶³), for runs asked without one."""
+    text = scenario.extra.get("ktab", {}).get("prng_seed")
+    return int(text) % 2**63 if text else None
 
 
 def _bargains_json(b: Bargains, ids: tuple[str, ...], bounds: _Array) -> list[dict[str, Any]]:
