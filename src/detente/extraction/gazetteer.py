@@ -46,7 +46,7 @@ import difflib
 import functools
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -82,14 +82,15 @@ def _fold(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
-def _forms(city: dict[str, Any], common: frozenset[str]) -> set[str]:
-    """The name forms of one gazetteer city (rule 2)."""
+def _forms(city: dict[str, Any], common: frozenset[str], among: set[str] | None = None) -> set[str]:
+    """The name forms of one gazetteer city (rule 2), optionally only those ``among`` a set."""
     main = _fold(city["name"])
     names = {city["name"], main}
     names |= {
         n
         for n in city.get("alternatenames", ())
-        if len(n) > 3
+        if (among is None or n in among)
+        and len(n) > 3
         and n.isascii()
         and n[0].isupper()
         and n.lower() not in common
@@ -106,6 +107,9 @@ def _variant(name: str, main: str) -> bool:
     (Mahdia, 0.50) and "Ramadan" (Turabah) are not.
     """
     a, b = (_ARTICLE.sub("", x).lower() for x in (name, main))
+    least = SPELLING * (len(a) + len(b)) / 2  # matching characters needed
+    if min(len(a), len(b)) < least or (Counter(a) & Counter(b)).total() < least:
+        return False  # two upper bounds of the ratio, cheaper than computing it
     return difflib.SequenceMatcher(None, a, b).ratio() >= SPELLING
 
 
@@ -152,12 +156,13 @@ def _census(cities: Iterable[dict[str, Any]], min_population: int) -> Census:
     people: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     big: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     main: dict[str, set[str]] = defaultdict(set)
-    for city in cities:
-        code = alpha3.get(city["countrycode"], "")
-        if not code:
-            continue
+    cities = [c for c in cities if alpha3.get(c["countrycode"])]
+    own = {id(c): _forms(c, common) for c in cities if c["population"] >= min_population}
+    wanted = set().union(*own.values())
+    for city in cities:  # only the big cities' forms matter; smaller ones only share them
+        code = alpha3[city["countrycode"]]
         names = {city["name"], _fold(city["name"])}
-        for form in _forms(city, common):
+        for form in own.get(id(city)) or _forms(city, common, wanted):
             people[form][code] += city["population"]
             if city["population"] >= min_population:
                 big[form][code] |= names
