@@ -173,7 +173,20 @@ def _message(err: Any) -> str:
         return f"must be a date YYYY-MM-DD, got {shown}"
     if kind in ("string_type", "string_too_short"):
         return f"must be non-empty text, got {shown}"
+    if kind in ("model_type", "dict_type"):
+        keys = _SHAPES.get((err.get("ctx") or {}).get("class_name", ""), "")
+        return f"must be a mapping{keys}, got {shown}"
+    if kind == "list_type":
+        return f"must be a list, got {shown}"
     return f"{err['msg']}, got {shown}"
+
+
+_SHAPES = {
+    "GameParameterDoc": " {value: …, rationale: …}",
+    "ScaleDoc": " {min: …, max: …}",
+    "UncertaintyDoc": " {position: …, salience: …, capability: …}",
+}
+"""The keys to write, for the mappings whose shape is not obvious from the field's name."""
 
 
 def _issue(d: IssueDoc) -> Issue:
