@@ -40,13 +40,28 @@ import math
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-__all__ = ["DEFAULT_UNCERTAINTY", "DISTRIBUTIONS", "FIELDS", "Dist", "Range", "Uncertainty"]
+__all__ = [
+    "DEFAULT_UNCERTAINTY",
+    "DISTRIBUTIONS",
+    "FIELDS",
+    "Dist",
+    "Range",
+    "Uncertainty",
+    "describe_widths",
+]
 
 Dist = Literal["triangular", "uniform", "normal"]
 DISTRIBUTIONS: tuple[str, ...] = get_args(Dist)
 
 FIELDS = ("position", "salience", "capability")
 """The uncertain fields, in the order :class:`Uncertainty` lists them."""
+UNITS = {"position": " % of the scale", "salience": " points", "capability": " %"}
+"""The unit of each field's half-width (see the module docstring)."""
+
+
+def describe_widths(widths: dict[str, float]) -> str:
+    """``position ±10 % of the scale, salience ±15 points, capability ±20 %``."""
+    return ", ".join(f"{k} ±{v:g}{UNITS.get(k, '')}" for k, v in widths.items())
 
 
 @dataclass(frozen=True, slots=True)

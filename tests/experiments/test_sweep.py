@@ -214,3 +214,12 @@ def test_cli_says_a_rerun_draw_was_drawn(capsys: pytest.CaptureFixture[str]) -> 
 
     code, out, _ = cli(capsys, "run", "korea-2019-12", "--draw-seed", "123")
     assert code == 0 and "one sweep draw, --draw-seed 123" in out and "nothing drawn" not in out
+
+
+def test_cli_footer_gives_the_widths_units(capsys: pytest.CaptureFixture[str]) -> None:
+    from helpers import cli
+
+    code, out, _ = cli(capsys, "sweep", "korea-2019-12", "--model", "mean", "--draws", "5")
+    text = " ".join(out.split())
+    widths = "position ±10 % of the scale, salience ±15 points, capability ±20 %"
+    assert code == 0 and f"({widths}; values with their own range use it)" in text

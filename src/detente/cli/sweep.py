@@ -73,9 +73,12 @@ def _print(result: SweepResult) -> None:
         for actor, d in s["dropped"].items():
             drop.add_row(actor, *(f"{d['shift'][k]:+.1f}" for k in result.issues))
         _out.print(drop)
-    noise = ", ".join(f"{k} ±{v:g}" for k, v in s["noise"].items())
+    from detente.uncertainty import describe_widths
+
+    noise = describe_widths(s["noise"])
     _out.print(
-        f"inputs: {s['uncertainty']} uncertainty ({noise})  scenario sha256: "
+        f"inputs: {s['uncertainty']} uncertainty ({noise}; values with their own range use it)"
+        f"  scenario sha256: "
         f"{s['scenario']['sha256'][:12]}…  detente {s['version']}"
     )
 

@@ -24,6 +24,7 @@ from detente.experiments import SweepResult, sweep
 from detente.models import MODELS
 from detente.reports.svg import figure_svg, new_figure
 from detente.scenario import Scenario
+from detente.uncertainty import describe_widths
 
 __all__ = ["BATCHED_DRAWS", "LOOPED_DRAWS", "section", "sweep_page", "sweeps_for_report"]
 
@@ -119,7 +120,7 @@ def _table(k: int, sweeps: Mapping[str, SweepResult]) -> str:
 def _intro(scenario: Scenario, sweeps: Mapping[str, SweepResult]) -> str:
     first = next(iter(sweeps.values()))
     s = first.summary()
-    widths = ", ".join(f"{k} ±{v:g}" for k, v in s["noise"].items())
+    widths = describe_widths(s["noise"])
     where = (
         "the scenario's own ranges and uncertainty block"
         if s["uncertainty"] == "scenario"
