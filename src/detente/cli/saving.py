@@ -93,7 +93,6 @@ def save_if_asked(
     store: str | None,
     timer: Timer | None = None,
     tables: Mapping[str, Any] | None = None,
-    summary: Mapping[str, Any] | None = None,
 ) -> int | None:
     """Save the run when asked (or by the setting); print its id on stderr; return it."""
     from detente.store import NewRun, Store
@@ -111,7 +110,6 @@ def save_if_asked(
                 duration_s=None if timer is None else timer.elapsed(),
                 started_at=None if timer is None else timer.started_at,
                 tables=tables or {},
-                summary=summary,
             )
         )
     finally:

@@ -173,17 +173,7 @@ def _save(
     """Keep the sweep in the store when asked: its summary, and its draws when not too many."""
     if not should_save(save):
         return  # no summary, no per-draw table built for nothing
-    data = result.summary()
-    summary = {d["id"]: d["median"] for d in data["issues"]}
     big = len(result.seeds) > STORED_ROWS
     tables = {} if big else {"draws": result.to_frame(wide=True)}
-    save_if_asked(
-        "sweep",
-        data,
-        scenario,
-        save=save,
-        store=store,
-        timer=timer,
-        tables=tables,
-        summary=summary,
-    )
+    data = result.summary()
+    save_if_asked("sweep", data, scenario, save=save, store=store, timer=timer, tables=tables)

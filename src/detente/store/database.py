@@ -275,11 +275,24 @@ def _sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+_CHANCES = ("p_deal", "p_zone", "p_agreement", "p_provocation")
+"""An outlook's headline probabilities, its summary."""
+
+
 def _default_summary(result: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The headline numbers of a result, whichever interface saved it.
+
+    A forecast per issue (a model run), the median per issue (a sweep), the outlook's
+    probabilities, or the agreed position per issue (a negotiation that agreed).
+    """
     issues, forecast = result.get("issues"), result.get("forecast")
     if isinstance(issues, list) and isinstance(forecast, list | tuple):
         return dict(zip(issues, forecast, strict=False))
-    return None
+    if isinstance(issues, list) and all(isinstance(d, Mapping) and "median" in d for d in issues):
+        return {d["id"]: d["median"] for d in issues} or None
+    chances = {k: result[k]["value"] for k in _CHANCES if isinstance(result.get(k), Mapping)}
+    deal = result.get("agreement")
+    return chances or (dict(deal) if isinstance(deal, Mapping) else None)
 
 
 def _provenance(result: Mapping[str, Any]) -> Mapping[str, Any]:

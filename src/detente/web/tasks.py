@@ -19,6 +19,10 @@ from detente.web.jobs import Progress
 __all__ = ["KINDS", "JobSpec", "Task"]
 
 
+_MODEL_KINDS = ("run", "sweep", "sensitivity", "levers")
+"""Job kinds that run the chosen forecast model (the others ignore it)."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class JobSpec:
     """A validated request: kind, model, its parameters, draws and seed."""
@@ -39,7 +43,7 @@ class JobSpec:
         if self.kind == "levers":
             goal = f"{self.options.get('issue')} to {self.options.get('target')}"
             return f"levers of {self.model}: {goal}"
-        return f"{self.kind} {self.model}"
+        return f"{self.kind} {self.model}" if self.kind in _MODEL_KINDS else self.kind
 
 
 Task = Callable[[Store, Scenario, JobSpec, Progress], int]
@@ -47,7 +51,7 @@ Task = Callable[[Store, Scenario, JobSpec, Progress], int]
 
 def _command(spec: JobSpec) -> str:
     """How the run was asked for, in the workbench's own field names (``web: sweep model=…``)."""
-    words = ["web:", spec.kind, f"model={spec.model}"]
+    words = ["web:", spec.kind] + ([f"model={spec.model}"] if spec.kind in _MODEL_KINDS else [])
     if spec.params:
         words.append("params=" + ",".join(f"{k}={v}" for k, v in spec.params.items()))
     words += [f"{k}={v}" for k, v in spec.options.items() if v is not None]
@@ -82,16 +86,7 @@ def run_sweep(store: Store, scenario: Scenario, spec: JobSpec, progress: Progres
         progress=progress,
     )
     data = result.to_dict()
-    summary = _sweep_summary(data)
-    return _keep(
-        store,
-        "sweep",
-        scenario,
-        spec,
-        data,
-        summary=summary,
-        tables={"draws": result.to_frame(wide=True)},
-    )
+    return _keep(store, "sweep", scenario, spec, data, tables={"draws": result.to_frame(wide=True)})
 
 
 def _keep(
@@ -105,11 +100,6 @@ def _keep(
     """Save a job's result as a run of ``kind``; return the run's id."""
     run = NewRun(kind=kind, result=data, scenario=scenario, command=_command(spec), **extra)
     return store.save(run)
-
-
-def _sweep_summary(data: Mapping[str, Any]) -> dict[str, Any]:
-    """The median forecast per issue, as the run's headline numbers."""
-    return {d["id"]: d["median"] for d in data.get("issues", []) if isinstance(d, Mapping)}
 
 
 def run_sensitivity(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
@@ -165,10 +155,7 @@ def run_negotiation(store: Store, scenario: Scenario, spec: JobSpec, progress: P
     strategies = [make_strategy(chosen.get(p, "linear")) for p in who]
     result = negotiate(scenario, who, strategies, NegotiationParams(), rng=spec.seed)
     progress(1, 1)
-    data = json.loads(result.to_json())
-    deal = data.get("agreement")
-    summary = dict(deal) if isinstance(deal, Mapping) else None  # {issue: agreed position}
-    return _keep(store, "negotiation", scenario, spec, data, summary=summary)
+    return _keep(store, "negotiation", scenario, spec, json.loads(result.to_json()))
 
 
 def _strategy_choice(text: str) -> dict[str, str]:
@@ -202,14 +189,7 @@ def run_outlook(store: Store, scenario: Scenario, spec: JobSpec, progress: Progr
     from detente.deal_outlook import outlook
 
     result = outlook(scenario, draws=spec.draws, seed=spec.seed, progress=progress)
-    data = json.loads(result.to_json())
-    data["sentence"] = result.sentence()
-    summary = {
-        k: data[k]["value"]
-        for k in ("p_deal", "p_zone", "p_agreement", "p_provocation")
-        if isinstance(data.get(k), Mapping)
-    }
-    return _keep(store, "outlook", scenario, spec, data, summary=summary)
+    return _keep(store, "outlook", scenario, spec, json.loads(result.to_json()))
 
 
 KINDS: dict[str, Task] = {

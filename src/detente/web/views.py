@@ -106,7 +106,13 @@ def _histogram(scenario: Scenario, k: int, stats: Mapping[str, Any]) -> str:
 
 
 def forecast_rows(rec: RunRecord) -> list[dict[str, Any]]:
-    """Rows ``{issue, value, low, high}`` for the results table (band only for sweeps)."""
+    """Rows ``{issue, value, low, high}`` for the results table (band only for sweeps).
+
+    A sweep's value is its median (the forecast at the scenario's values is a model run's); an
+    outlook has no issue rows (its probabilities have their own table).
+    """
+    if rec.kind == "outlook":
+        return []
     if rec.kind == "sweep" and rec.result is not None:
         return [
             {"issue": d["id"], "value": d.get("median"), "low": d.get("p10"), "high": d.get("p90")}
