@@ -119,3 +119,37 @@ def test_a_particle_on_names_the_addressee():
         "supported a negotiated settlement and called on all parties to avoid provocations."
     )
     assert ("REQUEST", ("NOR",), ("TCD", "NER")) in found
+
+
+def test_a_nominal_act_without_an_actor_that_another_verb_governs_is_no_event():
+    """C1: "monitor the ceasefire", "abide by the truce", "the ceasefire was a turning point"."""
+    found = _events(
+        "The Security Council authorized a team to monitor the ceasefire near the border."
+    )
+    assert not any(kind == "RETREAT" for kind, _, _ in found)
+    abide = _events("A spokesman for Chad said his government would abide by the truce.")
+    assert not any(kind == "AGREE" and not tgt for kind, _, tgt in abide)
+    turning = _events(
+        "The envoy of Norway said that the ceasefire signed in Oslo was a turning point."
+    )
+    assert not any(kind == "RETREAT" for kind, _, _ in turning)
+    assert ("ASSAULT", ("ISR",), ("LBN",)) in _events(
+        "Israel shelled Lebanon after the attack on its border post."
+    )
+
+
+def test_an_issuers_untargeted_rejection_aims_at_the_other_side():
+    """In a statement, "We reject the referendum" answers the side the statement is about."""
+    text = (
+        "Statement by the Government of Belize\n\n"
+        "The Government of Belize has taken note of the vote held in Guatemala on Sunday. "
+        "Guatemala has no claim to our land.\n\n"
+        "We reject the vote and its results. We ask our neighbours to return to the court. "
+        "We thank our partners for their support."
+    )
+    found = _events(text, issuer="BLZ")
+    assert ("REJECT", ("BLZ",), ("GTM",)) in found
+    assert ("REQUEST", ("BLZ",), ("GTM",)) in found
+    assert ("SUPPORT", ("BLZ",), ()) in found  # whom "our partners" are is not the other side
+    wire = _events("Guatemala held a vote on Sunday. Belize rejected the vote, officials said.")
+    assert ("REJECT", ("BLZ",), ()) in wire  # no issuer: nothing is aimed

@@ -20,6 +20,7 @@ from detente import __version__
 from detente.errors import DetenteError
 from detente.extraction.actors import AliasTable, load_aliases
 from detente.extraction.collect import Collector
+from detente.extraction.counterpart import aim_at_counterpart
 from detente.extraction.dyads import event_pair
 from detente.extraction.issuer import named_issuer
 from detente.extraction.mentions import doc_actors, new_mentions
@@ -182,4 +183,5 @@ def extract(
     state.spans.sort(key=lambda m: m[2])
     settings = {"issuer": given or None, "prefilter": prefilter, "max_chars": max_chars}
     x = col.finish(pub_date, state, _document_info(cleaned, parsed, table, settings))
+    x = aim_at_counterpart(x, voices.issuer, state.spans)
     return dataclasses.replace(x, warnings=tuple(warnings)) if warnings else x

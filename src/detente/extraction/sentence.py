@@ -26,6 +26,8 @@ from detente.extraction.coder import MATERIAL_CONFLICT, Coded, code_sentence, ow
 from detente.extraction.collect import Collector
 from detente.extraction.dyads import agreement_target, makes_agreement
 from detente.extraction.event_dating import date_of
+from detente.extraction.lexicon import words
+from detente.extraction.modality import REPORT, presupposed
 from detente.extraction.places import OFFICES
 from detente.extraction.senses import EXCHANGE_OF_FIRE
 from detente.extraction.speakers import REPORTING, Voices, resolve_sentence
@@ -105,7 +107,11 @@ def _sentence_agent(
 
 def _noun_background(c: Coded, date: DateRef, actors: dict[int, str]) -> bool:
     tok = c.trigger
-    if tok.pos_ == "VERB" or c.reason == "stated intent":  # "there will be consequences"
+    if tok.pos_ == "VERB":
+        return False
+    if _topic(c, actors):
+        return True
+    if c.reason == "stated intent":  # "there will be consequences"
         return False
     if c.plover == "REQUEST":  # "Israel's demand that …" was made; "the demand" is a position
         return not own_source(tok, actors)
@@ -115,6 +121,40 @@ def _noun_background(c: Coded, date: DateRef, actors: dict[int, str]) -> bool:
     ) and bool(c.source)
     own = own or bool(c.target)  # "sanctions against X": the phrase names its target
     return not (own or date.value or date.type == "approximate")
+
+
+OCCURRENCE = words(
+    "take begin start hold continue resume end collapse erupt rage spread escalate intensify "
+    "last expire break come go enter"
+)
+"""Predicates of which a truce, fighting or talks are the subject as the parties' act (C2:
+"the truce took effect", "fighting erupted", "the talks resumed")."""
+
+
+def _topic(c: Coded, actors: dict[int, str]) -> bool:
+    """A definite nominal act with no actor of its own, another predicate's object or topic (C1).
+
+    "deployed a team to monitor the ceasefire", "would abide by the truce", "the ceasefire …
+    was a turning point": the noun refers to an act told or known elsewhere and is no event of
+    its own (the guideline codes one source, verb and target per clause).  An indefinite noun
+    is a new act ("announced a test", "called a strike"), and a noun that names its doer or
+    target, one named as a cause ("after the attack") and one that is the subject of an
+    occurrence ("the truce took effect", C2) are kept.
+    """
+    tok = c.trigger
+    definite = any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in tok.children)
+    if not definite or own_source(tok, actors) or c.target or presupposed(tok):
+        return False  # "announced a test", "called a strike": a new act, the subject's
+    head = tok.head
+    if head.lemma_.lower() in REPORT:  # "Iran confirmed the launch of a satellite": Iran's
+        return False
+    if tok.dep_ in ("dobj", "attr", "oprd"):  # not "there will be consequences"
+        return head.pos_ in ("VERB", "AUX") and not any(d.dep_ == "expl" for d in head.children)
+    if tok.dep_ == "pobj" and head.dep_ in ("prep", "prt"):
+        return bool(head.head.pos_ == "VERB")
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return head.lemma_.lower() not in OCCURRENCE
+    return False
 
 
 def _present_report(c: Coded, date: DateRef, pub: dt.date) -> DateRef:
