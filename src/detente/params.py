@@ -38,6 +38,7 @@ __all__ = [
     "params_from_strings",
     "parse_assignments",
     "parse_pairs",
+    "recorded_params",
     "split_items",
     "typed_values",
 ]
@@ -255,3 +256,14 @@ def params_from_strings(cls: type[P], raw: Mapping[str, str], *, owner: str = ""
 def params_as_dict(params: Any) -> dict[str, Any]:
     """A Params dataclass as a plain dict (for provenance and JSON)."""
     return dataclasses.asdict(params)
+
+
+def recorded_params(params: Any, scenario: Any) -> dict[str, Any]:
+    """The parameters a run on ``scenario`` records, as plain data.
+
+    :func:`params_as_dict` after the Params' own ``resolve(scenario)`` where it has one (SMP's
+    ``"auto"`` settings, taken from the file or KTAB's defaults), so that a sweep, a sensitivity
+    analysis or a lever search records what a run of the same model does.
+    """
+    resolve = getattr(params, "resolve", None)
+    return params_as_dict(resolve(scenario) if callable(resolve) else params)

@@ -53,7 +53,7 @@ from detente.experiments.lever_search import (
     search_levers,
 )
 from detente.models import MODELS, batch_runner, draws_random
-from detente.params import params_as_dict
+from detente.params import recorded_params
 from detente.result import provenance
 from detente.rng import draw_uniforms, model_seeds, seed_to_record, spawn_seeds
 from detente.scenario import Scenario
@@ -152,7 +152,7 @@ def levers(
     if draws:
         found, baseline = _with_probability(f, goal, found, base, draws)
     return LeversResult(
-        provenance=provenance(model, params_as_dict(p), scenario, seed),
+        provenance=provenance(model, recorded_params(p, scenario), scenario, seed),
         issue=issue,
         target=goal.target,
         tolerance=goal.tol,
@@ -160,6 +160,9 @@ def levers(
         levers=tuple(found),
         draws=draws,
         baseline_probability=baseline,
+        searched_actors=None if actors is None else tuple(actors),
+        searched_fields=tuple(fields),
+        pairs=pairs,
     )
 
 

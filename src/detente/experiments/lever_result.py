@@ -4,7 +4,7 @@ JSON form (``detente levers --json``)::
 
     {"model", "params", "seed", "version", "scenario": {"id", "title", "sha256"},
      "kind": "levers", "issue", "target", "tolerance", "forecast", "draws",
-     "baseline_probability",
+     "baseline_probability", "search": {"actors" (null: all), "fields", "pairs"},
      "levers": [{"actors", "field", "issue", "before", "after", "change", "forecast", "reached",
                  "method", "resolution", "probability", "description"}, ...]}
 """
@@ -18,6 +18,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from detente.result import Provenance, dumps_json
+from detente.uncertainty import FIELDS
 
 __all__ = ["Lever", "LeversResult"]
 
@@ -94,6 +95,11 @@ class LeversResult:
     levers: tuple[Lever, ...]
     draws: int = 0
     baseline_probability: float | None = None
+    searched_actors: tuple[str, ...] | None = None
+    """The actors whose fields were searched (None: all)."""
+    searched_fields: tuple[str, ...] = FIELDS
+    pairs: bool = False
+    """Whether two actors' same field moved at once."""
 
     def __repr__(self) -> str:
         p, n = self.provenance, sum(lv.reached for lv in self.levers)
@@ -113,6 +119,11 @@ class LeversResult:
             "forecast": self.forecast,
             "draws": self.draws,
             "baseline_probability": self.baseline_probability,
+            "search": {
+                "actors": None if self.searched_actors is None else list(self.searched_actors),
+                "fields": list(self.searched_fields),
+                "pairs": self.pairs,
+            },
             "levers": [lv.to_dict() for lv in self.levers],
         }
 
@@ -124,6 +135,8 @@ class LeversResult:
     def from_dict(cls, d: Mapping[str, Any]) -> LeversResult:
         """Inverse of :meth:`to_dict`."""
         levers = tuple(Lever.from_dict(x) for x in d["levers"])
+        search = d.get("search") or {}  # runs stored before the search was recorded have none
+        actors = search.get("actors")
         return cls(
             provenance=Provenance.from_dict(d),
             issue=d["issue"],
@@ -133,6 +146,9 @@ class LeversResult:
             levers=levers,
             draws=d["draws"],
             baseline_probability=d["baseline_probability"],
+            searched_actors=None if actors is None else tuple(actors),
+            searched_fields=tuple(search.get("fields", FIELDS)),
+            pairs=bool(search.get("pairs", False)),
         )
 
     @classmethod

@@ -57,7 +57,7 @@ from detente.experiments.evaluate import ProgressFn, as_scenario, forecast_batch
 from detente.experiments.factors import FIELDS, Factor, factors, inputs_from_matrix
 from detente.experiments.sensitivity_result import SensitivityResult, SensitivityRow
 from detente.models import draws_random
-from detente.params import params_as_dict
+from detente.params import recorded_params
 from detente.result import provenance
 from detente.rng import seed_to_record
 from detente.scenario import Scenario
@@ -234,7 +234,7 @@ def sensitivity(
     values = inputs_from_matrix(scenario, fs, np.array([[f.value for f in fs]]))
     base = forecast_batch(scenario, model, p, values, seed=seed)[0]
     return SensitivityResult(
-        provenance=provenance(model, params_as_dict(p), scenario, seed),
+        provenance=provenance(model, recorded_params(p, scenario), scenario, seed),
         method=method,
         samples=n if method != "oat" else 0,
         runs=runs,

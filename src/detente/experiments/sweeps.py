@@ -42,7 +42,7 @@ from detente.experiments.execute import Chunk, ChunkOut, backend, evaluate
 from detente.experiments.frames import RowWriter
 from detente.experiments.result import SweepResult
 from detente.models import MODELS, batch_runner
-from detente.params import build_params, params_as_dict
+from detente.params import build_params, recorded_params
 from detente.result import Provenance, Result, provenance
 from detente.rng import fresh_seed, model_seeds, spawn_seed_array
 from detente.scenario import Scenario
@@ -259,7 +259,7 @@ def _result(
 
 
 def _provenance(model: str, params: Any, scenario: Scenario, seed: int) -> Provenance:
-    return provenance(model, params_as_dict(params), scenario, seed)
+    return provenance(model, recorded_params(params, scenario), scenario, seed)
 
 
 def _partial(

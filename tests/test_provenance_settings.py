@@ -1,0 +1,61 @@
+"""Results record every setting that changes their numbers, so they can be read and rerun."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from detente.experiments import LeversResult, levers
+from helpers import cli
+
+
+def test_levers_json_records_the_search_it_ran(capsys: pytest.CaptureFixture[str]) -> None:
+    """`levers --actor USA --actor PRK --fields position --pairs` gave one lever and a JSON that
+    said nothing of the actors, fields or pairs searched: it read like a search of everything."""
+    args = ["levers", "korea-2019-12", "--issue", "sequencing", "--target", "50", "--json"]
+    _, out, _ = cli(capsys, *args, "--actor", "USA", "--actor", "PRK", "--fields", "position")
+    _, pairs_out, _ = cli(capsys, *args, "--actor", "USA", "--actor", "PRK", "--pairs")
+    one, two = json.loads(out), json.loads(pairs_out)
+    assert one["search"] == {"actors": ["USA", "PRK"], "fields": ["position"], "pairs": False}
+    assert two["search"]["pairs"] is True
+    s = one["search"]
+    again = levers(
+        "korea-2019-12",
+        one["model"],
+        issue=one["issue"],
+        target=one["target"],
+        actors=s["actors"],
+        fields=s["fields"],
+        pairs=s["pairs"],
+        seed=one["seed"],
+    )
+    assert json.loads(again.to_json()) == one
+    assert LeversResult.from_dict(one).to_dict() == one
+    _, out, _ = cli(capsys, *args)
+    assert json.loads(out)["search"]["actors"] is None  # all actors
+
+
+def test_experiments_record_the_parameters_a_run_records() -> None:
+    """A sweep, a sensitivity analysis and a lever search of SMP recorded its nine KTAB settings
+    as "auto" where `detente run` records the values used, so `detente runs diff` of a run and a
+    sweep of the same model listed nine parameters as changed."""
+    import detente
+    from detente.experiments import sensitivity, sweep
+
+    run = detente.run("korea-2019-12", "smp").provenance.params
+    assert "auto" not in run.values()
+    done = [
+        sweep("korea-2019-12", "smp", draws=2, seed=1),
+        sensitivity("korea-2019-12", "smp", method="oat", issue="sequencing", seed=1),
+        levers(
+            "korea-2019-12",
+            "smp",
+            issue="sequencing",
+            target=60,
+            actors=["IAEA"],
+            fields=["position"],
+        ),
+    ]
+    for result in done:
+        assert dict(result.provenance.params) == dict(run), type(result).__name__
