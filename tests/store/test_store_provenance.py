@@ -27,3 +27,13 @@ def test_stored_backtest_keeps_model_params_and_seed(
     assert rec["params"] == prov["params"]
     _, out, _ = cli(capsys, "runs", "list", "--store", store, "--json")
     assert json.loads(out)[0]["seed"] == 4
+
+
+def test_a_changed_seed_or_switch_has_no_numeric_change() -> None:
+    """'runs diff' gave a changed seed a 'change' (6976227015037502958 → 5 as
+    -6976227015037502464.00, through a float) and a switched option one of ±1."""
+    from detente.store.diff import Change
+
+    assert Change("seed", 6976227015037502958, 5).delta is None
+    assert Change("params.reset_risk", True, False).delta is None
+    assert Change("params.rounds", 8, 10).delta == 2.0

@@ -94,3 +94,19 @@ def test_results_pages_name_what_each_number_is(client: TestClient) -> None:
         else:
             head = page.split('data-testid="forecast"', 1)[1].split("</thead>", 1)[0]
             assert "<th>agreed position</th>" in head
+
+
+def test_compare_page_shows_seeds_and_whole_numbers_exactly(client: TestClient) -> None:
+    """The comparison printed every number with '%.2f': seed 5 as '5.00' and a fresh 63-bit seed
+    through a float, 6976227015037502958 as '6976227015037502464.00', a seed that reproduces
+    nothing ('detente runs diff' prints both exactly)."""
+    sha = open_bundled(client)
+    big = 6976227015037502958
+    a = _job(client, sha, kind="sweep", model="mean", draws=4, seed=big)["run_id"]
+    b = _job(client, sha, kind="sweep", model="mean", draws=4, seed=5)["run_id"]
+    page = client.get(f"/compare?a={a}&b={b}").text
+    settings = page.split('data-testid="settings-diff"', 1)[1].split("</table>", 1)[0]
+    cells = re.findall(r'<td class="num[^"]*">([^<]*)</td>', settings)
+    assert str(big) in cells and "5" in cells, cells
+    forecasts = page.split('data-testid="forecast-diff"', 1)[1].split("</table>", 1)[0]
+    assert re.search(r'<td class="num">\d+\.\d\d</td>', forecasts)  # forecasts keep 2 decimals

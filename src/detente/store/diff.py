@@ -30,7 +30,9 @@ class Change:
 
     @property
     def delta(self) -> float | None:
-        """``after - before`` for two numbers, else None."""
+        """``after - before`` for two numbers, else None (also for seeds and truth values)."""
+        if self.path == "seed" or isinstance(self.before, bool) or isinstance(self.after, bool):
+            return None  # a seed is a name, not a quantity
         num = (int, float)
         both = isinstance(self.before, num) and isinstance(self.after, num)
         return float(self.after) - float(self.before) if both else None
