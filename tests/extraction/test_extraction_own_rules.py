@@ -153,3 +153,31 @@ def test_an_issuers_untargeted_rejection_aims_at_the_other_side():
     assert ("SUPPORT", ("BLZ",), ()) in found  # whom "our partners" are is not the other side
     wire = _events("Guatemala held a vote on Sunday. Belize rejected the vote, officials said.")
     assert ("REJECT", ("BLZ",), ()) in wire  # no issuer: nothing is aimed
+
+
+def test_forces_put_on_alert_are_mobilized():
+    """CAMEO 152, increase military alert status: MOBILIZE with no target."""
+    assert ("MOBILIZE", ("PER",), ()) in _events(
+        "Peru has put its army and police on the highest level of combat readiness, "
+        "the defence ministry said."
+    )
+    assert ("MOBILIZE", ("CHL",), ()) in _events(
+        "The president of Chile ordered the army to full readiness on Monday."
+    )
+    assert ("MOBILIZE", ("BOL",), ()) in _events(
+        "Bolivia raised the alert level of its troops on the border."
+    )
+    assert not _events("Chile put forward a proposal on trade with Peru on Monday.") & {
+        ("MOBILIZE", ("CHL",), ())
+    }
+
+
+def test_our_forces_are_a_second_party_of_another_groups_act():
+    """In a statement, "our forces" is the issuer when a group of the same state acts on them."""
+    text = (
+        "Statement by the Government of Iraq\n\n"
+        "We thank the Iraqi tribal fighters who cooperated with our forces in Anbar. "
+        "We defended our positions."
+    )
+    found = _events(text, issuer="IRQ")
+    assert ("COOPERATE", ("IRQ",), ("IRQ",)) in found

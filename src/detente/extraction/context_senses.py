@@ -8,7 +8,8 @@ receiving a person is hosting a visit (043), summoning one (an ambassador) is an
 complaint (ACCUSE, 114), inviting a person or a state is intent to meet (AGREE, 036, as the
 guideline's C10 says), a "call with" someone is a telephone talk (CONSULT, 041) and "contact
 with" someone consultation (040), being "committed to" something or reaffirming a commitment
-is stated intent (AGREE, 030; C6), a case against an actor is ACCUSE (115).
+is stated intent (AGREE, 030; C6), a case against an actor is ACCUSE (115), putting or keeping
+forces on alert or at combat readiness raises the military alert status (MOBILIZE, 152).
 :data:`CONTEXT_WORDS` tells the pre-filter which lemmas these rules can make triggers.
 """
 
@@ -60,7 +61,10 @@ CONSEQUENCE = Sense("THREATEN", "", "130", "consequences")
 CONCERN = Sense("ACCUSE", "disapprove", "110", "concern")
 INTENT_TO_TALK = Sense("AGREE", "", "036", "favor talks")
 RELATIONS = Sense("SUPPORT", "", "050", "restore relations")
-CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | DEPLOYING | _FAVOURING | _RESTORING
+ALERT = Sense("MOBILIZE", "troops", "152", "raise alert")
+_ALERTING = words("put place keep order raise remain heighten increase")
+_ALERT = words("alert readiness")
+CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | DEPLOYING | _FAVOURING | _RESTORING | _ALERTING
 CONTEXT_WORDS |= words(
     "concern use exchange receive summon invite call contact case commit committed commitment"
 )
@@ -132,7 +136,16 @@ def _act_sense(tok: Any, lemma: str) -> Sense | None:
         return EXCHANGE_OF_FIRE  # "an exchange of rockets and airstrikes"
     if tok.pos_ == "VERB" and lemma in DEPLOYING and moved & UNITS:
         return DEPLOYMENT
+    if tok.pos_ in ("VERB", "AUX") and lemma in _ALERTING and _on_alert(tok):
+        return ALERT  # "put its army on high alert", "ordered the army to full readiness"
     return None
+
+
+def _on_alert(verb: Any) -> bool:
+    """Whether the verb's object or "on / to / at / in" phrase is an alert or readiness level."""
+    phrases = [c for c in verb.children if c.dep_ in ("dobj", "prep", "acomp", "oprd")]
+    phrases = [c for c in phrases if c.dep_ != "prep" or c.lower_ in ("on", "to", "at", "in")]
+    return any(d.lemma_.lower() in _ALERT for c in phrases for d in c.subtree)
 
 
 def _stance_sense(tok: Any, lemma: str) -> Sense | None:

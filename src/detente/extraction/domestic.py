@@ -31,28 +31,38 @@ from detente.extraction.syntax import phrase, subject
 __all__ = ["own_state_target"]
 
 _TARGET_DEPS = frozenset(("dobj", "dative", "attr", "oprd", "ccomp"))
+_OURS = frozenset(("our", "us"))
 
 
-def _second_mentions(head: Any, source: list[str], actors: Mapping[int, str]) -> list[str]:
-    """Source codes named again in ``head``'s phrase, not as a pronoun."""
+def _second_mentions(
+    head: Any, source: list[str], actors: Mapping[int, str], ours: bool = False
+) -> list[str]:
+    """Source codes named again in ``head``'s phrase, not as a pronoun (``ours``: but "our")."""
     found: list[str] = []
     content = subject(head)[0] if head.dep_ == "ccomp" else head  # a content clause: its subject
     for t in phrase(content) if content is not None else []:
         code = actors.get(t.i)
-        if code in source and t.pos_ != "PRON" and code not in found:
+        named = t.pos_ != "PRON" or (ours and t.lower_ in _OURS)
+        if code in source and named and code not in found:
             found.append(code)
     return found
 
 
 def _targets(tok: Any, source: list[str], actors: Mapping[int, str]) -> list[str]:
-    """Second mentions of the source's codes in the target positions of ``tok``."""
+    """Second mentions of the source's codes in the target positions of ``tok``.
+
+    In a statement, "our forces" is the issuer as a second party when the act is not the
+    issuer's own ("the units that cooperated with our forces"): the subject is no "we".
+    """
+    subj = subject(tok)[0]
+    ours = subj is not None and subj.lower_ not in ("we", "i")
     heads = []
     for c in tok.children:
         if c.dep_ in _TARGET_DEPS:
             heads.append(c)
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             heads += [g for g in c.children if g.dep_ == "pobj"]
-    return [a for h in heads for a in _second_mentions(h, source, actors)]
+    return [a for h in heads for a in _second_mentions(h, source, actors, ours)]
 
 
 def _coordinated_once(tok: Any, source: list[str], actors: Mapping[int, str]) -> list[str]:
