@@ -16,6 +16,7 @@ never holds its rows in memory at once.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from detente.batch import DrawInputs
+from detente.result import dumps_json
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -101,13 +103,16 @@ class RowWriter:
     """Append wide frames to a ``.parquet`` or ``.csv`` file, block by block.
 
     Rows go to a hidden file beside ``path`` that replaces ``path`` only when :meth:`close`
-    finishes it, so an interrupted sweep leaves whatever ``path`` held untouched.
+    finishes it, so an interrupted sweep leaves whatever ``path`` held untouched.  ``about`` (the
+    sweep's provenance and settings) is kept in a Parquet file's metadata under ``detente``, as
+    JSON; a CSV file has no place for it.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, about: Mapping[str, Any] | None = None) -> None:
         if path.suffix.lower() not in FORMATS:
             raise ValueError(f"{path}: rows are written as {' or '.join(FORMATS)}")
         self.path = path
+        self._about = {b"detente": dumps_json(about).encode()} if about else {}
         self._tmp = path.with_name(f".{path.name}.part")
         self._parquet: Any = None
         self._started = False
@@ -123,6 +128,7 @@ class RowWriter:
             import pyarrow.parquet as pq
 
             table = pa.Table.from_pandas(frame, preserve_index=False)
+            table = table.replace_schema_metadata({**(table.schema.metadata or {}), **self._about})
             if self._parquet is None:
                 self._parquet = pq.ParquetWriter(self._tmp, table.schema)
             self._parquet.write_table(table)

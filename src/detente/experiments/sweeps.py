@@ -191,8 +191,10 @@ def sweep(
             for s in range(done, len(all_seeds), size)
         ]
         partial = _partial(scenario, job.space, all_seeds, dropped)
+        about = {**_provenance(model, params, scenario, seed).to_dict(), "draws": draws}
+        writer = None if out is None else RowWriter(out, about | _settings(job, drop_actors))
         forecast, agreement = _collect(
-            first, runner(chunks), len(all_seeds), out, partial, progress
+            first, runner(chunks), len(all_seeds), writer, partial, progress
         )
     return _result(job, seed, all_seeds, dropped, forecast, agreement, drop_actors)
 
@@ -240,11 +242,7 @@ def _result(
     point = batch_runner(MODELS[job.model])(
         scenario, DrawInputs.from_scenario(scenario), job.params, seeds=model_seeds([seed])
     )
-    settings = {
-        "noise": dict(job.space.widths),
-        "drop_actors": drop_actors,
-        "uncertainty": "scenario" if scenario.uncertainty else "default",
-    }
+    settings = _settings(job, drop_actors)
     return SweepResult(
         provenance=_provenance(job.model, job.params, scenario, seed),
         scenario=scenario,
@@ -260,6 +258,15 @@ def _result(
 
 def _provenance(model: str, params: Any, scenario: Scenario, seed: int) -> Provenance:
     return provenance(model, recorded_params(params, scenario), scenario, seed)
+
+
+def _settings(job: Chunk, drop_actors: bool) -> dict[str, Any]:
+    """What a sweep drew its inputs from: the noise widths, left-out actors, whose ranges."""
+    return {
+        "noise": dict(job.space.widths),
+        "drop_actors": drop_actors,
+        "uncertainty": "scenario" if job.scenario.uncertainty else "default",
+    }
 
 
 def _partial(
@@ -289,13 +296,12 @@ def _collect(
     first: list[ChunkOut],
     rest: Any,
     total: int,
-    out: Path | None,
+    writer: RowWriter | None,
     partial: Callable[[ChunkOut], SweepResult],
     progress: ProgressFn | None,
 ) -> tuple[NDArray[np.float64], NDArray[np.bool_] | None]:
     forecast = np.empty((total, first[0].forecast.shape[1]))
     agreement = None if first[0].agreement is None else np.empty(total, dtype=bool)
-    writer = RowWriter(out) if out is not None else None
     ok = False
     try:
         for chunk in itertools.chain(first, rest):
