@@ -49,3 +49,16 @@ def test_store_folder_that_cannot_be_made(
     code, out, err = cli(capsys, "runs", "list", "--store", str(store))
     assert code == 2 and out == "" and err.count("\n") == 1
     assert err.startswith(f"error: {store}: cannot create the store's folder {store.parent} (")
+
+
+def test_runs_show_a_saved_outlook_and_a_game(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    store = str(tmp_path / "runs.sqlite")
+    args = ["korea-2019-12", "--draws", "10", "--seed", "1", "--save", "--store", store]
+    assert cli(capsys, "outlook", *args)[0] == 0
+    assert cli(capsys, "game", "solve", "iig", "--save", "--store", store)[0] == 0
+    code, out, _ = cli(capsys, "runs", "show", "1", "--store", store)
+    assert code == 0 and "  p_deal: 0." in out  # the headline, not only the settings
+    code, out, _ = cli(capsys, "runs", "show", "2", "--store", store)
+    assert code == 0 and "  scenario: –\n" in out and "None" not in out

@@ -88,7 +88,7 @@ def show(run_id: RunArg, store: StoreOpt = None, as_json: JsonOpt = False) -> No
         return
     _out.print(f"[bold]run {rec.id}[/bold]  {rec.kind}  {rec.created_at}")
     took = None if rec.duration_s is None else f"{rec.duration_s:.2f} s"
-    on = f"{rec.scenario_id} ({(rec.scenario_sha256 or '')[:12]})"
+    on = f"{rec.scenario_id} ({(rec.scenario_sha256 or '')[:12]})" if rec.scenario_id else "–"
     rows: dict[str, Any] = {"command": rec.command, "model": rec.model, "params": dict(rec.params)}
     rows |= {"seed": rec.seed, "scenario": on, "version": rec.version, "duration": took}
     for key, value in rows.items():
