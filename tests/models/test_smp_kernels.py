@@ -235,3 +235,47 @@ def test_blocking_does_not_change_results(monkeypatch: pytest.MonkeyPatch, block
     assert np.array_equal(coalitions("PropCbc", cap, u), base_c)
     est = challenge_estimates(a, idx, idx[::-1], idx, (idx + 1) % 9)
     assert np.array_equal(est[0], base_est[0]) and np.array_equal(est[1], base_est[1])
+
+
+# Found by Hypothesis (session 6): option 3 loses to every other, the rest tie at the seed
+# strength 1e-8; KTAB's damped iteration is still moving after its 1000 steps.
+_SLOW_C = np.array(
+    [[1e-08, 1e-08, 1e-08, 1.00000001, 1e-08]] * 3
+    + [
+        [0.3333333433333333, 0.3333333433333333, 0.3333333433333333, 1e-08, 0.50000001],
+        [1e-08, 1e-08, 1e-08, 0.6666666766666667, 1e-08],
+    ]
+)
+
+
+def test_a_pce_still_moving_after_1000_steps_is_run_to_its_limit() -> None:
+    p, pv = pce("MarkovIncentive", "Binary", _SLOW_C)
+    assert p.sum() == pytest.approx(1.0) and np.all(p >= 0)
+    assert p[3] < 1e-5 and p[0] == pytest.approx(p[1]) == pytest.approx(p[2])
+    # the fixed point of KTAB's step, q(p) = p, found by 20,000 plain iterations
+    m = 5
+    inctv = _SLOW_C * pv + np.eye(m) * 1e-10
+    chlg = inctv / inctv.sum(axis=0)[None, :]
+    q = np.full(m, 1.0 / m)
+    for _ in range(20_000):
+        ct = q[:, None] * chlg.T
+        q = (q + (pv * (ct + ct.T)).sum(axis=1)) / 2.0
+    assert p == pytest.approx(q, abs=1e-7)
+
+
+@pytest.mark.parametrize("pcem", ["MarkovUniform", "MarkovIncentive"])
+def test_the_limit_agrees_with_the_iteration_where_both_end(pcem: str) -> None:
+    """On an election the iteration settles, the limit by squaring gives the same answer."""
+    from detente.models.smp.voting import _limit
+
+    rng = np.random.default_rng(4)
+    c = coalitions("Prop", rng.uniform(1, 10, 6), rng.uniform(0, 1, (6, 5)))
+    p, pv = pce(pcem, "Linear", c)
+    m = 5
+    if pcem == "MarkovUniform":
+        step = (np.diag(pv.sum(axis=1)) + pv) / m
+    else:
+        inctv = c * pv + np.eye(m) * 1e-10
+        chlg = inctv / inctv.sum(axis=0)[None, :]
+        step = np.diag((pv * chlg.T).sum(axis=1)) + pv * chlg
+    assert _limit(step, 1e-10, pcem) == pytest.approx(p, abs=1e-5)

@@ -140,6 +140,27 @@ def _conditional(pv: _Array) -> _Array:
     return out
 
 
+def _limit(step: _Array, tol: float, name: str) -> _Array:
+    """Where KTAB's damped iteration ``p <- (p + step @ p) / 2`` from the uniform ``p`` ends.
+
+    KTAB stops after 1000 iterations (an assertion fails); when options are almost tied the
+    iteration is still moving then (slowly, not wrongly).  ``step`` is column-stochastic (it
+    keeps the sum of ``p``), so the same iteration run 2^k times is the k-th square of
+    ``A = (I + step) / 2``, renormalised by column against rounding: up to 2^64 iterations in
+    64 products.  Stops once ``|step @ p - p| <= tol``, KTAB's own criterion.
+    """
+    m = step.shape[0]
+    a = (np.eye(m) + step) / 2.0
+    p0 = np.full(m, 1.0 / m)
+    for _ in range(64):
+        a = a @ a
+        a /= a.sum(axis=0, keepdims=True)
+        p: _Array = a @ p0
+        if np.max(np.abs(step @ p - p)) <= tol:
+            return p
+    raise ModelInputError(f"SMP: the {name} PCE has no limit (2^64 iterations)")
+
+
 def _markov_uniform(pv: _Array) -> _Array:
     m = pv.shape[0]
     p: _Array = np.full(m, 1.0 / m)
@@ -149,7 +170,8 @@ def _markov_uniform(pv: _Array) -> _Array:
         p = (p + q) / 2.0
         if change <= 1e-6:
             return p
-    raise ModelInputError("SMP: the MarkovUniform PCE did not converge in 1000 iterations")
+    # q = step @ p with step = (diag(row sums of pv) + pv) / m
+    return _limit((np.diag(pv.sum(axis=1)) + pv) / m, 1e-6, "MarkovUniform")
 
 
 def _markov_incentive(c: _Array, pv: _Array) -> _Array:
@@ -164,7 +186,9 @@ def _markov_incentive(c: _Array, pv: _Array) -> _Array:
         p = (p + q) / 2.0
         if change <= 1e-8:
             return p
-    raise ModelInputError("SMP: the MarkovIncentive PCE did not converge in 1000 iterations")
+    # q = step @ p with step = diag(sum_j pv[i, j] chlg[j, i]) + pv * chlg
+    step = np.diag((pv * chlg.T).sum(axis=1)) + pv * chlg
+    return _limit(step, 1e-8, "MarkovIncentive")
 
 
 def pce(pcem: str, vpm: str, c: _Array) -> tuple[_Array, _Array]:
