@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from detente.extraction.actors import AliasTable
 from detente.extraction.coder import Coded
+from detente.extraction.counterpart import counterpart
 from detente.extraction.deadlines import deadline_at
 from detente.extraction.mentions import Mentions
 from detente.extraction.periods import later, truce_start
@@ -210,15 +210,13 @@ class Collector:
 
     def finish(self, pub: dt.date, state: Mentions, info: dict[str, Any]) -> Extraction:
         """The finished extraction; demands get the main counterpart as their target."""
-        counts = Counter(code for code, *_ in state.spans)
-        main = [c for c, _ in counts.most_common()]
         positions = tuple(
             Position(
                 id=p.id,
                 holder=p.holder,
                 kind=p.kind,
                 issue=p.issue,
-                target=next((c for c in main if c != p.holder), ""),
+                target=counterpart(state.spans, p.holder),
                 statement=p.statement,
                 char_span=p.char_span,
                 condition=p.condition,
