@@ -72,3 +72,14 @@ def test_an_act_said_not_to_exist_is_a_claim_not_a_refusal():
         "Russia gave no assistance to Armenia during the war.",
     ):
         assert _events(text) == [], text  # neither the act nor a REJECT
+
+
+def test_a_finite_conjunct_is_not_under_the_modal_of_the_verb_it_joins():
+    """Candidate M1 (session 6): "would reject … and urged" — "urged" has its own tense."""
+    events = _events("Chad said it would reject the plan and urged the Security Council to act.")
+    assert ("REQUEST", ("TCD",), ("UNO",)) in events
+    assert ("THREATEN", ("TCD",), ("UNO",)) not in events
+    # a base form shares the modal, also one that looks like a past ("cut")
+    assert _events("Chad said it would impose sanctions on Niger and cut aid to Niger.") == [
+        ("THREATEN", ("TCD",), ("NER",))
+    ]

@@ -72,3 +72,19 @@ def test_bad_alias_files_name_the_problem(tmp_path, content, message):
 def test_missing_alias_file(tmp_path):
     with pytest.raises(InputError, match="cannot read"):
         load_aliases(tmp_path / "nope.yaml")
+
+
+def test_hard_wrapped_lines_are_joined_where_the_sentence_goes_on():
+    wrapped = (
+        "Chad said it would reject any plan to build the dam\nbefore talks, and urged the\n"
+        "  council to act.\nNiger refused."
+    )
+    assert clean(wrapped) == (
+        "Chad said it would reject any plan to build the dam before talks, and urged the "
+        "council to act.\nNiger refused."
+    )
+    headline = "Chad and Niger Agree to Talks\nNiger said on Monday it would attend."
+    assert clean(headline) == headline  # a line going on in capitals may be a new sentence
+    assert clean("First paragraph.\n\nsecond one in lower case") == (
+        "First paragraph.\n\nsecond one in lower case"
+    )

@@ -162,6 +162,13 @@ def presupposed(tok: Any, judged: bool = False) -> bool:
     return tok.dep_ == "pobj" and prep.lower_ in CAUSE_PREPS and prep.head.pos_ != "NOUN"
 
 
+_FINITE = frozenset(("VBD", "VBZ"))
+"""Finite verb tags: a conjunct in one has its own tense ("said X would reject … and urged Y":
+"urged" is no "would urge"), so the modals of the verb it is coordinated with do not reach it;
+only where the form shows it (a past or third-person form unlike the base: "cut", "put", "hit"
+after "would … and" are base forms the small model may tag as past)."""
+
+
 def _frame(tok: Any, actors: Mapping[int, str]) -> tuple[list[str], set[str], bool]:
     """Walk up from ``tok``: speaker codes, the modal words met, whether under a condition.
 
@@ -173,9 +180,11 @@ def _frame(tok: Any, actors: Mapping[int, str]) -> tuple[list[str], set[str], bo
     subj, _ = subject(tok)
     first = subj is not None and subj.pos_ == "PRON" and subj.lower_ in FIRST_PERSON
     own = codes([subj], actors) if first else []
-    node, direct = tok, True
+    node, direct, finite = tok, True, False
     while True:
-        aux |= {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        if not finite:  # a finite conjunct is no clause of its head's modal (below)
+            aux |= {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        finite = node.dep_ == "conj" and node.tag_ in _FINITE and node.lower_ != node.lemma_.lower()
         marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
         conditional |= bool(marks & CONDITIONAL_MARKS)
         if node.lemma_ in INTENT_HEADS and node.i != tok.i:

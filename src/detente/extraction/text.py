@@ -86,13 +86,20 @@ def read_article(path: Path | str) -> tuple[str, list[str]]:
     return decode(data, str(p))
 
 
+_WRAPPED = re.compile(r"(\S) ?\n ?(?=[a-z])")
+"""A line break inside a sentence of hard-wrapped text: the next line goes on in lower case (no
+sentence, headline or paragraph starts so), so the break is a space ("…to fill the reservoir /
+before a binding agreement is signed"); without it the pre-filter cut the sentence in two."""
+
+
 def clean(text: str) -> str:
-    """Strip web furniture, normalise quotes and spaces; keep paragraph breaks."""
+    """Strip web furniture, normalise quotes and spaces; join wrapped lines; keep paragraphs."""
     text = text.translate(_QUOTES).replace("\r\n", "\n").replace("\r", "\n")
     text = _BOILERPLATE.sub("", text)
     text = _INLINE_CREDIT.sub("", text)
     text = re.sub(r"[ \t]+", " ", text)
     text = _TEST_FIRE.sub(r"\1\2", text)
+    text = _WRAPPED.sub(r"\1 ", text)
     return re.sub(r"\n\s*\n\s*(?:\n\s*)+", "\n\n", text).strip()
 
 
