@@ -41,6 +41,16 @@ def test_hours_that_make_no_whole_day_give_no_date():
     assert later(dt.date(2024, 3, 1), 12, "hour") is None
 
 
+@pytest.mark.parametrize("unit", ["day", "week", "month", "year", "hour"])
+def test_a_length_beyond_the_calendar_gives_no_date(unit):
+    assert later(dt.date(2024, 3, 1), 99_999_999_999 * 24, unit) is None
+
+
+def test_an_absurd_length_in_a_text_is_no_deadline_and_no_crash():
+    text = "Chad and Niger agreed to a\ntruce for 99999999999 days, or within 99999999999 months."
+    assert _deadlines(text) == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

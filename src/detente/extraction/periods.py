@@ -69,15 +69,21 @@ Length = tuple[int, str, Any]
 
 
 def later(start: dt.date, n: int, unit: str) -> dt.date | None:
-    """``start`` plus ``n`` units on the calendar (see the module docstring), or None."""
-    if unit == "hour":
-        return start + dt.timedelta(days=n // 24) if n % 24 == 0 else None
-    if unit in ("day", "week"):
-        return start + dt.timedelta(days=n * (7 if unit == "week" else 1))
-    months = n * (12 if unit == "year" else 1)
-    y, m = divmod(start.month - 1 + months, 12)
-    year, month = start.year + y, m + 1
-    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    """``start`` plus ``n`` units on the calendar (see the module docstring), or None.
+
+    None also when the end lies beyond the calendar (year 9999): "a truce for 99999999999 days".
+    """
+    try:
+        if unit == "hour":
+            return start + dt.timedelta(days=n // 24) if n % 24 == 0 else None
+        if unit in ("day", "week"):
+            return start + dt.timedelta(days=n * (7 if unit == "week" else 1))
+        months = n * (12 if unit == "year" else 1)
+        y, m = divmod(start.month - 1 + months, 12)
+        year, month = start.year + y, m + 1
+        return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    except (OverflowError, ValueError):
+        return None
 
 
 def _count(tok: Any) -> int | None:
