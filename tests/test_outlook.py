@@ -103,6 +103,8 @@ def test_cli_json_and_html(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     )
     text = page.read_text()
     assert code == 0 and "Probability of any agreement" in text and "<svg" in text
+    # the page showed the headline twice: as its subtitle and atop the outlook section
+    assert text.count(d["headline"]) == 1 and "20 draws, seed 1" in text
 
 
 @pytest.mark.parametrize(

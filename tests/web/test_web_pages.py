@@ -257,5 +257,6 @@ def test_outlook_job(client: TestClient) -> None:
     assert job["state"] == "done", job
     page = client.get(f"/runs/{job['run_id']}").text
     assert "Probability of any agreement by" in page and 'data-testid="outlook"' in page
+    assert f"<h1>Run #{job['run_id']}: outlook</h1>" in page  # was "outlook outlook"
     rec = client.get(f"/api/runs/{job['run_id']}").json()
     assert 0 <= rec["summary"]["p_zone"] <= 1

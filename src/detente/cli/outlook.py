@@ -115,7 +115,9 @@ def outlook_command(
         from detente.reports.html import render_page
         from detente.reports.outlook import section
 
-        write_new_file(out, render_page(f"Outlook: {s.title}", o.sentence(), section(o)))
+        prov = o.provenance  # the section heads with the headline: the subtitle says how
+        how = f"scenario {s.id}, {prov.params['draws']:,} draws, seed {prov.seed}"
+        write_new_file(out, render_page(f"Outlook: {s.title}", how, section(o)))
         _out.print(f"wrote {out}")
     elif as_json:
         emit(o.to_json())
