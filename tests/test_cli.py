@@ -106,8 +106,37 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_models_and_scenarios_lists(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = cli(capsys, "models")
     assert code == 0 and "median" in out and "Nash1950" in out
+    assert "stochastic" not in out.split("\n")[1]  # the column said "stochastic: yes" for bdm
+    code, out, _ = cli(capsys, "models", "--help")
+    assert code == 0 and "--param" in out
     code, out, _ = cli(capsys, "scenarios")
     assert code == 0 and "korea-2019-12" in out and "ec-emissions-1994" in out
+
+
+def test_models_listing_says_when_a_model_draws() -> None:
+    """'detente models' called bdm and smp "stochastic: yes", but by default they draw nothing:
+    the listing names the settings under which each draws, and those are the ones that do."""
+    from detente import api
+    from detente.models import MODELS, draws_random
+
+    scenario = api.load_scenario("ec-emissions-1994")
+    shown = {name: spec.randomness for name, spec in MODELS.items()}
+    assert shown["bdm"] == "only with salience_shock > 0 or conflict=stochastic"
+    assert shown["smp"].startswith("only with state_transitions=Stochastic")
+    assert {n for n, v in shown.items() if v == "no"} == {
+        n for n, spec in MODELS.items() if not spec.stochastic
+    }
+    for name, spec in MODELS.items():  # "only with" exactly where the defaults draw nothing
+        default = api.model_params(name, None)
+        assert shown[name].startswith("only with") == (
+            spec.stochastic and not draws_random(name, default, scenario)
+        )
+    for name, params in [
+        ("bdm", {"salience_shock": 0.2}),
+        ("bdm", {"conflict": "stochastic"}),
+        ("smp", {"state_transitions": "Stochastic"}),
+    ]:
+        assert draws_random(name, api.model_params(name, params), scenario)
 
 
 def test_report_writes_self_contained_html(

@@ -270,15 +270,18 @@ def convert(
 
 
 def models() -> None:
-    """List the registered forecast models."""
+    """List the registered forecast models (random: whether a run draws, and under which --param).
+
+    A model that draws only under some settings draws nothing by default: its runs record no seed
+    and do not depend on one.
+    """
     from detente.models import MODELS
 
-    table = Table("name", "stochastic", "description", "citations")
+    table = Table("name", "random", "description", "citations")
     for name, spec in MODELS.items():
-        table.add_row(
-            name, "yes" if spec.stochastic else "no", spec.summary, ", ".join(spec.citations)
-        )
+        table.add_row(name, spec.randomness, spec.summary, ", ".join(spec.citations))
     _out.print(table)
+    _out.print("random: whether a run draws random numbers (settings are given with --param)")
 
 
 def scenarios() -> None:

@@ -41,6 +41,16 @@ class ModelSpec:
     this scenario draws random numbers (None: every run of a stochastic model does)."""
     file_seed: Callable[[Scenario], int | None] | None = None
     """The seed a scenario file gives for runs asked without one (KTAB's ``prngSeed``)."""
+    draws_when: str = ""
+    """For a model with ``draws``: the settings under which it draws, in words (``detente
+    models`` shows them, since by default such a model draws nothing)."""
+
+    @property
+    def randomness(self) -> str:
+        """Whether a run draws random numbers: ``no``, ``yes``, or ``only with …`` its settings."""
+        if not self.stochastic:
+            return "no"
+        return f"only with {self.draws_when}" if self.draws_when else "yes"
 
 
 def draws_random(model: str, params: Any, scenario: Scenario) -> bool:
@@ -71,6 +81,7 @@ MODELS: dict[str, ModelSpec] = {
         citations=("BDM1985", "BDM1994", "BDM1997", "Scholz2011"),
         batch=bdm_batched.run_batch,
         draws=lambda p, _: bool(p.stochastic),
+        draws_when="salience_shock > 0 or conflict=stochastic",
     ),
     "mean": ModelSpec(
         run=mean.run,
@@ -121,6 +132,7 @@ MODELS: dict[str, ModelSpec] = {
         progress=True,
         draws=lambda p, s: p.resolve(s).state_transitions == "Stochastic",
         file_seed=smp.file_seed,
+        draws_when="state_transitions=Stochastic (a KTAB file's <StateTransitions> may set it)",
     ),
     "winset": ModelSpec(
         run=winset.run,

@@ -129,7 +129,12 @@ def validate_doc(doc: dict[str, Any]) -> Validation:
 def models() -> dict[str, dict[str, Any]]:
     """The registered forecast models."""
     return {
-        name: {"stochastic": spec.stochastic, "summary": spec.summary, "citations": spec.citations}
+        name: {
+            "stochastic": spec.stochastic,
+            "random": spec.randomness,
+            "summary": spec.summary,
+            "citations": spec.citations,
+        }
         for name, spec in MODELS.items()
     }
 
