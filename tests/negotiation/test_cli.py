@@ -68,6 +68,24 @@ def test_negotiate_table_and_tournament(scenario_file) -> None:
     ].keys()
 
 
+def test_tournament_without_seed_shows_and_records_the_seed_it_used(scenario_file) -> None:
+    """'negotiate --tournament' without --seed used seed 0 silently: now a fresh seed, printed and
+    recorded, and the same --seed reruns it."""
+    args = ["negotiate", scenario_file, "--tournament", "-p", "deadline=10"]
+    strategies = ["--strategy", "USA=boulware", "--strategy", "PRK=linear"]
+    res = runner.invoke(app(), [*args, *strategies])
+    assert res.exit_code == 0, res.output
+    seed = int(res.output.split("root seed ")[1].split()[0])
+    docs = [
+        json.loads(runner.invoke(app(), [*args, *strategies, *extra, "--json"]).output)
+        for extra in ([], ["--seed", str(seed)], ["--seed", str(seed)])
+    ]
+    assert docs[0]["seed"] != seed  # fresh each time, not a fixed 0
+    assert docs[1]["seed"] == docs[2]["seed"] == seed and docs[1]["rows"] == docs[2]["rows"]
+    res = runner.invoke(app(), ["negotiate", "--help"])
+    assert "a fresh one" in " ".join(res.output.split())
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -67,12 +67,12 @@ def test_tournament_reports_progress(korea_like) -> None:
 def test_tournament_table_fits_80_columns(korea_like) -> None:
     rows = tournament([korea_like], params=NegotiationParams(deadline=10), n_seeds=1)
     buf = io.StringIO()
-    negotiate_cli._print_table(rows, Console(file=buf, width=80, highlight=False))
+    negotiate_cli._print_table(rows, 2**63 - 1, Console(file=buf, width=80, highlight=False))
     text = buf.getvalue()
     assert max(map(len, text.splitlines())) <= 80
     assert "…" not in text
     assert "sawd = stall-and-water-down" in " ".join(text.split())
     assert "fixture" in text.splitlines()[0]
     wide = io.StringIO()
-    negotiate_cli._print_table(rows, Console(file=wide, width=200, highlight=False))
+    negotiate_cli._print_table(rows, 0, Console(file=wide, width=200, highlight=False))
     assert "stall-and-water-down" in wide.getvalue() and "sawd" not in wide.getvalue()

@@ -152,8 +152,13 @@ def _print_deals(rows: Sequence[TournamentRow], label: dict[str, str], out: Cons
     out.print(t)
 
 
-def _print_table(rows: Sequence[TournamentRow], console: Console | None = None) -> None:
-    """Means over seeds per pairing; fits 80 columns (initials and a legend when names are long)."""
+def _print_table(
+    rows: Sequence[TournamentRow], seed: int, console: Console | None = None
+) -> None:
+    """Means over seeds per pairing; fits 80 columns (initials and a legend when names are long).
+
+    ``seed`` is the tournament's root seed (each pairing's seeds are spawned from it).
+    """
     from detente.negotiation.params import Status
 
     out = console or _out
@@ -165,6 +170,7 @@ def _print_table(rows: Sequence[TournamentRow], console: Console | None = None) 
     on = f" on {scenarios[0]}" if len(scenarios) == 1 else ""
     pairs = ", ".join(dict.fromkeys(f"{r.party_a} (A) vs {r.party_b} (B)" for r in rows))
     out.print(f"tournament{on}, {pairs}: {len(rows)} runs, means over seeds")
+    out.print(f"root seed {seed} (rerun with --seed {seed})")
     t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     cols = ["scenario"] * (len(scenarios) > 1) + ["A", "B", "full", "part.", "round"]
     for col in [*cols, "u A", "u B", "Pareto Δ"]:
@@ -227,7 +233,13 @@ def negotiate(
             "deadline is drawn within ± deadline_jitter rounds (default 1)."
         ),
     ] = None,
-    seed: Annotated[int | None, typer.Option(help="Seed (recorded in the result).")] = None,
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            help="Seed, shown and recorded in the result; absent: a fresh one (as --tournament's "
+            "root seed, from which each pairing's 5 seeds are spawned)."
+        ),
+    ] = None,
     param: Annotated[
         list[str] | None,
         typer.Option(
@@ -254,13 +266,16 @@ def negotiate(
     sc, who, chosen, params = _setup(scenario, parties, strategy or [], param or [], deadline)
     check_seed(seed)
     if tournament:
-        rows = _tournament(sc, who, chosen, params, seed or 0)
-        table = tournament_record(sc, who, params, chosen, seed or 0, rows)
+        from detente.rng import fresh_seed
+
+        root = fresh_seed() if seed is None else seed  # was 0, silently
+        rows = _tournament(sc, who, chosen, params, root)
+        table = tournament_record(sc, who, params, chosen, root, rows)
         save_if_asked("tournament", table, sc, save=save, store=store, timer=timer)
         if as_json:
             emit(dumps_json(table, indent=2))
         else:
-            _print_table(rows)
+            _print_table(rows, root)
         return
     result = negotiate_once(sc, who, _strategies(who, chosen), params, rng=seed)
     data = json.loads(result.to_json())
