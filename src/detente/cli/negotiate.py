@@ -152,9 +152,7 @@ def _print_deals(rows: Sequence[TournamentRow], label: dict[str, str], out: Cons
     out.print(t)
 
 
-def _print_table(
-    rows: Sequence[TournamentRow], seed: int, console: Console | None = None
-) -> None:
+def _print_table(rows: Sequence[TournamentRow], seed: int, console: Console | None = None) -> None:
     """Means over seeds per pairing; fits 80 columns (initials and a legend when names are long).
 
     ``seed`` is the tournament's root seed (each pairing's seeds are spawned from it).
