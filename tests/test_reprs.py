@@ -42,7 +42,7 @@ def test_games_print_in_one_line(korea: detente.Scenario) -> None:
     assert pbe.startswith("GameSolution('deadline_provocation', pbe: 1 equilibrium; outcomes: ")
     sweep = games.sweep("deterrence", "p_hard", games.grid(0.1, 0.9, 3))
     assert _one_line(sweep, "Sweep") == (
-        "Sweep('deterrence': p_hard over 3 values, 0.1 to 0.9; method auto, lambda 1)"
+        "Sweep('deterrence': p_hard over 3 values, 0.1 to 0.9; method auto, lambda 5)"
     )
 
 

@@ -156,3 +156,22 @@ def test_no_pure_equilibrium_points_to_mixed_and_qre(
     assert "use --method mixed-nash" in run(argv[:-1], capsys)[1]
     d = json.loads(run([*argv[:4], "mixed-nash", "--json"], capsys)[1])
     assert d["equilibria"][0]["profile"]["B"]["b"] == {"H": 0.5, "T": 0.5}
+
+
+def test_one_qre_precision_everywhere(capsys: pytest.CaptureFixture[str]) -> None:
+    """'game sweep' and 'game solve' defaulted to QRE λ = 1 where the report and the outlook use
+    5: one default now, named in --help, and the same in the workbench and the library."""
+    from detente.deal_outlook import crisis
+    from detente.games import DEFAULT_LAMBDA, solve
+    from detente.reports.run import SWEEP_LAMBDA
+
+    assert DEFAULT_LAMBDA == SWEEP_LAMBDA == crisis.LAMBDA == 5.0
+    args = ["game", "sweep", "deterrence", "-p", "p_hard=0.1:0.9:2", "--json"]
+    code, out, _ = run(args, capsys)
+    assert code == 0 and json.loads(out)["lambda"] == DEFAULT_LAMBDA
+    code, out, _ = run(["game", "solve", "deterrence", "--method", "qre", "--json"], capsys)
+    assert code == 0 and json.loads(out)["params"]["lambda"] == DEFAULT_LAMBDA
+    assert solve(load_game("deterrence"), "qre").provenance.params["lambda"] == DEFAULT_LAMBDA
+    for command in ("sweep", "solve"):
+        _, out, _ = run(["game", command, "--help"], capsys)
+        assert "[default: 5.0]" in out and "games.md" in " ".join(out.split())

@@ -11,6 +11,7 @@ from rich.table import Table
 from detente.cli.common import Out, emit
 from detente.cli.params import param_errors, parse_assignments, parse_range, typed_values
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, check_store, save_if_asked
+from detente.games.precision import DEFAULT_LAMBDA
 from detente.params import ParamError
 
 if TYPE_CHECKING:  # detente.games (scipy) is imported inside the commands: listing stays quick
@@ -41,6 +42,15 @@ ScenarioOpt = Annotated[
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+LambdaOpt = Annotated[
+    float,
+    typer.Option(
+        "--lambda",
+        help="QRE precision λ: 0 is uniform play, large values approach a Nash equilibrium. "
+        "The default is the one the report, the outlook and the workbench use (a project "
+        "choice, not a published value: see docs/explanation/games.md).",
+    ),
+]
 
 
 def _scenario(scenario: str | None) -> Scenario | None:
@@ -98,7 +108,7 @@ def solve_cmd(
             "(two players), pbe or qre."
         ),
     ] = "auto",
-    lam: Annotated[float, typer.Option("--lambda", help="QRE precision λ.")] = 1.0,
+    lam: LambdaOpt = DEFAULT_LAMBDA,
     param: ParamOpt = None,
     scenario: ScenarioOpt = None,
     as_json: JsonOpt = False,
@@ -134,7 +144,7 @@ def sweep_cmd(
             "--param", "-p", help="name=lo:hi:n to vary, or key=value to fix (repeatable)."
         ),
     ],
-    lam: Annotated[float, typer.Option("--lambda", help="QRE precision λ.")] = 1.0,
+    lam: LambdaOpt = DEFAULT_LAMBDA,
     scenario: ScenarioOpt = None,
     as_json: JsonOpt = False,
     save: SaveOpt = None,

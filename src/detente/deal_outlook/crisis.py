@@ -10,7 +10,7 @@ containment outcome (:data:`CRISIS_GAMES`), the game is solved at each of the fi
   continue, neither relief nor crisis).
 
 Equilibrium selection: the agent logit quantal response equilibrium at precision λ = 5
-[McKelveyPalfrey1998], the value the report's game sweeps use.  It is unique on the path from
+[McKelveyPalfrey1998], :data:`detente.games.precision.DEFAULT_LAMBDA` (why 5: there).  It is unique on the path from
 λ = 0 and gives every move a probability, where the pure perfect Bayesian equilibria of the game
 give 0 or 1 and may be several.
 
@@ -28,12 +28,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from detente.games import load_game, solve
+from detente.games.precision import DEFAULT_LAMBDA
 from detente.scenario import Scenario
 
 __all__ = ["CRISIS_GAMES", "FIXED", "GAME_DRAWS", "LAMBDA", "CrisisGame", "crisis_draws"]
 
-LAMBDA = 5.0
-"""QRE precision (as in the report's game sweeps)."""
+LAMBDA = DEFAULT_LAMBDA
+"""QRE precision: :data:`detente.games.precision.DEFAULT_LAMBDA` (as every front end's)."""
 GAME_DRAWS = 100
 """Draws of the game's parameters (each QRE takes ~40 ms)."""
 RELATIVE = 0.25

@@ -23,6 +23,7 @@ from detente.lazy import lazy_names
 if TYPE_CHECKING:  # imported on first use at run time (detente.lazy)
     from detente.games.builder import build, chance, decide, leaf
     from detente.games.catalog import CATALOG
+    from detente.games.precision import DEFAULT_LAMBDA
     from detente.games.efg import format_efg, parse_efg, read_efg, write_efg
     from detente.games.equilibria import solve_pbe, solve_pure_nash
     from detente.games.mixed import solve_mixed_nash
@@ -35,6 +36,7 @@ if TYPE_CHECKING:  # imported on first use at run time (detente.lazy)
 
 _HOMES = {
     "CATALOG": "detente.games.catalog",
+    "DEFAULT_LAMBDA": "detente.games.precision",
     "format_efg": "detente.games.efg",
     "parse_efg": "detente.games.efg",
     "read_efg": "detente.games.efg",
@@ -63,6 +65,7 @@ _HOMES = {
 
 __all__ = [
     "CATALOG",
+    "DEFAULT_LAMBDA",
     "METHODS",
     "Equilibrium",
     "Game",

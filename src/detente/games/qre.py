@@ -48,10 +48,11 @@ from threadpoolctl import threadpool_limits
 from detente.games import logit
 from detente.games.arrays import Arrays, FloatArray, compile_game
 from detente.games.continuation import PathOptions, trace
+from detente.games.precision import DEFAULT_LAMBDA
 from detente.games.solution import GameSolution, describe
 from detente.games.tree import Game, Mover, is_perfect_information
 
-__all__ = ["RESIDUAL_TOL", "solve_qre"]
+__all__ = ["DEFAULT_LAMBDA", "RESIDUAL_TOL", "solve_qre"]
 
 
 RESIDUAL_TOL = 1e-8
@@ -60,7 +61,7 @@ RESIDUAL_TOL = 1e-8
 
 def solve_qre(
     game: Game,
-    lam: float = 1.0,
+    lam: float = DEFAULT_LAMBDA,
     *,
     options: PathOptions | None = None,
 ) -> GameSolution:

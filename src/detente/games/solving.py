@@ -21,6 +21,7 @@ from detente.games.efg import read_efg
 from detente.games.equilibria import solve_pbe, solve_pure_nash
 from detente.games.mixed import solve_mixed_nash
 from detente.games.parameters import check_ranges, describe_parameters
+from detente.games.precision import DEFAULT_LAMBDA
 from detente.games.qre import solve_qre
 from detente.games.solution import GameSolution
 from detente.games.spe import solve_spe
@@ -119,7 +120,7 @@ def load_game(
     )
 
 
-def solve(loaded: LoadedGame, method: str = "auto", lam: float = 1.0) -> GameSolution:
+def solve(loaded: LoadedGame, method: str = "auto", lam: float = DEFAULT_LAMBDA) -> GameSolution:
     """Solve by ``method`` (see :data:`METHODS`; auto: spe if perfect information, else pbe).
 
     The result records the game's parameters (and lambda for QRE).  When a pure method finds no

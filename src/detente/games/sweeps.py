@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from detente.games.precision import DEFAULT_LAMBDA
 from detente.games.solving import load_game, solve
 from detente.params import ParamError
 from detente.result import Provenance, dumps_json, provenance
@@ -141,7 +142,7 @@ def sweep(
     values: list[float],
     *,
     method: str = "auto",
-    lam: float = 1.0,
+    lam: float = DEFAULT_LAMBDA,
     base: Mapping[str, Any] | None = None,
     scenario: Scenario | None = None,
 ) -> Sweep:

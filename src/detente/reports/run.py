@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from detente import api
 from detente.errors import DetenteError
 from detente.experiments import SweepResult
+from detente.games.precision import DEFAULT_LAMBDA
 from detente.games.sweeps import Sweep
 from detente.games.sweeps import sweep as game_sweep
 from detente.models import MODELS
@@ -35,8 +36,9 @@ __all__ = ["OUTLOOK_DRAWS", "SWEEP_LAMBDA", "Progress", "ReportData", "SweepRequ
 OUTLOOK_DRAWS = 100
 """Draws behind the report's outlook (``detente outlook`` uses 1,000 by default)."""
 
-SWEEP_LAMBDA = 5.0
-"""QRE precision λ of the report's game sweeps (beside the pure equilibria)."""
+SWEEP_LAMBDA = DEFAULT_LAMBDA
+"""QRE precision λ of the report's game sweeps (beside the pure equilibria): the default of
+:data:`detente.games.precision.DEFAULT_LAMBDA`, as ``detente game sweep`` uses."""
 
 
 class Progress(Protocol):

@@ -178,7 +178,8 @@ def run_game(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress
         raise DetenteError("game: this scenario has no games: section")
     name = str(spec.options.get("game") or scenario.games[0].game)
     progress(0, 1)
-    result = solve(load_game(name, {}, scenario), str(spec.options.get("method") or "auto"), 1.0)
+    method = str(spec.options.get("method") or "auto")
+    result = solve(load_game(name, {}, scenario), method)  # QRE at the default λ, as the CLI's
     progress(1, 1)
     data = json.loads(result.to_json())
     return _keep(store, "game", scenario, spec, data)
