@@ -10,9 +10,9 @@ containment outcome (:data:`CRISIS_GAMES`), the game is solved at each of the fi
   continue, neither relief nor crisis).
 
 Equilibrium selection: the agent logit quantal response equilibrium at precision λ = 5
-[McKelveyPalfrey1998], :data:`detente.games.precision.DEFAULT_LAMBDA` (why 5: there).  It is unique on the path from
-λ = 0 and gives every move a probability, where the pure perfect Bayesian equilibria of the game
-give 0 or 1 and may be several.
+[McKelveyPalfrey1998], :data:`detente.games.precision.DEFAULT_LAMBDA` (why 5: there).  It is
+unique on the path from λ = 0 and gives every move a probability, where the pure perfect Bayesian
+equilibria of the game give 0 or 1 and may be several.
 
 Parameter uncertainty: the scenario gives each parameter one value.  In each draw every parameter
 is moved uniformly within ±25 % of its value (probabilities, named ``p_…``, within ±0.1, kept in

@@ -23,10 +23,10 @@ from detente.lazy import lazy_names
 if TYPE_CHECKING:  # imported on first use at run time (detente.lazy)
     from detente.games.builder import build, chance, decide, leaf
     from detente.games.catalog import CATALOG
-    from detente.games.precision import DEFAULT_LAMBDA
     from detente.games.efg import format_efg, parse_efg, read_efg, write_efg
     from detente.games.equilibria import solve_pbe, solve_pure_nash
     from detente.games.mixed import solve_mixed_nash
+    from detente.games.precision import DEFAULT_LAMBDA
     from detente.games.qre import solve_qre
     from detente.games.solution import Equilibrium, GameSolution
     from detente.games.solving import METHODS, LoadedGame, load_game, solve
