@@ -172,3 +172,10 @@ def test_cli_tornado_footer_has_no_sample_size(capsys: pytest.CaptureFixture[str
     args = ["--model", "mean", "--method", "oat", "--issue", "sequencing"]
     code, out, _ = cli(capsys, "sensitivity", "korea-2019-12", *args)
     assert code == 0 and "oat: 112 runs, no seed (nothing drawn)" in out and "N=0" not in out
+
+
+def test_cli_default_method_is_the_library_default(capsys: pytest.CaptureFixture[str]) -> None:
+    from detente.experiments.sensitivity_analysis import DEFAULT_METHOD
+
+    code, out, _ = cli(capsys, "sensitivity", "--help")
+    assert code == 0 and f"[default: {DEFAULT_METHOD}]" in out

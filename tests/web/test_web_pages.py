@@ -260,3 +260,17 @@ def test_outlook_job(client: TestClient) -> None:
     assert f"<h1>Run #{job['run_id']}: outlook</h1>" in page  # was "outlook outlook"
     rec = client.get(f"/api/runs/{job['run_id']}").json()
     assert 0 <= rec["summary"]["p_zone"] <= 1
+
+
+def test_sensitivity_job_without_a_method_runs_the_cli_default(client: TestClient) -> None:
+    """A sensitivity job with no method ran the one-at-a-time tornado where the command line
+    (and the library) run Sobol: one default now, named in the library."""
+    from detente.experiments.sensitivity_analysis import DEFAULT_METHOD
+
+    sha = open_bundled(client)
+    job = _run(client, sha, kind="sensitivity", model="mean", issue="sequencing", seed=3)
+    assert job["state"] == "done", job
+    rec = client.get(f"/api/runs/{job['run_id']}").json()
+    assert rec["result"]["method"] == DEFAULT_METHOD == "sobol"
+    form = client.get(f"/scenarios/{sha}").text
+    assert '<option value="sobol" selected>' in form

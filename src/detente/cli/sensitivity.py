@@ -97,7 +97,11 @@ def sensitivity(
     scenario: ScenarioArg,
     model: ModelOpt = "mean",
     method: Annotated[
-        str, typer.Option(help="sobol (Sobol S1/ST with 95% CIs), morris (mu*, sigma) or oat.")
+        str,
+        typer.Option(
+            help="sobol (Sobol S1/ST with 95% CIs; the default, as in the workbench: global "
+            "methods over one-at-a-time, Saltelli 2008), morris (mu*, sigma) or oat (tornado)."
+        ),
     ] = "sobol",
     samples: Annotated[
         int | None,

@@ -62,11 +62,15 @@ from detente.result import provenance
 from detente.rng import seed_to_record
 from detente.scenario import Scenario
 
-__all__ = ["DEFAULT_SAMPLES", "METHODS", "sensitivity"]
+__all__ = ["DEFAULT_METHOD", "DEFAULT_SAMPLES", "METHODS", "sensitivity"]
 
 _Array = NDArray[np.float64]
 
 METHODS = ("sobol", "morris", "oat")
+DEFAULT_METHOD = "sobol"
+"""The method where none is given (library, ``detente sensitivity``, the workbench): a global,
+variance-based method, as [Saltelli2008] advise over one-at-a-time designs, which explore a
+vanishing share of the input space and miss interactions.  ``oat`` is the quick look."""
 COLUMNS = {
     "sobol": ("S1", "S1_conf", "ST", "ST_conf"),
     "morris": ("mu_star", "mu_star_conf", "mu", "sigma"),
@@ -161,7 +165,7 @@ def sensitivity(
     scenario: Scenario | str | Path,
     model: str,
     *,
-    method: str = "sobol",
+    method: str = DEFAULT_METHOD,
     samples: int | None = None,
     issue: str | None = None,
     group: str | None = None,
@@ -179,7 +183,8 @@ def sensitivity(
     model : str
         A registered model name.
     method : {"sobol", "morris", "oat"}
-        Sobol indices, Morris screening or the one-at-a-time tornado (module docstring).
+        Sobol indices (:data:`DEFAULT_METHOD`), Morris screening or the one-at-a-time tornado
+        (module docstring).
     samples : int, optional
         Base samples N (Sobol: a power of 2); :data:`DEFAULT_SAMPLES` by default.
     issue : str, optional

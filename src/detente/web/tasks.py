@@ -103,20 +103,18 @@ def _keep(
 
 
 def run_sensitivity(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
-    """Which inputs drive the forecast (``detente sensitivity``; one-at-a-time by default)."""
-    from detente.experiments.sensitivity_analysis import sensitivity
+    """Which inputs drive the forecast (``detente sensitivity``; Sobol by default, as there)."""
+    from detente.experiments.sensitivity_analysis import DEFAULT_METHOD, sensitivity
 
-    progress(0, 1)
-    method = str(spec.options.get("method") or "oat")
     result = sensitivity(
         scenario,
         spec.model,
-        method=method,
+        method=str(spec.options.get("method") or DEFAULT_METHOD),
         issue=spec.options.get("issue"),
         params=dict(spec.params) or None,
         seed=spec.seed,
+        progress=progress,
     )
-    progress(1, 1)
     data = json.loads(result.to_json())
     return _keep(store, "sensitivity", scenario, spec, data)
 
