@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from detente import api
+from detente import api, sweep
 from detente.negotiation import NegotiationParams, default_parties
 from detente.negotiation import run as negotiate
 from helpers import cli
@@ -110,3 +110,25 @@ def test_compare_page_shows_seeds_and_whole_numbers_exactly(client: TestClient) 
     assert str(big) in cells and "5" in cells, cells
     forecasts = page.split('data-testid="forecast-diff"', 1)[1].split("</table>", 1)[0]
     assert re.search(r'<td class="num">\d+\.\d\d</td>', forecasts)  # forecasts keep 2 decimals
+
+
+def test_a_sweeps_band_is_the_command_lines(
+    client: TestClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The workbench showed an 80% band (10th–90th percentile) for a sweep where 'detente sweep'
+    shows the 5th–95th: both show the 90% band now, and the page says which band it is."""
+    sha = open_bundled(client)
+    job = _job(client, sha, kind="sweep", model="mean", draws=12, seed=3)
+    page = client.get(f"/runs/{job['run_id']}").text
+    table = page.split('data-testid="forecast"', 1)[1].split("</table>", 1)[0]
+    assert "<th>90% band (5th–95th percentile)</th>" in table and "80%" not in page
+    code, out, _ = cli(
+        capsys, "sweep", "korea-2019-12", "-m", "mean", "--draws", "12", "--seed", "3"
+    )
+    assert code == 0 and "p5–p95: the 90% band" in " ".join(out.split())
+    summary = sweep("korea-2019-12", "mean", draws=12, seed=3).summary()
+    for issue in summary["issues"]:
+        row = re.search(rf"<td>{issue['id']}</td>.*?</tr>", table, re.S)
+        assert row is not None
+        assert f"{issue['p5']:.1f} – {issue['p95']:.1f}" in row.group(0)
+        assert f"{issue['p5']:.1f}" in out and f"{issue['p95']:.1f}" in out

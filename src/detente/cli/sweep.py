@@ -53,11 +53,13 @@ def _pct(v: float | None) -> str:
 
 
 def _print(result: SweepResult) -> None:
-    s = result.summary()
+    from detente.experiments.result import BAND
+
+    s, (lo, hi) = result.summary(), BAND
     table = Table(
         title=f"{s['model']}: {s['draws']:,} draws, seed {s['seed']}", title_justify="left"
     )
-    stats = ("point", "mean", "p5", "p25", "median", "p75", "p95")
+    stats = ("point", "mean", f"p{lo}", "p25", "median", "p75", f"p{hi}")
     fails = result.agreement is not None
     for col in ("issue", *stats, *(["no agreement"] if fails else [])):
         table.add_column(col, justify="left" if col == "issue" else "right")
@@ -65,6 +67,9 @@ def _print(result: SweepResult) -> None:
         cells = [f"{i[k]:.1f}" for k in stats] + ([_pct(i["no_agreement"])] if fails else [])
         table.add_row(i["id"], *cells)
     _out.print(table)
+    _out.print(
+        f"p{lo}–p{hi}: the {hi - lo}% band (as the workbench shows); p25–p75: the middle half"
+    )
     if "dropped" in s:
         drop = Table(title="median shift when an actor is left out", title_justify="left")
         drop.add_column("actor")

@@ -28,9 +28,12 @@ from detente.scenario import Scenario
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["PERCENTILES", "SweepResult"]
+__all__ = ["BAND", "PERCENTILES", "SweepResult"]
 
 PERCENTILES = (5, 10, 25, 50, 75, 90, 95)
+BAND = (5, 95)
+"""The band a sweep's summary is shown with, on the command line and in the workbench: the 90 %
+band (5th–95th percentile), the outlook's 90 % interval."""
 BINS = 20
 _FRAME_BLOCK = 65_536
 

@@ -121,6 +121,7 @@ def run_context(request: Request, rec: RunRecord) -> dict[str, Any]:
         "rec": rec,
         "charts": views.charts(db, rec),
         "rows": views.forecast_rows(rec),
+        "band": views.band_label(long=True),
         "scenario_sha": rec.scenario_sha256,
         "others": [r for r in db.runs(scenario=rec.scenario_id, limit=50) if r.id != rec.id]
         if rec.scenario_id

@@ -2,7 +2,8 @@
 
 Model runs are drawn with the HTML report's own chart (positions of the actors and the forecast
 per issue, :func:`detente.reports.charts.issue_chart`); sweeps as a histogram of the forecast per
-issue with its 80% band over the actors' positions.  Charts are inline SVG: no scripts, no network.
+issue with its 90% band (5th–95th percentile, as the command line shows) over the actors'
+positions.  Charts are inline SVG: no scripts, no network.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def _draw(store: Store, rec: RunRecord) -> list[tuple[str, str]]:
 
 
 def _histogram(scenario: Scenario, k: int, stats: Mapping[str, Any]) -> str:
-    """The forecast's distribution on issue ``k``: bars, the 80% band, the actors' positions."""
+    """The forecast's distribution on issue ``k``: bars, the 90% band, the actors' positions."""
     from detente.reports.svg import figure_svg, new_figure
 
     issue = scenario.issues[k]
@@ -88,8 +89,9 @@ def _histogram(scenario: Scenario, k: int, stats: Mapping[str, Any]) -> str:
     edges, counts = stats["histogram"]["edges"], stats["histogram"]["counts"]
     widths = [b - a for a, b in itertools.pairwise(edges)]
     ax.bar(edges[:-1], counts, width=widths, align="edge", color="#8fb3d9", edgecolor="white")
-    if stats.get("p10") is not None and stats.get("p90") is not None:
-        ax.axvspan(stats["p10"], stats["p90"], color="#f2c14e", alpha=0.25, label="80% band")
+    low, high = (stats.get(k) for k in _band_keys())
+    if low is not None and high is not None:
+        ax.axvspan(low, high, color="#f2c14e", alpha=0.25, label=band_label())
     if stats.get("median") is not None:
         ax.axvline(stats["median"], color="#1f4e79", lw=2, label=f"median {stats['median']:.1f}")
     top = max(counts) if counts else 1
@@ -105,6 +107,21 @@ def _histogram(scenario: Scenario, k: int, stats: Mapping[str, Any]) -> str:
     return figure_svg(fig)
 
 
+def _band_keys() -> tuple[str, str]:
+    """The summary keys of a sweep's band (``p5``, ``p95``)."""
+    from detente.experiments.result import BAND
+
+    return f"p{BAND[0]}", f"p{BAND[1]}"
+
+
+def band_label(*, long: bool = False) -> str:
+    """``90% band`` (long: ``90% band (5th–95th percentile)``), as the page and charts name it."""
+    from detente.experiments.result import BAND
+
+    lo, hi = BAND
+    return f"{hi - lo}% band" + (f" ({lo}th–{hi}th percentile)" if long else "")
+
+
 def forecast_rows(rec: RunRecord) -> list[dict[str, Any]]:
     """Rows ``{issue, value, low, high}`` for the results table (band only for sweeps).
 
@@ -114,8 +131,9 @@ def forecast_rows(rec: RunRecord) -> list[dict[str, Any]]:
     if rec.kind == "outlook":
         return []
     if rec.kind == "sweep" and rec.result is not None:
+        lo, hi = _band_keys()
         return [
-            {"issue": d["id"], "value": d.get("median"), "low": d.get("p10"), "high": d.get("p90")}
+            {"issue": d["id"], "value": d.get("median"), "low": d.get(lo), "high": d.get(hi)}
             for d in rec.result.get("issues", [])
             if isinstance(d, Mapping)
         ]
