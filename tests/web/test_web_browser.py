@@ -119,7 +119,10 @@ def test_work_a_case_in_the_browser(server: str, browser: Any, tmp_path: Path) -
     page.goto(original)
     sweep_before = _start(page, "sweep", "median", draws=200)
     band_before = page.locator('[data-testid="forecast"]').inner_text()
-    assert "90% band (5th–95th percentile)" in band_before and page.locator("figure.chart svg").count() == 3
+    assert (
+        "90% band (5th–95th percentile)" in band_before
+        and page.locator("figure.chart svg").count() == 3
+    )
 
     page.goto(original)
     page.click('[data-testid="edit-link"]')
