@@ -109,3 +109,33 @@ def test_within_months_counts_calendar_months():
 
 def test_a_sentence_about_a_truce_needs_no_actor():
     assert _deadlines("The truce will last until Monday.", dt.date(2024, 2, 1)) == ["2024-02-05"]
+
+
+@pytest.mark.parametrize(
+    ("word", "count"),
+    [
+        ("90", 90),
+        ("1,000", 1000),
+        ("12,500", 12500),
+        ("seven", 7),
+        ("An", 1),
+        ("1,00", None),
+        ("1.5", None),
+        ("²", None),
+        ("few", None),
+    ],
+)
+def test_a_count_is_digits_with_thousands_separators_or_a_number_word(word, count):
+    from detente.extraction.periods import count_of
+
+    assert count_of(word) == count
+
+
+def test_a_count_with_a_thousands_separator_is_read_by_every_kind_of_deadline():
+    """One reading of counts for "within N days", periods that run out and truce lengths."""
+    for text in (
+        "Russia said the foreign forces must leave Libya within 1,000 days.",
+        "The Treasury said the licence allows a 1,000 day wind-down period for existing contracts.",
+        "Chad and Sudan agreed to a truce for 1,000 days.",
+    ):
+        assert _deadlines(text) == ["2026-10-27"], text  # 1,000 days after 31 January 2024

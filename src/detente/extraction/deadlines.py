@@ -28,7 +28,7 @@ from typing import Any
 
 from detente.extraction.date_expressions import resolve
 from detente.extraction.lexicon import words
-from detente.extraction.periods import NUMBERS, later, length_at, start_in
+from detente.extraction.periods import count_of, later, length_at, start_in
 from detente.extraction.speakers import REPORTING
 from detente.extraction.types import DateRef
 
@@ -39,7 +39,8 @@ _YEAR_END = re.compile(r"\b(?:year[- ]?end|end[- ]of[- ](?:the[- ])?year)\b", re
 _PREPS = words("by before until till within")
 _PAST = frozenset(("VBD", "VBN"))
 _MODALS = words("will would must should shall 'll to need needs have has")
-_WITHIN = re.compile(rf"^(?:the next )?(\d+|{'|'.join(NUMBERS)})\s+(day|week|month|year)s?$", re.I)
+_WITHIN = re.compile(r"^(?:the next )?(\S+)\s+(day|week|month|year)s?$")
+"""A count and a unit (the count is read by :func:`.periods.count_of`)."""
 _PERIODS = words("period periods window windows")
 _UNITS = words("day week month")
 
@@ -49,13 +50,16 @@ def _date_span(tok: Any) -> Any | None:
     return next((e for e in tok.doc.ents if e.label_ == "DATE" and e.start <= tok.i < e.end), None)
 
 
-def _within(text: str, pub: dt.date) -> DateRef | None:
-    m = _WITHIN.match(text.strip().lower())
-    if not m:
-        return None
-    n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1)]
-    end = later(pub, n, m.group(2))
+def _runs_out(text: str, n: int | None, unit: str, pub: dt.date) -> DateRef | None:
+    """The deadline ``n`` units after ``pub`` (:func:`.periods.later`), written as ``text``."""
+    end = later(pub, n, unit) if n is not None else None
     return DateRef(text, end.isoformat(), "day", "deadline") if end else None
+
+
+def _within(text: str, pub: dt.date) -> DateRef | None:
+    """The end of "within N units" ("within 30 days", "the next two weeks"), from ``pub``."""
+    m = _WITHIN.match(text.strip().lower())
+    return _runs_out(text, count_of(m.group(1)), m.group(2), pub) if m else None
 
 
 def _as_deadline(ref: DateRef) -> DateRef | None:
@@ -122,7 +126,8 @@ def _period_date(tok: Any, pub: dt.date) -> tuple[DateRef, Any] | None:
     verb = next((a for a in period.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None or not (_pending(verb) or verb.tag_ in ("VBZ", "VBP")):
         return None  # "a three-day period of talks ended": narrative
-    ref = _within(f"{num[0].text} {tok.lemma_.lower()}", pub)
+    unit = tok.lemma_.lower()
+    ref = _runs_out(f"{num[0].text} {unit}", count_of(num[0].text), unit, pub)
     return (ref, period) if ref is not None else None
 
 

@@ -29,12 +29,22 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from typing import Any
 
 from detente.extraction.date_expressions import resolve
 from detente.extraction.lexicon import words
 
-__all__ = ["NUMBERS", "TRUCES", "Length", "later", "length_at", "start_in", "truce_start"]
+__all__ = [
+    "NUMBERS",
+    "TRUCES",
+    "Length",
+    "count_of",
+    "later",
+    "length_at",
+    "start_in",
+    "truce_start",
+]
 
 NUMBERS = {
     w: i + 1
@@ -62,6 +72,7 @@ _UNITS = words("hour day week month year")
 _PERIODS = words("period")
 _STARTS = words("start begin effect force")
 _START_PREPS = words("from")
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 
 Length = tuple[int, str, Any]
@@ -86,12 +97,18 @@ def later(start: dt.date, n: int, unit: str) -> dt.date | None:
         return None
 
 
+def count_of(word: str) -> int | None:
+    """The count a number is written as: digits ("90", "1,000") or a number word ("seven").
+
+    Commas count only as thousands separators ("1,00" is no count).
+    """
+    word = word.lower()
+    return int(word.replace(",", "")) if _DIGITS.fullmatch(word) else NUMBERS.get(word)
+
+
 def _count(tok: Any) -> int | None:
     nums = [c for c in tok.children if c.dep_ == "nummod"]
-    if not nums:
-        return None
-    text = nums[0].text.lower().replace(",", "")
-    return int(text) if text.isdigit() else NUMBERS.get(text)
+    return count_of(nums[0].text) if nums else None
 
 
 def _truce_args(verb: Any) -> bool:
