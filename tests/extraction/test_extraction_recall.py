@@ -163,7 +163,10 @@ def test_a_meeting_as_a_setting_is_no_consultation_unless_it_names_who_met():
 
 def test_a_threat_posed_or_constituted_is_no_threat():
     assert events("Iran poses a threat to Israel, the United States said.") == []
-    assert events("Iran constitutes a threat to international peace, Israel said.") == []
+    # No THREATEN by anyone; since K1 (session 7) a speaker's verdict that something is a
+    # threat to peace is a criticism of it, ACCUSE (guideline C6, verdicts.py)
+    got = events("Iran constitutes a threat to international peace, Israel said.")
+    assert got == [("ACCUSE", ("ISR",), ("IRN",))]
 
 
 def test_an_announced_or_confirmed_nominal_act_is_the_subjects():

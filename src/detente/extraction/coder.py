@@ -35,8 +35,9 @@ from detente.extraction.modality import JUDGING, REPORT, modality, presupposed
 from detente.extraction.roles import settle
 from detente.extraction.senses import refine
 from detente.extraction.syntax import codes, subject
+from detente.extraction.verdicts import guilt_content, verdict
 
-__all__ = ["Coded", "code_sentence", "main_event", "own_source"]
+__all__ = ["VERDICT", "Coded", "code_sentence", "main_event", "own_source"]
 
 SPEECH_NOUN_TYPES = frozenset(("REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE"))
 BREAK_DEPS = frozenset(("relcl", "advcl", "conj", "parataxis", "appos", "acl", "csubj", "nsubj"))
@@ -49,6 +50,7 @@ LIGHT_VERBS = words(
 OBLIGATION = Sense("REQUEST", "", "100", "must")
 MATERIAL_CONFLICT = frozenset(t for t, q in QUAD.items() if q == "material conflict")
 COERCIVE = frozenset(("ASSAULT", "COERCE", "SANCTION", "THREATEN"))
+VERDICT = "verdict stated by a speaker"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -222,14 +224,39 @@ def _speaker_may_act(tok: Any, plover: str) -> bool:
     return tok.pos_ != "VERB" or subject(tok)[0] is None
 
 
-def code_sentence(sent: Any, actors: Mapping[int, str]) -> list[Coded]:
-    """Code every independent trigger of ``sent`` (ordered by depth, then position)."""
-    triggers = {t.i: s for t in sent if (s := _trigger(t, actors)) is not None}
+def _verdicts(sent: Any, actors: Mapping[int, str], issuer: str) -> list[Coded]:
+    """The verdicts of ``sent`` in a speaker's voice (:mod:`~detente.extraction.verdicts`)."""
+    out = []
+    for t in sent:
+        if (v := verdict(t, actors, issuer)) is not None:
+            sense, source, target = v
+            out.append(
+                Coded(
+                    trigger=t,
+                    sense=sense,
+                    plover=sense.plover,
+                    source=tuple(source),
+                    target=tuple(target),
+                    modality="reported",
+                    reason=VERDICT,
+                    depth=_depth(t),
+                )
+            )
+    return out
+
+
+def code_sentence(sent: Any, actors: Mapping[int, str], issuer: str = "") -> list[Coded]:
+    """Code every independent trigger of ``sent`` (ordered by depth, then position).
+
+    ``issuer``: who issued the text, whose main clauses state its own verdicts.
+    """
+    out = _verdicts(sent, actors, issuer)
+    said = {c.trigger.i for c in out}.union(*(guilt_content(c.trigger) for c in out))
+    triggers = {t.i: s for t in sent if t.i not in said and (s := _trigger(t, actors)) is not None}
     judged = {i for i in triggers if _judged(sent.doc[i], triggers, actors)}
     absorbed = {i: None if i in judged else _absorber(sent.doc[i], triggers) for i in triggers}
     absorbed |= {i: j for i in triggers if (j := _same_act(sent.doc[i], triggers)) is not None}
     absorbed |= {c.i: i for i in triggers if (c := _c8(sent.doc[i], triggers)) is not None}
-    out: list[Coded] = []
     for i, sense in triggers.items():
         tok = sent.doc[i]
         if absorbed[i] is not None:

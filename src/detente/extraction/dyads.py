@@ -89,6 +89,8 @@ def agreement_target(tok: Any, plover: str, parties: tuple[str, ...]) -> tuple[s
         return ()
     objects = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
     objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ in ("attr", "acomp", "oprd"):  # a verdict: "said the deal was a breakthrough"
+        objects += [c for c in tok.head.children if c.dep_ in ("nsubj", "dobj")]
     return parties if any(o.lower_ in AGREEMENTS for o in objects) else ()
 
 

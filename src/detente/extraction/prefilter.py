@@ -39,6 +39,7 @@ from detente.extraction.anaphora import ANAPHORS
 from detente.extraction.context_senses import CONTEXT_WORDS
 from detente.extraction.lexicon import lexicon, words
 from detente.extraction.periods import TRUCES
+from detente.extraction.verdict_words import VERDICT_WORDS
 
 __all__ = ["Unit", "WordTest", "actor_pattern", "plan", "sentences", "word_alternation"]
 
@@ -47,8 +48,13 @@ POSITION_WORDS = (
 )
 """Lemmas that keep a sentence without an actor (holders may come from an earlier sentence;
 a truce's length or the day it takes effect needs no actor: :mod:`.periods`)."""
-EXTRA_TRIGGERS = frozenset(("must", "should", "line", "tolerate", "unacceptable")) | CONTEXT_WORDS
-"""Lemmas besides the lexicon that can yield a record when an actor is present."""
+EXTRA_TRIGGERS = (
+    frozenset(("must", "should", "line", "tolerate", "unacceptable"))
+    | CONTEXT_WORDS
+    | frozenset(VERDICT_WORDS)
+)
+"""Lemmas besides the lexicon that can yield a record when an actor is present (verdicts:
+:mod:`.verdicts`)."""
 UNIT_CHARS = 3_000
 """Runs of kept sentences are cut to about this length (spaCy batches short texts well)."""
 _ABBREV = words(

@@ -22,7 +22,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from detente.extraction.coder import MATERIAL_CONFLICT, Coded, code_sentence, own_source
+from detente.extraction.coder import MATERIAL_CONFLICT, VERDICT, Coded, code_sentence, own_source
 from detente.extraction.collect import Collector
 from detente.extraction.dyads import agreement_target, makes_agreement
 from detente.extraction.event_dating import date_of
@@ -107,7 +107,7 @@ def _sentence_agent(
 
 def _noun_background(c: Coded, date: DateRef, actors: dict[int, str]) -> bool:
     tok = c.trigger
-    if tok.pos_ == "VERB":
+    if tok.pos_ == "VERB" or c.reason == VERDICT:
         return False
     if _topic(c, actors):
         return True
@@ -231,7 +231,7 @@ def code_sentence_into(
     actors = resolve_sentence(sent, actors, col.table, voices)
     previous: list[str] = []
     speakers = _reporters(sent)
-    for c in sorted(code_sentence(sent, actors), key=lambda c: c.trigger.i):
+    for c in sorted(code_sentence(sent, actors, voices.issuer), key=lambda c: c.trigger.i):
         date = _present_report(c, _noun_date(c.trigger, date_of(c.trigger, pub)), pub)
         source = list(c.source) or (previous if _subjectless(c.trigger) else [])
         skip = speakers if c.plover in MATERIAL_CONFLICT else set()
@@ -252,6 +252,8 @@ def code_sentence_into(
         c = dataclasses.replace(c, target=_addressee(c, source, actors))
         if not c.target and (parties := agreement_target(c.trigger, c.plover, voices.agreement)):
             c = dataclasses.replace(c, source=tuple(source), target=parties)
+        if c.reason == VERDICT and not c.target and source != [voices.issuer]:
+            continue  # a verdict that names nobody it judges ("the situation is a threat")
         if set(c.target) & set(source) and not c.source:  # the coder's own: one state's act
             c = dataclasses.replace(c, target=tuple(t for t in c.target if t not in source))
         col.add_coded(c, tuple(source), date, sent)

@@ -35,6 +35,7 @@ from detente.extraction.places import OFFICES, is_place
 __all__ = [
     "FIRST_PERSON",
     "Voices",
+    "in_quote",
     "note_unparsed",
     "resolve_sentence",
     "voices_for",
@@ -70,7 +71,7 @@ class Voices:
     """Every person's full name in the actor table."""
 
 
-def _in_quote(tok: Any) -> bool:
+def in_quote(tok: Any) -> bool:
     """Whether an odd number of double quotes precede ``tok`` in its paragraph."""
     n = 0
     for t in reversed(tok.doc[: tok.i]):
@@ -185,7 +186,7 @@ def resolve_sentence(
         if t.i in out or t.pos_ != "PRON" or t.dep_ not in _PRONOUN_DEPS:
             continue
         if low in FIRST_PERSON:
-            code = _speaker(t, out) or (voices.speaker if _in_quote(t) else voices.issuer)
+            code = _speaker(t, out) or (voices.speaker if in_quote(t) else voices.issuer)
         elif low in THIRD_PERSON:
             code = _third_person(t, out, voices, voices.names)
         else:
