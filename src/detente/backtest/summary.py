@@ -2,7 +2,9 @@
 
 ::
 
-    {"dataset": "deu3", "split", "capability", "n_issues",
+    {"model": "backtest", "params", "seed", "version", "scenario": {"id": "deu3", "title",
+     "sha256"},                           # the provenance keys, on top as in every result
+     "dataset": "deu3", "split", "capability", "n_issues",
      "models": {NAME: {"n", "mae", "median_ae", "rmse", "within_5", "within_10",
                        "vs_mean": {"diff", "ci95": [lo, hi], "n"},
                        "coverage_50", "coverage_80"}},
@@ -11,7 +13,10 @@
      "issues": [{"isnr", "period", "outcome", "reference_point", "forecasts": {NAME: value},
                  "intervals": {NAME: [lo50, hi50, lo80, hi80]}}],
      "unscored": [{"isnr", "period", "reason"}], "missing": [{"model", "isnr", "reason"}],
-     "noise", "resamples", "provenance": {...}}
+     "noise", "resamples"}
+
+Earlier versions kept the provenance keys under ``"provenance"``; the store still reads runs saved
+in that shape (:func:`detente.store.database.provenance_keys`).
 
 ``vs_mean.diff`` is the mean of |model error| − |compromise-model error| over the issues both
 forecast (negative: the model is closer to the real outcomes), with its paired-bootstrap 95%
@@ -92,6 +97,7 @@ def _issue_rows(bt: Backtest) -> list[dict[str, Any]]:
 def summarise(bt: Backtest) -> dict[str, Any]:
     """The JSON contract of a backtest (see the module docstring)."""
     return {
+        **bt.provenance.to_dict(),
         "dataset": "deu3",
         "split": bt.split,
         "capability": bt.capability,
@@ -104,5 +110,4 @@ def summarise(bt: Backtest) -> dict[str, Any]:
         "missing": [{"model": m, "isnr": i, "reason": r} for m, i, r in bt.missing],
         "noise": bt.noise,
         "resamples": RESAMPLES,
-        "provenance": bt.provenance.to_dict(),
     }

@@ -39,7 +39,7 @@ from detente.store import schema as t
 from detente.store.engine import Location, StoreError, UnknownRunError, connect, locate
 from detente.store.records import Artifact, RunRecord, ScenarioRecord
 
-__all__ = ["NewRun", "Store"]
+__all__ = ["NewRun", "Store", "provenance_keys"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -295,14 +295,15 @@ def _default_summary(result: Mapping[str, Any]) -> dict[str, Any] | None:
     return chances or (dict(deal) if isinstance(deal, Mapping) else None)
 
 
-def _provenance(result: Mapping[str, Any]) -> Mapping[str, Any]:
-    """Where a result keeps its provenance keys: on top, or (a backtest) under "provenance"."""
+def provenance_keys(result: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Where a result keeps its provenance keys: on top (every result now), or under "provenance"
+    (a backtest saved by an earlier version), so old stored runs read as new ones."""
     nested = result.get("provenance")
     return nested if "model" not in result and isinstance(nested, Mapping) else result
 
 
 def _run_row(run: NewRun, sha: str | None) -> dict[str, Any]:
-    res, prov = run.result, _provenance(run.result)
+    res, prov = run.result, provenance_keys(run.result)
     summary = run.summary if run.summary is not None else _default_summary(res)
     seed = prov.get("seed")
     return {
