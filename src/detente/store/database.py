@@ -296,8 +296,11 @@ def _default_summary(result: Mapping[str, Any]) -> dict[str, Any] | None:
 
 
 def provenance_keys(result: Mapping[str, Any]) -> Mapping[str, Any]:
-    """Where a result keeps its provenance keys: on top (every result now), or under "provenance"
-    (a backtest saved by an earlier version), so old stored runs read as new ones."""
+    """Where a result keeps its provenance keys: on top, or nested (an old backtest).
+
+    Every result has them on top now; a backtest saved by an earlier version kept them under
+    "provenance", and is read the same way.
+    """
     nested = result.get("provenance")
     return nested if "model" not in result and isinstance(nested, Mapping) else result
 
