@@ -118,4 +118,36 @@ def _rebuild(cls: type[SettingError], reason: str, keywords: dict[str, Any]) -> 
 
 
 class ModelInputError(SettingError):
-    """A valid scenario that lacks something a particular model needs (e.g. a status quo)."""
+    """A valid scenario that lacks something a particular model needs (e.g. a status quo).
+
+    ``field`` is the scenario field that is missing or not usable, as the scenario format names
+    it (``decision.agenda_setter``, ``issues[1].status_quo``); None when the problem is not one
+    field's (then it is about the arguments, not the scenario).  ``str()`` puts the field first;
+    :meth:`located` also names the scenario's file, as a front end knows it:
+    ``dam.yaml: decision: model procedural needs a decision section``.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        setting: str | None = None,
+        value: Any = None,
+        allowed: tuple[str, ...] = (),
+        field: str | None = None,
+    ) -> None:
+        self.field = field
+        super().__init__(reason, setting=setting, value=value, allowed=allowed)
+
+    def labelled(self, label: Callable[[str], str] | None = None) -> str:
+        """As :meth:`SettingError.labelled`, after the scenario field when there is one."""
+        line = super().labelled(label)
+        return line if self.field is None else f"{self.field}: {line}"
+
+    def located(self, source: str) -> str:
+        """One line naming the scenario ``source`` (its file), the field and the problem."""
+        return str(Problem(source, self.field or "", SettingError.labelled(self)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        keywords = {"setting": self.setting, "value": self.value, "allowed": self.allowed}
+        return (_rebuild, (type(self), self.reason, {**keywords, "field": self.field}))

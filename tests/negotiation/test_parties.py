@@ -86,9 +86,9 @@ def test_without_declared_parties_the_cli_asks_for_them(tmp_path) -> None:
     for extra in ([], ["--tournament"]):
         res = runner.invoke(app, ["negotiate", str(path), *extra])
         assert res.exit_code != 0
-        assert "no negotiation.parties" in str(res.exception)
+        assert "negotiation.parties: fixture has 3 actors" in str(res.exception)
         assert "--parties" in str(res.exception)
-    with pytest.raises(ValueError, match=r"no negotiation\.parties"):
+    with pytest.raises(ValueError, match=r"negotiation\.parties: fixture has 3 actors"):
         run(_three(), None, ["linear", "linear"])
 
 

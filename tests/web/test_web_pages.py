@@ -274,3 +274,16 @@ def test_sensitivity_job_without_a_method_runs_the_cli_default(client: TestClien
     assert rec["result"]["method"] == DEFAULT_METHOD == "sobol"
     form = client.get(f"/scenarios/{sha}").text
     assert '<option value="sobol" selected>' in form
+
+
+def test_the_workbench_names_the_scenario_and_the_field(client: TestClient) -> None:
+    """The message was "model procedural needs decision.agenda_setter": no scenario named."""
+    sha = open_bundled(client)
+    body = {"scenario": sha, "kind": "run", "model": "procedural"}
+    r = client.post("/api/jobs", json=body, headers=HEADERS)
+    job = wait_job(client, r.json()["id"])
+    assert job["state"] == "failed"
+    assert job["message"] == (
+        "korea-2019-12: decision.agenda_setter: issue sequencing: "
+        "model procedural needs an agenda setter"
+    )

@@ -14,7 +14,7 @@ import typer
 
 from detente import __version__
 from detente.cli import backtest as backtest_cli
-from detente.cli import core
+from detente.cli import core, located
 from detente.cli import games as games_cli
 from detente.cli import ingest as ingest_cli
 from detente.cli import negotiate as negotiate_cli
@@ -26,7 +26,7 @@ from detente.cli import sweep as sweep_cli
 from detente.cli.common import fail
 from detente.cli.params import setting_error_line
 from detente.cli.saving import remember_command
-from detente.errors import DetenteError, SettingError
+from detente.errors import DetenteError, ModelInputError, SettingError
 
 __all__ = ["app", "main"]
 
@@ -73,10 +73,13 @@ sweep_cli.register(app)
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
     remember_command(argv)
+    located.forget()
     try:
         code = app(args=argv, prog_name="detente", standalone_mode=False)
     except typer.TyperException as exc:  # click's errors (bad option, missing argument, ...)
         _option_error(exc, argv)
+    except ModelInputError as exc:  # the scenario lacks what the model needs: name its file
+        fail(located.line(exc) or setting_error_line(exc))
     except SettingError as exc:  # a library setting: named by the flag that sets it
         fail(setting_error_line(exc))
     except DetenteError as exc:

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from detente.cli import located
 from detente.cli.common import (
     Out,
     check_new_file,
@@ -106,7 +107,7 @@ def run(
     from detente.models import MODELS
 
     timer = Timer()
-    loaded = api.load_scenario(scenario)
+    loaded = located.load_scenario(scenario)
     with param_errors("--param"), progress_bar(model) as bar:
         raw = parse_assignments(param or [])
         values = typed_values(MODELS[model].params, raw) if model in MODELS else raw
@@ -158,11 +159,10 @@ def report(
     force: ForceOpt = False,
 ) -> None:
     """Run models on a scenario and write a self-contained HTML report."""
-    from detente import api
     from detente.models import MODELS
     from detente.reports.html import default_report_path, render_report, run_report
 
-    loaded = api.load_scenario(scenario)
+    loaded = located.load_scenario(scenario)
     check_seed(seed)
     path = out or default_report_path(loaded)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
+from detente.cli import located
 from detente.cli.common import Out, emit
 from detente.cli.params import param_errors, parse_assignments, parse_range, typed_values
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, check_store, save_if_asked
@@ -54,9 +55,7 @@ LambdaOpt = Annotated[
 
 
 def _scenario(scenario: str | None) -> Scenario | None:
-    from detente.api import load_scenario
-
-    return load_scenario(scenario) if scenario else None
+    return located.load_scenario(scenario) if scenario else None
 
 
 def _values(game: str, items: list[str]) -> dict[str, object]:

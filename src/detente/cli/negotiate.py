@@ -12,6 +12,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from detente.cli import located
 from detente.cli.common import Out, check_seed, emit, progress_bar, seed_text
 from detente.cli.params import param_errors, params_from_text, parse_pairs, parse_strategy
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, check_store, save_if_asked
@@ -37,17 +38,17 @@ def _parties(sc: Scenario, parties: str | None) -> list[str]:
         return [p.strip() for p in parties.split(",")]
     try:
         return list(default_parties(sc))
-    except ModelInputError as exc:
-        raise DetenteError(f"{exc}; name them with --parties A,B") from None
+    except ModelInputError as exc:  # main() names the scenario's file
+        reason = f"{exc.reason}, or name them with --parties A,B"
+        raise ModelInputError(reason, field=exc.field) from None
 
 
 def _setup(
     scenario: str, parties: str | None, strategy: list[str], param: list[str], deadline: int | None
 ) -> tuple[Scenario, list[str], dict[str, Strategy], NegotiationParams]:
-    from detente.api import load_scenario
     from detente.negotiation import NegotiationParams
 
-    sc = load_scenario(scenario)
+    sc = located.load_scenario(scenario)
     who = _parties(sc, parties)
     with param_errors("--strategy"):
         chosen = parse_pairs(strategy, "PARTY=NAME")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from detente.cli import located
 from detente.cli.common import (
     Out,
     check_new_file,
@@ -88,7 +89,6 @@ def outlook_command(
     in which the negotiators agree by the date and the deal passes the decision rule.
     """
     check_store(save, store)  # before the work: a bad --store is an error now
-    from detente.api import load_scenario
     from detente.deal_outlook import outlook
 
     if out is not None:
@@ -97,7 +97,7 @@ def outlook_command(
         check_new_file(out)
     if jobs < 1 and jobs != -1:
         fail(f"--jobs {jobs}: give a number of processes ≥ 1 (or -1 for all cores)")
-    timer, (s, when) = Timer(), (load_scenario(scenario), _date(by))
+    timer, (s, when) = Timer(), (located.load_scenario(scenario), _date(by))
     _check_by(scenario, when, s.as_of)
     with progress_bar("outlook") as tick:
         o = outlook(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
+from detente.cli import located
 from detente.cli.common import (
     Out,
     check_new_file,
@@ -129,12 +130,11 @@ def sensitivity(
     high end.  The model sees every sample in one batch.
     """
     check_store(save, store)  # before the work: a bad --store is an error now
-    from detente import api
     from detente.experiments.sensitivity_analysis import sensitivity as analyse
 
     if out is not None:
         _check_out(out, force, scenario)
-    timer, loaded = Timer(), api.load_scenario(scenario)
+    timer, loaded = Timer(), located.load_scenario(scenario)
     with progress_bar(f"{method} ({model})") as tick:
         r = analyse(
             loaded,
@@ -227,12 +227,11 @@ def levers(
     which the change takes the forecast to or past the target.
     """
     check_store(save, store)  # before the work: a bad --store is an error now
-    from detente import api
     from detente.experiments.lever_analysis import levers as find_levers
 
     if draws < 0:
         raise DetenteError(f"--draws {draws}: must be 0 or more")
-    timer, loaded = Timer(), api.load_scenario(scenario)
+    timer, loaded = Timer(), located.load_scenario(scenario)
     r = find_levers(
         loaded,
         model,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.table import Table
 
+from detente.cli import located
 from detente.cli.common import Out, check_new_file, check_seed, emit, write_new_file
 from detente.cli.params import param_errors, parse_assignments, split_items, typed_values
 from detente.cli.progress import progress_bar
@@ -124,11 +125,10 @@ def sweep_command(
 ) -> None:
     """Monte Carlo: a model's forecast over many seeded draws of the scenario's inputs."""
     check_store(save, store)  # before the work: a bad --store is an error now
-    from detente import api
     from detente.experiments import sweep
     from detente.models import MODELS
 
-    timer, loaded = Timer(), api.load_scenario(scenario)
+    timer, loaded = Timer(), located.load_scenario(scenario)
     _check_out(out, scenario, force)
     if jobs < 1:
         raise DetenteError(f"--jobs {jobs}: needs at least 1")

@@ -57,8 +57,9 @@ def parties(scenario: Scenario) -> tuple[str, ...]:
     if veto is not None and len(veto) >= 2:
         return tuple(veto)
     raise ModelInputError(
-        f"{scenario.id}: the outlook needs the negotiating parties: give the scenario-wide "
-        "decision rule two or more veto players (or negotiation parties)"
+        "the outlook needs the negotiating parties: give two or more of them here (or the "
+        "scenario-wide decision rule two or more veto players)",
+        field="negotiation.parties",
     )
 
 

@@ -130,7 +130,8 @@ def _status_quo(scenario: Scenario) -> NDArray[np.float64]:
     missing = [i.id for i, v in zip(scenario.issues, sq, strict=True) if np.isnan(v)]
     if missing:
         raise ModelInputError(
-            f"model nash needs a status quo on every issue; {', '.join(missing)} has none"
+            f"model nash needs a status quo on every issue; {', '.join(missing)} has none",
+            field=f"issues[{scenario.issue_ids.index(missing[0])}].status_quo",
         )
     return sq
 

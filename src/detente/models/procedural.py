@@ -119,13 +119,23 @@ def council_interval(c: Council, q: float) -> tuple[float, float, int | None, in
     return lo, hi, p_lo, p_hi
 
 
+def _field(scenario: Scenario, issue: str, key: str) -> str:
+    """Where the scenario sets ``key`` of an issue's rule: its own block, else the section's."""
+    own = scenario.decision.issues.get(issue) if scenario.decision else None
+    return f"decision.issues.{issue}.{key}" if getattr(own, key, None) else f"decision.{key}"
+
+
 def _council(scenario: Scenario, rule: DecisionRule, k: int) -> tuple[list[int], Council]:
     ids = scenario.actor_ids
     members = [ids.index(a) for a in (rule.weights or {})] or [
         ids.index(v) for v in rule.veto or ()
     ]
+    issue = scenario.issues[k].id
     if not members:
-        raise ModelInputError("model procedural needs decision.weights: the Council's votes")
+        raise ModelInputError(
+            f"issue {issue}: model procedural needs the Council's votes (or veto players)",
+            field=_field(scenario, issue, "weights"),
+        )
     x = scenario.positions()[members, k]
     w = np.array([(rule.weights or {}).get(ids[i], 1.0) for i in members])
     if rule.rule == "unanimity":
@@ -134,7 +144,11 @@ def _council(scenario: Scenario, rule: DecisionRule, k: int) -> tuple[list[int],
         return members, Council(x, w, 0.5, True)
     if rule.rule == "qmv":
         return members, Council(x, w, rule.threshold or 1.0, False, rule.count_threshold or 0.0)
-    raise ModelInputError(f"model procedural: rule {rule.rule} is not an EU procedure")
+    raise ModelInputError(
+        f"issue {issue}: rule {rule.rule} is not an EU procedure (model procedural takes qmv, "
+        "unanimity or majority)",
+        field=_field(scenario, issue, "rule"),
+    )
 
 
 def _closest(target: float, lo: float, hi: float, q: float) -> float:
@@ -164,7 +178,11 @@ def _issue(scenario: Scenario, k: int, params: ProceduralParams) -> tuple[float,
     issue = scenario.issues[k]
     rule = scenario.decision.for_issue(issue.id) if scenario.decision else None
     if rule is None or issue.status_quo is None:
-        raise ModelInputError("model procedural needs a decision section (see the scenario format)")
+        raise ModelInputError(
+            "model procedural needs a decision section: the Council's rule and votes and the "
+            "agenda setter (see the scenario format)",
+            field="decision",
+        )
     q, ids, x = issue.status_quo, scenario.actor_ids, scenario.positions()[:, k]
     members, council = _council(scenario, rule, k)
     outside = [ids.index(v) for v in rule.veto or () if ids.index(v) not in members]
@@ -173,7 +191,8 @@ def _issue(scenario: Scenario, k: int, params: ProceduralParams) -> tuple[float,
         procedure = "codecision" if outside else "consultation"
     if procedure == "codecision" and not outside:
         raise ModelInputError(
-            f"issue {issue.id}: codecision needs a veto player outside the Council"
+            f"issue {issue.id}: codecision needs a veto player outside the Council",
+            field=_field(scenario, issue.id, "veto"),
         )
     lo, hi, p_lo, p_hi = council_interval(council, q)
     u_lo, u_hi = float(council.x.min()), float(council.x.max())
@@ -190,7 +209,10 @@ def _issue(scenario: Scenario, k: int, params: ProceduralParams) -> tuple[float,
             info["pivot"] = ids[members[p]]
             return _nbs(ep, float(council.x[p]), q, lo, hi), info
     if rule.agenda_setter is None:
-        raise ModelInputError(f"issue {issue.id}: model procedural needs decision.agenda_setter")
+        raise ModelInputError(
+            f"issue {issue.id}: model procedural needs an agenda setter",
+            field=_field(scenario, issue.id, "agenda_setter"),
+        )
     info["agenda_setter"] = rule.agenda_setter
     y = _closest(x[ids.index(rule.agenda_setter)], max(lo, u_lo), min(hi, u_hi), q)
     return y, info

@@ -84,9 +84,11 @@ def status_quo_unit(scenario: Scenario, model: str) -> _Array:
     sq = scenario.status_quo()
     missing = [i.id for i, v in zip(scenario.issues, sq, strict=True) if np.isnan(v)]
     if missing:
+        k = scenario.issue_ids.index(missing[0])
         raise ModelInputError(
-            f"model {model} needs a status quo (the reversion point) on every issue: "
-            f"issues[{scenario.issue_ids.index(missing[0])}].status_quo of {missing[0]} is missing"
+            f"model {model} needs a status quo (the reversion point) on every issue; "
+            f"{missing[0]} has none",
+            field=f"issues[{k}].status_quo",
         )
     out: _Array = to_unit(sq[None, :], scenario.bounds())[0]
     return out

@@ -53,8 +53,9 @@ def default_parties(scenario: Scenario) -> tuple[str, ...]:
     if len(scenario.actors) == 2:
         return scenario.actor_ids
     raise ModelInputError(
-        f"{scenario.id} has {len(scenario.actors)} actors and no negotiation.parties: "
-        f"say which actors negotiate (actors: {', '.join(scenario.actor_ids)})"
+        f"{scenario.id} has {len(scenario.actors)} actors and names none as the parties: "
+        f"say which of them negotiate ({', '.join(scenario.actor_ids)})",
+        field="negotiation.parties",
     )
 
 

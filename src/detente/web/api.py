@@ -22,7 +22,7 @@ from detente.result import dumps_json
 from detente.scenario import Scenario
 from detente.store import diff_runs
 from detente.web.deps import jobs_of, run_or_404, scenario_or_404, store_of
-from detente.web.tasks import KINDS, JobSpec
+from detente.web.tasks import KINDS, JobSpec, run_task
 
 __all__ = ["router"]
 
@@ -208,9 +208,8 @@ def start_job(body: JobRequest, request: Request) -> dict[str, Any]:
     )
     from detente.web.views import warm
 
-    task = KINDS[body.kind]
     job = jobs_of(request).submit(
-        body.kind, spec.title, lambda p: warm(db, task(db, scenario, spec, p))
+        body.kind, spec.title, lambda p: warm(db, run_task(db, scenario, spec, p))
     )
     return job.to_dict()
 

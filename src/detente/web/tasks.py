@@ -16,7 +16,7 @@ from detente.scenario import Scenario
 from detente.store import NewRun, Store
 from detente.web.jobs import Progress
 
-__all__ = ["KINDS", "JobSpec", "Task"]
+__all__ = ["KINDS", "JobSpec", "Task", "run_task"]
 
 
 _MODEL_KINDS = ("run", "sweep", "sensitivity", "levers")
@@ -201,3 +201,19 @@ KINDS: dict[str, Task] = {
     "outlook": run_outlook,
 }
 """Job kinds the workbench offers, by name."""
+
+
+def run_task(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
+    """Run the job ``spec.kind``; a model's complaint about the scenario names it and the field.
+
+    As on the command line (``FILE: FIELD: problem``), with the scenario's id for the file:
+    ``korea-2019-12: decision.agenda_setter: issue sequencing: model procedural needs …``.
+    """
+    from detente.errors import DetenteError, ModelInputError
+
+    try:
+        return KINDS[spec.kind](store, scenario, spec, progress)
+    except ModelInputError as exc:
+        if exc.field is None:
+            raise
+        raise DetenteError(exc.located(scenario.id)) from None

@@ -117,7 +117,7 @@ def run(scenario: Scenario, params: BDMParams | None = None, *, rng: RngLike = N
     """
     params = params or BDMParams()
     if len(scenario.actors) < 2:
-        raise ModelInputError("the BDM model needs at least two actors")
+        raise ModelInputError("the BDM model needs at least two actors", field="actors")
     gen = as_generator(rng) if params.stochastic else None
     x, s, c = scenario.positions(), scenario.saliences() / 100.0, scenario.capabilities()
     widths = np.diff(scenario.bounds(), axis=1)[:, 0]

@@ -236,7 +236,7 @@ def run_batch(
     patterns, group = np.unique(present, axis=0, return_inverse=True)
     for g, keep in enumerate(patterns):
         if keep.sum() < 2:
-            raise ModelInputError("the BDM model needs at least two actors")
+            raise ModelInputError("the BDM model needs at least two actors", field="actors")
         rows = np.flatnonzero(group.ravel() == g)
         out[rows] = _forecast(scenario, inputs.take(rows), keep, params)
     return BatchForecast(out)
