@@ -172,3 +172,23 @@ def test_work_a_case_in_the_browser(server: str, browser: Any, tmp_path: Path) -
     assert "<svg" in text and "<script" not in text and f"Run #{sweep_after}" in text
     assert not errors, errors
     page.close()
+
+
+def test_a_long_seed_is_kept_and_back_returns_to_the_form(server: str, browser: Any) -> None:
+    """A 63-bit seed (as the workbench draws them) reaches the run unrounded: the page's script
+    once sent it as a JS number (53 bits), so re-running a shown seed ran another one. Back from
+    the results returns to the scenario, not to the job page that moves on to them again."""
+    page = browser.new_page()
+    page.goto(server + "/scenarios/bundled/korea-2019-12")
+    form = page.url
+    seed = "3611209590679297393"  # above 2**53: a float would make it ...297500
+    page.select_option('[data-testid="kind"]', "sweep")
+    page.fill('[data-testid="draws"]', "5")
+    page.fill('[data-testid="seed"]', seed)
+    page.click('[data-testid="start"]')
+    page.wait_for_url("**/runs/*", timeout=60_000)
+    assert f"seed {seed}" in page.locator("main").inner_text()
+    page.go_back()
+    page.wait_for_timeout(1_000)  # the job page, had it stayed in the history, moves on by now
+    assert page.url == form
+    page.close()

@@ -43,7 +43,9 @@ for (const form of document.querySelectorAll("form.job-form")) {
         draws: Number(f.get("draws") || 200),
         params: parseParams(String(f.get("params") || "")),
       };
-      if (f.get("seed") !== "") body.seed = Number(f.get("seed"));
+      // the seed as typed: a JS number keeps only 53 bits, so 3611209590679297393 would be
+      // sent as 3611209590679297500, a seed that reproduces nothing (the server reads the text)
+      if (f.get("seed") !== "") body.seed = String(f.get("seed")).trim();
       if (f.get("issue")) body.issue = f.get("issue");
       if (f.get("target") !== null && f.get("target") !== "") body.target = Number(f.get("target"));
       if (body.kind === "sensitivity") body.method = f.get("method");
@@ -76,7 +78,9 @@ if (jobBox) {
       const link = result.querySelector("a");
       link.href = `/runs/${job.run_id}`;
       result.hidden = false;
-      setTimeout(() => { window.location.href = link.href; }, 400);
+      // replace, not push: Back from the results goes to the form, not to this page (which
+      // would move on to the results again at once)
+      setTimeout(() => { window.location.replace(link.href); }, 400);
     } else if (job.state === "failed") {
       message.textContent = job.message;
       message.hidden = false;
