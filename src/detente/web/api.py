@@ -7,6 +7,8 @@ The pages use these same endpoints from their scripts; the OpenAPI schema is at
 from __future__ import annotations
 
 import io
+import re
+from dataclasses import replace
 from enum import StrEnum
 from typing import Any
 
@@ -110,9 +112,20 @@ class Format(StrEnum):
     html = "html"
 
 
+_LINE = re.compile(r"^line \d+ \((.+)\)$")
+
+
 def parse_doc(doc: dict[str, Any], name: str = "editor") -> Scenario:
-    """Validate a native scenario document exactly as `detente validate` does a file."""
-    return build(parse_json(dumps_json(doc, indent=1), name))
+    """Validate a native scenario document exactly as `detente validate` does a file.
+
+    A problem names its field (``actors[2].capability``), not a line: the line would be one of
+    a JSON text made here, which the editor's user never sees.
+    """
+    try:
+        return build(parse_json(dumps_json(doc, indent=1), name))
+    except InputError as exc:
+        problems = [replace(p, where=_LINE.sub(r"\1", p.where)) for p in exc.problems]
+        raise InputError(problems) from None
 
 
 def validate_doc(doc: dict[str, Any]) -> Validation:

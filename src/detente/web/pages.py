@@ -52,16 +52,16 @@ def open_bundled(name: str, request: Request) -> RedirectResponse:
 async def upload(request: Request, file: Annotated[UploadFile, File()]) -> RedirectResponse:
     """Read an uploaded scenario file (any supported format), validate it, store it."""
     suffix = Path(file.filename or "").suffix.lower()
+    shown = Path(file.filename or "upload").name  # messages name the user's file, not ours
     if suffix not in UPLOAD_SUFFIXES:
         raise HTTPException(
             400,
-            f"upload: unsupported file type {suffix or '(none)'}; "
+            f"{shown}: unsupported file type {suffix or '(none)'}; "
             f"use one of {', '.join(sorted(UPLOAD_SUFFIXES))}",
         )
     data = await file.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise HTTPException(413, f"upload: file over the {MAX_BYTES // 1_000_000} MB limit")
-    shown = Path(file.filename or "upload").name  # messages name the user's file, not ours
+        raise HTTPException(413, f"{shown}: file over the {MAX_BYTES // 1_000_000} MB limit")
     stem = re.sub(r"[^\w-]", "_", Path(shown).stem)[:80] or "upload"  # a table's id is its stem
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{stem}{suffix}"  # a safe name, only inside our own folder

@@ -143,14 +143,24 @@ def run_levers(store: Store, scenario: Scenario, spec: JobSpec, progress: Progre
 
 def run_negotiation(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
     """A simulated negotiation between the scenario's parties (``detente negotiate``)."""
+    from detente.errors import DetenteError
     from detente.negotiation import NegotiationParams, default_parties
     from detente.negotiation import run as negotiate
     from detente.negotiation.strategies import make_strategy
+    from detente.params import ParamError
 
     chosen = _strategy_choice(str(spec.options.get("strategies") or ""))
     who = list(default_parties(scenario))
+    extra = [p for p in chosen if p not in who]
+    if extra:  # as `detente negotiate --strategy` refuses them, never silently ignored
+        raise DetenteError(
+            f"strategies: {', '.join(extra)} is not among the parties ({', '.join(who)})"
+        )
     progress(0, 1)
-    strategies = [make_strategy(chosen.get(p, "linear")) for p in who]
+    try:
+        strategies = [make_strategy(chosen.get(p, "linear")) for p in who]
+    except ParamError as exc:
+        raise DetenteError(exc.labelled("strategies")) from None
     result = negotiate(scenario, who, strategies, NegotiationParams(), rng=spec.seed)
     progress(1, 1)
     return _keep(store, "negotiation", scenario, spec, json.loads(result.to_json()))
