@@ -220,6 +220,10 @@ def _print_sweep(s: Sweep) -> None:
             cells += [f"{r.qre.get(o, 0.0):.3f}", eq]
         t.add_row(*cells)
     _out.print(t)
+    if s.provenance is not None:
+        p = s.provenance
+        where = f"scenario sha256: {p.scenario_sha256[:12]}…  " if p.scenario_sha256 else ""
+        _out.print(f"{where}detente {p.version}")
 
 
 def register(app: typer.Typer) -> None:

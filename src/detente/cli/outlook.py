@@ -37,7 +37,11 @@ def _print(o: Outlook) -> None:
         if e is not None:
             _out.print(f"  {key:14s} {e.value:6.1%}  [{e.low:.1%}, {e.high:.1%}]  {e.method}")
             intervals.setdefault(e.interval, []).append(key)
-    _out.print(f"seed {o.provenance.seed}; {o.p_deal.n} draws; intervals:")
+    p = o.provenance
+    _out.print(
+        f"seed {p.seed}; {o.p_deal.n} draws; scenario sha256: {p.scenario_sha256[:12]}…; "
+        f"detente {p.version}; intervals:"
+    )
     for method, keys in intervals.items():
         _out.print(f"  {', '.join(keys)}: {method}")
 

@@ -62,8 +62,10 @@ def _print(result: SweepResult) -> None:
     )
     stats = ("point", "mean", f"p{lo}", "p25", "median", "p75", f"p{hi}")
     fails = result.agreement is not None
-    for col in ("issue", *stats, *(["no agreement"] if fails else [])):
-        table.add_column(col, justify="left" if col == "issue" else "right")
+    widest = max((len(i["id"]) for i in s["issues"]), default=5)  # ids whole on 80 columns
+    table.add_column("issue", min_width=widest)
+    for col in (*stats, *(["no agreement"] if fails else [])):
+        table.add_column(col, justify="right")
     for i in s["issues"]:
         cells = [f"{i[k]:.1f}" for k in stats] + ([_pct(i["no_agreement"])] if fails else [])
         table.add_row(i["id"], *cells)

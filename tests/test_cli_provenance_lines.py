@@ -1,0 +1,34 @@
+"""What an analyst reads on an 80-column terminal: whole issue names, and the
+scenario hash and version beside every answer drawn from a scenario (the outlook printed only its
+seed, the game sweep nothing; the sweep cut 'denuclearization' to 'denuclear…')."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente import load_scenario
+from detente.canonical import scenario_sha256
+from helpers import cli
+
+SHA = scenario_sha256(load_scenario("korea-2019-12"))[:12]
+
+
+def test_the_outlook_names_the_scenario_and_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "outlook", "korea-2019-12", "--draws", "5", "--seed", "1")
+    assert code == 0, err
+    flat = " ".join(out.split())
+    assert f"scenario sha256: {SHA}…" in flat and "detente 0.1.0" in flat
+
+
+def test_the_game_sweep_names_the_scenario(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["game", "sweep", "deadline_provocation", "--param", "months_to_election=1:12:3"]
+    code, out, err = cli(capsys, *args, "--scenario", "korea-2019-12", "--lambda", "5")
+    assert code == 0, err
+    assert f"scenario sha256: {SHA}…" in out and "detente 0.1.0" in out
+
+
+def test_the_sweep_keeps_issue_ids_whole(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["sweep", "korea-2019-12", "--model", "winset", "--draws", "5", "--seed", "1"]
+    code, out, err = cli(capsys, *args)
+    assert code == 0, err
+    assert "│ denuclearization" in out
