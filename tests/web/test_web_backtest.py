@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from deu_files import write_deu
 from detente.web import create_app
+from deu_files import write_deu
 from helpers import cli
 from webtools import TOKEN
 
