@@ -38,12 +38,10 @@ def _print(o: Outlook) -> None:
             _out.print(f"  {key:14s} {e.value:6.1%}  [{e.low:.1%}, {e.high:.1%}]  {e.method}")
             intervals.setdefault(e.interval, []).append(key)
     p = o.provenance
-    _out.print(
-        f"seed {p.seed}; {o.p_deal.n} draws; scenario sha256: {p.scenario_sha256[:12]}…; "
-        f"detente {p.version}; intervals:"
-    )
+    _out.print(f"seed {p.seed}; {o.p_deal.n} draws; intervals:")
     for method, keys in intervals.items():
         _out.print(f"  {', '.join(keys)}: {method}")
+    _out.print(f"scenario sha256: {p.scenario_sha256[:12]}…  detente {p.version}")
 
 
 def _check_by(source: str, by: dt.date | None, as_of: dt.date | None) -> None:
