@@ -170,3 +170,26 @@ def test_text_where_a_number_belongs_is_named_as_text(korea: detente.Scenario) -
     with pytest.raises(ParamError) as number:
         detente.run(korea, "bdm", {"rounds": 8.5})
     assert str(number.value) == "parameter rounds=8.5: must be a whole number"
+
+
+def test_param_error_is_a_setting_error_with_the_same_parts() -> None:
+    """ParamError and SettingError were twins (reason, name/setting, value, allowed, each with
+    its own one-line spelling): a ParamError is now the SettingError of a model's parameter. Its
+    parts survive pickling (they were lost: the default pickling kept only the reason), and a
+    front end that spells settings its own way gets the parameter's own line."""
+    import pickle
+
+    from detente.errors import DetenteError, SettingError
+
+    exc = ParamError("is not an allowed value", name="power", value="huge", allowed=("equal",))
+    assert isinstance(exc, SettingError) and isinstance(exc, DetenteError)
+    assert isinstance(exc, ValueError)
+    assert (exc.name, exc.setting, exc.value, exc.allowed) == ("power", "power", "huge", ("equal",))
+    line = "parameter power=huge: is not an allowed value (allowed: equal)"
+    assert str(exc) == line and exc.labelled(lambda s: f"--{s}") == line
+    assert exc.labelled("--param") == "--param power=huge: is not an allowed value (allowed: equal)"
+    again = pickle.loads(pickle.dumps(exc))
+    assert type(again) is ParamError and str(again) == line and again.allowed == ("equal",)
+    assert SettingError("x", setting="split", value="later", allowed=("dev",)).detail() == (
+        "x (allowed: dev)"
+    )

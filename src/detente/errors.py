@@ -8,6 +8,8 @@ A :class:`SettingError` is about a keyword argument of the library (``split``, `
 reason may point to other settings as ``{method=qre}`` or ``{lam}``; :meth:`SettingError.labelled`
 lets each front end spell the settings its own way (the command line as ``--method qre``,
 :mod:`detente.cli.params`), ``str()`` spells them as Python keywords (``method='qre'``).
+:class:`detente.params.ParamError` is the SettingError of a model's or a strategy's parameter
+(set as ``key=value``, so it spells itself ``parameter name=value: …``).
 """
 
 from __future__ import annotations
@@ -96,6 +98,12 @@ class SettingError(DetenteError, ValueError):
         self.value = value
         self.allowed = tuple(allowed)
         super().__init__(reason)
+
+    def detail(self) -> str:
+        """The reason with the allowed values, e.g. ``'x' is not allowed (allowed: a, b)``."""
+        if not self.allowed:
+            return self.reason
+        return f"{self.reason} (allowed: {', '.join(self.allowed)})"
 
     def labelled(self, label: Callable[[str], str] | None = None) -> str:
         """One line with every setting spelled by ``label`` (None: as Python keywords)."""

@@ -24,10 +24,10 @@ import numbers
 import sys
 import types
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
-from detente.errors import DetenteError
+from detente.errors import SettingError
 
 __all__ = [
     "ParamError",
@@ -46,13 +46,14 @@ __all__ = [
 P = TypeVar("P")
 
 
-class ParamError(DetenteError, ValueError):
+class ParamError(SettingError):
     """A parameter name or value that is not accepted, with its parts kept apart.
 
-    ``name`` is the parameter (None when the problem is not one parameter's), ``value`` the value
-    given, ``allowed`` the accepted names or values (empty when not a short list) and ``reason``
-    what is wrong.  ``str()`` gives one line without any command-line flag; the command line and
-    the workbench put their own label in front (:meth:`labelled`).
+    A :class:`~detente.errors.SettingError` (the same parts: ``reason``, ``value``, ``allowed``)
+    whose setting is a model's or a strategy's parameter, ``name`` (None when the problem is not
+    one parameter's).  Parameters are set as ``key=value`` items (``--param`` on the command line),
+    so it spells itself as ``parameter name=value: reason (allowed: …)``, never by a flag of its
+    own; the command line and the workbench put their label in front (:meth:`labelled`).
     """
 
     def __init__(
@@ -63,29 +64,38 @@ class ParamError(DetenteError, ValueError):
         value: Any = None,
         allowed: tuple[str, ...] = (),
     ) -> None:
-        self.reason = reason
-        self.name = name
-        self.value = value
-        self.allowed = tuple(allowed)
-        super().__init__(reason)
+        super().__init__(reason, setting=name, value=value, allowed=allowed)
 
-    def detail(self) -> str:
-        """The reason with the allowed values, e.g. ``'x' is not allowed (allowed: a, b)``."""
-        if not self.allowed:
-            return self.reason
-        return f"{self.reason} (allowed: {', '.join(self.allowed)})"
+    @property
+    def name(self) -> str | None:
+        """The parameter (the setting's name)."""
+        return self.setting
 
     def __str__(self) -> str:
         if self.name is None:
             return self.detail()
         return f"parameter {self.name}={_show(self.value)}: {self.detail()}"
 
-    def labelled(self, label: str) -> str:
-        """One line after the caller's label: ``--param Q=0.5: median takes no parameters``."""
+    def labelled(self, label: str | Callable[[str], str] | None = None) -> str:
+        """One line after the caller's label: ``--param Q=0.5: median takes no parameters``.
+
+        A settings' speller (what :meth:`SettingError.labelled` takes) or None gives ``str()``:
+        a parameter has no flag or field of its own.
+        """
+        if not isinstance(label, str):
+            return str(self)
         if self.name is None:
             shown = f" {self.value!r}" if isinstance(self.value, str) else ""
             return f"{label}{shown}: {self.detail()}"
         return f"{label} {self.name}={_show(self.value)}: {self.detail()}"
+
+    def __reduce__(self) -> tuple[Any, ...]:  # the parts survive processes (Dask, pools)
+        keywords = {"name": self.name, "value": self.value, "allowed": self.allowed}
+        return (_rebuild_param, (self.reason, keywords))
+
+
+def _rebuild_param(reason: str, keywords: dict[str, Any]) -> ParamError:
+    return ParamError(reason, **keywords)
 
 
 def _show(value: Any) -> str:
