@@ -116,12 +116,16 @@ class SettingError(DetenteError, ValueError):
     def __str__(self) -> str:
         return self.labelled()
 
+    def _parts(self) -> dict[str, Any]:
+        """The keyword arguments that rebuild this error (a subclass adds its own)."""
+        return {"setting": self.setting, "value": self.value, "allowed": self.allowed}
+
     def __reduce__(self) -> tuple[Any, ...]:  # keeps the parts across processes (Dask, pools)
-        keywords = {"setting": self.setting, "value": self.value, "allowed": self.allowed}
-        return (_rebuild, (type(self), self.reason, keywords))
+        return (_rebuild, (type(self), self.reason, self._parts()))
 
 
 def _rebuild(cls: type[SettingError], reason: str, keywords: dict[str, Any]) -> SettingError:
+    """A pickled error again, from its class, reason and :meth:`SettingError._parts`."""
     return cls(reason, **keywords)
 
 
@@ -135,17 +139,9 @@ class ModelInputError(SettingError):
     ``dam.yaml: decision: model procedural needs a decision section``.
     """
 
-    def __init__(
-        self,
-        reason: str,
-        *,
-        setting: str | None = None,
-        value: Any = None,
-        allowed: tuple[str, ...] = (),
-        field: str | None = None,
-    ) -> None:
+    def __init__(self, reason: str, *, field: str | None = None, **parts: Any) -> None:
         self.field = field
-        super().__init__(reason, setting=setting, value=value, allowed=allowed)
+        super().__init__(reason, **parts)
 
     def labelled(self, label: Callable[[str], str] | None = None) -> str:
         """As :meth:`SettingError.labelled`, after the scenario field when there is one."""
@@ -156,6 +152,5 @@ class ModelInputError(SettingError):
         """One line naming the scenario ``source`` (its file), the field and the problem."""
         return str(Problem(source, self.field or "", SettingError.labelled(self)))
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        keywords = {"setting": self.setting, "value": self.value, "allowed": self.allowed}
-        return (_rebuild, (type(self), self.reason, {**keywords, "field": self.field}))
+    def _parts(self) -> dict[str, Any]:
+        return {**super()._parts(), "field": self.field}

@@ -89,13 +89,8 @@ class ParamError(SettingError):
             return f"{label}{shown}: {self.detail()}"
         return f"{label} {self.name}={_show(self.value)}: {self.detail()}"
 
-    def __reduce__(self) -> tuple[Any, ...]:  # the parts survive processes (Dask, pools)
-        keywords = {"name": self.name, "value": self.value, "allowed": self.allowed}
-        return (_rebuild_param, (self.reason, keywords))
-
-
-def _rebuild_param(reason: str, keywords: dict[str, Any]) -> ParamError:
-    return ParamError(reason, **keywords)
+    def _parts(self) -> dict[str, Any]:  # pickling (SettingError.__reduce__) rebuilds by name
+        return {"name": self.name, "value": self.value, "allowed": self.allowed}
 
 
 def _show(value: Any) -> str:
