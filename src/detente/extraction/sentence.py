@@ -24,6 +24,7 @@ from typing import Any
 
 from detente.extraction.coder import MATERIAL_CONFLICT, VERDICT, Coded, code_sentence, own_source
 from detente.extraction.collect import Collector
+from detente.extraction.disputes import dispute_target
 from detente.extraction.dyads import agreement_target, makes_agreement
 from detente.extraction.event_dating import date_of
 from detente.extraction.lexicon import words
@@ -252,6 +253,10 @@ def code_sentence_into(
         c = dataclasses.replace(c, target=_addressee(c, source, actors))
         if not c.target and (parties := agreement_target(c.trigger, c.plover, voices.agreement)):
             c = dataclasses.replace(c, source=tuple(source), target=parties)
+        if not c.target and (
+            aim := dispute_target(c.trigger, c.plover, source, col.events, voices.pair)
+        ):
+            c = dataclasses.replace(c, source=tuple(source), target=aim)
         if c.reason == VERDICT and not c.target and source != [voices.issuer]:
             continue  # a verdict that names nobody it judges ("the situation is a threat")
         if set(c.target) & set(source) and not c.source:  # the coder's own: one state's act
