@@ -175,3 +175,21 @@ def test_one_qre_precision_everywhere(capsys: pytest.CaptureFixture[str]) -> Non
     for command in ("sweep", "solve"):
         _, out, _ = run(["game", command, "--help"], capsys)
         assert "[default: 5.0]" in out and "games.md" in " ".join(out.split())
+
+
+def test_game_sweep_params_carry_lambda_for_runs_diff(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A game sweep's JSON 'params' were its fixed game parameters only (the provenance's record
+    was overwritten), so two sweeps that differed in λ stored the same params and 'runs diff'
+    showed no change. They now hold the whole record: fixed ones, the swept one, method and λ."""
+    monkeypatch.setenv("DETENTE_STORE", str(tmp_path / "s.sqlite"))
+    base = ["game", "sweep", "deterrence", "-p", "p_hard=0.1:0.9:2", "--save", "--json"]
+    code, out, _ = run([*base, "--lambda", "2"], capsys)
+    params = json.loads(out)["params"]
+    assert code == 0 and params["lambda"] == 2.0 and params["param"] == "p_hard"
+    assert params["values"] == [0.1, 0.9] and "method" in params
+    code, _, _ = run([*base, "--lambda", "7"], capsys)
+    code, out, _ = run(["runs", "diff", "1", "2", "--json"], capsys)
+    changes = {c["path"]: (c["before"], c["after"]) for c in json.loads(out)["settings"]}
+    assert code == 0 and changes["params.lambda"] == (2.0, 7.0)

@@ -84,7 +84,12 @@ class Sweep:
         return pd.DataFrame.from_records(records).set_index(self.param)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-able dict (with the provenance keys when known)."""
+        """Plain JSON-able dict (with the provenance keys when known).
+
+        ``params`` is the provenance's record when there is one: the fixed parameters and also
+        the swept one, its values, the method and λ, so that a store comparing two sweeps sees a
+        change of λ (it used to be replaced by the fixed parameters alone).
+        """
         head = {} if self.provenance is None else self.provenance.to_dict()
         return {
             **head,
@@ -92,7 +97,7 @@ class Sweep:
             "param": self.param,
             "method": self.method,
             "lambda": self.lam,
-            "params": dict(self.params),
+            "params": head.get("params", dict(self.params)),
             "rows": [
                 {
                     "value": r.value,
