@@ -73,3 +73,10 @@ def test_a_sensitivity_job_reports_progress(client: TestClient) -> None:
     job = _job(client, kind="sensitivity", model="median", method="oat", issue="sequencing")
     assert job["state"] == "done"
     assert int(str(job["total"])) > 1  # model runs, not one step from 0 to 1
+
+
+def test_a_sensitivity_page_says_what_its_columns_mean(client: TestClient) -> None:
+    job = _job(client, kind="sensitivity", model="median", method="oat", issue="sequencing")
+    page = client.get(f"/runs/{job['run_id']}").text
+    found = re.search(r'data-testid="sensitivity-meaning">(.*?)</p>', page, re.S)
+    assert found and "swing: |at_high − at_low|, in the issue&#39;s points" in found.group(1)
