@@ -192,3 +192,27 @@ def test_a_long_seed_is_kept_and_back_returns_to_the_form(server: str, browser: 
     page.wait_for_timeout(1_000)  # the job page, had it stayed in the history, moves on by now
     assert page.url == form
     page.close()
+
+
+def test_leaving_the_editor_with_unsaved_edits_asks_first(server: str, browser: Any) -> None:
+    """An edit not saved was lost without a word when the analyst pressed Back or a link."""
+    page = browser.new_page()
+    asked: list[str] = []
+
+    def stay(dialog: Any) -> None:
+        asked.append(dialog.type)
+        dialog.dismiss()  # "stay on the page"
+
+    page.on("dialog", stay)
+    page.goto(server + "/scenarios/bundled/korea-2019-12")
+    page.click('[data-testid="edit-link"]')
+    page.wait_for_url("**/edit")
+    editor = page.url
+    page.goto(server + "/")  # nothing edited yet: leaves without a question
+    assert asked == [] and page.url == server + "/"
+    page.go_back()
+    page.locator('[data-testid="sal-PRK-sequencing"]').fill("40")
+    with pytest.raises(playwright_api.Error):  # the navigation is cancelled
+        page.goto(server + "/", timeout=5_000)
+    assert asked == ["beforeunload"] and page.url == editor
+    page.close()

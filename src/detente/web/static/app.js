@@ -151,8 +151,15 @@ if (editor) {
     }
   }
 
+  // edits not saved are asked about before the page is left (Back, a link, closing the tab)
+  let unsaved = false;
+  window.addEventListener("beforeunload", (ev) => {
+    if (unsaved) { ev.preventDefault(); ev.returnValue = ""; }
+  });
+
   for (const input of editor.querySelectorAll("input[data-path]")) {
     input.addEventListener("input", () => {
+      unsaved = true;
       setPart(input.dataset.path, input.dataset.part, input.value);
       save.disabled = true;
       clearTimeout(timer);
@@ -165,6 +172,7 @@ if (editor) {
     try {
       const label = document.getElementById("label").value || null;
       const saved = await api("POST", "/api/scenarios", { doc, parent: editor.dataset.parent, label });
+      unsaved = false;
       window.location.href = `/scenarios/${saved.sha256}`;
     } catch (e) {
       status.textContent = e.message;
