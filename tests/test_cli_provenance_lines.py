@@ -4,6 +4,8 @@ seed, the game sweep nothing; the sweep cut 'denuclearization' to 'denuclear…'
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from detente import load_scenario
@@ -32,3 +34,42 @@ def test_the_sweep_keeps_issue_ids_whole(capsys: pytest.CaptureFixture[str]) -> 
     code, out, err = cli(capsys, *args)
     assert code == 0, err
     assert "│ denuclearization" in out
+
+
+def test_the_outlook_takes_the_strategy_pool(capsys: pytest.CaptureFixture[str]) -> None:
+    """The tutorial's 'what would change it': tough strategies only, as the Python API allows."""
+    import detente
+
+    tough = "boulware,hardliner,stall-and-water-down"
+    args = ["outlook", "korea-2019-12", "--draws", "12", "--seed", "3", "--json"]
+    code, out, err = cli(capsys, *args, "--strategies", tough)
+    assert code == 0, err
+    pool = tuple(tough.split(","))
+    api = detente.outlook("korea-2019-12", draws=12, seed=3, strategies=pool)
+    assert json.loads(out)["p_deal"] == json.loads(api.to_json())["p_deal"]
+    assert json.loads(out)["params"]["strategies"] == list(pool)
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ("boulware,bouldware", "--strategies 'bouldware': no such strategy (allowed: boulware,"),
+        (" , ", "--strategies ' , ': give one or more strategy names, comma-separated"),
+    ],
+)
+def test_a_bad_strategy_pool_is_one_line(
+    capsys: pytest.CaptureFixture[str], given: str, message: str
+) -> None:
+    code, out, err = cli(capsys, "outlook", "korea-2019-12", "--strategies", given)
+    assert code == 2 and out == "" and err.startswith(f"error: {message}"), err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_the_api_refuses_a_bad_pool_before_it_works() -> None:
+    import detente
+    from detente.params import ParamError
+
+    with pytest.raises(ParamError, match="strategies=bouldware: no such strategy"):
+        detente.outlook("korea-2019-12", draws=5, seed=1, strategies=("bouldware",))
+    with pytest.raises(ParamError, match="one or more strategies"):
+        detente.outlook("korea-2019-12", draws=5, seed=1, strategies="boulware")

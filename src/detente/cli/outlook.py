@@ -66,6 +66,23 @@ def _date(text: str | None) -> dt.date | None:
         fail(f"--by {text!r}: expected a date YYYY-MM-DD")
 
 
+def _pool(text: str | None) -> dict[str, tuple[str, ...]]:
+    """``--strategies`` as the outlook's keyword (none: its default pool), checked before work."""
+    from detente.deal_outlook import check_pool
+    from detente.params import ParamError
+
+    if text is None:
+        return {}
+    pool = tuple(x.strip() for x in text.split(",") if x.strip())
+    if not pool:
+        fail(f"--strategies {text!r}: give one or more strategy names, comma-separated")
+    try:
+        check_pool(pool)
+    except ParamError as exc:
+        fail(f"--strategies {exc.value!r}: {exc.detail()}")
+    return {"strategies": pool}
+
+
 def outlook_command(
     scenario: Annotated[str, typer.Argument(help="Scenario file or bundled scenario name.")],
     by: Annotated[
@@ -82,6 +99,13 @@ def outlook_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON result.")] = False,
     out: Annotated[Path | None, typer.Option(help="Write an HTML page FILE.html.")] = None,
+    strategies: Annotated[
+        str | None,
+        typer.Option(
+            help="Comma-separated strategies each party's is drawn from, uniformly (default: "
+            "boulware, linear, conceder, tit-for-tat, hardliner, stall-and-water-down)."
+        ),
+    ] = None,
     save: SaveOpt = None,
     store: StoreOpt = None,
 ) -> None:
@@ -99,6 +123,7 @@ def outlook_command(
         check_new_file(out)
     if jobs < 1 and jobs != -1:
         fail(f"--jobs {jobs}: give a number of processes ≥ 1 (or -1 for all cores)")
+    pool = _pool(strategies)
     timer, (s, when) = Timer(), (located.load_scenario(scenario), _date(by))
     _check_by(scenario, when, s.as_of)
     with progress_bar("outlook") as tick:
@@ -110,6 +135,7 @@ def outlook_command(
             jobs=jobs,
             scheduler=scheduler,
             progress=tick,
+            **pool,
         )
     data = json.loads(o.to_json())
     save_if_asked("outlook", data, s, save=save, store=store, timer=timer)

@@ -7,6 +7,6 @@ and interval.
 from __future__ import annotations
 
 from detente.deal_outlook.estimate import Estimate
-from detente.deal_outlook.run import Outlook, OutlookError, outlook
+from detente.deal_outlook.run import Outlook, OutlookError, check_pool, outlook
 
-__all__ = ["Estimate", "Outlook", "OutlookError", "outlook"]
+__all__ = ["Estimate", "Outlook", "OutlookError", "check_pool", "outlook"]

@@ -157,6 +157,21 @@ def _crisis(scenario: Scenario, u: _Array) -> tuple[Estimate | None, Estimate | 
     )
 
 
+def check_pool(strategies: Sequence[str]) -> None:
+    """A :class:`ParamError` naming the first unknown strategy, or an empty pool."""
+    from detente.negotiation.strategies import STRATEGIES
+    from detente.params import ParamError
+
+    allowed = tuple(STRATEGIES)
+    if isinstance(strategies, str) or not strategies:
+        raise ParamError(
+            "give a list of one or more strategies", name="strategies", value=strategies
+        )
+    for name in strategies:
+        if name not in STRATEGIES:
+            raise ParamError("no such strategy", name="strategies", value=name, allowed=allowed)
+
+
 def outlook(
     scenario: Scenario | str | Path,
     *,
@@ -177,6 +192,7 @@ def outlook(
     """
     from detente.api import load_scenario
 
+    check_pool(strategies)  # before the sweep: a misspelt name costs no minutes
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
     by, days = _by(scenario, by)
