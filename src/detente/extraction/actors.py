@@ -20,6 +20,7 @@ import yaml
 
 from detente.errors import InputError, Problem
 from detente.extraction.gazetteer import town_places
+from detente.extraction.lexicon import BUNDLED_YAML
 from detente.io.readers import read_text
 
 __all__ = ["ActorEntry", "AliasTable", "load_aliases"]
@@ -123,9 +124,9 @@ def _entry(code: str, raw: Any, file: str) -> ActorEntry:
     )
 
 
-def _parse(text: str, file: str) -> dict[str, ActorEntry]:
+def _parse(text: str, file: str, loader: Any = yaml.SafeLoader) -> dict[str, ActorEntry]:
     try:
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=loader) or {}
     except yaml.YAMLError as exc:
         raise _problem(file, "", f"not valid YAML ({exc.__class__.__name__})") from None
     if not isinstance(data, dict):
@@ -181,7 +182,7 @@ def load_aliases(path: Path | str | None = None, *, towns: bool = True) -> Alias
         If the user file is missing, unreadable or malformed.
     """
     bundled = resources.files("detente.extraction").joinpath("data/actors.yaml").read_text("utf-8")
-    curated = _parse(bundled, "actors.yaml")
+    curated = _parse(bundled, "actors.yaml", BUNDLED_YAML)
     taken = {a for e in curated.values() for a in e.aliases + e.people}
     entries = _merge(_pycountry_entries(taken), curated)
     if path is not None:
