@@ -10,6 +10,7 @@ recent full person name in the document (§4, coreference).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -176,11 +177,22 @@ def load_aliases(path: Path | str | None = None, *, towns: bool = True) -> Alias
     With ``towns``, every city of the gazetteer that the table does not name already is added
     as a place of its state (:mod:`~detente.extraction.gazetteer`).
 
+    Without ``path`` the table is built once per process and shared (it is immutable).
+
     Raises
     ------
     InputError
         If the user file is missing, unreadable or malformed.
     """
+    return _load(path, towns) if path is not None else _bundled_table(towns)
+
+
+@functools.lru_cache(maxsize=2)
+def _bundled_table(towns: bool) -> AliasTable:
+    return _load(None, towns)
+
+
+def _load(path: Path | str | None, towns: bool) -> AliasTable:
     bundled = resources.files("detente.extraction").joinpath("data/actors.yaml").read_text("utf-8")
     curated = _parse(bundled, "actors.yaml", BUNDLED_YAML)
     taken = {a for e in curated.values() for a in e.aliases + e.people}
