@@ -75,3 +75,27 @@ def test_the_source_hash_follows_the_bytes(tmp_path):
     assert source_hash(a) == source_hash(b)
     b.write_text("x = 2\n", encoding="utf-8")
     assert source_hash(a) != source_hash(b)
+
+
+def _slow_build() -> object:
+    import time
+
+    time.sleep(0.2)  # every process builds while the others do
+    return {"x": list(range(50_000))}
+
+
+def _cached_in(folder: str) -> object:
+    from pathlib import Path
+
+    return cached_json("t", {"v": 1}, _slow_build, Path(folder))
+
+
+def test_processes_building_at_once_all_get_the_value_and_leave_one_whole_file(tmp_path):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(4, mp_context=multiprocessing.get_context("fork")) as pool:
+        values = list(pool.map(_cached_in, [str(tmp_path)] * 4))
+    assert values == [{"x": list(range(50_000))}] * 4
+    (path,) = tmp_path.iterdir()  # no temporary file left
+    assert json.loads(path.read_text(encoding="utf-8"))["data"] == values[0]
