@@ -35,7 +35,7 @@ from detente.extraction.modality import JUDGING, REPORT, modality, presupposed
 from detente.extraction.roles import settle
 from detente.extraction.senses import refine
 from detente.extraction.syntax import codes, subject
-from detente.extraction.verdicts import guilt_content, verdict
+from detente.extraction.verdicts import guilt_content, issuer_obliges, verdict
 
 __all__ = ["VERDICT", "Coded", "code_sentence", "main_event", "own_source"]
 
@@ -51,6 +51,7 @@ OBLIGATION = Sense("REQUEST", "", "100", "must")
 MATERIAL_CONFLICT = frozenset(t for t, q in QUAD.items() if q == "material conflict")
 COERCIVE = frozenset(("ASSAULT", "COERCE", "SANCTION", "THREATEN"))
 VERDICT = "verdict stated by a speaker"
+OBLIGED = "obligation stated by a speaker"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -253,6 +254,8 @@ def code_sentence(sent: Any, actors: Mapping[int, str], issuer: str = "") -> lis
     out = _verdicts(sent, actors, issuer)
     said = {c.trigger.i for c in out}.union(*(guilt_content(c.trigger) for c in out))
     triggers = {t.i: s for t in sent if t.i not in said and (s := _trigger(t, actors)) is not None}
+    obliged = {t.i for t in sent if t.i not in said and issuer_obliges(t, actors, issuer)}
+    triggers |= {i: OBLIGATION for i in obliged if i not in triggers}
     judged = {i for i in triggers if _judged(sent.doc[i], triggers, actors)}
     absorbed = {i: None if i in judged else _absorber(sent.doc[i], triggers) for i in triggers}
     absorbed |= {i: j for i in triggers if (j := _same_act(sent.doc[i], triggers)) is not None}
@@ -263,8 +266,10 @@ def code_sentence(sent: Any, actors: Mapping[int, str], issuer: str = "") -> lis
             continue
         matrix = replace(sense, plover=_matrix_type(sense, tok, absorbed, triggers))
         plover, mood, reason, speaker = modality(tok, matrix, actors, i in judged)
+        if i in obliged and reason == "prescription (must/should)":  # the issuer's own (C4)
+            plover, mood, reason, speaker = "REQUEST", "reported", OBLIGED, [issuer]
         source, target = (verb_args if tok.pos_ == "VERB" else noun_args)(tok, actors)
-        if reason == "obligation stated by a speaker":
+        if reason == OBLIGED:
             source, target = speaker, [c for c in source if c not in speaker]
         elif not source and speaker and _speaker_may_act(tok, plover):
             source = speaker

@@ -43,7 +43,7 @@ from detente.extraction.speakers import in_quote
 from detente.extraction.syntax import codes, principal, subject
 from detente.extraction.verdict_words import GOOD, GUILT, STEPS, VERDICT_WORDS
 
-__all__ = ["Verdict", "guilt_content", "verdict"]
+__all__ = ["Verdict", "guilt_content", "issuer_obliges", "verdict"]
 
 SPEECH = words(
     "say tell state add note stress emphasize emphasise underscore reiterate reaffirm declare "
@@ -162,3 +162,24 @@ def guilt_content(tok: Any) -> set[int]:
         return set()
     preps = [tok] if tok.lower_ == "behind" else [c for c in tok.children if c.dep_ == "prep"]
     return {d.i for p in preps for d in p.subtree if d.i != tok.i}
+
+
+def issuer_obliges(tok: Any, actors: Mapping[int, str], issuer: str) -> list[str]:
+    """Whom an issuer's own obligation at the verb ``tok`` binds (guideline C4).
+
+    In a statement, "Russia must withdraw its forces" in a main clause outside quotations is a
+    demand of the issuer (*First person*: "obligations in such a statement are REQUESTs from
+    the issuer") on the actors its subject names; none when the subject names no actor other
+    than the issuer ("farmers must be able to reach their fields": an opinion, C4).
+    """
+    if not issuer or tok.pos_ not in ("VERB", "AUX"):
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+        return []
+    clause = tok
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    subj, _ = subject(tok)
+    if clause.dep_ != "ROOT" or in_quote(tok) or subj is None:
+        return []
+    return [c for c in codes(principal(subj), actors) if c != issuer]
