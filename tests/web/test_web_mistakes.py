@@ -80,3 +80,13 @@ def test_a_sensitivity_page_says_what_its_columns_mean(client: TestClient) -> No
     page = client.get(f"/runs/{job['run_id']}").text
     found = re.search(r'data-testid="sensitivity-meaning">(.*?)</p>', page, re.S)
     assert found and "swing: |at_high − at_low|, in the issue&#39;s points" in found.group(1)
+
+
+def test_levers_that_move_nothing_are_named_once_not_listed(client: TestClient) -> None:
+    """The page listed 'closest: KOR position on denuclearization from 85 to 85' as a lever."""
+    job = _job(client, kind="levers", model="mean", issue="denuclearization", target=99)
+    page = client.get(f"/runs/{job['run_id']}").text
+    rows = re.search(r'data-testid="levers">(.*?)</table>', page, re.S)
+    assert rows and re.search(r"from (\d+) to \1 gives", rows.group(1)) is None, rows
+    still = re.search(r'data-testid="levers-still">(.*?)</p>', page, re.S)
+    assert still and "IAEA position" in still.group(1), page

@@ -95,10 +95,11 @@ def _histogram(scenario: Scenario, k: int, stats: Mapping[str, Any]) -> str:
     if stats.get("median") is not None:
         ax.axvline(stats["median"], color="#1f4e79", lw=2, label=f"median {stats['median']:.1f}")
     top = max(counts) if counts else 1
-    for actor in scenario.actors:
-        x = actor.stances[k].position
+    at = [actor.stances[k].position for actor in scenario.actors]
+    for x in sorted(set(at)):  # actors at one position share a label, not a smudge of several
+        who = "/".join(a.id for a, p in zip(scenario.actors, at, strict=True) if p == x)
         ax.plot([x], [top * 1.05], marker="v", color="#555", ms=6)
-        ax.annotate(actor.id, (x, top * 1.08), fontsize=7, ha="center", rotation=60)
+        ax.annotate(who, (x, top * 1.08), fontsize=7, ha="center", rotation=60)
     ax.set_xlim(issue.low, issue.high)
     ax.set_ylim(0, top * 1.45 + 1)
     ax.set_xlabel(f"{issue.label or issue.id} (forecast over draws)")
