@@ -9,7 +9,8 @@ complaint (ACCUSE, 114), inviting a person or a state is intent to meet (AGREE, 
 guideline's C10 says), a "call with" someone is a telephone talk (CONSULT, 041) and "contact
 with" someone consultation (040), being "committed to" something or reaffirming a commitment
 is stated intent (AGREE, 030; C6), a case against an actor is ACCUSE (115), putting or keeping
-forces on alert or at combat readiness raises the military alert status (MOBILIZE, 152).
+forces on alert or at combat readiness raises the military alert status (MOBILIZE, 152),
+telling, ordering or instructing an actor or a person to act is a demand (REQUEST, 10).
 :data:`CONTEXT_WORDS` tells the pre-filter which lemmas these rules can make triggers.
 """
 
@@ -62,9 +63,12 @@ CONCERN = Sense("ACCUSE", "disapprove", "110", "concern")
 INTENT_TO_TALK = Sense("AGREE", "", "036", "favor talks")
 RELATIONS = Sense("SUPPORT", "", "050", "restore relations")
 ALERT = Sense("MOBILIZE", "troops", "152", "raise alert")
+BIDDEN = Sense("REQUEST", "", "100", "tell to")
+_BIDDING = words("tell order instruct direct command")
 _ALERTING = words("put place keep order raise remain heighten increase")
 _ALERT = words("alert readiness")
 CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | DEPLOYING | _FAVOURING | _RESTORING | _ALERTING
+CONTEXT_WORDS |= _BIDDING
 CONTEXT_WORDS |= words(
     "concern use exchange receive summon invite call contact case commit committed commitment"
 )
@@ -138,7 +142,20 @@ def _act_sense(tok: Any, lemma: str) -> Sense | None:
         return DEPLOYMENT
     if tok.pos_ in ("VERB", "AUX") and lemma in _ALERTING and _on_alert(tok):
         return ALERT  # "put its army on high alert", "ordered the army to full readiness"
+    if tok.pos_ == "VERB" and lemma in _BIDDING and _bidden(tok):
+        return BIDDEN  # "told Japan to stop its patrols" (CAMEO 10), not "told reporters that"
     return None
+
+
+def _bidden(verb: Any) -> bool:
+    """Whether ``verb`` bids an actor or a person to act: that object and a to-infinitive."""
+    whom = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" and (c.ent_id_ or c.ent_type_ in _STATES or c.pos_ == "PRON")
+    ]
+    to = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+    return bool(whom) and any(a.dep_ == "aux" and a.tag_ == "TO" for c in to for a in c.children)
 
 
 def _on_alert(verb: Any) -> bool:
