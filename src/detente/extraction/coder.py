@@ -109,6 +109,8 @@ def _absorber(tok: Any, triggers: Mapping[int, Sense]) -> int | None:
         content = content and any(
             c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in node.children
         )
+        if _joined_infinitive(node):  # "called on X to release … and to hand back …"
+            return _absorber(node.head, triggers)
         if node.dep_ in BREAK_DEPS and not content:  # "a demand that X disarm" is content
             return _accused(tok, triggers) or _rejected_content(node, triggers)
         node = node.head
@@ -116,6 +118,17 @@ def _absorber(tok: Any, triggers: Mapping[int, Sense]) -> int | None:
         if sense and (node.pos_ == "VERB" or sense.plover in SPEECH_NOUN_TYPES):
             return int(node.i)
     return None
+
+
+def _joined_infinitive(node: Any) -> bool:
+    """A bare infinitive coordinated with a complement infinitive: one content, one matrix.
+
+    "urged X to release the prisoners and to hand back power": both infinitives are what is
+    urged.  Not a conjunct of a main verb ("will withdraw and hand over": two acts).
+    """
+    if node.dep_ != "conj" or node.tag_ != "VB" or node.head.dep_ != "xcomp":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
 
 
 def _rejected_content(clause: Any, triggers: Mapping[int, Sense]) -> int | None:
