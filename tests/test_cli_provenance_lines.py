@@ -73,3 +73,30 @@ def test_the_api_refuses_a_bad_pool_before_it_works() -> None:
         detente.outlook("korea-2019-12", draws=5, seed=1, strategies=("bouldware",))
     with pytest.raises(ParamError, match="one or more strategies"):
         detente.outlook("korea-2019-12", draws=5, seed=1, strategies="boulware")
+
+
+def test_sensitivity_and_levers_name_the_scenario(capsys: pytest.CaptureFixture[str]) -> None:
+    for args in (
+        ["sensitivity", "korea-2019-12", "--model", "mean", "--method", "oat"],
+        ["levers", "korea-2019-12", "--model", "mean", "--issue", "sequencing", "--target", "60"],
+    ):
+        code, out, err = cli(capsys, *args)
+        assert code == 0, err
+        assert f"scenario sha256: {SHA}…, detente 0.1.0" in " ".join(out.split()), out
+    oat = ["sensitivity", "korea-2019-12", "--model", "mean", "--method", "oat"]
+    out = cli(capsys, *oat)[1]
+    assert "│  1 │ USA.position.sequencing" in out  # the rank column was squeezed to nothing
+
+
+def test_grouped_morris_prints_no_nan_and_no_rounding_noise(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """sigma of grouped inputs is not estimated (SALib gives NaN): '–', not 'nan'; an actor
+    that moves nothing showed '2.1e-15±2.7e-15' where it is 0."""
+    args = ["sensitivity", "korea-2019-12", "--model", "winset", "--method", "morris"]
+    more = ["--samples", "4", "--issue", "denuclearization", "--group", "actor", "--seed", "1"]
+    code, out, err = cli(capsys, *args, *more)
+    assert code == 0, err
+    assert "nan" not in out and "e-1" not in out, out
+    row = next(x for x in out.splitlines() if "│ KOR " in x)
+    assert " 0±0 │" in row and "–" in row, row

@@ -51,10 +51,20 @@ def _cells(columns: tuple[str, ...], values: tuple[float, ...]) -> dict[str, str
     out: dict[str, str] = {}
     for c, v in zip(columns, values, strict=True):
         if c.endswith("_conf") and c[:-5] in out:
-            out[c[:-5]] += f"±{v:.2g}"
+            out[c[:-5]] += f"±{_number(v, '.2g')}"
         else:
-            out[c] = f"{v:.2g}" if abs(v) < 1 else f"{v:.3g}"
+            out[c] = _number(v, ".2g" if abs(v) < 1 else ".3g")
     return out
+
+
+def _number(v: float, spec: str) -> str:
+    """``v`` in ``spec``; ``–`` where not estimated (NaN), ``0`` for rounding noise.
+
+    Morris' sigma of grouped inputs is NaN; an input that moves nothing gets SALib's 2.1e-15.
+    """
+    if v != v:
+        return "–"
+    return "0" if abs(v) < 1e-9 else format(v, spec)
 
 
 def _print_sensitivity(r: SensitivityResult) -> None:
@@ -65,7 +75,7 @@ def _print_sensitivity(r: SensitivityResult) -> None:
     for issue, base in r.base.items():
         rows = r.ranking(issue)
         table = Table(title=f"{issue}: forecast {base:.4g}; ranked by {RANK_BY[r.method]}")
-        table.add_column("#", justify="right")
+        table.add_column("#", justify="right", min_width=2)  # shown on 80 columns, too
         table.add_column("input", no_wrap=True)
         for c in shown:
             table.add_column(c, justify="right", no_wrap=True)
@@ -77,7 +87,10 @@ def _print_sensitivity(r: SensitivityResult) -> None:
         _out.print(table)
     p = r.provenance
     n = f", N={r.samples}" if r.samples else ""  # the tornado (oat) samples nothing
-    _out.print(f"{r.method}: {r.runs} runs{n}, {seed_text(p.seed)}, detente {p.version}")
+    _out.print(
+        f"{r.method}: {r.runs} runs{n}, {seed_text(p.seed)}, "
+        f"scenario sha256: {p.scenario_sha256[:12]}…, detente {p.version}"
+    )
 
 
 def _write(out: Path, text: str, force: bool, scenario: str) -> None:
@@ -190,7 +203,10 @@ def _print_levers(r: LeversResult) -> None:
         _out.print(f"no change of these brings the forecast closer: {names} (see --json)")
     if r.baseline_probability is not None:
         _out.print(f"without any change: P(reach) = {r.baseline_probability:.0%}")
-    _out.print(f"{seed_text(r.provenance.seed)}, detente {r.provenance.version}")
+    p = r.provenance
+    _out.print(
+        f"{seed_text(p.seed)}, scenario sha256: {p.scenario_sha256[:12]}…, detente {p.version}"
+    )
 
 
 def levers(
