@@ -90,3 +90,15 @@ def test_levers_that_move_nothing_are_named_once_not_listed(client: TestClient) 
     assert rows and re.search(r"from (\d+) to \1 gives", rows.group(1)) is None, rows
     still = re.search(r'data-testid="levers-still">(.*?)</p>', page, re.S)
     assert still and "IAEA position" in still.group(1), page
+
+
+def test_a_game_job_uses_the_parameters_given(client: TestClient) -> None:
+    """A month before the vote, not the scenario's eleven: the form's parameters were ignored."""
+    job = _job(client, kind="game", params={"months_to_election": "1"})
+    assert job["state"] == "done", job
+    run = client.get(f"/api/runs/{job['run_id']}").json()
+    assert run["result"]["params"]["months_to_election"] == 1.0
+    assert "months_to_election=1" in run["command"]
+    bad = _job(client, kind="game", params={"months": "1"})
+    assert bad["state"] == "failed" and "months" in str(bad["message"])
+    assert "no such parameter" in str(bad["message"])

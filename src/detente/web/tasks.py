@@ -187,10 +187,20 @@ def run_game(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress
     name = str(spec.options.get("game") or scenario.games[0].game)
     progress(0, 1)
     method = str(spec.options.get("method") or "auto")
-    result = solve(load_game(name, {}, scenario), method)  # QRE at the default λ, as the CLI's
+    game = load_game(name, _game_values(name, spec.params), scenario)  # the form's parameters
+    result = solve(game, method)  # QRE at the default λ, as the CLI's
     progress(1, 1)
     data = json.loads(result.to_json())
     return _keep(store, "game", scenario, spec, data)
+
+
+def _game_values(name: str, params: Mapping[str, Any]) -> dict[str, Any]:
+    """The form's ``key=value`` parameters (text) as a catalog game's typed values."""
+    from detente.games.catalog import CATALOG
+    from detente.params import typed_values
+
+    raw = {k: str(v) for k, v in params.items()}
+    return typed_values(CATALOG[name].params, raw) if name in CATALOG else raw
 
 
 def run_outlook(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
