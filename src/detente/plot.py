@@ -70,7 +70,15 @@ def positions(scenario: Scenario, issue: int | str = 0, results: Sequence[Result
     if spec.status_quo is not None:
         ax.axvline(spec.status_quo, color="#888", ls=":", lw=1.5, label="status quo")
     for j, res in enumerate(results):
-        ax.axvline(res.forecast[k], color=_COLORS[j % len(_COLORS)], lw=2, label=res.model)
+        # a forecast on an earlier one (within half a percent of the scale: the line's width) is
+        # dashed over it, so both colours show
+        at = float(res.forecast[k])
+        near = [r for r in results[:j] if abs(r.forecast[k] - at) <= 0.005 * spec.range]
+        style = (4 * len(near), (4, 4)) if near else "-"
+        label = res.model
+        if near:
+            label += f" ({'=' if near[0].forecast[k] == at else '≈'} {near[0].model})"
+        ax.axvline(at, color=_COLORS[j % len(_COLORS)], lw=2, ls=style, label=label)
     ax.set_xlim(spec.low - 0.03 * spec.range, spec.high + 0.03 * spec.range)
     low = f"{spec.low:g} = {spec.low_label or 'low'}"
     ax.set_xlabel(f"{low}   →   {spec.high:g} = {spec.high_label or 'high'}", fontsize=8)
