@@ -35,6 +35,8 @@ __all__ = ["CONSEQUENCE", "CONTEXT_WORDS", "context_sense"]
 _FUTURE = words("will would 'll shall")
 _PROMISES = words("promise vow pledge warn threaten")
 _CONCERN = words("concerned troubled alarmed")
+_DISAPPROVAL = words("regret surprise alarm disappointment indignation anger frustration")
+"""Feelings that, expressed at an act, disapprove of it (CAMEO 110), like expressed concern."""
 _EXPRESSING = words("express voice raise share reiterate convey make register")
 _FAVOURING = words("favor favour propose prefer")
 _AFFIRMING = words("reaffirm affirm renew confirm underline underscore")
@@ -68,7 +70,7 @@ _BIDDING = words("tell order instruct direct command")
 _ALERTING = words("put place keep order raise remain heighten increase")
 _ALERT = words("alert readiness")
 CONTEXT_WORDS = _CONSEQUENCES | _CONCERN | DEPLOYING | _FAVOURING | _RESTORING | _ALERTING
-CONTEXT_WORDS |= _BIDDING
+CONTEXT_WORDS |= _BIDDING | _DISAPPROVAL
 CONTEXT_WORDS |= words(
     "concern use exchange receive summon invite call contact case commit committed commitment"
 )
@@ -165,6 +167,18 @@ def _on_alert(verb: Any) -> bool:
     return any(d.lemma_.lower() in _ALERT for c in phrases for d in c.subtree)
 
 
+def _expressed_at(noun: Any) -> bool:
+    """A feeling expressed "at / over / about" something ("voiced alarm at the move").
+
+    Not one expressed "for" something ("regret for the loss of life" is sympathy, an apology).
+    A conjunct shares its head's verb and phrase ("its regret and surprise at the decision").
+    """
+    head = noun.head if noun.dep_ == "conj" else noun
+    expressed = head.dep_ == "dobj" and head.head.lemma_.lower() in _EXPRESSING
+    phrases = [c for n in (noun, head, *head.conjuncts) for c in n.children if c.dep_ == "prep"]
+    return expressed and any(c.lower_ in ("at", "over", "about") for c in phrases)
+
+
 def _stance_sense(tok: Any, lemma: str) -> Sense | None:
     """Stances told by their context: intent to talk, restored ties, consequences, concern."""
     direct = {o.lemma_.lower() for o in tok.children if o.dep_ == "dobj"}
@@ -182,6 +196,8 @@ def _stance_sense(tok: Any, lemma: str) -> Sense | None:
     expressed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _EXPRESSING
     if tok.pos_ == "NOUN" and lemma == "concern" and expressed:
         return CONCERN
+    if tok.pos_ == "NOUN" and lemma in _DISAPPROVAL and _expressed_at(tok):
+        return CONCERN  # "expressed its regret and surprise at the decision" (CAMEO 110)
     affirmed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _EXPRESSING | _AFFIRMING
     if tok.pos_ == "NOUN" and lemma == "commitment" and affirmed:
         return COMMITTED  # "reaffirmed its commitment to the ceasefire"
