@@ -111,27 +111,44 @@ def _axes(ax: Any, xlabel: str, ylabel: str, index: Sequence[int]) -> None:
     ax.grid(alpha=0.3)
 
 
-def trajectories(result: Result, scenario: Scenario, issue: int | str = 0) -> Any:
-    """Every actor's position on one issue per round (ideals dotted where they differ)."""
+def lagging_ideals(result: Result, k: int) -> dict[str, list[float]]:
+    """Each actor's ideal on issue ``k`` per round, for the actors whose ideal ever differs from
+    their position (SMP's ``ideals``; the charts draw these dotted)."""
+    out: dict[str, list[float]] = {}
+    for n, actor in enumerate(result.actors):
+        x = [r.positions[n][k] for r in result.rounds]
+        ideal = [r.extra.get("ideals", {}).get(actor, r.positions[n])[k] for r in result.rounds]
+        if ideal != x:
+            out[actor] = ideal
+    return out
+
+
+def trajectories(
+    result: Result, scenario: Scenario, issue: int | str = 0, step: str = "round"
+) -> Any:
+    """Every actor's position on one issue per round (ideals dotted where they differ).
+
+    ``step`` names the x axis's unit (SMP calls its rounds turns).
+    """
     k = _issue_index(scenario, issue)
     spec = scenario.issues[k]
     fig, ax = new_figure(7.5, 3.2)
     index = [r.index for r in result.rounds]
     colors = _actor_colors(len(result.actors))
+    lagging = lagging_ideals(result, k)
     for n, (actor, color) in enumerate(zip(result.actors, colors, strict=True)):
         x = [r.positions[n][k] for r in result.rounds]
         ax.plot(index, x, "-o", ms=2.5, lw=1.2, color=color, label=actor)
-        ideal = [r.extra.get("ideals", {}).get(actor, r.positions[n])[k] for r in result.rounds]
-        if ideal != x:
-            ax.plot(index, ideal, ":", lw=1, color=color)
+        if actor in lagging:
+            ax.plot(index, lagging[actor], ":", lw=1, color=color)
     ax.set_ylim(spec.low - 0.03 * spec.range, spec.high + 0.03 * spec.range)
     ax.set_title(f"{spec.id}: {spec.label}", fontsize=9)
-    _axes(ax, "round", "position (issue scale)", index)
+    _axes(ax, step, "position (issue scale)", index)
     _legend(ax, len(result.actors))
     return fig
 
 
-def win_probabilities(result: Result) -> Any:
+def win_probabilities(result: Result, step: str = "round") -> Any:
     """Each actor's probability that its position wins, per round (SMP's ``win_probability``)."""
     fig, ax = new_figure(7.5, 3.0)
     index = [r.index for r in result.rounds]
@@ -139,6 +156,6 @@ def win_probabilities(result: Result) -> Any:
         p = [r.extra.get("win_probability", {}).get(actor, float("nan")) for r in result.rounds]
         ax.plot(index, p, "-o", ms=2.5, lw=1.2, color=color, label=actor)
     ax.set_ylim(-0.02, 1.02)
-    _axes(ax, "round", "win probability", index)
+    _axes(ax, step, "win probability", index)
     _legend(ax, len(result.actors))
     return fig

@@ -21,12 +21,12 @@ __all__ = ["MAX_LEGEND", "section", "trajectory_chart", "win_chart"]
 
 def trajectory_chart(result: Result, scenario: Scenario, k: int) -> str:
     """SVG chart of every actor's position on issue ``k`` per turn (ideals dotted where apart)."""
-    return figure_svg(plot.trajectories(result, scenario, k))
+    return figure_svg(plot.trajectories(result, scenario, k, step="turn"))
 
 
 def win_chart(result: Result) -> str:
     """SVG chart of each actor's probability that its position wins, per turn."""
-    return figure_svg(plot.win_probabilities(result))
+    return figure_svg(plot.win_probabilities(result, step="turn"))
 
 
 def _final_table(result: Result, scenario: Scenario) -> str:
@@ -51,6 +51,14 @@ def _final_table(result: Result, scenario: Scenario) -> str:
         rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
     th = "".join(f"<th>{html.escape(h)}</th>" for h in head)
     return f"<table class='smp'><thead><tr>{th}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _dotted(result: Result, k: int) -> str:
+    """The caption's key to the dotted lines, only where the chart draws some."""
+    lagging = plot.lagging_ideals(result, k)
+    if not lagging:
+        return ""
+    return f" (dotted: the ideals of {html.escape(', '.join(lagging))}, where they lag)"
 
 
 def section(result: Result, scenario: Scenario) -> str:
@@ -83,7 +91,7 @@ def section(result: Result, scenario: Scenario) -> str:
     )
     charts = "".join(
         f"<figure>{trajectory_chart(result, scenario, k)}<figcaption>Positions on "
-        f"{html.escape(issue.id)} per turn (dotted: ideals, where they lag)</figcaption></figure>"
+        f"{html.escape(issue.id)} per turn{_dotted(result, k)}</figcaption></figure>"
         for k, issue in enumerate(scenario.issues)
     )
     return (
