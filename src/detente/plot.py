@@ -112,8 +112,10 @@ def _axes(ax: Any, xlabel: str, ylabel: str, index: Sequence[int]) -> None:
 
 
 def lagging_ideals(result: Result, k: int) -> dict[str, list[float]]:
-    """Each actor's ideal on issue ``k`` per round, for the actors whose ideal ever differs from
-    their position (SMP's ``ideals``; the charts draw these dotted)."""
+    """Each actor's ideal on issue ``k`` per round, where it ever differs from its position.
+
+    Only actors whose ideal lags (SMP's ``ideals``) are keys; the charts draw these dotted.
+    """
     out: dict[str, list[float]] = {}
     for n, actor in enumerate(result.actors):
         x = [r.positions[n][k] for r in result.rounds]
