@@ -79,6 +79,10 @@ def test_compare_two_runs(client: TestClient) -> None:
     assert "median" in page and "mean" in page and 'data-testid="forecast-diff"' in page
     d = client.get(f"/api/runs/{a}/diff/{b}").json()
     assert d["forecasts"][0]["before"] == 7.0
+    # a change up or down a scale is neither good nor bad: it was coloured green and red
+    assert "better or worse" in page and 'data-testid="change-key"' in page
+    css = client.get("/static/app.css").text
+    assert "td.up { color: var(--good)" not in css and "td.down { color: var(--bad)" not in css
 
 
 def test_editor_validates_and_saves_a_new_version(client: TestClient) -> None:
