@@ -18,17 +18,23 @@ sequence of another pattern of the bundled table (a test checks this), so no two
 match the same tokens under different actors.
 
 A pattern added stays for later documents of the same pipeline.  With several spaCy processes
-each worker adds what its own documents need, to its own copy of the ruler.
+each worker adds what its own documents need, to its own copy of the ruler.  Threads that share
+a pipeline take turns (a lock): a token is marked as looked up only together with its patterns
+being added, so no document reaches the ruler before the patterns it needs.
 """
 
 from __future__ import annotations
 
 import bisect
+import threading
 from typing import Any
 
 __all__ = ["COMPONENT", "TownPatterns", "add_town_patterns"]
 
 COMPONENT = "detente_town_patterns"
+_LOCK = threading.Lock()
+"""Held while a document's tokens are looked up and their patterns added (module-level, so the
+component stays picklable)."""
 
 
 class TownPatterns:
@@ -51,13 +57,16 @@ class TownPatterns:
 
     def __call__(self, doc: Any) -> Any:
         """``doc`` unchanged, after the patterns of the forms starting with its tokens are added."""
-        words = {t.text for t in doc} - self.looked_up
-        if words and self.forms:
-            self.looked_up |= words
-            needed = {form for w in words for form in self._starting_with(w)}
-            if needed:
-                with self.ruler.nlp.select_pipes(enable=[]):  # tokenise the patterns only
-                    self.ruler.add_patterns([self.patterns.pop(f) for f in sorted(needed)])
+        with _LOCK:
+            words = {t.text for t in doc} - self.looked_up
+            if words and self.forms:
+                needed = {form for w in words for form in self._starting_with(w)}
+                if needed:
+                    with self.ruler.nlp.select_pipes(enable=[]):  # tokenise the patterns only
+                        self.ruler.add_patterns([self.patterns[f] for f in sorted(needed)])
+                    for f in needed:
+                        del self.patterns[f]
+                self.looked_up |= words
         return doc
 
     def _starting_with(self, word: str) -> list[str]:
