@@ -181,3 +181,21 @@ def test_our_forces_are_a_second_party_of_another_groups_act():
     )
     found = _events(text, issuer="IRQ")
     assert ("COOPERATE", ("IRQ",), ("IRQ",)) in found
+
+
+def test_a_wire_dateline_with_its_date_and_agency_is_parsed_apart():
+    """N1: "CAIRO, March 3 (Reuters) -" was no dateline (digits, parentheses), so the parser read
+    it with the first sentence, and "March" was a protest march by the sentence's subject."""
+    from detente.extraction import load_aliases
+    from detente.extraction.nlp import load_pipeline
+
+    nlp = load_pipeline(load_aliases())
+    doc = nlp("OSLO, May 9, 2021 (AFP) - Norway urged Sweden to reopen the border.")
+    assert next(s.text.strip() for s in doc.sents) == "OSLO, May 9, 2021 (AFP) -"
+    found = _events("LIMA, March 12 (Reuters) - Peru said on Friday that Chile must pay.")
+    assert not any(kind == "PROTEST" for kind, _, _ in found)
+    found = _events("LIMA (Reuters) - Peru accused Chile of spying.")
+    assert ("ACCUSE", ("PER",), ("CHL",)) in found
+    assert [s.text for s in nlp("March 3 was the day Peru protested.").sents] == [
+        "March 3 was the day Peru protested."
+    ]

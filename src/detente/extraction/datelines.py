@@ -10,10 +10,12 @@ signed …" had *Cartagena* as the subject of *signed*), so the sentence loses i
 pair and its main verb.  :func:`mark_datelines` runs before the parser and starts a new
 sentence after the dash, so the dateline is parsed apart and the sentence after it as written.
 
-A dateline here is: at the start of the text or of a line, one to six tokens that are
-capitalised words, commas or abbreviation periods ("WASHINGTON, D.C."), then a spaced dash
-(a hyphen inside a word, "Saudi-led", is no dash), then more text.  Headlines have no dash and
-are not touched.
+A dateline here is: at the start of the text or of a line, one to twelve tokens that are
+capitalised words, commas or abbreviation periods ("WASHINGTON, D.C."), the numbers of a date
+and a news agency in parentheses ("CAIRO, March 3 (Reuters)", as Reuters and AFP write them),
+then a spaced dash (a hyphen inside a word, "Saudi-led", is no dash), then more text.  Headlines
+have no dash and are not touched.  Without the date and the agency, "CAIRO, March 3 (Reuters) -
+Egypt said …" was one clause whose "March" was a protest march by Egypt.
 """
 
 from __future__ import annotations
@@ -24,11 +26,21 @@ __all__ = ["COMPONENT", "mark_datelines"]
 
 COMPONENT = "detente_datelines"
 _DASHES = frozenset(("—", "–", "-", "--"))
-_MAX_PLACE_TOKENS = 6
+_MAX_PLACE_TOKENS = 12
+"""Tokens of "WASHINGTON, D.C., March 3, 2020 (Reuters)", the longest form read."""
 
 
 def _place_word(tok: Any) -> bool:
-    return bool(tok.text == "," or tok.text == "." or tok.text[:1].isupper())
+    """A dateline's token: a capitalised word, a comma, a period, a parenthesis, a date's number.
+
+    A date's number is its day or year: one to four ASCII digits.
+    """
+    text = tok.text
+    return bool(text in (",", ".", "(", ")") or text[:1].isupper() or _date_number(text))
+
+
+def _date_number(text: str) -> bool:
+    return text.isascii() and text.isdigit() and len(text) <= 4
 
 
 def _line_starts(doc: Any) -> list[int]:
