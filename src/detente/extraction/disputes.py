@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from detente.extraction.dyads import event_pair
 from detente.extraction.lexicon import words
 
 __all__ = ["DISPUTE_WORDS", "dispute_target"]
@@ -76,11 +77,8 @@ def _maker(events: Sequence[Any], rejecter: list[str], noun: str) -> tuple[str, 
 
 def _parties(events: Sequence[Any], pair: tuple[str, str] | None) -> tuple[str, ...]:
     """The two actors of the latest conflictual act between two, else the text's pair."""
-    for e in reversed(events):
-        dyad = e.plover in _CONFLICT and len(e.source) == 1 and len(e.target) == 1
-        if dyad and e.source != e.target:
-            return (e.source[0], e.target[0])
-    return tuple(pair) if pair else ()
+    parties = event_pair([e for e in events if e.plover in _CONFLICT]) or pair
+    return tuple(parties) if parties else ()
 
 
 def _names_dispute(tok: Any) -> bool:

@@ -109,14 +109,19 @@ def _plain(verb: Any) -> bool:
     return True
 
 
+def _clause(verb: Any) -> Any:
+    """The first verb of the coordination ``verb`` is in (itself when it is no conjunct)."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def _voice(verb: Any, actors: Mapping[int, str], issuer: str) -> list[str]:
     """Who states the verdict of ``verb`` (see the module docstring), ``[]`` for nobody."""
     if verb.lemma_.lower() in CALLING:
         subj, _ = subject(verb)
         return codes(principal(subj), actors) if subj is not None else []
-    clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
+    clause = _clause(verb)
     speech = clause.head
     if clause.dep_ == "ccomp" and speech.lemma_.lower() in SPEECH and _plain(speech):
         if match(speech) is not None:
@@ -176,9 +181,7 @@ def issuer_obliges(tok: Any, actors: Mapping[int, str], issuer: str) -> list[str
         return []
     if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
         return []
-    clause = tok
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
+    clause = _clause(tok)
     subj, _ = subject(tok)
     if clause.dep_ != "ROOT" or in_quote(tok) or subj is None:
         return []
