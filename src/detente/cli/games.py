@@ -10,7 +10,7 @@ from rich.table import Table
 
 from detente.cli import located
 from detente.cli.common import Out, emit
-from detente.cli.params import param_errors, parse_assignments, parse_range, typed_values
+from detente.cli.params import param_errors, parse_assignments, parse_range
 from detente.cli.saving import SaveOpt, StoreOpt, Timer, check_store, save_if_asked
 from detente.games.precision import DEFAULT_LAMBDA
 from detente.params import ParamError
@@ -60,10 +60,9 @@ def _scenario(scenario: str | None) -> Scenario | None:
 
 def _values(game: str, items: list[str]) -> dict[str, object]:
     """``key=value`` items as Python values by the catalog game's parameter types."""
-    from detente.games import CATALOG
+    from detente.games.solving import game_values
 
-    raw = parse_assignments(items)
-    return typed_values(CATALOG[game].params, raw) if game in CATALOG else dict(raw)
+    return game_values(game, parse_assignments(items))
 
 
 def _load(game: str, param: list[str] | None, scenario: str | None) -> LoadedGame:

@@ -26,7 +26,7 @@ from detente.games.qre import solve_qre
 from detente.games.solution import GameSolution
 from detente.games.spe import solve_spe
 from detente.games.tree import Game, imperfect_recall, infoset_key, is_perfect_information
-from detente.params import ParamError, build_params
+from detente.params import ParamError, build_params, typed_values
 from detente.result import Provenance, provenance
 from detente.scenario import Scenario
 
@@ -34,6 +34,7 @@ __all__ = [
     "METHODS",
     "LoadedGame",
     "explained",
+    "game_values",
     "load_game",
     "recall_warnings",
     "solve",
@@ -72,6 +73,14 @@ class LoadedGame:
         roles = [f"{actor} as {role}" for role, actor in self.roles.items()]
         players = ", ".join(roles) if roles else "players " + ", ".join(self.game.players)
         return f"LoadedGame({self.name!r}{on}: {players}; {len(self.params)} parameters)"
+
+
+def game_values(name: str, raw: Mapping[str, str]) -> dict[str, Any]:
+    """``key=value`` text as a catalog game's typed values (for :func:`load_game`).
+
+    An .efg file has no parameter types: its values stay text, and :func:`load_game` refuses them.
+    """
+    return typed_values(CATALOG[name].params, raw) if name in CATALOG else dict(raw)
 
 
 def load_game(

@@ -196,11 +196,9 @@ def run_game(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress
 
 def _game_values(name: str, params: Mapping[str, Any]) -> dict[str, Any]:
     """The form's ``key=value`` parameters (text) as a catalog game's typed values."""
-    from detente.games.catalog import CATALOG
-    from detente.params import typed_values
+    from detente.games.solving import game_values
 
-    raw = {k: str(v) for k, v in params.items()}
-    return typed_values(CATALOG[name].params, raw) if name in CATALOG else raw
+    return game_values(name, {k: str(v) for k, v in params.items()})
 
 
 def run_outlook(store: Store, scenario: Scenario, spec: JobSpec, progress: Progress) -> int:
